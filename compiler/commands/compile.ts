@@ -1,0 +1,52 @@
+// `npm run compile` and `npm run check`.
+import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
+import { check, compile } from "../compile";
+import type { Plan } from "../output/plan";
+import type { Command, CommandContext } from "./index";
+
+function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiagnostics>[0]): void {
+  for (const d of sortDiagnostics(warnings)) ctx.io.err(formatDiagnostic(d));
+}
+
+export const compileCommand: Command = {
+  describe: "compile platform/ and tenants/ into generated/",
+  async run(ctx) {
+    const started = performance.now();
+    const { build, plan, recovered } = compile(ctx.root);
+    printWarnings(ctx, build.warnings);
+    if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
+    for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
+    const ms = Math.round(performance.now() - started);
+    ctx.io.out(
+      `compiled ${build.model.tenants.length} tenant(s): ${plan.missing.length} added, ${plan.stale.length} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged (${ms} ms)`,
+    );
+    return 0;
+  },
+};
+
+/** Lines describing how generated/ differs from what compile would write. */
+export function describePlan(plan: Plan): string[] {
+  return [
+    ...plan.missing.map((p) => `missing: generated/${p}`),
+    ...plan.stale.map((p) => `stale:   generated/${p}${plan.edited.includes(p) ? " (edited by hand)" : ""}`),
+    ...plan.deletes.map((p) => `extra:   generated/${p} (no longer produced)`),
+    ...plan.foreign.map((p) => `extra:   generated/${p} (not written by the compiler)`),
+    ...(plan.manifestProblem ? [`manifest: ${plan.manifestProblem}`] : []),
+  ];
+}
+
+export const checkCommand: Command = {
+  describe: "verify generated/ is exactly what compile would write",
+  async run(ctx) {
+    const { build, plan } = check(ctx.root);
+    printWarnings(ctx, build.warnings);
+    const problems = describePlan(plan);
+    if (problems.length > 0) {
+      for (const line of problems) ctx.io.err(line);
+      ctx.io.err(`\ngenerated/ is not up to date (${problems.length} file(s)). Run \`npm run compile\` and commit the result.`);
+      return 1;
+    }
+    ctx.io.out(`generated/ is up to date (${plan.unchanged} files, ${build.model.tenants.length} tenants)`);
+    return 0;
+  },
+};

@@ -1,0 +1,18 @@
+// The command table: `npm run <name>` maps to one of these.
+import type { Io } from "../cli";
+import { checkCommand, compileCommand } from "./compile";
+
+export interface CommandContext {
+  root: string;
+  args: string[];
+  io: Io;
+}
+export interface Command {
+  describe: string;
+  run: (ctx: CommandContext) => Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  compile: compileCommand,
+  check: checkCommand,
+};

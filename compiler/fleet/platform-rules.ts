@@ -1,0 +1,39 @@
+// Checks of the platform file beyond its schema.
+import { error, type Diagnostic } from "../diagnostics";
+import type { Source } from "../load";
+import { parseCpu, parseMemory } from "../model/quantity";
+import type { Platform } from "../schema/platform";
+import { WORKLOADS } from "../schema/size";
+import { didYouMean } from "../validate/suggest";
+
+type Rule = (p: Source<Platform>) => Diagnostic[];
+
+const defaultClusterDeclared: Rule = ({ value, locator }) => {
+  const names = Object.keys(value.clusters);
+  if (value.defaultCluster === undefined) {
+    return names.length > 1
+      ? [error("default-cluster", locator.value(["clusters"]), "several clusters are declared but no `defaultCluster`", { path: "clusters", hint: `add \`defaultCluster: "${names.sort()[0]}"\`` })]
+      : [];
+  }
+  if (value.defaultCluster in value.clusters) return [];
+  return [error("default-cluster", locator.value(["defaultCluster"]), `defaultCluster "${value.defaultCluster}" is not a declared cluster`, { path: "defaultCluster", hint: didYouMean(value.defaultCluster, names) ?? `clusters: ${names.join(", ")}` })];
+};
+
+const presetsConsistent: Rule = ({ value, locator }) =>
+  Object.entries(value.sizes).flatMap(([name, preset]) =>
+    WORKLOADS.flatMap((w) => {
+      const s = preset[w];
+      const path = ["sizes", name, w];
+      const at = locator.value(path);
+      const out: Diagnostic[] = [];
+      if (parseMemory(s.requests.memory) > parseMemory(s.limits.memory)) out.push(error("size-inconsistent", at, `memory request ${s.requests.memory} exceeds the limit ${s.limits.memory}`, { path: path.join(".") }));
+      if (s.limits.cpu !== undefined && parseCpu(s.requests.cpu) > parseCpu(s.limits.cpu)) out.push(error("size-inconsistent", at, `CPU request ${s.requests.cpu} exceeds the limit ${s.limits.cpu}`, { path: path.join(".") }));
+      return out;
+    }),
+  );
+
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent];
+
+export function checkPlatform(p: Source<Platform>): Diagnostic[] {
+  return PLATFORM_RULES.flatMap((rule) => rule(p));
+}

@@ -1,0 +1,122 @@
+// Checks of one tenant against the platform's catalogs. They also run on tenants that failed their schema
+// (reading only the fields that have the right type), so one run reports every problem of a file.
+import { error, formatPath, warning, type Diagnostic } from "../diagnostics";
+import type { Locator } from "../source/locator";
+import { clusterOf, domainsOf } from "../model/resolve";
+import { parseCpu, parseMemory } from "../model/quantity";
+import type { Platform } from "../schema/platform";
+import { Host } from "../schema/common";
+import { WORKLOADS } from "../schema/size";
+import { checkTutorKey, kindOf } from "../tutor/keys";
+import { didYouMean } from "../validate/suggest";
+
+/** The tenant as read: validated, or raw when its schema failed. Rules narrow each field they read. */
+export interface TenantUnderCheck {
+  value: Record<string, unknown>;
+  locator: Locator;
+}
+type Rule = (t: TenantUnderCheck, platform: Platform) => Diagnostic[];
+
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const strings = (v: unknown): [string, number][] => (Array.isArray(v) ? v.flatMap((x, i) => (typeof x === "string" ? [[x, i] as [string, number]] : [])) : []);
+
+function notInCatalog(code: string, locator: Locator, path: (string | number)[], what: string, name: string, known: string[]): Diagnostic {
+  return error(code, locator.value(path), `${what} "${name}" is not in the platform's catalog`, { path: formatPath(path), hint: didYouMean(name, known) ?? `known: ${known.join(", ")}` });
+}
+
+const clusterExists: Rule = ({ value, locator }, platform) => {
+  const cluster = str(value.cluster);
+  if (cluster === undefined || cluster in platform.clusters) return [];
+  return [notInCatalog("unknown-cluster", locator, ["cluster"], "cluster", cluster, Object.keys(platform.clusters))];
+};
+
+const releaseExists: Rule = ({ value, locator }, platform) => {
+  const release = str(value.release);
+  if (release === undefined || release in platform.releases) return [];
+  return [notInCatalog("unknown-release", locator, ["release"], "release", release, Object.keys(platform.releases))];
+};
+
+const pluginsExist: Rule = ({ value, locator }, platform) =>
+  strings(value.plugins).flatMap(([p, i]) => (p in platform.plugins ? [] : [notInCatalog("unknown-plugin", locator, ["plugins", i], "plugin", p, Object.keys(platform.plugins))]));
+
+const duplicatePlugins: Rule = ({ value, locator }) => {
+  const list = strings(value.plugins);
+  return list.flatMap(([p, i]) =>
+    list.findIndex(([q]) => q === p) < list.findIndex(([, j]) => j === i) ? [warning("duplicate-plugin", locator.value(["plugins", i]), `plugin "${p}" is listed twice`, { path: `plugins[${i}]`, hint: "remove one" })] : [],
+  );
+};
+
+const sizeExists: Rule = ({ value, locator }, platform) => {
+  const path = typeof value.size === "string" ? ["size"] : ["size", "preset"];
+  const preset = str(value.size) ?? str(obj(value.size)?.preset);
+  if (preset === undefined || preset in platform.sizes) return [];
+  return [notInCatalog("unknown-size", locator, path, "size preset", preset, Object.keys(platform.sizes))];
+};
+
+/** Overrides may break a preset's own consistency: requests above limits, min above max. */
+const sizeConsistent: Rule = ({ value, locator }, platform) => {
+  const size = obj(value.size);
+  const preset = platform.sizes[str(size?.preset) ?? ""];
+  if (!size || !preset) return [];
+  const out: Diagnostic[] = [];
+  for (const w of WORKLOADS) {
+    const o = obj(size[w]);
+    if (!o) continue;
+    const req = { ...preset[w].requests, ...obj(o.requests) } as Record<string, unknown>;
+    const lim = { ...preset[w].limits, ...obj(o.limits) } as Record<string, unknown>;
+    const rep = { ...preset[w].replicas, ...obj(o.replicas) } as Record<string, unknown>;
+    const at = locator.value(["size", w]);
+    const path = `size.${w}`;
+    const [rm, lm, rc, lc] = [str(req.memory), str(lim.memory), str(req.cpu), str(lim.cpu)];
+    if (rm && lm && parseMemory(rm) > parseMemory(lm)) out.push(error("size-inconsistent", at, `memory request ${rm} exceeds the limit ${lm}`, { path, hint: "raise limits.memory or lower requests.memory" }));
+    if (rc && lc && parseCpu(rc) > parseCpu(lc)) out.push(error("size-inconsistent", at, `CPU request ${rc} exceeds the limit ${lc}`, { path, hint: "raise limits.cpu or lower requests.cpu" }));
+    if (typeof rep.min === "number" && typeof rep.max === "number" && rep.min > rep.max) out.push(error("size-inconsistent", at, `replicas.min ${rep.min} exceeds replicas.max ${rep.max}`, { path, hint: "make min ≤ max" }));
+  }
+  return out;
+};
+
+const tutorKeys: Rule = ({ value, locator }) => {
+  const plugins = strings(value.plugins).map(([p]) => p);
+  return Object.entries(obj(value.tutor) ?? {}).flatMap(([key, v]) => {
+    const path = ["tutor", key];
+    const shown = formatPath(path);
+    if (!/^[A-Z][A-Z0-9_]*$/.test(key)) {
+      return [error("tutor-key", locator.key(path), `"${key}" is not a Tutor setting name (UPPER_SNAKE_CASE)`, { path: shown })];
+    }
+    const verdict = checkTutorKey(key, plugins);
+    if (!verdict.ok) {
+      const hint = didYouMean(key, verdict.suggestions) ?? (verdict.code === "tutor-secret" ? "remove it: the compiler wires secrets from the cluster" : "remove it");
+      return [error(verdict.code, locator.key(path), `${key} ${verdict.reason}`, { path: shown, hint })];
+    }
+    if (verdict.kind && v !== undefined && kindOf(v) !== verdict.kind) {
+      return [error("tutor-type", locator.value(path), `${key} takes a ${verdict.kind}, got a ${kindOf(v)}`, { path: shown })];
+    }
+    return [];
+  });
+};
+
+const hostsInDomains: Rule = ({ value, locator }, platform) => {
+  const cluster = str(value.cluster);
+  const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && cluster in platform.clusters ? cluster : undefined }));
+  const hosts = obj(value.hosts);
+  if (domains.length === 0 || !hosts) return [];
+  const entries: [string, (string | number)[]][] = [];
+  for (const k of ["lms", "cms", "mfe"]) if (str(hosts[k])) entries.push([str(hosts[k])!, ["hosts", k]]);
+  for (const [h, i] of strings(hosts.extra)) entries.push([h, ["hosts", "extra", i]]);
+  return entries
+    .filter(([h]) => Host.safeParse(h).success) // malformed hosts are reported by the schema
+    .filter(([h]) => !domains.some((d) => h === d || h.endsWith(`.${d}`)))
+    .map(([h, path]) =>
+      error("host-domain", locator.value(path), `"${h}" is not under an allowed domain (${domains.join(", ")})`, {
+        path: formatPath(path),
+        hint: "use a host under one of the platform's domains, or add the domain to `domains` in platform/platform.ts",
+      }),
+    );
+};
+
+export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsInDomains];
+
+export function checkTenant(t: TenantUnderCheck, platform: Platform): Diagnostic[] {
+  return TENANT_RULES.flatMap((rule) => rule(t, platform));
+}

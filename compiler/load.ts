@@ -1,0 +1,102 @@
+// Reads platform/platform.ts and tenants/*.ts statically and validates each against its schema.
+import fs from "node:fs";
+import path from "node:path";
+import fg from "fast-glob";
+import { error, type Diagnostic } from "./diagnostics";
+import { PlatformSchema, type Platform } from "./schema/platform";
+import { TenantSchema, type Tenant } from "./schema/tenant";
+import type { Locator } from "./source/locator";
+import { StaticReader } from "./source/static-reader";
+import { validate } from "./validate/schema-issues";
+
+export const PLATFORM_FILE = "platform/platform.ts";
+export const TENANT_GLOB = "tenants/*.ts";
+
+export interface Source<T> {
+  value: T;
+  file: string;
+  locator: Locator;
+}
+
+export interface Loaded {
+  platform?: Source<Platform>;
+  tenants: Source<Tenant>[];
+  /** Tenant files that failed their schema, as read, so catalog rules can still report on them. */
+  rejected: { value: Record<string, unknown>; locator: Locator }[];
+  diagnostics: Diagnostic[];
+}
+
+/** Lists tenant files, sorted by plain code-unit order (never locale-dependent). */
+export function listTenantFiles(root: string): string[] {
+  return fg
+    .sync(TENANT_GLOB, { cwd: root, onlyFiles: true, ignore: ["**/*.d.ts"] })
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function createReader(root: string): StaticReader {
+  return new StaticReader({ root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
+}
+
+export function loadPlatform(root: string, reader = createReader(root)): { platform?: Source<Platform>; diagnostics: Diagnostic[] } {
+  const abs = path.join(root, PLATFORM_FILE);
+  if (!fs.existsSync(abs)) {
+    return { diagnostics: [error("no-platform", { file: PLATFORM_FILE, line: 1, col: 1 }, "platform file not found", { hint: "create platform/platform.ts with `export default definePlatform({ ... })`" })] };
+  }
+  const read = reader.read(abs, "definePlatform");
+  const checked = validate(PlatformSchema, read.value, read.locator, read.unreadable);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  if (read.diagnostics.some((d) => d.severity === "error") || !checked.data) return { diagnostics };
+  return { platform: { value: checked.data, file: PLATFORM_FILE, locator: read.locator }, diagnostics };
+}
+
+/** Reads one tenant file (`text` overrides the disk, for codemods checking their result). */
+export function loadTenant(
+  root: string,
+  file: string,
+  reader: StaticReader,
+  text?: string,
+): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[] } {
+  const read = reader.read(path.join(root, file), "defineTenant", text);
+  const checked = validate(TenantSchema, read.value, read.locator, read.unreadable);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  const expectedId = path.basename(file, ".ts");
+  const id = (read.value as { id?: unknown } | undefined)?.id;
+  if (typeof id === "string" && id !== expectedId) {
+    diagnostics.push(
+      error("id-mismatch", read.locator.value(["id"]), `id "${id}" does not match the file name ${file}`, {
+        path: "id",
+        hint: `rename the file to tenants/${id}.ts or set id: "${expectedId}" (ids are forever: renaming an existing tenant is refused)`,
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === "error") || !checked.data) {
+    const raw = read.value !== null && typeof read.value === "object" ? (read.value as Record<string, unknown>) : undefined;
+    return { diagnostics, ...(raw ? { raw: { value: raw, locator: read.locator } } : {}) };
+  }
+  return { tenant: { value: checked.data, file, locator: read.locator }, diagnostics };
+}
+
+export function load(root: string): Loaded {
+  const reader = createReader(root);
+  const { platform, diagnostics } = loadPlatform(root, reader);
+  const tenants: Source<Tenant>[] = [];
+  const rejected: Loaded["rejected"] = [];
+  for (const file of listTenantFiles(root)) {
+    const result = loadTenant(root, file, reader);
+    diagnostics.push(...result.diagnostics);
+    if (result.tenant) tenants.push(result.tenant);
+    else if (result.raw) rejected.push(result.raw);
+  }
+  return { platform, tenants, rejected, diagnostics: dedupe(diagnostics) };
+}
+
+/** Preset files read by many tenants report their own problems once. */
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.col}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

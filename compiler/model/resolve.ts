@@ -1,0 +1,94 @@
+// Applies the platform's catalogs and presets to a validated tenant: everything renderers need, computed once.
+import type { Cluster, Platform } from "../schema/platform";
+import { WORKLOADS, type WorkloadName, type WorkloadSize } from "../schema/size";
+import type { Tenant } from "../schema/tenant";
+import type { Locator } from "../source/locator";
+import { tenantNames, type TenantNames } from "./names";
+
+export interface ResolvedTenant {
+  id: string;
+  state: Tenant["state"];
+  wave: number;
+  cluster: { name: string; spec: Cluster };
+  names: TenantNames;
+  release: { name: string; tutor: string; image: string };
+  /** The image the instance runs: the tenant's override or the release's default. */
+  image: string;
+  hosts: { lms: string; cms: string; mfe: string; extra: string[] };
+  platformName: string;
+  contactEmail: string;
+  language: string;
+  size: { preset: string; workloads: Record<WorkloadName, WorkloadSize> };
+  plugins: string[];
+  services: Tenant["services"];
+  labels: Tenant["labels"];
+  tutor: Tenant["tutor"];
+  /** The tenant as written (defaults applied), for fleet.json and diffs. */
+  input: Tenant;
+  source: { file: string; locator: Locator };
+}
+
+export function clusterOf(platform: Platform, tenant: Pick<Tenant, "cluster">): string {
+  return tenant.cluster ?? defaultCluster(platform);
+}
+
+export function defaultCluster(platform: Platform): string {
+  return platform.defaultCluster ?? Object.keys(platform.clusters).sort()[0]!;
+}
+
+/** Allowed base domains for a cluster: its own list, or the platform's. */
+export function domainsOf(platform: Platform, cluster: string): string[] {
+  return platform.clusters[cluster]?.domains ?? platform.domains;
+}
+
+export function resolveTenant(tenant: Tenant, platform: Platform, source: ResolvedTenant["source"]): ResolvedTenant {
+  const clusterName = clusterOf(platform, tenant);
+  const release = platform.releases[tenant.release]!;
+  const image = tenant.image ? `${tenant.image.registry}/${tenant.image.repository}:${tenant.image.tag}` : release.image;
+  return {
+    id: tenant.id,
+    state: tenant.state,
+    wave: tenant.wave,
+    cluster: { name: clusterName, spec: platform.clusters[clusterName]! },
+    names: tenantNames(tenant.id),
+    release: { name: tenant.release, ...release },
+    image,
+    hosts: {
+      lms: tenant.hosts.lms,
+      cms: tenant.hosts.cms ?? `studio.${tenant.hosts.lms}`,
+      mfe: tenant.hosts.mfe ?? `apps.${tenant.hosts.lms}`,
+      extra: [...tenant.hosts.extra].sort(),
+    },
+    platformName: tenant.platformName,
+    contactEmail: tenant.contactEmail,
+    language: tenant.language,
+    size: resolveSize(tenant.size, platform),
+    plugins: [...new Set(tenant.plugins)].sort(),
+    services: tenant.services,
+    labels: tenant.labels,
+    tutor: tenant.tutor,
+    input: tenant,
+    source,
+  };
+}
+
+/** Every host a tenant answers on. */
+export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {
+  return [t.hosts.lms, t.hosts.cms, t.hosts.mfe, ...t.hosts.extra];
+}
+
+function resolveSize(size: Tenant["size"], platform: Platform): ResolvedTenant["size"] {
+  const spec = typeof size === "string" ? { preset: size } : size;
+  const preset = platform.sizes[spec.preset]!;
+  const workloads = {} as Record<WorkloadName, WorkloadSize>;
+  for (const w of WORKLOADS) {
+    const base = preset[w];
+    const o = (spec as Partial<Record<WorkloadName, { requests?: object; limits?: object; replicas?: object }>>)[w];
+    workloads[w] = {
+      requests: { ...base.requests, ...o?.requests },
+      limits: { ...base.limits, ...o?.limits },
+      replicas: { ...base.replicas, ...o?.replicas },
+    } as WorkloadSize;
+  }
+  return { preset: spec.preset, workloads };
+}

@@ -1,0 +1,41 @@
+// The list of files the compiler owns, with a hash of each, kept in generated/fleet.json under `files`.
+// It lets compile delete exactly the files that left the plan, and check tell a stale file from an edited one.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { OutputFile } from "../render/files";
+
+/** The file that carries the manifest (the fleet index). */
+export const MANIFEST = "fleet.json";
+
+export type Manifest = Map<string, string>;
+
+export const hashOf = (content: string) => createHash("sha256").update(content).digest("hex").slice(0, 16);
+
+/** Path → hash of every owned file but the manifest's own. */
+export function manifestOf(files: readonly OutputFile[]): Record<string, string> {
+  return Object.fromEntries(files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, hashOf(f.content)]));
+}
+
+/** A path the manifest may name: relative, normalised, inside generated/. Committed state is untrusted. */
+export function isSafeOutputPath(p: string): boolean {
+  if (!p || p.includes("\\") || p.includes("\0") || path.posix.isAbsolute(p)) return false;
+  return path.posix.normalize(p) === p && !p.split("/").some((s) => s === ".." || s === "." || s === "");
+}
+
+/** Reads the committed manifest; a missing one means the compiler owns nothing yet. */
+export function readManifest(outDir: string): { manifest: Manifest; problem?: string } {
+  const file = path.join(outDir, MANIFEST);
+  if (!fs.existsSync(file)) return { manifest: new Map() };
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { files?: Record<string, unknown> };
+    const manifest: Manifest = new Map();
+    for (const [p, hash] of Object.entries(parsed.files ?? {})) {
+      if (!isSafeOutputPath(p) || typeof hash !== "string") return { manifest: new Map(), problem: `manifest names an unsafe path or hash: ${JSON.stringify(p)}` };
+      manifest.set(p, hash);
+    }
+    return { manifest };
+  } catch (e) {
+    return { manifest: new Map(), problem: `manifest is not valid JSON (${(e as Error).message})` };
+  }
+}

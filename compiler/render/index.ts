@@ -1,0 +1,32 @@
+// Renders the whole fleet in memory: every file the compiler owns under generated/, sorted by path.
+import type { ResolvedTenant } from "../model/resolve";
+import type { Platform } from "../schema/platform";
+import { renderBootstrap } from "./bootstrap";
+import type { OutputFile } from "./files";
+import { fleetIndex } from "./fleet-index";
+import { renderTenant } from "./tenant";
+
+export interface FleetModel {
+  platform: Platform;
+  tenants: readonly ResolvedTenant[];
+}
+
+/** Renderers of the platform side; each returns its files. */
+const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform)];
+
+export function renderPlatform(model: FleetModel): OutputFile[] {
+  return PLATFORM_RENDERERS.flatMap((r) => r(model));
+}
+
+export function renderFleet(model: FleetModel, renderOne: (t: ResolvedTenant) => OutputFile[] = (t) => renderTenant(t, model.platform)): OutputFile[] {
+  const files = [...renderPlatform(model), ...model.tenants.flatMap(renderOne)];
+  const seen = new Map<string, OutputFile>();
+  for (const f of files) {
+    // two renderers claiming one path is a bug in the compiler, never silently resolved
+    if (seen.has(f.path)) throw new Error(`internal error: two outputs for generated/${f.path}`);
+    seen.set(f.path, f);
+  }
+  // the fleet index comes last: it lists every other file with its hash
+  files.push(fleetIndex(model.tenants, model.platform, files));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

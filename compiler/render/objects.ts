@@ -1,0 +1,69 @@
+// Kubernetes objects as plain data: common metadata, labels, and the fixed order objects are written in.
+import type { V1ObjectMeta } from "@kubernetes/client-node";
+import { LABELS, MANAGED_BY } from "../model/names";
+import type { ResolvedTenant } from "../model/resolve";
+
+/** Any object we emit; core kinds are typed with @kubernetes/client-node at their builders. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: V1ObjectMeta & { name: string };
+  [field: string]: unknown;
+}
+
+export function fleetLabels(fleet: string): Record<string, string> {
+  return { [LABELS.managedBy]: MANAGED_BY, [LABELS.fleet]: fleet };
+}
+
+/** Labels every object of a tenant carries: who it belongs to and who pays for it. */
+export function tenantLabels(t: ResolvedTenant, fleet: string): Record<string, string> {
+  const labels: Record<string, string> = { ...fleetLabels(fleet), [LABELS.tenant]: t.id };
+  if (t.labels.team) labels[LABELS.team] = t.labels.team;
+  if (t.labels.costCentre) labels[LABELS.costCentre] = t.labels.costCentre;
+  return labels;
+}
+
+// Namespaced policy first, then identities and config, then workloads, then routing (tanka's order).
+const KIND_ORDER = [
+  "CustomResourceDefinition",
+  "Namespace",
+  "AppProject",
+  "Application",
+  "ResourceQuota",
+  "LimitRange",
+  "NetworkPolicy",
+  "PodDisruptionBudget",
+  "ServiceAccount",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "Role",
+  "RoleBinding",
+  "SecretStore",
+  "ClusterSecretStore",
+  "Password",
+  "ExternalSecret",
+  "Secret",
+  "ConfigMap",
+  "PersistentVolumeClaim",
+  "Service",
+  "Deployment",
+  "StatefulSet",
+  "Job",
+  "CronJob",
+  "HorizontalPodAutoscaler",
+  "VerticalPodAutoscaler",
+  "Ingress",
+];
+const KIND_RANK = new Map(KIND_ORDER.map((k, i) => [k, i]));
+
+/** Sorts by kind order (unknown kinds after known ones, by name), then namespace, then name. */
+export function sortObjects<T extends KubeObject>(objects: readonly T[]): T[] {
+  const rank = (o: KubeObject) => KIND_RANK.get(o.kind) ?? KIND_ORDER.length;
+  const key = (o: KubeObject) => [rank(o), o.kind, o.metadata.namespace ?? "", o.metadata.name] as const;
+  return [...objects].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
+  });
+}

@@ -1,0 +1,88 @@
+// Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
+import type { V1Namespace } from "@kubernetes/client-node";
+import { PLATFORM_PROJECT } from "../model/names";
+import type { ResolvedTenant } from "../model/resolve";
+import type { Platform } from "../schema/platform";
+import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argocd";
+import { tenantLabels, type KubeObject } from "./objects";
+import { tutorConfig } from "./tutor-config";
+import { yamlFile, type OutputFile } from "./files";
+
+/** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
+export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
+
+export const tenantDir = (id: string) => `tenants/${id}`;
+
+export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const labels = tenantLabels(t, platform.fleet);
+  const destination = { server: t.cluster.spec.server, namespace: t.names.namespace };
+  const base = application(platform, {
+    name: t.names.baseApplication,
+    project: PLATFORM_PROJECT,
+    labels,
+    wave: WAVES.tenantBase,
+    destination,
+    source: repoSource(platform, `generated/${tenantDir(t.id)}/resources`, { directory: { recurse: true } }),
+    // the namespace, its secrets and data stay when this Application goes
+    cascadeDelete: false,
+    syncOptions: ["PruneLast=true"],
+  });
+  if (t.state === "archived") return [base];
+  const instance = application(platform, {
+    name: t.names.application,
+    project: t.names.project,
+    labels,
+    wave: WAVES.tenantInstance,
+    destination,
+    source: repoSource(platform, `generated/${tenantDir(t.id)}`, {
+      plugin: { name: tutorPluginName(t.release.tutor), env: [{ name: "TENANT", value: t.id }] },
+    }),
+    cascadeDelete: true,
+  });
+  return [base, instance];
+}
+
+export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "AppProject",
+    metadata: { name: t.names.project, namespace: platform.argocd.namespace, labels: tenantLabels(t, platform.fleet) },
+    spec: {
+      description: `Open edX tenant ${t.id}: may deploy only into namespace ${t.names.namespace} of cluster ${t.cluster.name}`,
+      sourceRepos: [platform.repo.url],
+      destinations: [{ server: t.cluster.spec.server, namespace: t.names.namespace }],
+      // no cluster-scoped kinds at all
+      clusterResourceWhitelist: [],
+      // what isolates the tenant belongs to the platform side
+      namespaceResourceBlacklist: [
+        { group: "", kind: "ResourceQuota" },
+        { group: "", kind: "LimitRange" },
+        { group: "networking.k8s.io", kind: "NetworkPolicy" },
+      ],
+    },
+  };
+}
+
+export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namespace & KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: {
+      name: t.names.namespace,
+      labels: tenantLabels(t, platform.fleet),
+      annotations: { [SYNC_OPTIONS]: KEEP_DATA },
+    },
+  };
+}
+
+/** The files of one tenant, paths relative to generated/. */
+export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
+  const src = t.source.file;
+  const dir = tenantDir(t.id);
+  return [
+    yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
+    yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
+    yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
+    yamlFile(`${dir}/resources/namespace.yaml`, src, [tenantNamespace(t, platform)]),
+  ];
+}

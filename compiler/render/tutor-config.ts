@@ -1,0 +1,54 @@
+// generated/tenants/<id>/config.yml: the Tutor 21 configuration of one instance, with no secret in it.
+import { endpointsOf } from "../model/endpoints";
+import type { ResolvedTenant } from "../model/resolve";
+import { GENERATED_SECRET_KEYS, secretPlaceholder, uuidV5 } from "../tutor/pinned";
+import type { Json } from "./yaml";
+
+export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
+  const e = endpointsOf(t);
+  const n = t.names;
+  const config: Record<string, Json> = {
+    // identity and site
+    ID: n.tutorId,
+    LMS_HOST: t.hosts.lms,
+    CMS_HOST: t.hosts.cms,
+    PLATFORM_NAME: t.platformName,
+    CONTACT_EMAIL: t.contactEmail,
+    LANGUAGE_CODE: t.language,
+    K8S_NAMESPACE: n.namespace,
+    DOCKER_IMAGE_OPENEDX: t.image,
+    // TLS ends at the platform's ingress; Caddy only routes inside the namespace
+    ENABLE_HTTPS: true,
+    ENABLE_WEB_PROXY: false,
+    PLUGINS: t.plugins,
+    PLUGIN_INDEXES: [],
+    // backing services
+    RUN_MYSQL: false,
+    MYSQL_HOST: e.mysql.host,
+    MYSQL_PORT: e.mysql.port,
+    OPENEDX_MYSQL_DATABASE: n.mysqlDatabase,
+    OPENEDX_MYSQL_USERNAME: n.mysqlUser,
+    RUN_MONGODB: false,
+    MONGODB_HOST: e.mongodb.host,
+    MONGODB_PORT: e.mongodb.port,
+    MONGODB_DATABASE: n.mongodbDatabase,
+    MONGODB_USERNAME: n.mongodbUser,
+    MONGODB_AUTH_SOURCE: e.mongodb.authSource,
+    MONGODB_REPLICA_SET: e.mongodb.replicaSet,
+    MONGODB_USE_SSL: e.mongodb.useSsl,
+    RUN_REDIS: false,
+    REDIS_HOST: e.redis.host,
+    REDIS_PORT: e.redis.port,
+    REDIS_USERNAME: n.redisUser,
+    RUN_MEILISEARCH: false,
+    MEILISEARCH_URL: e.search.url,
+    MEILISEARCH_PUBLIC_URL: e.search.publicUrl,
+    MEILISEARCH_INDEX_PREFIX: n.searchIndexPrefix,
+    MEILISEARCH_API_KEY_UID: uuidV5(`meilisearch-api-key:${t.id}`),
+  };
+  if (t.plugins.includes("mfe")) config.MFE_HOST = t.hosts.mfe;
+  for (const key of GENERATED_SECRET_KEYS) config[key] = secretPlaceholder(key);
+  // the tenant's own settings were checked against the owned and secret keys, so they cannot override the above
+  for (const [key, value] of Object.entries(t.tutor)) config[key] = value as Json;
+  return config;
+}

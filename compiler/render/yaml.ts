@@ -1,0 +1,126 @@
+// A small YAML writer for plain data: deterministic, fast, and safe for YAML 1.1 readers (PyYAML, which
+// Tutor uses) as well as 1.2 ones. Strings that a 1.1 reader would turn into booleans, numbers, nulls or
+// dates are quoted; multi-line strings are written as literal blocks; lines are never folded.
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** Keys that lead a Kubernetes object, in this order; the others follow sorted by code unit. */
+export const KUBE_KEY_ORDER = ["apiVersion", "kind", "metadata", "name", "namespace"];
+/** Keys that lead a record of plain data (fleet.json, reports). */
+export const DATA_KEY_ORDER = ["$comment", "id", "name"];
+
+/** Returns `value` with object keys in canonical order and `undefined` members dropped. */
+export function canonical(value: unknown, leading: readonly string[] = KUBE_KEY_ORDER): Json {
+  return canonicalWith(value, rankOf(leading));
+}
+
+const ranks = new Map<readonly string[], Map<string, number>>();
+function rankOf(leading: readonly string[]): Map<string, number> {
+  let r = ranks.get(leading);
+  if (!r) ranks.set(leading, (r = new Map(leading.map((k, i) => [k, i]))));
+  return r;
+}
+
+function canonicalWith(value: unknown, rank: Map<string, number>): Json {
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`cannot write non-finite number ${value}`);
+    if (value === undefined) throw new Error("cannot write undefined");
+    return value as Json;
+  }
+  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map((v) => canonicalWith(v, rank));
+  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  keys.sort((a, b) => {
+    const ra = rank.get(a) ?? Infinity;
+    const rb = rank.get(b) ?? Infinity;
+    if (ra !== rb) return ra - rb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const out: { [key: string]: Json } = {};
+  for (const k of keys) out[k] = canonicalWith((value as Record<string, unknown>)[k], rank);
+  return out;
+}
+
+/** Writes one or more documents, each preceded by `---` when there are several. */
+export function toYaml(docs: Json | Json[], opts: { multi?: boolean; header?: string } = {}): string {
+  const list = opts.multi ? (docs as Json[]) : [docs as Json];
+  const header = opts.header ? opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";
+  const body = list.map((d) => (opts.multi ? "---\n" : "") + block(d, 0)).join("");
+  return header + body;
+}
+
+function block(value: Json, indent: number): string {
+  const pad = " ".repeat(indent);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return `${pad}[]\n`;
+    return value.map((item) => `${pad}-${inline(item, indent + 2, true)}`).join("");
+  }
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value);
+    if (keys.length === 0) return `${pad}{}\n`;
+    return keys.map((k) => `${pad}${key(k)}:${inline(value[k]!, indent + 2, false)}`).join("");
+  }
+  return `${pad}${scalar(value, indent)}\n`;
+}
+
+/** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
+function inline(value: Json, indent: number, inSequence: boolean): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return " []\n";
+    // sequences under a key are indented; sequences in sequences start on the same line
+    if (inSequence) return " " + block(value, indent).slice(indent);
+    return "\n" + block(value, indent);
+  }
+  if (value !== null && typeof value === "object") {
+    if (Object.keys(value).length === 0) return " {}\n";
+    if (inSequence) return " " + block(value, indent).slice(indent);
+    return "\n" + block(value, indent);
+  }
+  return ` ${scalar(value, indent)}\n`;
+}
+
+function key(k: string): string {
+  return isPlainSafe(k) ? k : JSON.stringify(k);
+}
+
+function scalar(value: string | number | boolean | null, indent: number): string {
+  if (value === null) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return String(value);
+  if (isPlainSafe(value)) return value;
+  if (value.includes("\n") && isLiteralSafe(value)) return literal(value, indent);
+  return JSON.stringify(value);
+}
+
+function literal(value: string, indent: number): string {
+  const pad = " ".repeat(indent);
+  const trailing = /\n+$/.exec(value)?.[0].length ?? 0;
+  const chomp = trailing === 0 ? "-" : trailing === 1 ? "" : "+";
+  const indicator = value.startsWith(" ") ? "2" : "";
+  const body = trailing > 1 ? value.slice(0, -1) : trailing === 1 ? value.slice(0, -1) : value;
+  const lines = body.split("\n").map((l) => (l === "" ? "" : pad + l));
+  return `|${indicator}${chomp}\n${lines.join("\n")}`;
+}
+
+/** A literal block can hold the string exactly: no control characters, no whitespace-only lines. */
+function isLiteralSafe(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff\t]/.test(s) || s.includes("\r")) return false;
+  return !s.split("\n").some((l) => l !== "" && l.trim() === "");
+}
+
+// YAML 1.1 reads these as booleans or null (1.2 reads fewer; quoting them is harmless there).
+const SPECIAL_WORDS = new Set(
+  "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ <<".split(" "),
+);
+
+/** Plain (unquoted) only when no YAML reader can take the string for anything but itself. */
+function isPlainSafe(s: string): boolean {
+  if (s === "" || SPECIAL_WORDS.has(s)) return false;
+  if (s !== s.trim()) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`=]/.test(s)) return false;
+  if (/^[-+.]?[0-9]/.test(s) || /^[-+]?\.(inf|nan)$/i.test(s)) return false; // numbers, dates, versions, sexagesimals
+  if (s.includes(": ") || s.includes(" #") || s.endsWith(":")) return false;
+  // only printable ASCII and non-ASCII letters; no control or line-break characters
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s);
+}

@@ -1,0 +1,56 @@
+// The platform file's schema: the shared clusters, catalogs and presets every tenant is compiled against.
+import { z } from "zod";
+import { Cpu, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image, Memory } from "./common";
+import { SizePreset } from "./size";
+
+export const PROVIDERS = ["aws", "digitalocean", "local", "generic"] as const;
+
+export const ClusterSchema = z.strictObject({
+  provider: z.enum(PROVIDERS).describe("Provider profile: sets storage classes, load balancer annotations and which components are on."),
+  server: HttpsUrl.default("https://kubernetes.default.svc").describe("API server URL as registered in Argo CD; in-cluster by default."),
+  capacity: z
+    .strictObject({
+      cpu: Cpu.describe("Allocatable CPU of the cluster (or of its autoscaling ceiling)."),
+      memory: Memory.describe("Allocatable memory."),
+      overcommit: z.number().min(1).max(10).default(1.5).describe("Requests may exceed capacity by this ratio before the compiler refuses."),
+    })
+    .describe("What tenants' requests are checked against."),
+  domains: z.array(Host).optional().describe("Base domains tenants on this cluster may use; the platform's `domains` when omitted."),
+  hosts: z.record(z.string(), Host).default({}).describe("Host names of platform services on this cluster (search, grafana, echo, ...)."),
+});
+
+export const PlatformSchema = z.strictObject({
+  fleet: DnsLabel.describe("Name of this fleet; every object carries it as a label."),
+  repo: z
+    .strictObject({
+      url: z.string().min(1).describe("Git URL Argo CD pulls this repository from."),
+      revision: z.string().min(1).default("main").describe("Branch, tag or commit Argo CD watches."),
+    })
+    .describe("This repository, as Argo CD sees it."),
+  argocd: z.strictObject({ namespace: DnsLabel.default("argocd") }).default({ namespace: "argocd" }),
+  clusters: z
+    .record(DnsLabel, ClusterSchema)
+    .refine((c) => Object.keys(c).length > 0, { error: "declare at least one cluster" })
+    .describe("Clusters tenants run on, by name."),
+  defaultCluster: DnsLabel.optional().describe("Cluster of tenants that name none; required when there is more than one cluster."),
+  domains: z.array(Host).default([]).describe("Base domains tenant hosts must end with; any host when empty."),
+  acmeEmail: Email.describe("Contact for Let's Encrypt."),
+  releases: z
+    .record(DnsLabel, z.strictObject({ tutor: ExactVersion, image: Image }))
+    .describe("Release catalog: name → pinned Tutor version and default Open edX image."),
+  plugins: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_-]*$/, { error: "plugin names are lower case" }),
+      z.strictObject({
+        version: ExactVersion,
+        pip: z.string().min(1).optional().describe("pip requirement that installs it; `tutor-<name>==<version>` when omitted."),
+      }),
+    )
+    .default({})
+    .describe("Tutor plugin catalog: name → pinned version."),
+  sizes: z.record(DnsLabel, SizePreset).describe("Size presets tenants pick from."),
+});
+
+export type PlatformInput = z.input<typeof PlatformSchema>;
+export type Platform = z.infer<typeof PlatformSchema>;
+export type Cluster = z.infer<typeof ClusterSchema>;

@@ -1,0 +1,65 @@
+// The shared platform: the clusters tenants run on, and the catalogs and presets they pick from.
+import { definePlatform } from "../compiler/api";
+
+export default definePlatform({
+  fleet: "example",
+  repo: {
+    url: "https://github.com/example/openedx-fleet.git",
+    revision: "main",
+  },
+  argocd: { namespace: "argocd" },
+
+  clusters: {
+    main: {
+      provider: "generic",
+      capacity: { cpu: "64", memory: "256Gi", overcommit: 1.5 },
+      hosts: {
+        search: "search.example.org",
+        echo: "echo.example.org",
+        grafana: "grafana.example.org",
+      },
+    },
+  },
+  defaultCluster: "main",
+
+  // tenant hosts must be under one of these
+  domains: ["example.org", "example.edu", "globex.com"],
+  acmeEmail: "platform@example.org",
+
+  releases: {
+    ulmo: { tutor: "21.0.8", image: "docker.io/overhangio/openedx:21.0.8" },
+  },
+
+  plugins: {
+    mfe: { version: "21.0.0" },
+    indigo: { version: "21.0.0" },
+    "pod-autoscaling": { version: "21.0.0", pip: "tutor-contrib-pod-autoscaling==21.0.0" },
+  },
+
+  sizes: {
+    small: {
+      lms: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "2Gi" }, replicas: { min: 1, max: 2 } },
+      cms: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" }, replicas: { min: 1, max: 1 } },
+      lmsWorker: { requests: { cpu: "250m", memory: "768Mi" }, limits: { memory: "1536Mi" }, replicas: { min: 1, max: 1 } },
+      cmsWorker: { requests: { cpu: "100m", memory: "768Mi" }, limits: { memory: "1536Mi" }, replicas: { min: 1, max: 1 } },
+      mfe: { requests: { cpu: "25m", memory: "32Mi" }, limits: { memory: "128Mi" }, replicas: { min: 1, max: 1 } },
+      caddy: { requests: { cpu: "25m", memory: "32Mi" }, limits: { memory: "128Mi" }, replicas: { min: 1, max: 1 } },
+    },
+    medium: {
+      lms: { requests: { cpu: "1", memory: "2Gi" }, limits: { memory: "3Gi" }, replicas: { min: 2, max: 4 } },
+      cms: { requests: { cpu: "500m", memory: "1536Mi" }, limits: { memory: "3Gi" }, replicas: { min: 1, max: 2 } },
+      lmsWorker: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "2Gi" }, replicas: { min: 1, max: 3 } },
+      cmsWorker: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" }, replicas: { min: 1, max: 2 } },
+      mfe: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" }, replicas: { min: 1, max: 2 } },
+      caddy: { requests: { cpu: "50m", memory: "64Mi" }, limits: { memory: "128Mi" }, replicas: { min: 1, max: 2 } },
+    },
+    large: {
+      lms: { requests: { cpu: "2", memory: "3Gi" }, limits: { memory: "4Gi" }, replicas: { min: 3, max: 10 } },
+      cms: { requests: { cpu: "1", memory: "2Gi" }, limits: { memory: "4Gi" }, replicas: { min: 2, max: 4 } },
+      lmsWorker: { requests: { cpu: "1", memory: "1536Mi" }, limits: { memory: "3Gi" }, replicas: { min: 2, max: 6 } },
+      cmsWorker: { requests: { cpu: "500m", memory: "1536Mi" }, limits: { memory: "3Gi" }, replicas: { min: 1, max: 3 } },
+      mfe: { requests: { cpu: "100m", memory: "64Mi" }, limits: { memory: "256Mi" }, replicas: { min: 2, max: 3 } },
+      caddy: { requests: { cpu: "100m", memory: "64Mi" }, limits: { memory: "256Mi" }, replicas: { min: 2, max: 3 } },
+    },
+  },
+});

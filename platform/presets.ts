@@ -1,0 +1,11 @@
+// Shared values tenant files may import by name: `import { standardPlugins } from "../platform/presets";`.
+// Read statically like tenant files: literals and consts only.
+
+/** Plugins most tenants run. */
+export const standardPlugins = ["mfe", "indigo", "pod-autoscaling"] as const;
+
+/** Settings for tenants whose image is built by the university build pipeline. */
+export const universityTutor = {
+  OPENEDX_LMS_UWSGI_WORKERS: 4,
+  OPENEDX_CMS_UWSGI_WORKERS: 2,
+} as const;

@@ -1,0 +1,12 @@
+import { defineTenant } from "../compiler/api";
+
+// The smallest useful tenant: everything else comes from platform defaults.
+export default defineTenant({
+  id: "acme",
+  release: "ulmo",
+  hosts: { lms: "learn.acme.example.org" },
+  platformName: "Acme Academy",
+  contactEmail: "ops@acme.example.org",
+  size: "small",
+  plugins: ["mfe"],
+});
