@@ -63,6 +63,11 @@ export const RESERVED_IDS = new Set([
 ]);
 export const RESERVED_ID_PREFIXES = ["kube-", "platform-", "argocd-"];
 
+/** Service in a tenant namespace that serves the maintenance page while the tenant is in `maintenance`. */
+export const MAINTENANCE_SERVICE = { name: "maintenance", port: 8080 } as const;
+/** Tutor's in-cluster router: every public host of an active tenant is routed to it. */
+export const CADDY_SERVICE = { name: "caddy", port: 80 } as const;
+
 /** Argo CD Application and AppProject names of the platform side. */
 export const PLATFORM_PROJECT = "platform";
 export const ROOT_APPLICATION = "root";

@@ -75,14 +75,27 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
   };
 }
 
+/**
+ * The tenant's own Kubernetes objects, synced by its base Application from generated/tenants/<id>/resources/:
+ * each entry is one file, named after its concern.
+ */
+export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
+export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
+  namespace: (t, p) => [tenantNamespace(t, p)],
+};
+
 /** The files of one tenant, paths relative to generated/. */
 export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
   const src = t.source.file;
   const dir = tenantDir(t.id);
-  return [
+  const files = [
     yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
-    yamlFile(`${dir}/resources/namespace.yaml`, src, [tenantNamespace(t, platform)]),
   ];
+  for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
+    const objects = render(t, platform);
+    if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));
+  }
+  return files;
 }

@@ -1,0 +1,75 @@
+// Test helpers: throw-away fleets in temporary folders, the CLI run in-process, and whole-tree snapshots.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fg from "fast-glob";
+import { main, REPO_ROOT } from "../../compiler/cli";
+
+export { REPO_ROOT };
+
+export interface FleetOptions {
+  /** Copy the example tenants of the repository (default true). */
+  examples?: boolean;
+  /** Extra or replacement tenant files: id → source text. */
+  tenants?: Record<string, string>;
+  /** Replacement for platform/platform.ts. */
+  platform?: string;
+  /** Extra files: relative path → content. */
+  files?: Record<string, string>;
+}
+
+/** A new fleet under the OS temp folder, never inside the repository. */
+export function tempFleet(opts: FleetOptions = {}): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-test-"));
+  fs.cpSync(path.join(REPO_ROOT, "platform"), path.join(root, "platform"), { recursive: true });
+  fs.mkdirSync(path.join(root, "tenants"));
+  if (opts.examples !== false) fs.cpSync(path.join(REPO_ROOT, "tenants"), path.join(root, "tenants"), { recursive: true });
+  if (opts.platform !== undefined) fs.writeFileSync(path.join(root, "platform", "platform.ts"), opts.platform);
+  for (const [id, text] of Object.entries(opts.tenants ?? {})) fs.writeFileSync(path.join(root, "tenants", `${id}.ts`), text);
+  for (const [rel, text] of Object.entries(opts.files ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  return root;
+}
+
+export function writeTenant(root: string, id: string, text: string): void {
+  fs.writeFileSync(path.join(root, "tenants", `${id}.ts`), text);
+}
+
+/** Runs a CLI command in-process against `root`; returns its exit code and output. */
+export async function run(root: string, command: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main([command, "--root", root, ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Every file under `dir` (relative path → content), sorted. */
+export function readTree(dir: string): Map<string, string> {
+  if (!fs.existsSync(dir)) return new Map();
+  const files = fg.sync("**/*", { cwd: dir, onlyFiles: true, dot: true }).sort();
+  return new Map(files.map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+}
+
+/** One hash for a whole tree: paths and contents. */
+export function treeHash(dir: string): string {
+  const h = createHash("sha256");
+  for (const [p, c] of readTree(dir)) h.update(p).update("\0").update(c).update("\0");
+  return h.digest("hex");
+}
+
+/** A minimal valid tenant file. */
+export function tenantSource(id: string, fields: string = ""): string {
+  return `import { defineTenant } from "../compiler/api";
+export default defineTenant({
+  id: "${id}",
+  release: "ulmo",
+  hosts: { lms: "${id}.example.org" },
+  platformName: "Tenant ${id}",
+  contactEmail: "ops@${id}.example.org",
+  size: "small",${fields ? "\n  " + fields : ""}
+});
+`;
+}
