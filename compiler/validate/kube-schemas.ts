@@ -1,0 +1,67 @@
+// Validates Kubernetes objects against strict JSON schemas laid out as kubeconform expects
+// (k8s/<version>-standalone-strict/<kind>[-<group>]-<version>.json and crds/<group>/<kind>_<version>.json).
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+
+export const KUBERNETES_VERSION = "v1.31.0";
+
+export interface SchemaError {
+  /** JSON path inside the object, e.g. `/spec/template/spec/containers/0/image`. */
+  path: string;
+  message: string;
+}
+
+export type ObjectVerdict = { schema: string; errors: SchemaError[] } | { schema: string; missing: true };
+
+interface Typed {
+  apiVersion?: unknown;
+  kind?: unknown;
+}
+
+/**
+ * Where the schema of `apiVersion`/`kind` may live, relative to the schema folder: Kubernetes' own kinds
+ * first, then CRDs (groups like gateway.networking.k8s.io end in .k8s.io but are CRDs).
+ */
+export function schemaPaths(obj: Typed): string[] {
+  const apiVersion = String(obj.apiVersion ?? "");
+  const kind = String(obj.kind ?? "").toLowerCase();
+  const [group, version] = apiVersion.includes("/") ? (apiVersion.split("/") as [string, string]) : ["", apiVersion];
+  const suffix = group === "" ? `-${version}` : `-${group.split(".")[0]}-${version}`;
+  const builtIn = `k8s/${KUBERNETES_VERSION}-standalone-strict/${kind}${suffix}.json`;
+  if (group === "" || !group.includes(".")) return [builtIn];
+  const crd = `crds/${group}/${kind}_${version}.json`;
+  return group.endsWith(".k8s.io") ? [builtIn, crd] : [crd];
+}
+
+/** Compiles each schema once; strict: unknown fields are errors because the schemas say so. */
+export class SchemaValidator {
+  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
+  private readonly compiled = new Map<string, ValidateFunction | null>();
+
+  constructor(readonly dir: string) {}
+
+  validate(obj: unknown): ObjectVerdict {
+    const candidates = schemaPaths(obj as Typed);
+    const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
+    let fn = this.compiled.get(rel);
+    if (fn === undefined) {
+      const file = path.join(this.dir, rel);
+      fn = fs.existsSync(file) ? this.ajv.compile(JSON.parse(fs.readFileSync(file, "utf8"))) : null;
+      this.compiled.set(rel, fn);
+    }
+    if (!fn) return { schema: rel, missing: true };
+    if (fn(obj)) return { schema: rel, errors: [] };
+    const errors = (fn.errors ?? []).map((e) => ({
+      path: e.instancePath || "/",
+      message: e.keyword === "additionalProperties" ? `unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"` : (e.message ?? e.keyword),
+    }));
+    return { schema: rel, errors };
+  }
+}
+
+/** The schema folder: --schemas, then $FLEET_SCHEMAS, then ../shared/schemas beside the repository. */
+export function findSchemaDir(root: string, explicit?: string): string | undefined {
+  const candidates = [explicit, process.env.FLEET_SCHEMAS, path.join(root, "..", "shared", "schemas")];
+  return candidates.find((c): c is string => !!c && fs.existsSync(path.join(c, "k8s")));
+}
