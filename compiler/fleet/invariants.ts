@@ -1,5 +1,5 @@
 // Fleet-wide invariants, checked on all resolved tenants together before anything is written.
-import { error, type Diagnostic, type Location } from "../diagnostics";
+import { error, formatPath, type Diagnostic, type Location } from "../diagnostics";
 import type { Source } from "../load";
 import { NAME_LIMITS, RESERVED_ID_PREFIXES, RESERVED_IDS } from "../model/names";
 import { platformNamespaces } from "../model/platform-namespaces";
@@ -63,8 +63,8 @@ const uniqueHosts: Invariant = ({ tenants, platform }) => {
     t.input.hosts.extra.forEach((h, i) => (paths[h] ??= ["hosts", "extra", i]));
     for (const h of allHosts(t)) {
       const p = paths[h]!;
-      const derived = p.join(".") === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: t.source.locator.value(p), owner: `${owner(t)}${derived}`, path: p.join(".") });
+      const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
+      claims.push({ value: h, at: t.source.locator.value(p), owner: `${owner(t)}${derived}`, path: formatPath(p) });
     }
   }
   return uniqueness("duplicate-host", "host", claims);

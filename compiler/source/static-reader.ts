@@ -52,7 +52,9 @@ export class StaticReader {
     const ctx = new Evaluation(this, mod, locator);
     const diagnostics = [...mod.diagnostics];
     let value: unknown;
-    if (!mod.exportDefault) {
+    if (diagnostics.some((d) => d.code === "syntax")) {
+      // a file that does not parse has no meaningful structure to report on
+    } else if (!mod.exportDefault) {
       diagnostics.push(
         error("no-default-export", this.at(mod, mod.sf), `the file has no default export`, {
           hint: `end the file with \`export default ${entry}({ ... });\``,

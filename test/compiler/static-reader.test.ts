@@ -1,0 +1,93 @@
+// The static reader: every supported construct gives plain data; every other construct is a located error.
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { StaticReader } from "../../compiler/source/static-reader";
+import { REPO_ROOT } from "../helpers/fleet";
+
+// the tenant file is never on disk: its text is passed in; presets come from the repository's platform/
+const root = REPO_ROOT;
+const reader = () => new StaticReader({ root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
+const file = path.join(root, "tenants", "t.ts");
+const HEADER = `import { defineTenant } from "../compiler/api";\n`;
+
+function read(body: string) {
+  return reader().read(file, "defineTenant", HEADER + body);
+}
+
+const supported: [string, string, unknown][] = [
+  ["object, string, number, boolean", `export default defineTenant({ a: "x", b: 2, c: true, d: false, e: -1.5 });`, { a: "x", b: 2, c: true, d: false, e: -1.5 }],
+  ["arrays", `export default defineTenant({ a: ["x", 1, [true]] });`, { a: ["x", 1, [true]] }],
+  ["as const", `export default defineTenant({ a: ["x"] as const });`, { a: ["x"] }],
+  ["satisfies", `export default defineTenant({ a: 1 } satisfies object);`, { a: 1 }],
+  ["template literal without substitutions", "export default defineTenant({ a: `plain` });", { a: "plain" }],
+  ["const of the same file", `const h = "x.example.org";\nexport default defineTenant({ host: h });`, { host: "x.example.org" }],
+  ["shorthand property", `const release = "ulmo";\nexport default defineTenant({ release });`, { release: "ulmo" }],
+  ["spread of a const object", `const base = { a: 1, b: 2 };\nexport default defineTenant({ ...base, b: 3 });`, { a: 1, b: 3 }],
+  ["spread of a const array", `const p = ["mfe"] as const;\nexport default defineTenant({ plugins: [...p, "indigo"] });`, { plugins: ["mfe", "indigo"] }],
+  ["quoted and numeric keys", `export default defineTenant({ "a-b": 1, 2: "two" });`, { "a-b": 1, "2": "two" }],
+  ["numeric separators", `export default defineTenant({ n: 1_000 });`, { n: 1000 }],
+  ["parentheses", `export default defineTenant(({ a: (1) }));`, { a: 1 }],
+  ["type-only imports and type declarations", `import type { TenantInput } from "../compiler/api";\ntype X = string;\ninterface Y { a: X }\nexport default defineTenant({ a: 1 } satisfies Partial<TenantInput> | object);`, { a: 1 }],
+  ["named import of a platform preset", `import { standardPlugins } from "../platform/presets";\nexport default defineTenant({ plugins: [...standardPlugins] });`, { plugins: ["mfe", "indigo", "pod-autoscaling"] }],
+  ["imported preset object spread", `import { universityTutor } from "../platform/presets";\nexport default defineTenant({ tutor: { ...universityTutor } });`, { tutor: { OPENEDX_LMS_UWSGI_WORKERS: 4, OPENEDX_CMS_UWSGI_WORKERS: 2 } }],
+];
+
+for (const [name, body, expected] of supported) {
+  test(`reads ${name}`, () => {
+    const r = read(body);
+    assert.equal(r.diagnostics, []);
+    assert.equal(r.value, expected);
+  });
+}
+
+// [construct, source after the header line, expected line:col, expected message fragment]
+const rejected: [string, string, string, string][] = [
+  ["function call", `export default defineTenant({ a: f() });`, "2:34", "function call `f(...)` is not allowed"],
+  ["computed key", `const k = "a";\nexport default defineTenant({ [k]: 1 });`, "3:31", "computed key `[k]` is not allowed"],
+  ["spread of an unknown value", `export default defineTenant({ a: [...other] });`, "2:35", "spread of an unknown value (`...other`)"],
+  ["unknown identifier", `export default defineTenant({ a: other });`, "2:34", "unknown name `other`"],
+  ["template with substitution", "const x = 1;\nexport default defineTenant({ a: `n${x}` });", "3:34", "template literal with substitutions"],
+  ["let", `let x = 1;\nexport default defineTenant({});`, "2:1", "let declarations are not allowed"],
+  ["import from elsewhere", `import { x } from "lodash";\nexport default defineTenant({});`, "2:1", 'import from "lodash" is not allowed'],
+  ["import from outside platform/", `import { x } from "../secrets/keys";\nexport default defineTenant({});`, "2:1", 'import from "../secrets/keys" is not allowed'],
+  ["default import", `import presets from "../platform/presets";\nexport default defineTenant({});`, "2:1", "only named imports"],
+  ["namespace import", `import * as presets from "../platform/presets";\nexport default defineTenant({});`, "2:1", "only named imports"],
+  ["side-effect import", `import "../platform/presets";\nexport default defineTenant({});`, "2:1", "side-effect import"],
+  ["property access", `export default defineTenant({ a: process.env.HOME });`, "2:34", "property access `process.env.HOME` is not allowed"],
+  ["arrow function", `export default defineTenant({ a: () => 1 });`, "2:34", "function `() => 1` is not allowed"],
+  ["binary expression", `export default defineTenant({ a: 1 + 1 });`, "2:34", "expression `1 + 1` is not allowed"],
+  ["type assertion", `export default defineTenant({ a: 1 as number });`, "2:34", "type assertion `as number` is not allowed"],
+  ["method", `export default defineTenant({ a() { return 1; } });`, "2:31", "method is not allowed in an object"],
+  ["statement", `console.log("hi");\nexport default defineTenant({});`, "2:1", "a statement is not allowed here"],
+  ["function declaration", `function f() {}\nexport default defineTenant({});`, "2:1", "function declaration is not allowed here"],
+  ["undefined", `export default defineTenant({ a: undefined });`, "2:34", "`undefined` is not allowed"],
+  ["duplicate key", `export default defineTenant({ a: 1, a: 2 });`, "2:37", 'duplicate key "a"'],
+  ["self reference", `const a = b;\nconst b = a;\nexport default defineTenant({ x: a });`, "3:11", "const a refers to itself"],
+  ["destructuring", `const { a } = { a: 1 };\nexport default defineTenant({});`, "2:7", "destructuring declarations are not allowed"],
+  ["other default export call", `export default other({});`, "2:16", "the default export must be `defineTenant({ ... })`"],
+  ["defineTenant with two arguments", `export default defineTenant({}, {});`, "2:16", "takes exactly one object"],
+  ["no default export", `const a = 1;`, "1:1", "the file has no default export"],
+  ["syntax error", `export default defineTenant({ a: 1 `, "2:36", "'}' expected"],
+  ["missing preset export", `import { nothing } from "../platform/presets";\nexport default defineTenant({ a: nothing });`, "2:10", 'has no exported const named "nothing"'],
+];
+
+for (const [name, body, where, message] of rejected) {
+  test(`rejects ${name} at ${where}`, () => {
+    const r = read(body);
+    const found = r.diagnostics.find((d) => `${d.line}:${d.col}` === where && d.message.includes(message));
+    assert.ok(found, `expected ${where} "${message}", got ${JSON.stringify(r.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`))}`);
+    assert.is(found!.file, "tenants/t.ts");
+    assert.is(found!.severity, "error");
+  });
+}
+
+test("locations of values read through consts and presets point where the value is written", () => {
+  const r = read(`import { standardPlugins } from "../platform/presets";\nconst host = "x.example.org";\nexport default defineTenant({ hosts: { lms: host }, plugins: [...standardPlugins] });`);
+  assert.equal(r.locator.value(["hosts", "lms"]), { file: "tenants/t.ts", line: 3, col: 14 });
+  const plugin = r.locator.value(["plugins", 1]);
+  assert.is(plugin.file, "platform/presets.ts");
+  assert.equal(r.locator.key(["hosts", "lms"]), { file: "tenants/t.ts", line: 4, col: 40 });
+});
+
+test.run();
