@@ -6,11 +6,12 @@ import type { TenantInput } from "./schema/tenant";
 export type { PlatformInput, TenantInput };
 
 /** Declares one Open edX instance. The file must be `tenants/<id>.ts`. */
-export function defineTenant<const T extends TenantInput>(tenant: T): T {
+// Not generic on purpose: a plain parameter type makes editors flag misspelt (excess) properties.
+export function defineTenant(tenant: TenantInput): TenantInput {
   return tenant;
 }
 
 /** Declares the shared platform: clusters, catalogs, presets and components. */
-export function definePlatform<const T extends PlatformInput>(platform: T): T {
+export function definePlatform(platform: PlatformInput): PlatformInput {
   return platform;
 }

@@ -45,7 +45,7 @@ test("every bad file is reported in one run", async () => {
   try {
     const result = await run(root, "compile");
     assert.is(result.code, 1);
-    const reported = new Set([...result.err.matchAll(/^tenants\/([^:]+\.ts):\d+:\d+ error/gm)].map((m) => m[1]));
+    const reported = new Set([...result.err.matchAll(/^tenants\/([^:]+\.ts):\d+:\d+ error/gm)].map((m) => m[1]!));
     // a duplicate host is reported on both tenants, so the example tenant shows up too
     assert.equal([...reported].filter((f) => fixtures.includes(f)).sort(), fixtures);
   } finally {
