@@ -1,6 +1,7 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
 import { checkCommand, compileCommand } from "./compile";
+import { docsCommand } from "./docs";
 
 export interface CommandContext {
   root: string;
@@ -15,4 +16,5 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
+  docs: docsCommand,
 };

@@ -23,11 +23,22 @@ export type WorkloadSize = z.infer<typeof WorkloadSize>;
 export const SizePreset = z.strictObject(Object.fromEntries(WORKLOADS.map((w) => [w, WorkloadSize])) as Record<WorkloadName, typeof WorkloadSize>);
 export type SizePreset = z.infer<typeof SizePreset>;
 
-const WorkloadOverride = z.strictObject({
-  requests: z.strictObject({ cpu: Cpu.optional(), memory: Memory.optional() }).optional(),
-  limits: z.strictObject({ cpu: Cpu.optional(), memory: Memory.optional() }).optional(),
-  replicas: z.strictObject({ min: z.int().min(1).max(100).optional(), max: z.int().min(1).max(100).optional() }).optional(),
-});
+const WorkloadOverride = z
+  .strictObject({
+    requests: z
+      .strictObject({ cpu: Cpu.optional().describe("CPU request per replica, e.g. `500m`."), memory: Memory.optional().describe("Memory request per replica, e.g. `1Gi`.") })
+      .optional(),
+    limits: z
+      .strictObject({ cpu: Cpu.optional().describe("CPU limit per replica."), memory: Memory.optional().describe("Memory limit per replica.") })
+      .optional(),
+    replicas: z
+      .strictObject({
+        min: z.int().min(1).max(100).optional().describe("Fewest replicas (autoscaler floor)."),
+        max: z.int().min(1).max(100).optional().describe("Most replicas (autoscaler ceiling)."),
+      })
+      .optional(),
+  })
+  .describe("Override of one workload of the preset: `lms`, `cms`, `lmsWorker`, `cmsWorker`, `mfe` or `caddy`.");
 
 const SizeObject = z.strictObject({
   preset: z.string().describe("Name of a size preset of the platform (`small`, `medium`, `large`, ...)."),

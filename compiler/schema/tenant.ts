@@ -35,9 +35,20 @@ export const TenantSchema = z.strictObject({
   plugins: z.array(z.string()).default([]).describe("Tutor plugins to enable, from the platform's plugin catalog."),
   image: z
     .strictObject({
-      registry: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "registry must be a host name, e.g. docker.io or ghcr.io" }).default("docker.io"),
-      repository: z.string().regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, { error: "repository must be lower-case path segments, e.g. acme/openedx" }),
-      tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { error: "tag must be a Docker tag, e.g. 21.0.8-acme.3" }),
+      registry: z
+        .string()
+        .regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "registry must be a host name, e.g. docker.io or ghcr.io" })
+        .default("docker.io")
+        .describe("Registry host."),
+      repository: z
+        .string()
+        .regex(/^[a-z0-9]+([._/-][a-z0-9]+)*$/, { error: "repository must be lower-case path segments, e.g. acme/openedx" })
+        .describe("Repository path, e.g. `acme/openedx`."),
+      tag: z
+        .string()
+        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { error: "tag must be a Docker tag, e.g. 21.0.8-acme.3" })
+        .refine((t) => t !== "latest", { error: "\"latest\" is not a pinned tag: two syncs of one commit could run different code" })
+        .describe("Exact tag; never `latest`."),
     })
     .optional()
     .describe("Custom Open edX image built with Tutor; the release's default image when omitted."),

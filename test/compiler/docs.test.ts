@@ -1,0 +1,18 @@
+// The tenant reference in README.md is generated from the schema and must be current.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readmeIsCurrent, tenantReference } from "../../compiler/docs/tenant-reference";
+import { REPO_ROOT } from "../helpers/fleet";
+
+test("README's tenant reference matches the schema (run `npm run docs`)", () => {
+  assert.ok(readmeIsCurrent(REPO_ROOT));
+});
+
+test("the reference documents every top-level tenant field", () => {
+  const ref = tenantReference();
+  for (const field of ["id", "state", "cluster", "wave", "release", "hosts.lms", "platformName", "contactEmail", "language", "size", "plugins", "image.tag", "services.search", "labels.team", "tutor"]) {
+    assert.ok(ref.includes(`| \`${field}\` |`), field);
+  }
+});
+
+test.run();
