@@ -47,7 +47,7 @@ const idAt = (t: ResolvedTenant) => t.source.locator.value(["id"]);
 const owner = (t: ResolvedTenant) => `tenant "${t.id}"`;
 
 const uniqueIds: Invariant = ({ tenants }) =>
-  uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/[-_.]/g, ""));
+  uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/-/g, "_"));
 
 const uniqueHosts: Invariant = ({ tenants, platform }) => {
   const claims: Claim[] = [];

@@ -16,6 +16,7 @@ async function errors(tenants: Record<string, string>, platform?: string): Promi
 // [name, tenants, expected error lines (substrings); [] means it compiles]
 const cases: [string, Record<string, string>, string[]][] = [
   ["distinct tenants compile", { one: tenantSource("one"), two: tenantSource("two") }, []],
+  ["ids that differ only in where the hyphen is are distinct", { "ab-c": tenantSource("ab-c"), "a-bc": tenantSource("a-bc") }, []],
   [
     "duplicate lms host, reported on both tenants",
     { one: tenantSource("one"), two: tenantSource("two").replace('"two.example.org"', '"one.example.org"') },
