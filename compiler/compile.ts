@@ -1,10 +1,13 @@
 // The compiler's pipeline, from tenant files to the planned contents of generated/.
 import path from "node:path";
-import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
+import { error, hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
+import { checkLifecycle, type LifecycleOptions } from "./fleet/lifecycle";
+import { checkOutput } from "./fleet/output-rules";
+import { INDEX_FILE, readPreviousIndex } from "./fleet/previous-index";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
-import { load } from "./load";
+import { listTenantFiles, load } from "./load";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
 import { planOutput, type Plan } from "./output/plan";
@@ -24,9 +27,11 @@ export interface Build {
  * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas;
  * 2. check the platform, then each tenant against the platform's catalogs;
  * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants;
- * 4. render every file, and the fleet index listing them all with their hashes.
+ * 4. check the lifecycle against the committed fleet index (removals, renames, the deletion cap);
+ * 5. render every file, and the fleet index listing them all with their hashes;
+ * 6. check the rendered objects (projects, namespaces, data guards, quotas against capacity).
  */
-export function build(root: string): Build {
+export function build(root: string, options: LifecycleOptions = { allowDelete: [] }): Build {
   const loaded = load(root);
   const diagnostics = [...loaded.diagnostics];
   const platform = loaded.platform;
@@ -42,10 +47,18 @@ export function build(root: string): Build {
     if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
+  const previous = readPreviousIndex(root, options.base);
+  if ("problem" in previous) diagnostics.push(error("previous-index", { file: INDEX_FILE, line: 1, col: 1 }, previous.problem, { hint: "restore generated/fleet.json from git, or pass a valid --base" }));
+  else if (previous.index) {
+    const presentIds = new Set(listTenantFiles(root).map((f) => path.basename(f, ".ts")));
+    diagnostics.push(...checkLifecycle({ previous: previous.index, presentIds, tenants, options }));
+  }
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };
   const files = renderFleet(model);
+  diagnostics.push(...checkOutput(platform, tenants));
+  if (hasErrors(diagnostics)) throw new UserError(diagnostics);
   return { model, files, warnings: diagnostics };
 }
 
@@ -53,17 +66,17 @@ export function build(root: string): Build {
  * `npm run compile`: build, plan against generated/, and apply all-or-nothing.
  * On any error nothing under generated/ changes.
  */
-export function compile(root: string): { build: Build; plan: Plan; recovered: string } {
+export function compile(root: string, options?: LifecycleOptions): { build: Build; plan: Plan; recovered: string } {
   const outDir = path.join(root, OUTPUT_DIR);
   const recovered = recover(root, outDir);
-  const result = build(root);
+  const result = build(root, options);
   const plan = planOutput(outDir, result.files);
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
   return { build: result, plan, recovered };
 }
 
 /** `npm run check`: build and plan, never write. */
-export function check(root: string): { build: Build; plan: Plan } {
-  const result = build(root);
+export function check(root: string, options?: LifecycleOptions): { build: Build; plan: Plan } {
+  const result = build(root, options);
   return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files) };
 }

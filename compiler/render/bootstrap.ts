@@ -40,9 +40,29 @@ export function platformProject(platform: Platform, chartRepos: readonly string[
   };
 }
 
+/**
+ * Argo CD's built-in `default` project permits everything; an Application that names no project lands in
+ * it. Locked down, such an Application can deploy nothing: no source repository, no destination, no kind.
+ */
+export function defaultProject(platform: Platform): KubeObject {
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "AppProject",
+    metadata: { name: "default", namespace: platform.argocd.namespace, labels: fleetLabels(platform.fleet), annotations: { "argocd.argoproj.io/sync-wave": String(WAVES.projects) } },
+    spec: {
+      description: "Locked: every Application of this fleet names its own project",
+      sourceRepos: [],
+      destinations: [],
+      clusterResourceWhitelist: [],
+      namespaceResourceBlacklist: [{ group: "*", kind: "*" }],
+    },
+  };
+}
+
 export function renderBootstrap(platform: Platform): OutputFile[] {
   return [
     yamlFile("argocd/root.yaml", "platform/platform.ts", [rootApplication(platform)]),
     yamlFile("projects/platform.yaml", "platform/platform.ts", [platformProject(platform)]),
+    yamlFile("projects/default.yaml", "platform/platform.ts", [defaultProject(platform)]),
   ];
 }

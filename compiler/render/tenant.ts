@@ -1,10 +1,16 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
 import { PLATFORM_PROJECT } from "../model/names";
+import { podSecurityLabels } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argocd";
 import { tenantLabels, type KubeObject } from "./objects";
+import { tenantIngress } from "./tenant/ingress";
+import { maintenancePage } from "./tenant/maintenance";
+import { networkPolicies } from "./tenant/network-policies";
+import { namespaceResourceBlacklist } from "./tenant/project-policy";
+import { quotaAndLimits } from "./tenant/quota";
 import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
 
@@ -53,12 +59,8 @@ export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject
       destinations: [{ server: t.cluster.spec.server, namespace: t.names.namespace }],
       // no cluster-scoped kinds at all
       clusterResourceWhitelist: [],
-      // what isolates the tenant belongs to the platform side
-      namespaceResourceBlacklist: [
-        { group: "", kind: "ResourceQuota" },
-        { group: "", kind: "LimitRange" },
-        { group: "networking.k8s.io", kind: "NetworkPolicy" },
-      ],
+      // what isolates the tenant belongs to the platform side (reasons in render/tenant/project-policy.ts)
+      namespaceResourceBlacklist: namespaceResourceBlacklist(),
     },
   };
 }
@@ -69,7 +71,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
     kind: "Namespace",
     metadata: {
       name: t.names.namespace,
-      labels: tenantLabels(t, platform.fleet),
+      labels: { ...tenantLabels(t, platform.fleet), ...podSecurityLabels() },
       annotations: { [SYNC_OPTIONS]: KEEP_DATA },
     },
   };
@@ -82,6 +84,10 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
+  "network-policies": networkPolicies,
+  quota: quotaAndLimits,
+  ingress: tenantIngress,
+  maintenance: maintenancePage,
 };
 
 /** The files of one tenant, paths relative to generated/. */

@@ -1,6 +1,7 @@
 // The platform file's schema: the shared clusters, catalogs and presets every tenant is compiled against.
 import { z } from "zod";
 import { Cpu, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image, Memory } from "./common";
+import { EgressSchema } from "./network";
 import { SizePreset } from "./size";
 
 export const PROVIDERS = ["aws", "digitalocean", "local", "generic"] as const;
@@ -17,6 +18,7 @@ export const ClusterSchema = z.strictObject({
     .describe("What tenants' requests are checked against."),
   domains: z.array(Host).optional().describe("Base domains tenants on this cluster may use; the platform's `domains` when omitted."),
   hosts: z.record(z.string(), Host).default({}).describe("Host names of platform services on this cluster (search, grafana, echo, ...)."),
+  egress: EgressSchema,
 });
 
 export const PlatformSchema = z.strictObject({

@@ -51,7 +51,7 @@ test("adding a tenant changes only that tenant's files and fleet.json", async ()
 });
 
 test("removing a tenant deletes exactly its files and keeps files the compiler never wrote", async () => {
-  const root = tempFleet({ tenants: { delta: tenantSource("delta") } });
+  const root = tempFleet({ tenants: { delta: tenantSource("delta", 'state: "archived",') } });
   await run(root, "compile");
   fs.writeFileSync(path.join(gen(root), "tenants", "delta", "NOTES.md"), "kept\n");
   fs.writeFileSync(path.join(gen(root), "README.md"), "kept\n");
@@ -87,7 +87,7 @@ test("check lists stale, missing and extra files and exits 1; compile repairs th
 });
 
 test("check reports the files of a deleted tenant as extra", async () => {
-  const root = tempFleet({ tenants: { delta: tenantSource("delta") } });
+  const root = tempFleet({ tenants: { delta: tenantSource("delta", 'state: "archived",') } });
   await run(root, "compile");
   fs.rmSync(path.join(root, "tenants", "delta.ts"));
   const r = await run(root, "check");

@@ -1,0 +1,97 @@
+// Lifecycle guards, compared with the committed fleet index: a tenant file may go only once the index
+// shows the tenant archived; ids are forever (no new id taking a removed tenant's hosts); removing more
+// than one tenant in one change needs `--allow-delete <ids>`.
+import { error, warning, type Diagnostic, type Location } from "../diagnostics";
+import type { ResolvedTenant } from "../model/resolve";
+import type { IndexedTenant, PreviousIndex } from "./previous-index";
+
+export interface LifecycleOptions {
+  /** Ids whose removal is confirmed (`--allow-delete a,b`); needed when more than one tenant goes. */
+  allowDelete: string[];
+  /** Git revision whose generated/fleet.json is the reference (`--base`); HEAD when unset. */
+  base?: string;
+}
+
+/** Takes `--allow-delete a,b` (repeatable) and `--base REF` out of a command's arguments. */
+export function parseLifecycleArgs(args: readonly string[]): LifecycleOptions {
+  const options: LifecycleOptions = { allowDelete: [] };
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flag !== "--allow-delete" && flag !== "--base") continue;
+    const value = inline ?? args[++i] ?? "";
+    if (flag === "--base") options.base = value;
+    else options.allowDelete.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+  }
+  return options;
+}
+
+interface LifecycleContext {
+  previous: PreviousIndex;
+  /** Ids of every tenant file present, valid or not. */
+  presentIds: ReadonlySet<string>;
+  tenants: readonly ResolvedTenant[];
+  options: LifecycleOptions;
+}
+type Guard = (ctx: LifecycleContext, removed: IndexedTenant[]) => Diagnostic[];
+
+const where = (l: Location) => `${l.file}:${l.line}:${l.col}`;
+
+const removeOnlyArchived: Guard = ({ previous }, removed) =>
+  removed
+    .filter((r) => r.state !== "archived")
+    .map((r) =>
+      error("remove-unarchived", r.at, `tenants/${r.id}.ts was removed, but ${previous.label} shows tenant "${r.id}" ${r.state}`, {
+        hint: `restore tenants/${r.id}.ts and set state: "archived"; commit and let Argo CD sync it (workloads go, data stays), then remove the file in a later change`,
+      }),
+    );
+
+const deletionCap: Guard = ({ options }, removed) => {
+  if (removed.length <= 1) return [];
+  const ids = removed.map((r) => r.id);
+  return removed
+    .filter((r) => !options.allowDelete.includes(r.id))
+    .map((r) =>
+      error("delete-cap", r.at, `${removed.length} tenants are removed in one change (${ids.join(", ")}); "${r.id}" is not confirmed`, {
+        hint: `confirm with \`--allow-delete ${ids.join(",")}\` on compile and check, or remove one tenant per change`,
+      }),
+    );
+};
+
+const unusedConfirmation: Guard = ({ options }, removed) =>
+  options.allowDelete
+    .filter((id) => !removed.some((r) => r.id === id))
+    .map((id) => warning("delete-cap", { file: "generated/fleet.json", line: 1, col: 1 }, `--allow-delete names "${id}", which is not being removed`, { hint: "check the id" }));
+
+/** A new id answering on a removed tenant's host is a rename: it would orphan the old data and names. */
+const noRename: Guard = ({ previous, tenants }, removed) => {
+  const known = new Set(previous.tenants.map((p) => p.id));
+  const out: Diagnostic[] = [];
+  for (const t of tenants.filter((x) => !known.has(x.id))) {
+    for (const [host, path] of hostPaths(t)) {
+      const old = removed.find((r) => r.hosts.includes(host));
+      if (!old) continue;
+      out.push(
+        error("rename", t.source.locator.value(path), `tenant "${t.id}" takes host ${host} of removed tenant "${old.id}" (${where(old.at)}): ids are forever, a tenant is never renamed`, {
+          path: path.join("."),
+          hint: `keep tenants/${old.id}.ts; to move the site to a new id, archive "${old.id}", remove it in its own change, then add "${t.id}"`,
+        }),
+      );
+    }
+  }
+  return out;
+};
+
+function hostPaths(t: ResolvedTenant): [string, (string | number)[]][] {
+  const out: [string, (string | number)[]][] = [[t.hosts.lms, ["hosts", "lms"]]];
+  out.push([t.hosts.cms, t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"]]);
+  out.push([t.hosts.mfe, t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"]]);
+  t.input.hosts.extra.forEach((h, i) => out.push([h, ["hosts", "extra", i]]));
+  return out;
+}
+
+export const LIFECYCLE_GUARDS: readonly Guard[] = [removeOnlyArchived, deletionCap, unusedConfirmation, noRename];
+
+export function checkLifecycle(ctx: LifecycleContext): Diagnostic[] {
+  const removed = ctx.previous.tenants.filter((p) => !ctx.presentIds.has(p.id));
+  return LIFECYCLE_GUARDS.flatMap((guard) => guard(ctx, removed));
+}

@@ -1,0 +1,159 @@
+// Rules over the rendered objects (part of compile and `npm run check`): every tenant's Applications in
+// the right project, its project scoped to its namespace, its objects inside it, data guarded, the
+// isolation objects present, and the quotas of each cluster within its declared capacity.
+import { error, warning, type Diagnostic } from "../diagnostics";
+import type { Source } from "../load";
+import { isDataBearing } from "../model/data-bearing";
+import { PLATFORM_PROJECT } from "../model/names";
+import { podSpecOf, restrictedViolations } from "../model/pod-security";
+import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
+import type { ResolvedTenant } from "../model/resolve";
+import { KEEP_DATA, RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
+import type { KubeObject } from "../render/objects";
+import { TENANT_RESOURCES, tenantApplications, tenantProject } from "../render/tenant";
+import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
+import type { Platform } from "../schema/platform";
+import { projectPermits, type ProjectSpec, type Target } from "./project-permits";
+
+export interface TenantOutput {
+  tenant: ResolvedTenant;
+  applications: KubeObject[];
+  project: KubeObject;
+  /** Objects synced by the base Application (generated/tenants/<id>/resources/). */
+  resources: KubeObject[];
+}
+interface OutputContext {
+  platform: Source<Platform>;
+  outputs: readonly TenantOutput[];
+}
+type TenantRule = (o: TenantOutput, platform: Platform) => Diagnostic[];
+type FleetRule = (ctx: OutputContext) => Diagnostic[];
+
+/** The same objects renderTenant writes, as data. */
+export function tenantOutput(t: ResolvedTenant, platform: Platform): TenantOutput {
+  return {
+    tenant: t,
+    applications: tenantApplications(t, platform),
+    project: tenantProject(t, platform),
+    resources: Object.values(TENANT_RESOURCES).flatMap((render) => render(t, platform)),
+  };
+}
+
+const at = (t: ResolvedTenant) => t.source.locator.value(["id"]);
+const bug = "this is a bug in a renderer of the compiler: please report it";
+const spec = (o: KubeObject) => (o.spec ?? {}) as Record<string, any>;
+
+const applicationsInOwnProject: TenantRule = ({ tenant: t, applications }) =>
+  applications.flatMap((app) => {
+    const s = spec(app);
+    const expected = app.metadata.name === t.names.application ? t.names.project : app.metadata.name === t.names.baseApplication ? PLATFORM_PROJECT : undefined;
+    const out: Diagnostic[] = [];
+    if (s.project !== expected) out.push(error("app-project", at(t), `Application ${app.metadata.name} is in project "${s.project}", expected "${expected ?? "none: unknown Application"}"`, { hint: bug }));
+    if (s.destination?.namespace !== t.names.namespace || s.destination?.server !== t.cluster.spec.server) {
+      out.push(error("app-project", at(t), `Application ${app.metadata.name} targets ${s.destination?.server} namespace ${s.destination?.namespace}, not the tenant's own`, { hint: bug }));
+    }
+    return out;
+  });
+
+/** The instance keeps its finalizer (its workloads go with it); the base has none (its data stays). */
+const applicationsKeepData: TenantRule = ({ tenant: t, applications }) =>
+  applications.flatMap((app) => {
+    const finalized = (app.metadata.finalizers ?? []).includes(RESOURCES_FINALIZER);
+    const out: Diagnostic[] = [];
+    if (app.metadata.name === t.names.baseApplication && finalized) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} would delete the tenant's data with it (finalizer)`, { hint: bug }));
+    if (app.metadata.name === t.names.application && !finalized) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} would leave orphaned workloads (no finalizer)`, { hint: bug }));
+    if (spec(app).syncPolicy?.automated?.allowEmpty !== false) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} allows an empty sync to prune everything`, { hint: bug }));
+    return out;
+  });
+
+/** Probes the project with what it must admit and what it must refuse. */
+const projectScoped: TenantRule = ({ tenant: t, project }, platform) => {
+  const p = spec(project) as ProjectSpec;
+  const own: Target = { repo: platform.repo.url, server: t.cluster.spec.server, namespace: t.names.namespace, group: "apps", kind: "Deployment", clusterScoped: false };
+  const out: Diagnostic[] = [];
+  const verdict = projectPermits(p, own);
+  if (!verdict.ok) out.push(error("project-scope", at(t), `project ${t.names.project} refuses the tenant's own workloads: ${verdict.reason}`, { hint: bug }));
+  const refused: [string, Target][] = [
+    ["another repository", { ...own, repo: "https://example.invalid/other.git" }],
+    ["another cluster", { ...own, server: "https://other-cluster.invalid" }],
+    ...["default", "kube-system", platform.argocd.namespace, `${t.names.namespace}-other`].map((ns): [string, Target] => [`namespace ${ns}`, { ...own, namespace: ns }]),
+    ...["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"].map((kind): [string, Target] => [`cluster-scoped ${kind}`, { ...own, namespace: "", group: kind.startsWith("Cluster") ? "rbac.authorization.k8s.io" : "", kind, clusterScoped: true }]),
+    ...TENANT_DENIED_KINDS.map((d): [string, Target] => [`${d.group || "core"}/${d.kind}`, { ...own, group: d.group, kind: d.kind === "*" ? "AnyKind" : d.kind }]),
+  ];
+  for (const [what, target] of refused) {
+    if (projectPermits(p, target).ok) out.push(error("project-scope", at(t), `project ${t.names.project} permits ${what}`, { hint: bug }));
+  }
+  return out;
+};
+
+const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "ClusterSecretStore", "ClusterIssuer", "StorageClass", "PersistentVolume", "PriorityClass", "IngressClass", "ClusterExternalSecret", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"]);
+
+const objectsInNamespace: TenantRule = ({ tenant: t, resources }) =>
+  resources.flatMap((o) => {
+    const ns = o.metadata.namespace;
+    if (o.kind === "Namespace" && o.metadata.name === t.names.namespace) return [];
+    if (CLUSTER_SCOPED.has(o.kind)) return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} is cluster-scoped: a tenant owns only its namespace`, { hint: bug })];
+    if (ns !== undefined && ns !== t.names.namespace) return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} lies in namespace ${ns}, outside the tenant's ${t.names.namespace}`, { hint: bug })];
+    return [];
+  });
+
+const dataGuarded: TenantRule = ({ tenant: t, resources }) =>
+  resources
+    .filter((o) => isDataBearing(o))
+    .filter((o) => {
+      const opts = (o.metadata.annotations?.[SYNC_OPTIONS] ?? "").split(",");
+      return !KEEP_DATA.split(",").every((x) => opts.includes(x));
+    })
+    .map((o) => error("data-unguarded", at(t), `${o.kind} ${o.metadata.name} holds data but lacks ${SYNC_OPTIONS}: ${KEEP_DATA}`, { hint: bug }));
+
+const isolationPresent: TenantRule = ({ tenant: t, resources }) => {
+  const deny = resources.find((o) => o.kind === "NetworkPolicy" && Object.keys(spec(o).podSelector ?? { x: 1 }).length === 0 && !spec(o).ingress && !spec(o).egress);
+  const out: Diagnostic[] = [];
+  if (!deny || !["Ingress", "Egress"].every((p) => (spec(deny).policyTypes ?? []).includes(p))) out.push(error("isolation-missing", at(t), `namespace ${t.names.namespace} has no default-deny NetworkPolicy for ingress and egress`, { hint: bug }));
+  for (const kind of ["ResourceQuota", "LimitRange"]) if (!resources.some((o) => o.kind === kind)) out.push(error("isolation-missing", at(t), `namespace ${t.names.namespace} has no ${kind}`, { hint: bug }));
+  return out;
+};
+
+const podsRestricted: TenantRule = ({ tenant: t, resources }) =>
+  resources.flatMap((o) => {
+    const pod = podSpecOf(o);
+    return pod ? restrictedViolations(pod).map((v) => error("pod-security", at(t), `${o.kind} ${o.metadata.name} breaks Pod Security "restricted": ${v}`, { hint: bug })) : [];
+  });
+
+/** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
+const quotasFitCapacity: FleetRule = ({ platform, outputs }) => {
+  const totals = new Map<string, { cpu: number; memory: number }>();
+  for (const { tenant, resources } of outputs) {
+    const sum = totals.get(tenant.cluster.name) ?? { cpu: 0, memory: 0 };
+    for (const q of resources.filter((o) => o.kind === "ResourceQuota")) {
+      const hard = (spec(q).hard ?? {}) as Record<string, string>;
+      sum.cpu += parseCpu(hard["requests.cpu"] ?? "0");
+      sum.memory += parseMemory(hard["requests.memory"] ?? "0");
+    }
+    totals.set(tenant.cluster.name, sum);
+  }
+  const out: Diagnostic[] = [];
+  for (const [cluster, sum] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const cap = platform.value.clusters[cluster]!.capacity;
+    for (const [what, used, capacity, fmt] of [
+      ["CPU", sum.cpu, parseCpu(cap.cpu), formatCpu],
+      ["memory", sum.memory, parseMemory(cap.memory), formatMemory],
+    ] as const) {
+      const ratio = used / capacity;
+      const where = platform.locator.value(["clusters", cluster, "capacity", what === "CPU" ? "cpu" : "memory"]);
+      const message = `tenant quotas on cluster ${cluster} request ${fmt(used)} ${what}, ${Math.round(ratio * 100)}% of its capacity ${fmt(capacity)}`;
+      const path = `clusters.${cluster}.capacity`;
+      if (ratio > cap.overcommit) out.push(error("capacity", where, `${message}, above the allowed over-commit ${cap.overcommit}`, { path, hint: "raise the capacity (add nodes), move tenants to another cluster, or pick smaller sizes" }));
+      else if (ratio > 1) out.push(warning("capacity", where, `${message}: over-committed`, { path, hint: `allowed up to ${cap.overcommit}×; add capacity before it is reached` }));
+    }
+  }
+  return out;
+};
+
+export const TENANT_OUTPUT_RULES: readonly TenantRule[] = [applicationsInOwnProject, applicationsKeepData, projectScoped, objectsInNamespace, dataGuarded, isolationPresent, podsRestricted];
+export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity];
+
+export function checkOutput(platform: Source<Platform>, tenants: readonly ResolvedTenant[]): Diagnostic[] {
+  const outputs = tenants.map((t) => tenantOutput(t, platform.value));
+  return [...outputs.flatMap((o) => TENANT_OUTPUT_RULES.flatMap((rule) => rule(o, platform.value))), ...FLEET_OUTPUT_RULES.flatMap((rule) => rule({ platform, outputs }))];
+}

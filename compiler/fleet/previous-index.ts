@@ -1,0 +1,76 @@
+// The fleet index as last committed: generated/fleet.json at a git revision (HEAD unless `--base` names
+// another), or the file on disk when the root is not a git repository. Lifecycle guards compare the
+// tenants against it; reading git rather than the disk keeps them holding after a local recompile.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Location } from "../diagnostics";
+import { MANIFEST } from "../output/manifest";
+
+export const INDEX_FILE = `generated/${MANIFEST}`;
+
+export interface IndexedTenant {
+  id: string;
+  state: string;
+  hosts: string[];
+  /** Where its entry is written in the index text, for diagnostics. */
+  at: Location;
+}
+export interface PreviousIndex {
+  /** `generated/fleet.json at HEAD`, or `generated/fleet.json on disk`. */
+  label: string;
+  tenants: IndexedTenant[];
+}
+export type PreviousIndexResult = { index?: PreviousIndex } | { problem: string };
+
+function git(root: string, args: string[]): string | undefined {
+  try {
+    return execFileSync("git", ["-C", root, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the index; no index means nothing was ever compiled or committed, so nothing can be removed. */
+export function readPreviousIndex(root: string, base?: string): PreviousIndexResult {
+  if (base !== undefined && (base === "" || base.startsWith("-"))) return { problem: `--base ${JSON.stringify(base)} is not a git revision` };
+  const inGit = git(root, ["rev-parse", "--is-inside-work-tree"])?.trim() === "true";
+  if (!inGit) {
+    if (base !== undefined) return { problem: `--base ${base} needs a git repository, and ${root} is not one` };
+    const file = path.join(root, INDEX_FILE);
+    return fs.existsSync(file) ? parseIndex(fs.readFileSync(file, "utf8"), `${INDEX_FILE} on disk`) : {};
+  }
+  const rev = base ?? "HEAD";
+  // an unborn HEAD (no commit yet) has nothing deployed; an unknown --base is the caller's mistake
+  if (base !== undefined && git(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]) === undefined) {
+    return { problem: `--base ${base} is not a commit of this repository` };
+  }
+  const text = git(root, ["show", `${rev}:./${INDEX_FILE}`]);
+  return text === undefined ? {} : parseIndex(text, `${INDEX_FILE} at ${rev}`);
+}
+
+/** Committed state is untrusted input: only well-formed entries are used. */
+function parseIndex(text: string, label: string): PreviousIndexResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { problem: `${label} is not valid JSON (${(e as Error).message})` };
+  }
+  const list = (data as { tenants?: unknown })?.tenants;
+  if (!Array.isArray(list)) return { problem: `${label} has no tenants list` };
+  const tenants: IndexedTenant[] = [];
+  for (const entry of list as Record<string, unknown>[]) {
+    const { id, state, hosts } = entry ?? {};
+    if (typeof id !== "string" || typeof state !== "string" || !Array.isArray(hosts)) return { problem: `${label} has a malformed tenant entry` };
+    tenants.push({ id, state, hosts: hosts.filter((h): h is string => typeof h === "string"), at: locate(text, `"id": ${JSON.stringify(id)}`) });
+  }
+  return { index: { label, tenants } };
+}
+
+function locate(text: string, needle: string): Location {
+  const i = text.indexOf(needle);
+  if (i < 0) return { file: INDEX_FILE, line: 1, col: 1 };
+  const before = text.slice(0, i).split("\n");
+  return { file: INDEX_FILE, line: before.length, col: before[before.length - 1]!.length + 1 };
+}

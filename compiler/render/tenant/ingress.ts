@@ -1,0 +1,51 @@
+// The tenant's public entry: one Ingress with a rule per host, routed by state — to Tutor's Caddy when
+// active, to the maintenance page in maintenance, and nothing at all when archived.
+import type { V1Ingress } from "@kubernetes/client-node";
+import { ingressOf } from "../../model/ingress";
+import { CADDY_SERVICE, MAINTENANCE_SERVICE } from "../../model/names";
+import { allHosts, type ResolvedTenant } from "../../model/resolve";
+import type { Platform } from "../../schema/platform";
+import { tenantLabels, type KubeObject } from "../objects";
+
+export const INGRESS_NAME = "openedx";
+/** One certificate per tenant, covering all its hosts (cert-manager makes it from the annotation below). */
+export const TLS_SECRET = "openedx-tls";
+export const CLUSTER_ISSUER_ANNOTATION = "cert-manager.io/cluster-issuer";
+
+/** The Service that receives the public traffic of a tenant in this state; none when archived. */
+export function publicBackend(t: Pick<ResolvedTenant, "state">): { name: string; port: number } | undefined {
+  if (t.state === "active") return CADDY_SERVICE;
+  if (t.state === "maintenance") return MAINTENANCE_SERVICE;
+  return undefined;
+}
+
+/*
+ * One Ingress, not one per host: cert-manager's ingress-shim makes one Certificate per Ingress and TLS
+ * secret, so several Ingresses sharing the tenant's secret would fight over it. One certificate per
+ * tenant also keeps a fleet of thousands well inside Let's Encrypt's per-domain rate limits.
+ */
+export function tenantIngress(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const backend = publicBackend(t);
+  if (!backend) return [];
+  const contract = ingressOf(platform, t.cluster.name);
+  const hosts = allHosts(t);
+  const ingress: V1Ingress & KubeObject = {
+    apiVersion: "networking.k8s.io/v1",
+    kind: "Ingress",
+    metadata: {
+      name: INGRESS_NAME,
+      namespace: t.names.namespace,
+      labels: tenantLabels(t, platform.fleet),
+      annotations: { [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer },
+    },
+    spec: {
+      ingressClassName: contract.className,
+      tls: [{ hosts, secretName: TLS_SECRET }],
+      rules: hosts.map((host) => ({
+        host,
+        http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: backend.name, port: { number: backend.port } } } }] },
+      })),
+    },
+  };
+  return [ingress];
+}

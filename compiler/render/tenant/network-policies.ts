@@ -1,0 +1,85 @@
+// NetworkPolicies of a tenant namespace: deny all traffic, then allow exactly what Open edX needs. Pods
+// of one tenant never reach another tenant's: nothing below admits another tenant namespace.
+import type { V1NetworkPolicyPeer, V1NetworkPolicyPort } from "@kubernetes/client-node";
+import { endpointsOf } from "../../model/endpoints";
+import { ingressOf } from "../../model/ingress";
+import type { ResolvedTenant } from "../../model/resolve";
+import type { Platform } from "../../schema/platform";
+import { tenantLabels, type KubeObject } from "../objects";
+import { publicBackend } from "./ingress";
+
+/** The label every namespace carries with its own name (set by Kubernetes, immutable). */
+const NAMESPACE_NAME = "kubernetes.io/metadata.name";
+const inNamespace = (ns: string): V1NetworkPolicyPeer["namespaceSelector"] => ({ matchLabels: { [NAMESPACE_NAME]: ns } });
+const tcp = (port: number): V1NetworkPolicyPort => ({ protocol: "TCP", port });
+
+// @kubernetes/client-node renames `from` to `_from`, so rules are typed here as written to the cluster
+type Rule = { from?: V1NetworkPolicyPeer[]; to?: V1NetworkPolicyPeer[]; ports?: V1NetworkPolicyPort[] };
+interface PolicySpec {
+  podSelector: { matchLabels?: Record<string, string> };
+  policyTypes: ("Ingress" | "Egress")[];
+  ingress?: Rule[];
+  egress?: Rule[];
+}
+
+/** Cluster DNS as kubeadm, EKS, GKE, AKS and DigitalOcean label it. */
+export const CLUSTER_DNS = { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, port: 53 } as const;
+
+/** Never reachable through the internet rule: private, carrier-grade NAT and link-local (cloud metadata) ranges. */
+const NOT_INTERNET_V4 = ["10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16"];
+const NOT_INTERNET_V6 = ["fc00::/7", "fe80::/10"];
+
+export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const ns = t.names.namespace;
+  const policy = (name: string, spec: PolicySpec): KubeObject => ({
+    apiVersion: "networking.k8s.io/v1",
+    kind: "NetworkPolicy",
+    metadata: { name, namespace: ns, labels: tenantLabels(t, platform.fleet) },
+    spec,
+  });
+  const all = {};
+  const policies = [
+    policy("default-deny", { podSelector: all, policyTypes: ["Ingress", "Egress"] }),
+    policy("allow-within-namespace", { podSelector: all, policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: all }] }], egress: [{ to: [{ podSelector: all }] }] }),
+    policy("allow-dns", {
+      podSelector: all,
+      policyTypes: ["Egress"],
+      egress: [{ to: [{ namespaceSelector: inNamespace(CLUSTER_DNS.namespace), podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }], ports: [{ protocol: "UDP", port: CLUSTER_DNS.port }, tcp(CLUSTER_DNS.port)] }],
+    }),
+  ];
+
+  const backend = publicBackend(t);
+  if (backend) {
+    const controller = ingressOf(platform, t.cluster.name).controller;
+    policies.push(
+      policy("allow-ingress-controller", {
+        podSelector: { matchLabels: { "app.kubernetes.io/name": backend.name } },
+        policyTypes: ["Ingress"],
+        ingress: [{ from: [{ namespaceSelector: inNamespace(controller.namespace), podSelector: { matchLabels: { ...controller.podLabels } } }], ports: [tcp(backend.port)] }],
+      }),
+    );
+  }
+
+  // shared services run in platform namespaces; dedicated ones in this namespace (allowed above)
+  const ports = new Map<string, Set<number>>();
+  for (const e of Object.values(endpointsOf(t))) {
+    if (e.namespace && e.namespace !== ns) ports.set(e.namespace, (ports.get(e.namespace) ?? new Set()).add(e.port));
+  }
+  if (ports.size > 0) {
+    const egress = [...ports.keys()].sort().map((n) => ({ to: [{ namespaceSelector: inNamespace(n) }], ports: [...ports.get(n)!].sort((a, b) => a - b).map(tcp) }));
+    policies.push(policy("allow-platform-services", { podSelector: all, policyTypes: ["Egress"], egress }));
+  }
+
+  const external = externalEgress(t.cluster.spec.egress);
+  if (external.length > 0) policies.push(policy("allow-external", { podSelector: all, policyTypes: ["Egress"], egress: external }));
+  return policies;
+}
+
+function externalEgress(egress: ResolvedTenant["cluster"]["spec"]["egress"]): Rule[] {
+  const peers = [...egress.smtp, ...egress.objectStorage, ...egress.services];
+  const rules: Rule[] = peers.map((p) => ({ to: [{ ipBlock: { cidr: p.cidr } }], ports: [...new Set(p.ports)].sort((a, b) => a - b).map(tcp) }));
+  if (egress.internet443) {
+    rules.push({ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: NOT_INTERNET_V4 } }, { ipBlock: { cidr: "::/0", except: NOT_INTERNET_V6 } }], ports: [tcp(443)] });
+  }
+  return rules;
+}

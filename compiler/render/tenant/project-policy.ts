@@ -1,0 +1,27 @@
+// What a tenant's Argo CD project may not deploy, even inside its own namespace. Cluster-scoped kinds are
+// refused wholesale (empty clusterResourceWhitelist); these namespaced kinds belong to the platform side.
+
+export interface KindPattern {
+  group: string;
+  kind: string;
+}
+
+/** Namespaced kinds denied to tenant projects, with the reason each is the platform's. */
+export const TENANT_DENIED_KINDS: readonly (KindPattern & { why: string })[] = [
+  { group: "", kind: "ResourceQuota", why: "the tenant's share of the cluster" },
+  { group: "", kind: "LimitRange", why: "defaults that keep pods inside the quota" },
+  { group: "networking.k8s.io", kind: "*", why: "NetworkPolicy isolates tenants; Ingress would let one claim another's host" },
+  { group: "gateway.networking.k8s.io", kind: "*", why: "routes would let one tenant claim another's host" },
+  { group: "traefik.io", kind: "*", why: "IngressRoutes and Middlewares route public hosts" },
+  { group: "cert-manager.io", kind: "*", why: "certificates for hosts are issued for the platform's Ingress only" },
+  { group: "rbac.authorization.k8s.io", kind: "*", why: "Open edX needs no API rights; a RoleBinding would grant them" },
+  { group: "argoproj.io", kind: "*", why: "Applications and projects are the platform's" },
+  { group: "external-secrets.io", kind: "SecretStore", why: "a store would reach the platform's secret backend" },
+  { group: "external-secrets.io", kind: "PushSecret", why: "would copy secrets out of the cluster" },
+  { group: "k8s.mariadb.com", kind: "*", why: "database users and grants are provisioned by the platform" },
+  { group: "psmdb.percona.com", kind: "*", why: "MongoDB provisioning is the platform's" },
+  { group: "mongodbcommunity.mongodb.com", kind: "*", why: "MongoDB provisioning is the platform's" },
+  { group: "velero.io", kind: "*", why: "backups and restores are the platform's" },
+];
+
+export const namespaceResourceBlacklist = (): KindPattern[] => TENANT_DENIED_KINDS.map(({ group, kind }) => ({ group, kind }));

@@ -1,0 +1,104 @@
+// ResourceQuota and LimitRange of a tenant namespace, derived from the resolved size: the tenant can
+// never take more of the cluster than its size says, and the capacity check adds these up per cluster.
+import type { V1ResourceQuota } from "@kubernetes/client-node";
+import { demandOf, type Demand } from "../../model/capacity";
+import { formatCpu, formatMemory, parseCpu, parseMemory } from "../../model/quantity";
+import type { ResolvedTenant } from "../../model/resolve";
+import type { Platform } from "../../schema/platform";
+import { WORKLOADS } from "../../schema/size";
+import { tenantLabels, type KubeObject } from "../objects";
+import { MAINTENANCE_RESOURCES } from "./maintenance";
+
+/**
+ * Hook Jobs (migrations, init) run the LMS image with LMS-sized defaults. Two may run at once (the LMS
+ * and CMS init of one sync wave) while every Deployment is at its ceiling, so the quota holds two.
+ */
+export const HOOK_JOB_PODS = 2;
+
+/**
+ * What a dedicated backing service in the tenant namespace may ask for: the budget its chart's
+ * resources must fit, counted in the quota whenever the tenant has that service dedicated.
+ */
+export const DEDICATED_SERVICE_BUDGET: Record<string, { cpu: string; memory: string; limitMemory: string }> = {
+  mysql: { cpu: "500m", memory: "1Gi", limitMemory: "2Gi" },
+  mongodb: { cpu: "500m", memory: "1Gi", limitMemory: "2Gi" },
+  redis: { cpu: "100m", memory: "256Mi", limitMemory: "512Mi" },
+  search: { cpu: "250m", memory: "512Mi", limitMemory: "1Gi" },
+};
+
+export interface Budget {
+  requests: Demand;
+  /** Memory limits only: CPU limits are left unset on purpose (throttling Django hurts more than it saves). */
+  limitMemory: number;
+}
+
+/**
+ * Requests and memory limits the namespace may hold: every workload at its maximum replicas plus one
+ * surge replica each (a rolling update at the ceiling needs it: maxSurge 25% rounds up to one pod),
+ * the hook Jobs, the maintenance page while in maintenance, and the dedicated services.
+ */
+export function budgetOf(t: ResolvedTenant): Budget {
+  let cpu = 0;
+  let memory = 0;
+  let limitMemory = 0;
+  if (t.state !== "archived") {
+    const atMax: Demand = demandOf(t, "max");
+    cpu += atMax.cpu;
+    memory += atMax.memory;
+    for (const w of WORKLOADS) {
+      const s = t.size.workloads[w];
+      cpu += parseCpu(s.requests.cpu);
+      memory += parseMemory(s.requests.memory);
+      limitMemory += parseMemory(s.limits.memory) * (s.replicas.max + 1);
+    }
+    const lms = t.size.workloads.lms;
+    cpu += HOOK_JOB_PODS * parseCpu(lms.requests.cpu);
+    memory += HOOK_JOB_PODS * parseMemory(lms.requests.memory);
+    limitMemory += HOOK_JOB_PODS * parseMemory(lms.limits.memory);
+  }
+  if (t.state === "maintenance") {
+    cpu += parseCpu(MAINTENANCE_RESOURCES.requests.cpu);
+    memory += parseMemory(MAINTENANCE_RESOURCES.requests.memory);
+    limitMemory += parseMemory(MAINTENANCE_RESOURCES.limits.memory);
+  }
+  for (const [service, mode] of Object.entries(t.services)) {
+    const b = DEDICATED_SERVICE_BUDGET[service];
+    if (mode !== "dedicated" || !b) continue;
+    cpu += parseCpu(b.cpu);
+    memory += parseMemory(b.memory);
+    limitMemory += parseMemory(b.limitMemory);
+  }
+  return { requests: { cpu, memory }, limitMemory };
+}
+
+export const QUOTA_NAME = "tenant-quota";
+
+export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const budget = budgetOf(t);
+  const meta = (name: string) => ({ name, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) });
+  const quota: V1ResourceQuota & KubeObject = {
+    apiVersion: "v1",
+    kind: "ResourceQuota",
+    metadata: meta(QUOTA_NAME),
+    spec: {
+      hard: {
+        "requests.cpu": formatCpu(budget.requests.cpu),
+        "requests.memory": formatMemory(budget.requests.memory),
+        "limits.memory": formatMemory(budget.limitMemory),
+        // public traffic enters through the platform's ingress only
+        "services.loadbalancers": "0",
+        "services.nodeports": "0",
+      },
+    },
+  };
+  // containers that set no resources (Tutor's Jobs) get the LMS's, so the quota can admit them
+  const lms = t.size.workloads.lms;
+  // typed loosely: @kubernetes/client-node renames `default` to `_default`
+  const limits: KubeObject = {
+    apiVersion: "v1",
+    kind: "LimitRange",
+    metadata: meta("tenant-defaults"),
+    spec: { limits: [{ type: "Container", defaultRequest: { ...lms.requests }, default: { memory: lms.limits.memory } }] },
+  };
+  return [quota, limits];
+}
