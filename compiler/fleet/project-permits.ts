@@ -26,6 +26,7 @@ export interface Target {
 
 const compiled = new Map<string, RegExp>();
 function glob(pattern: string, value: string): boolean {
+  if (!pattern.includes("*") && !pattern.includes("?")) return pattern === value;
   let re = compiled.get(pattern);
   if (!re) compiled.set(pattern, (re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`)));
   return re.test(value);

@@ -5,6 +5,7 @@ import { MAINTENANCE_SERVICE } from "../../model/names";
 import type { ResolvedTenant } from "../../model/resolve";
 import { hashOf } from "../../output/manifest";
 import type { Platform } from "../../schema/platform";
+import { SYNC_WAVE } from "../argocd";
 import { tenantLabels, type KubeObject } from "../objects";
 import { maintenanceHtml, maintenanceNginxConf } from "./maintenance-page";
 
@@ -19,20 +20,22 @@ export function maintenancePage(t: ResolvedTenant, platform: Platform): KubeObje
   if (t.state !== "maintenance") return [];
   const ns = t.names.namespace;
   const labels = tenantLabels(t, platform.fleet);
+  // an earlier wave than the Ingress: Argo CD switches the hosts over only once the page is healthy
+  const meta = (name: string) => ({ name, namespace: ns, labels, annotations: { [SYNC_WAVE]: "-1" } });
   const selector = { "app.kubernetes.io/name": MAINTENANCE_SERVICE.name };
   const data = { "default.conf": maintenanceNginxConf(MAINTENANCE_SERVICE.port), "maintenance.html": maintenanceHtml(t) };
 
-  const config: V1ConfigMap & KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: PAGE_CONFIG, namespace: ns, labels }, data };
+  const config: V1ConfigMap & KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: meta(PAGE_CONFIG), data };
   const service: V1Service & KubeObject = {
     apiVersion: "v1",
     kind: "Service",
-    metadata: { name: MAINTENANCE_SERVICE.name, namespace: ns, labels },
+    metadata: meta(MAINTENANCE_SERVICE.name),
     spec: { selector, ports: [{ name: "http", port: MAINTENANCE_SERVICE.port, targetPort: "http", protocol: "TCP" }] },
   };
   const deployment: V1Deployment & KubeObject = {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name: MAINTENANCE_SERVICE.name, namespace: ns, labels },
+    metadata: meta(MAINTENANCE_SERVICE.name),
     spec: {
       replicas: 1,
       selector: { matchLabels: selector },
