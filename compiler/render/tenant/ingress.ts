@@ -5,6 +5,7 @@ import { ingressOf } from "../../model/ingress";
 import { CADDY_SERVICE, MAINTENANCE_SERVICE } from "../../model/names";
 import { allHosts, type ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
+import { SYNC_WAVE } from "../argocd";
 import { tenantLabels, type KubeObject } from "../objects";
 
 export const INGRESS_NAME = "openedx";
@@ -36,7 +37,8 @@ export function tenantIngress(t: ResolvedTenant, platform: Platform): KubeObject
       name: INGRESS_NAME,
       namespace: t.names.namespace,
       labels: tenantLabels(t, platform.fleet),
-      annotations: { [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer },
+      // a later wave than the rest of the base app: hosts switch to the maintenance page only once it is healthy
+      annotations: { [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" },
     },
     spec: {
       ingressClassName: contract.className,

@@ -5,7 +5,6 @@ import { MAINTENANCE_SERVICE } from "../../model/names";
 import type { ResolvedTenant } from "../../model/resolve";
 import { hashOf } from "../../output/manifest";
 import type { Platform } from "../../schema/platform";
-import { SYNC_WAVE } from "../argocd";
 import { tenantLabels, type KubeObject } from "../objects";
 import { maintenanceHtml, maintenanceNginxConf } from "./maintenance-page";
 
@@ -20,8 +19,7 @@ export function maintenancePage(t: ResolvedTenant, platform: Platform): KubeObje
   if (t.state !== "maintenance") return [];
   const ns = t.names.namespace;
   const labels = tenantLabels(t, platform.fleet);
-  // an earlier wave than the Ingress: Argo CD switches the hosts over only once the page is healthy
-  const meta = (name: string) => ({ name, namespace: ns, labels, annotations: { [SYNC_WAVE]: "-1" } });
+  const meta = (name: string) => ({ name, namespace: ns, labels });
   const selector = { "app.kubernetes.io/name": MAINTENANCE_SERVICE.name };
   const data = { "default.conf": maintenanceNginxConf(MAINTENANCE_SERVICE.port), "maintenance.html": maintenanceHtml(t) };
 
