@@ -28,7 +28,19 @@ export const ComponentsSchema = z.strictObject({
   vpa: component({}).optional(),
   externalSecrets: component({}).optional(),
   monitoring: component({}).optional(),
-  backups: component({}).optional(),
+  backups: component({
+    storage: z
+      .strictObject({
+        bucket: z.string().min(1).describe("Object storage bucket that Velero and the database backups write to."),
+        region: z.string().min(1).optional().describe("Bucket region (S3)."),
+        endpoint: z.url().optional().describe("S3-compatible endpoint (DigitalOcean Spaces, MinIO, ...); AWS S3 when omitted."),
+        credentialsSecret: DnsLabel.optional().describe("Secret created in the cluster (never in git) holding the storage credentials; none with workload identity (IRSA)."),
+      })
+      .optional()
+      .describe("Where backups go; backups stay off until it is set."),
+    schedule: z.string().min(1).optional().describe("Cron schedule of the backups, e.g. `0 3 * * *`."),
+    retentionDays: z.int().min(1).max(3650).optional().describe("How long backups are kept."),
+  }).optional(),
   karpenter: component({}).optional(),
   echo: component({}).optional(),
   search: component({}).optional(),
