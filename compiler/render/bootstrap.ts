@@ -59,10 +59,10 @@ export function defaultProject(platform: Platform): KubeObject {
   };
 }
 
-export function renderBootstrap(platform: Platform): OutputFile[] {
+export function renderBootstrap(platform: Platform, chartRepos: readonly string[] = []): OutputFile[] {
   return [
     yamlFile("argocd/root.yaml", "platform/platform.ts", [rootApplication(platform)]),
-    yamlFile("projects/platform.yaml", "platform/platform.ts", [platformProject(platform)]),
+    yamlFile("projects/platform.yaml", "platform/platform.ts", [platformProject(platform, chartRepos)]),
     yamlFile("projects/default.yaml", "platform/platform.ts", [defaultProject(platform)]),
   ];
 }
