@@ -25,6 +25,9 @@ interface PolicySpec {
 /** Cluster DNS as kubeadm, EKS, GKE, AKS and DigitalOcean label it. */
 export const CLUSTER_DNS = { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, port: 53 } as const;
 
+/** cert-manager's HTTP-01 solver: a pod it starts in the tenant namespace while a certificate is issued. */
+export const ACME_SOLVER = { podLabels: { "acme.cert-manager.io/http01-solver": "true" }, port: 8089 } as const;
+
 /** Never reachable through the internet rule: private, carrier-grade NAT and link-local (cloud metadata) ranges. */
 const NOT_INTERNET_V4 = ["10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16"];
 const NOT_INTERNET_V6 = ["fc00::/7", "fe80::/10"];
@@ -51,12 +54,15 @@ export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObje
   const backend = publicBackend(t);
   if (backend) {
     const controller = ingressOf(platform, t.cluster.name).controller;
+    const fromController = [{ namespaceSelector: inNamespace(controller.namespace), podSelector: { matchLabels: { ...controller.podLabels } } }];
     policies.push(
       policy("allow-ingress-controller", {
         podSelector: { matchLabels: { "app.kubernetes.io/name": backend.name } },
         policyTypes: ["Ingress"],
-        ingress: [{ from: [{ namespaceSelector: inNamespace(controller.namespace), podSelector: { matchLabels: { ...controller.podLabels } } }], ports: [tcp(backend.port)] }],
+        ingress: [{ from: fromController, ports: [tcp(backend.port)] }],
       }),
+      // without it Let's Encrypt could never reach the challenge, and no certificate would be issued
+      policy("allow-acme-solver", { podSelector: { matchLabels: { ...ACME_SOLVER.podLabels } }, policyTypes: ["Ingress"], ingress: [{ from: fromController, ports: [tcp(ACME_SOLVER.port)] }] }),
     );
   }
 

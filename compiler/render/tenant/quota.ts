@@ -15,6 +15,9 @@ import { MAINTENANCE_RESOURCES } from "./maintenance";
  */
 export const HOOK_JOB_PODS = 2;
 
+/** cert-manager's HTTP-01 solver pod (its own default resources), present while the certificate is issued or renewed. */
+export const ACME_SOLVER_RESOURCES = { cpu: "10m", memory: "64Mi", limitMemory: "64Mi" };
+
 /**
  * What a dedicated backing service in the tenant namespace may ask for: the budget its chart's
  * resources must fit, counted in the quota whenever the tenant has that service dedicated.
@@ -35,7 +38,7 @@ export interface Budget {
 /**
  * Requests and memory limits the namespace may hold: every workload at its maximum replicas plus one
  * surge replica each (a rolling update at the ceiling needs it: maxSurge 25% rounds up to one pod),
- * the hook Jobs, the maintenance page while in maintenance, and the dedicated services.
+ * the hook Jobs, cert-manager's solver pod, the maintenance page while in maintenance, and the dedicated services.
  */
 export function budgetOf(t: ResolvedTenant): Budget {
   let cpu = 0;
@@ -51,6 +54,9 @@ export function budgetOf(t: ResolvedTenant): Budget {
       memory += parseMemory(s.requests.memory);
       limitMemory += parseMemory(s.limits.memory) * (s.replicas.max + 1);
     }
+    cpu += parseCpu(ACME_SOLVER_RESOURCES.cpu);
+    memory += parseMemory(ACME_SOLVER_RESOURCES.memory);
+    limitMemory += parseMemory(ACME_SOLVER_RESOURCES.limitMemory);
     const lms = t.size.workloads.lms;
     cpu += HOOK_JOB_PODS * parseCpu(lms.requests.cpu);
     memory += HOOK_JOB_PODS * parseMemory(lms.requests.memory);
