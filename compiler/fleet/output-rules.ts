@@ -1,18 +1,18 @@
 // Rules over the rendered objects (part of compile and `npm run check`): every tenant's Applications in
 // the right project, its project scoped to its namespace, its objects inside it, data guarded, the
-// isolation objects present, and the quotas of each cluster within its declared capacity.
-import { error, warning, type Diagnostic } from "../diagnostics";
+// isolation objects present, and the quotas of each cluster within its declared capacity (capacity-rules.ts).
+import { error, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { isDataBearing } from "../model/data-bearing";
 import { PLATFORM_PROJECT } from "../model/names";
 import { podSpecOf, restrictedViolations } from "../model/pod-security";
-import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
 import type { ResolvedTenant } from "../model/resolve";
 import { KEEP_DATA, RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
 import type { KubeObject } from "../render/objects";
 import { TENANT_RESOURCES, tenantApplications, tenantProject } from "../render/tenant";
 import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
+import { quotasFitCapacity } from "./capacity-rules";
 import { projectPermits, type ProjectSpec, type Target } from "./project-permits";
 
 export interface TenantOutput {
@@ -22,12 +22,12 @@ export interface TenantOutput {
   /** Objects synced by the base Application (generated/tenants/<id>/resources/). */
   resources: KubeObject[];
 }
-interface OutputContext {
+export interface OutputContext {
   platform: Source<Platform>;
   outputs: readonly TenantOutput[];
 }
 type TenantRule = (o: TenantOutput, platform: Platform) => Diagnostic[];
-type FleetRule = (ctx: OutputContext) => Diagnostic[];
+export type FleetRule = (ctx: OutputContext) => Diagnostic[];
 
 /** The same objects renderTenant writes, as data. */
 export function tenantOutput(t: ResolvedTenant, platform: Platform): TenantOutput {
@@ -119,36 +119,6 @@ const podsRestricted: TenantRule = ({ tenant: t, resources }) =>
     const pod = podSpecOf(o);
     return pod ? restrictedViolations(pod).map((v) => error("pod-security", at(t), `${o.kind} ${o.metadata.name} breaks Pod Security "restricted": ${v}`, { hint: bug })) : [];
   });
-
-/** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
-const quotasFitCapacity: FleetRule = ({ platform, outputs }) => {
-  const totals = new Map<string, { cpu: number; memory: number }>();
-  for (const { tenant, resources } of outputs) {
-    const sum = totals.get(tenant.cluster.name) ?? { cpu: 0, memory: 0 };
-    for (const q of resources.filter((o) => o.kind === "ResourceQuota")) {
-      const hard = (spec(q).hard ?? {}) as Record<string, string>;
-      sum.cpu += parseCpu(hard["requests.cpu"] ?? "0");
-      sum.memory += parseMemory(hard["requests.memory"] ?? "0");
-    }
-    totals.set(tenant.cluster.name, sum);
-  }
-  const out: Diagnostic[] = [];
-  for (const [cluster, sum] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cap = platform.value.clusters[cluster]!.capacity;
-    for (const [what, used, capacity, fmt] of [
-      ["CPU", sum.cpu, parseCpu(cap.cpu), formatCpu],
-      ["memory", sum.memory, parseMemory(cap.memory), formatMemory],
-    ] as const) {
-      const ratio = used / capacity;
-      const where = platform.locator.value(["clusters", cluster, "capacity", what === "CPU" ? "cpu" : "memory"]);
-      const message = `tenant quotas on cluster ${cluster} request ${fmt(used)} ${what}, ${Math.round(ratio * 100)}% of its capacity ${fmt(capacity)}`;
-      const path = `clusters.${cluster}.capacity`;
-      if (ratio > cap.overcommit) out.push(error("capacity", where, `${message}, above the allowed over-commit ${cap.overcommit}`, { path, hint: "raise the capacity (add nodes), move tenants to another cluster, or pick smaller sizes" }));
-      else if (ratio > 1) out.push(warning("capacity", where, `${message}: over-committed`, { path, hint: `allowed up to ${cap.overcommit}×; add capacity before it is reached` }));
-    }
-  }
-  return out;
-};
 
 export const TENANT_OUTPUT_RULES: readonly TenantRule[] = [applicationsInOwnProject, applicationsKeepData, projectScoped, objectsInNamespace, dataGuarded, isolationPresent, podsRestricted];
 export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity];
