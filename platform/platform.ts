@@ -18,6 +18,8 @@ export default definePlatform({
         echo: "echo.example.org",
         grafana: "grafana.example.org",
       },
+      // what tenant pods may reach outside the cluster (everything else is denied by network policy)
+      egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },
     },
   },
   defaultCluster: "main",

@@ -13,6 +13,7 @@ import type { KubeObject } from "../../compiler/render/objects";
 import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 
 const platformText = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8");
+const EXAMPLE_EGRESS = 'egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },';
 const example = build(REPO_ROOT).model;
 const outputOf = (id: string) => tenantOutput(example.tenants.find((t) => t.id === id)!, example.platform);
 const spec = (o: KubeObject) => o.spec as Record<string, any>;
@@ -93,7 +94,7 @@ test("egress goes to exactly the shared services the tenant uses", () => {
 });
 
 test("the platform's declared egress becomes ipBlock rules; the internet rule keeps private ranges out", () => {
-  const platform = platformText.replace("      hosts: {\n        search:", '      egress: { smtp: [{ cidr: "10.0.5.10/32", ports: [587] }], objectStorage: [{ cidr: "52.95.0.0/16", ports: [443] }], internet443: true },\n      hosts: {\n        search:');
+  const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { smtp: [{ cidr: "10.0.5.10/32", ports: [587] }], objectStorage: [{ cidr: "52.95.0.0/16", ports: [443] }], internet443: true },');
   const root = tempFleet({ examples: false, platform, tenants: { one: tenantSource("one") } });
   const model = build(root).model;
   const ext = spec(tenantOutput(model.tenants[0]!, model.platform).resources.find((o) => o.metadata.name === "allow-external")!).egress;
@@ -101,11 +102,13 @@ test("the platform's declared egress becomes ipBlock rules; the internet rule ke
   assert.equal(ext[1].to, [{ ipBlock: { cidr: "52.95.0.0/16" } }]);
   assert.ok(ext[2].to[0].ipBlock.except.includes("169.254.0.0/16"), "cloud metadata stays unreachable");
   assert.equal(ext[2].ports, [{ protocol: "TCP", port: 443 }]);
-  assert.not.ok(outputOf("acme").resources.some((o) => o.metadata.name === "allow-external"), "nothing external when the platform declares nothing");
+  const none = tempFleet({ examples: false, platform: platformText.replace(EXAMPLE_EGRESS, ""), tenants: { one: tenantSource("one") } });
+  const bare = build(none).model;
+  assert.not.ok(tenantOutput(bare.tenants[0]!, bare.platform).resources.some((o) => o.metadata.name === "allow-external"), "nothing external when the platform declares nothing");
 });
 
 test("a CIDR that is not one is refused with its location", async () => {
-  const platform = platformText.replace("      hosts: {\n        search:", '      egress: { smtp: [{ cidr: "10.0.5.10", ports: [587] }] },\n      hosts: {\n        search:');
+  const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { smtp: [{ cidr: "10.0.5.10", ports: [587] }] },');
   const r = await run(tempFleet({ examples: false, platform }), "compile");
   assert.is(r.code, 1);
   assert.match(r.err, /platform\/platform\.ts:\d+:\d+ error clusters\.main\.egress\.smtp\[0\]\.cidr: "10\.0\.5\.10" is not a CIDR block/);
