@@ -19,9 +19,10 @@ export function podSecurityLabels(): Record<string, string> {
   return labels;
 }
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
+export type Obj = Record<string, unknown>;
+/** Reads of untyped pod specs: a non-object becomes {}, a non-array []. */
+export const obj = (v: unknown): Obj => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
+export const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
 
 /** Where each workload kind keeps its pod spec. */
 export const POD_SPEC_PATHS: Record<string, readonly string[]> = {

@@ -1,11 +1,7 @@
 // Post-render step for Tutor's output: hardens every pod so it passes the `restricted` Pod Security
 // level the tenant namespaces enforce (compiler/model/pod-security.ts). Pure: object in, object out.
-import { OPENEDX_UID, podSpecOf } from "../model/pod-security";
+import { list, obj, OPENEDX_UID, podSpecOf, type Obj } from "../model/pod-security";
 import type { KubeObject } from "../render/objects";
-
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
 
 /** Lets a non-root process bind ports below 1024 inside its own network namespace (a "safe" sysctl). */
 const UNPRIVILEGED_PORTS = { name: "net.ipv4.ip_unprivileged_port_start", value: "0" };
