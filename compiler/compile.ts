@@ -1,13 +1,12 @@
 // The compiler's pipeline, from tenant files to the planned contents of generated/.
 import path from "node:path";
-import { error, hasErrors, UserError, type Diagnostic } from "./diagnostics";
+import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
-import { checkLifecycle, type LifecycleOptions } from "./fleet/lifecycle";
+import { checkLifecycleOf, type LifecycleOptions } from "./fleet/lifecycle";
 import { checkOutput } from "./fleet/output-rules";
-import { INDEX_FILE, readPreviousIndex } from "./fleet/previous-index";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
-import { listTenantFiles, load } from "./load";
+import { load } from "./load";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
 import { planOutput, type Plan } from "./output/plan";
@@ -47,12 +46,7 @@ export function build(root: string, options: LifecycleOptions = { allowDelete: [
     if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
-  const previous = readPreviousIndex(root, options.base);
-  if ("problem" in previous) diagnostics.push(error("previous-index", { file: INDEX_FILE, line: 1, col: 1 }, previous.problem, { hint: "restore generated/fleet.json from git, or pass a valid --base" }));
-  else if (previous.index) {
-    const presentIds = new Set(listTenantFiles(root).map((f) => path.basename(f, ".ts")));
-    diagnostics.push(...checkLifecycle({ previous: previous.index, presentIds, tenants, options }));
-  }
+  diagnostics.push(...checkLifecycleOf(root, tenants, options));
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };

@@ -1,9 +1,11 @@
 // Lifecycle guards, compared with the committed fleet index: a tenant file may go only once the index
 // shows the tenant archived; ids are forever (no new id taking a removed tenant's hosts); removing more
 // than one tenant in one change needs `--allow-delete <ids>`.
+import path from "node:path";
 import { error, warning, type Diagnostic, type Location } from "../diagnostics";
+import { listTenantFiles } from "../load";
 import type { ResolvedTenant } from "../model/resolve";
-import type { IndexedTenant, PreviousIndex } from "./previous-index";
+import { INDEX_FILE, readPreviousIndex, type IndexedTenant, type PreviousIndex } from "./previous-index";
 
 export interface LifecycleOptions {
   /** Ids whose removal is confirmed (`--allow-delete a,b`); needed when more than one tenant goes. */
@@ -60,7 +62,7 @@ const deletionCap: Guard = ({ options }, removed) => {
 const unusedConfirmation: Guard = ({ options }, removed) =>
   options.allowDelete
     .filter((id) => !removed.some((r) => r.id === id))
-    .map((id) => warning("delete-cap", { file: "generated/fleet.json", line: 1, col: 1 }, `--allow-delete names "${id}", which is not being removed`, { hint: "check the id" }));
+    .map((id) => warning("delete-cap", { file: INDEX_FILE, line: 1, col: 1 }, `--allow-delete names "${id}", which is not being removed`, { hint: "check the id" }));
 
 /** A new id answering on a removed tenant's host is a rename: it would orphan the old data and names. */
 const noRename: Guard = ({ previous, tenants }, removed) => {
@@ -94,4 +96,13 @@ export const LIFECYCLE_GUARDS: readonly Guard[] = [removeOnlyArchived, deletionC
 export function checkLifecycle(ctx: LifecycleContext): Diagnostic[] {
   const removed = ctx.previous.tenants.filter((p) => !ctx.presentIds.has(p.id));
   return LIFECYCLE_GUARDS.flatMap((guard) => guard(ctx, removed));
+}
+
+/** Reads the committed index of `root` (see previous-index.ts) and checks the tenant files against it. */
+export function checkLifecycleOf(root: string, tenants: readonly ResolvedTenant[], options: LifecycleOptions): Diagnostic[] {
+  const previous = readPreviousIndex(root, options.base);
+  if ("problem" in previous) return [error("previous-index", { file: INDEX_FILE, line: 1, col: 1 }, previous.problem, { hint: "restore generated/fleet.json from git, or pass a valid --base" })];
+  if (!previous.index) return [];
+  const presentIds = new Set(listTenantFiles(root).map((f) => path.basename(f, ".ts")));
+  return checkLifecycle({ previous: previous.index, presentIds, tenants, options });
 }
