@@ -1,11 +1,11 @@
 // ResourceQuota and LimitRange of a tenant namespace, derived from the resolved size: the tenant can
 // never take more of the cluster than its size says, and the capacity check adds these up per cluster.
 import type { V1ResourceQuota } from "@kubernetes/client-node";
-import { demandOf, type Demand } from "../../model/capacity";
+import type { Demand } from "../../model/capacity";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "../../model/quantity";
 import type { ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
-import { WORKLOADS } from "../../schema/size";
+import { WORKLOADS, type WorkloadName } from "../../schema/size";
 import { tenantLabels, type KubeObject } from "../objects";
 import { MAINTENANCE_RESOURCES } from "./maintenance";
 
@@ -35,46 +35,48 @@ export interface Budget {
   limitMemory: number;
 }
 
+/** `count` pods of one shape. */
+interface Part {
+  cpu: string;
+  memory: string;
+  limitMemory: string;
+  count: number;
+}
+
 /**
- * Requests and memory limits the namespace may hold: every workload at its maximum replicas plus one
- * surge replica each (a rolling update at the ceiling needs it: maxSurge 25% rounds up to one pod),
- * the hook Jobs, cert-manager's solver pod, the maintenance page while in maintenance, and the dedicated services.
+ * What the namespace may hold: every workload at its maximum replicas plus one surge replica each (a
+ * rolling update at the ceiling needs it: maxSurge 25% rounds up to one pod), the hook Jobs,
+ * cert-manager's solver pod, the maintenance page while in maintenance, and the dedicated services.
  */
-export function budgetOf(t: ResolvedTenant): Budget {
-  let cpu = 0;
-  let memory = 0;
-  let limitMemory = 0;
+function partsOf(t: ResolvedTenant): Part[] {
+  const parts: Part[] = [];
+  const sized = (w: WorkloadName, count: number): Part => {
+    const s = t.size.workloads[w];
+    return { cpu: s.requests.cpu, memory: s.requests.memory, limitMemory: s.limits.memory, count };
+  };
   if (t.state !== "archived") {
-    const atMax: Demand = demandOf(t, "max");
-    cpu += atMax.cpu;
-    memory += atMax.memory;
-    for (const w of WORKLOADS) {
-      const s = t.size.workloads[w];
-      cpu += parseCpu(s.requests.cpu);
-      memory += parseMemory(s.requests.memory);
-      limitMemory += parseMemory(s.limits.memory) * (s.replicas.max + 1);
-    }
-    cpu += parseCpu(ACME_SOLVER_RESOURCES.cpu);
-    memory += parseMemory(ACME_SOLVER_RESOURCES.memory);
-    limitMemory += parseMemory(ACME_SOLVER_RESOURCES.limitMemory);
-    const lms = t.size.workloads.lms;
-    cpu += HOOK_JOB_PODS * parseCpu(lms.requests.cpu);
-    memory += HOOK_JOB_PODS * parseMemory(lms.requests.memory);
-    limitMemory += HOOK_JOB_PODS * parseMemory(lms.limits.memory);
+    for (const w of WORKLOADS) parts.push(sized(w, t.size.workloads[w].replicas.max + 1));
+    parts.push(sized("lms", HOOK_JOB_PODS), { ...ACME_SOLVER_RESOURCES, count: 1 });
   }
   if (t.state === "maintenance") {
-    cpu += parseCpu(MAINTENANCE_RESOURCES.requests.cpu);
-    memory += parseMemory(MAINTENANCE_RESOURCES.requests.memory);
-    limitMemory += parseMemory(MAINTENANCE_RESOURCES.limits.memory);
+    const m = MAINTENANCE_RESOURCES;
+    parts.push({ cpu: m.requests.cpu, memory: m.requests.memory, limitMemory: m.limits.memory, count: 1 });
   }
   for (const [service, mode] of Object.entries(t.services)) {
     const b = DEDICATED_SERVICE_BUDGET[service];
-    if (mode !== "dedicated" || !b) continue;
-    cpu += parseCpu(b.cpu);
-    memory += parseMemory(b.memory);
-    limitMemory += parseMemory(b.limitMemory);
+    if (mode === "dedicated" && b) parts.push({ ...b, count: 1 });
   }
-  return { requests: { cpu, memory }, limitMemory };
+  return parts;
+}
+
+export function budgetOf(t: ResolvedTenant): Budget {
+  const budget: Budget = { requests: { cpu: 0, memory: 0 }, limitMemory: 0 };
+  for (const p of partsOf(t)) {
+    budget.requests.cpu += parseCpu(p.cpu) * p.count;
+    budget.requests.memory += parseMemory(p.memory) * p.count;
+    budget.limitMemory += parseMemory(p.limitMemory) * p.count;
+  }
+  return budget;
 }
 
 export const QUOTA_NAME = "tenant-quota";
