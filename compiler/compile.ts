@@ -2,7 +2,7 @@
 import path from "node:path";
 import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
-import { checkLifecycleOf, type LifecycleOptions } from "./fleet/lifecycle";
+import { checkLifecycleOf, NO_LIFECYCLE_OPTIONS, type LifecycleOptions } from "./fleet/lifecycle";
 import { checkOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
@@ -30,7 +30,7 @@ export interface Build {
  * 5. render every file, and the fleet index listing them all with their hashes;
  * 6. check the rendered objects (projects, namespaces, data guards, quotas against capacity).
  */
-export function build(root: string, options: LifecycleOptions = { allowDelete: [] }): Build {
+export function build(root: string, options: LifecycleOptions = NO_LIFECYCLE_OPTIONS): Build {
   const loaded = load(root);
   const diagnostics = [...loaded.diagnostics];
   const platform = loaded.platform;

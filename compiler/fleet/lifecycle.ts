@@ -1,28 +1,33 @@
 // Lifecycle guards, compared with the committed fleet index: a tenant file may go only once the index
-// shows the tenant archived; ids are forever (no new id taking a removed tenant's hosts); removing more
-// than one tenant in one change needs `--allow-delete <ids>`.
+// shows the tenant archived; ids are forever (no new id taking a removed tenant's hosts, no new tenant
+// taking a removed tenant's id); removing more than one tenant in one change needs `--allow-delete <ids>`.
 import path from "node:path";
 import { error, warning, type Diagnostic, type Location } from "../diagnostics";
 import { listTenantFiles } from "../load";
 import type { ResolvedTenant } from "../model/resolve";
 import { INDEX_FILE, readPreviousIndex, type IndexedTenant, type PreviousIndex } from "./previous-index";
+import { retiredIds } from "./retired-ids";
 
 export interface LifecycleOptions {
   /** Ids whose removal is confirmed (`--allow-delete a,b`); needed when more than one tenant goes. */
   allowDelete: string[];
   /** Git revision whose generated/fleet.json is the reference (`--base`); HEAD when unset. */
   base?: string;
+  /** Ids of removed tenants confirmed to come back as themselves (`--allow-reuse a`). */
+  allowReuse: string[];
 }
 
-/** Takes `--allow-delete a,b` (repeatable) and `--base REF` out of a command's arguments. */
+export const NO_LIFECYCLE_OPTIONS: LifecycleOptions = { allowDelete: [], allowReuse: [] };
+
+/** Takes `--allow-delete a,b`, `--allow-reuse a` (both repeatable) and `--base REF` out of a command's arguments. */
 export function parseLifecycleArgs(args: readonly string[]): LifecycleOptions {
-  const options: LifecycleOptions = { allowDelete: [] };
+  const options: LifecycleOptions = { allowDelete: [], allowReuse: [] };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flag !== "--allow-delete" && flag !== "--base") continue;
+    if (flag !== "--allow-delete" && flag !== "--allow-reuse" && flag !== "--base") continue;
     const value = inline ?? args[++i] ?? "";
     if (flag === "--base") options.base = value;
-    else options.allowDelete.push(...value.split(",").map((s) => s.trim()).filter(Boolean));
+    else options[flag === "--allow-delete" ? "allowDelete" : "allowReuse"].push(...value.split(",").map((s) => s.trim()).filter(Boolean));
   }
   return options;
 }
@@ -33,6 +38,8 @@ interface LifecycleContext {
   presentIds: ReadonlySet<string>;
   tenants: readonly ResolvedTenant[];
   options: LifecycleOptions;
+  /** Ids deleted in git history → the deleting commit; read only when a tenant is new. */
+  retired: () => ReadonlyMap<string, string>;
 }
 type Guard = (ctx: LifecycleContext, removed: IndexedTenant[]) => Diagnostic[];
 
@@ -83,6 +90,22 @@ const noRename: Guard = ({ previous, tenants }, removed) => {
   return out;
 };
 
+/** A new tenant with the id of one removed earlier would inherit its namespace, secrets and databases. */
+const noReuse: Guard = ({ previous, tenants, options, retired }) => {
+  const known = new Set(previous.tenants.map((p) => p.id));
+  const fresh = tenants.filter((t) => !known.has(t.id) && !options.allowReuse.includes(t.id));
+  if (fresh.length === 0) return [];
+  const gone = retired();
+  return fresh
+    .filter((t) => gone.has(t.id))
+    .map((t) =>
+      error("id-reused", t.source.locator.value(["id"]), `id "${t.id}" belonged to a tenant removed in commit ${gone.get(t.id)}: ids are forever, never reused`, {
+        path: "id",
+        hint: `choose another id; if this is that same tenant coming back to its namespace and data, confirm with \`--allow-reuse ${t.id}\``,
+      }),
+    );
+};
+
 function hostPaths(t: ResolvedTenant): [string, (string | number)[]][] {
   const out: [string, (string | number)[]][] = [[t.hosts.lms, ["hosts", "lms"]]];
   out.push([t.hosts.cms, t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"]]);
@@ -91,7 +114,7 @@ function hostPaths(t: ResolvedTenant): [string, (string | number)[]][] {
   return out;
 }
 
-export const LIFECYCLE_GUARDS: readonly Guard[] = [removeOnlyArchived, deletionCap, unusedConfirmation, noRename];
+export const LIFECYCLE_GUARDS: readonly Guard[] = [removeOnlyArchived, deletionCap, unusedConfirmation, noRename, noReuse];
 
 export function checkLifecycle(ctx: LifecycleContext): Diagnostic[] {
   const removed = ctx.previous.tenants.filter((p) => !ctx.presentIds.has(p.id));
@@ -104,5 +127,6 @@ export function checkLifecycleOf(root: string, tenants: readonly ResolvedTenant[
   if ("problem" in previous) return [error("previous-index", { file: INDEX_FILE, line: 1, col: 1 }, previous.problem, { hint: "restore generated/fleet.json from git, or pass a valid --base" })];
   if (!previous.index) return [];
   const presentIds = new Set(listTenantFiles(root).map((f) => path.basename(f, ".ts")));
-  return checkLifecycle({ previous: previous.index, presentIds, tenants, options });
+  let retired: Map<string, string> | undefined;
+  return checkLifecycle({ previous: previous.index, presentIds, tenants, options, retired: () => (retired ??= retiredIds(root)) });
 }

@@ -171,9 +171,28 @@ test("the cap never lifts the archive rule", async () => {
   assert.not.match(r.err, "delete-cap");
 });
 
-test("arguments: --allow-delete lists (comma, repeated, =) and --base", () => {
-  assert.equal(parseLifecycleArgs(["--allow-delete", "a,b", "--allow-delete=c", "--base", "origin/main", "--other"]), { allowDelete: ["a", "b", "c"], base: "origin/main" });
-  assert.equal(parseLifecycleArgs([]), { allowDelete: [] });
+test("arguments: --allow-delete and --allow-reuse lists (comma, repeated, =) and --base", () => {
+  assert.equal(parseLifecycleArgs(["--allow-delete", "a,b", "--allow-delete=c", "--allow-reuse", "d", "--base", "origin/main", "--other"]), { allowDelete: ["a", "b", "c"], allowReuse: ["d"], base: "origin/main" });
+  assert.equal(parseLifecycleArgs([]), { allowDelete: [], allowReuse: [] });
+});
+
+test("an id is never reused: a new tenant taking the id of one removed earlier is refused", async () => {
+  const root = await gitFleet({ delta: tenantSource("delta", 'state: "archived",') });
+  removeTenant(root, "delta");
+  assert.is((await run(root, "compile")).code, 0);
+  commitAll(root, "remove delta");
+  const removedIn = git(root, "rev-parse", "--short", "HEAD").trim();
+  // another organisation, other hosts, the same id: it would inherit delta's namespace, secrets and databases
+  writeTenant(root, "delta", tenantSource("delta").replace('"delta.example.org"', '"newco.example.org"'));
+  const r = await run(root, "compile");
+  assert.is(r.code, 1);
+  assert.match(r.err, `tenants/delta.ts:3:7 error id: id "delta" belonged to a tenant removed in commit ${removedIn}: ids are forever, never reused [id-reused]`);
+  assert.match(r.err, "confirm with `--allow-reuse delta`");
+  assert.is((await run(root, "compile", "--allow-reuse", "delta")).code, 0);
+  // a new id is fine, and ids never deleted are not affected
+  removeTenant(root, "delta");
+  writeTenant(root, "newco", tenantSource("newco"));
+  assert.is((await run(root, "compile")).code, 0);
 });
 
 test("a fresh repository without commits has nothing deployed: any change compiles", async () => {
