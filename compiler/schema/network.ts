@@ -11,7 +11,6 @@ export const EgressPeer = z.strictObject({
   cidr: Cidr.describe("Addresses the tenant pods may reach."),
   ports: z.array(z.int().min(1).max(65535)).min(1).describe("TCP ports allowed on those addresses."),
 });
-export type EgressPeer = z.infer<typeof EgressPeer>;
 
 export const EgressSchema = z
   .strictObject({
@@ -22,4 +21,3 @@ export const EgressSchema = z
   })
   .default({ smtp: [], objectStorage: [], services: [], internet443: false })
   .describe("What tenant pods on this cluster may reach outside it; everything else is denied by network policy.");
-export type Egress = z.infer<typeof EgressSchema>;

@@ -8,10 +8,10 @@ import type { Platform } from "../../schema/platform";
 import { SYNC_WAVE } from "../argocd";
 import { tenantLabels, type KubeObject } from "../objects";
 
-export const INGRESS_NAME = "openedx";
+const INGRESS_NAME = "openedx";
 /** One certificate per tenant, covering all its hosts (cert-manager makes it from the annotation below). */
 export const TLS_SECRET = "openedx-tls";
-export const CLUSTER_ISSUER_ANNOTATION = "cert-manager.io/cluster-issuer";
+const CLUSTER_ISSUER_ANNOTATION = "cert-manager.io/cluster-issuer";
 
 /** The Service that receives the public traffic of a tenant in this state; none when archived. */
 export function publicBackend(t: Pick<ResolvedTenant, "state">): { name: string; port: number } | undefined {

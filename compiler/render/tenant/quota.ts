@@ -79,7 +79,7 @@ export function budgetOf(t: ResolvedTenant): Budget {
   return budget;
 }
 
-export const QUOTA_NAME = "tenant-quota";
+const QUOTA_NAME = "tenant-quota";
 
 export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const budget = budgetOf(t);
