@@ -4,6 +4,11 @@ import type { ComponentContext, ComponentDef } from "../component";
 import { AFTER_CHART } from "./shared";
 
 const settingsOf = (ctx: ComponentContext) => ctx.cluster.components.karpenter;
+
+/** Settings Karpenter cannot guess: which EKS cluster nodes join, and the IAM role they run as. */
+export function missingKarpenterSettings(k: { clusterName?: string; nodeRole?: string }): ("clusterName" | "nodeRole")[] {
+  return (["clusterName", "nodeRole"] as const).filter((f) => !k[f]);
+}
 const NODE_CLASS = "default";
 
 function values(ctx: ComponentContext): Record<string, unknown> {
@@ -60,8 +65,8 @@ function objects(ctx: ComponentContext): KubeObject[] {
 export const karpenter: ComponentDef = {
   app: "karpenter",
   component: "karpenter",
-  // platform rules refuse it elsewhere; this keeps a mis-set toggle from rendering
-  when: (ctx) => ctx.cluster.spec.provider === "aws",
+  // platform rules refuse it elsewhere, and say what is missing on aws
+  when: (ctx) => ctx.cluster.spec.provider === "aws" && missingKarpenterSettings(settingsOf(ctx)).length === 0,
   namespace: "karpenter",
   wave: 0,
   // 1.14.1: the newest release (karpenter.sh/v1, karpenter.k8s.aws/v1)
