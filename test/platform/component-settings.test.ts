@@ -1,9 +1,12 @@
 // What the components make of their settings: issuers, Grafana's admin secret and host, backups, and the
 // platform rules that point at a missing setting with its fix.
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { ISSUERS } from "../../compiler/model/ingress";
+import { run, tempFleet, tenantSource } from "../helpers/fleet";
 import { compile, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
 
 async function ok(platform: string) {
@@ -133,6 +136,20 @@ test("a backups warning leaves Velero out; a Karpenter error writes nothing", as
   assert.not.ok(tree.has("apps/platform-velero.yaml"));
   const bad = await compile(platformWith("{ karpenter: { enabled: true } }"));
   assert.is(bad.tree.size, 0);
+});
+
+test("each tenant gets VPAs in mode Off for its Open edX workloads while the VPA recommender runs", async () => {
+  const { tree } = await ok(examplePlatform);
+  const vpas = objectsOf(tree, "tenants/acme/resources/vpa.yaml");
+  assert.equal(vpas.map((v) => v.spec.targetRef.name).sort(), ["cms", "cms-worker", "lms", "lms-worker"]);
+  assert.ok(vpas.every((v) => v.metadata.namespace === "acme" && v.spec.updatePolicy.updateMode === "Off"));
+  const off = await ok(platformWith("{ vpa: { enabled: false } }"));
+  assert.not.ok([...off.tree.keys()].some((p) => p.endsWith("/resources/vpa.yaml")));
+  const local = await ok(examplePlatform.replace('provider: "generic"', 'provider: "local"'));
+  assert.not.ok(local.tree.has("tenants/acme/resources/vpa.yaml"), "the local profile runs no VPA");
+  const root = tempFleet({ tenants: { hooli: tenantSource("hooli", 'state: "archived",') } });
+  assert.is((await run(root, "compile")).code, 0);
+  assert.not.ok(fs.existsSync(path.join(root, "generated/tenants/hooli/resources/vpa.yaml")), "an archived tenant runs no workload");
 });
 
 test("cert-manager chart versions may carry a leading v; other strings are refused with their location", async () => {
