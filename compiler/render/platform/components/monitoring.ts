@@ -19,7 +19,8 @@ function grafana(ctx: ComponentContext): Record<string, unknown> {
   return {
     enabled: true,
     admin: { existingSecret: GRAFANA_ADMIN_SECRET, userKey: "admin-user", passwordKey: "admin-password" },
-    sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1", searchNamespace: "ALL" } },
+    // dashboards only from this namespace: a labelled ConfigMap in a tenant namespace must not reach Grafana
+    sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1", searchNamespace: NAMESPACE } },
     ...(host
       ? {
           "grafana.ini": { server: { root_url: `https://${host}` } },

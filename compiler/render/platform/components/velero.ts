@@ -10,11 +10,11 @@ const LOCATION = "default";
 /** Speaks S3 to AWS, DigitalOcean Spaces, MinIO and other S3-compatible stores; v1.14 pairs with Velero 1.18. */
 const AWS_PLUGIN = "velero/velero-plugin-for-aws:v1.14.2";
 /**
- * Not backed up: the Kubernetes system namespaces, and monitoring (metrics are disposable, everything else
- * there is in git). Everything else is: tenant namespaces with their in-cluster generated Secrets and volumes,
- * and the shared data services' namespaces.
+ * Not backed up: the Kubernetes system namespaces, monitoring (metrics are disposable, everything else there
+ * is in git) and Velero's own. Everything else is: tenant namespaces with their in-cluster generated Secrets
+ * and volumes, and the shared data services' namespaces.
  */
-const EXCLUDED = ["kube-node-lease", "kube-public", "kube-system", "monitoring"];
+const EXCLUDED = ["kube-node-lease", "kube-public", "kube-system", "monitoring", NAMESPACE];
 
 const policyOf = (ctx: ComponentContext) => backupPolicy(ctx.cluster);
 
