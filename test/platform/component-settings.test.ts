@@ -94,7 +94,7 @@ test("External Secrets comes before monitoring, which uses its CRDs", async () =
 test("Velero: storage location and fleet schedule from backups, credentials only by reference", async () => {
   const { tree } = await ok(examplePlatform);
   const values = YAML.parse(tree.get("platform/velero/main/values.yaml")!);
-  assert.equal(values.credentials, { useSecret: true, existingSecret: "velero-credentials" });
+  assert.equal(values.credentials, { useSecret: false, extraSecretRef: "velero-credentials" });
   assert.is(values.deployNodeAgent, true);
   assert.is(values.configuration.uploaderType, "kopia");
   const objects = objectsOf(tree, "platform/velero/main/objects.yaml");
@@ -111,7 +111,7 @@ test("Velero with workload identity and an S3-compatible endpoint mounts no secr
   const { tree } = await ok(platformWith('{ backups: { storage: { bucket: "b", endpoint: "https://fra1.digitaloceanspaces.com" }, retentionDays: 7 } }', "", withoutClusterBackups));
   assert.equal(YAML.parse(tree.get("platform/velero/main/values.yaml")!).credentials, { useSecret: false });
   const objects = objectsOf(tree, "platform/velero/main/objects.yaml");
-  assert.equal(objects.find((o) => o.kind === "BackupStorageLocation")!.spec.config, { s3Url: "https://fra1.digitaloceanspaces.com", s3ForcePathStyle: "true" });
+  assert.equal(objects.find((o) => o.kind === "BackupStorageLocation")!.spec.config, { region: "us-east-1", s3Url: "https://fra1.digitaloceanspaces.com", s3ForcePathStyle: "true" });
   assert.is(objects.find((o) => o.kind === "Schedule")!.spec.template.ttl, "168h0m0s");
 });
 

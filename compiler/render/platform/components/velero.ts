@@ -25,8 +25,9 @@ function values(ctx: ComponentContext): Record<string, unknown> {
     initContainers: [{ name: "velero-plugin-for-aws", image: AWS_PLUGIN, imagePullPolicy: "IfNotPresent", volumeMounts: [{ mountPath: "/target", name: "plugins" }] }],
     // the storage location is our own object (objects.yaml), validated like every other
     configuration: { backupStorageLocation: [], volumeSnapshotLocation: [], uploaderType: "kopia", defaultVolumesToFsBackup: true },
-    // a Secret created in the cluster (key `cloud`, an AWS credentials file), or workload identity (IRSA)
-    credentials: secret ? { useSecret: true, existingSecret: secret } : { useSecret: false },
+    // A Secret created in the cluster, the same shape the database backups read (AWS_ACCESS_KEY_ID,
+    // AWS_SECRET_ACCESS_KEY), as environment of the server and node agents; or workload identity (IRSA)
+    credentials: { useSecret: false, ...(secret ? { extraSecretRef: secret } : {}) },
     snapshotsEnabled: false,
     deployNodeAgent: true,
     // Argo CD applies the chart's CRDs itself; the hook Job that re-applies them is not needed
@@ -39,7 +40,9 @@ function values(ctx: ComponentContext): Record<string, unknown> {
 
 function storageLocation(policy: BackupPolicy): KubeObject {
   const { bucket, region, endpoint } = policy.storage;
-  const config: Record<string, string> = { ...(region ? { region } : {}), ...(endpoint ? { s3Url: endpoint, s3ForcePathStyle: "true" } : {}) };
+  // S3-compatible stores cannot tell the plugin their region; us-east-1 is what MinIO and most others accept
+  const regionOf = region ?? (endpoint ? "us-east-1" : undefined);
+  const config: Record<string, string> = { ...(regionOf ? { region: regionOf } : {}), ...(endpoint ? { s3Url: endpoint, s3ForcePathStyle: "true" } : {}) };
   return {
     apiVersion: "velero.io/v1",
     kind: "BackupStorageLocation",
