@@ -1,22 +1,51 @@
-// Backup policy of one cluster: where backups go, when they run and how long they are kept, with defaults.
-import type { ClusterSetup } from "./components";
+// The database backups of a cluster, read from the `backups` settings shared with Velero: where to, how often,
+// how long. Off unless backups are on and a bucket is set.
+import type { ResolvedComponents } from "./components";
 
-export const BACKUP_DEFAULTS = { schedule: "0 3 * * *", retentionDays: 30 } as const;
-
-export type BackupStorage = NonNullable<ClusterSetup["components"]["backups"]["storage"]>;
-
-export interface BackupPolicy {
-  storage: BackupStorage;
+export interface DatabaseBackups {
+  bucket: string;
+  region?: string;
+  /** S3 endpoint as a URL; AWS S3 of the region when the platform sets none. */
+  endpointUrl: string;
+  /** Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in each database namespace; none with workload identity. */
+  credentialsSecret?: string;
   schedule: string;
   retentionDays: number;
 }
 
-/** The cluster's backup policy; undefined while `backups.storage` is unset (backups stay off until then). */
-export function backupPolicy(cluster: ClusterSetup): BackupPolicy | undefined {
-  const b = cluster.components.backups;
+export const DEFAULT_BACKUP_SCHEDULE = "0 3 * * *";
+export const DEFAULT_RETENTION_DAYS = 30;
+
+export function databaseBackups(components: ResolvedComponents): DatabaseBackups | undefined {
+  const b = components.backups;
   if (!b.enabled || !b.storage) return undefined;
-  return { storage: b.storage, schedule: b.schedule ?? BACKUP_DEFAULTS.schedule, retentionDays: b.retentionDays ?? BACKUP_DEFAULTS.retentionDays };
+  const s = b.storage;
+  return {
+    bucket: s.bucket,
+    ...(s.region ? { region: s.region } : {}),
+    endpointUrl: s.endpoint ?? (s.region ? `https://s3.${s.region}.amazonaws.com` : "https://s3.amazonaws.com"),
+    ...(s.credentialsSecret ? { credentialsSecret: s.credentialsSecret } : {}),
+    schedule: b.schedule ?? DEFAULT_BACKUP_SCHEDULE,
+    retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  };
 }
 
-/** Velero and Kubernetes write durations as Go durations. */
+/** The two keys the database operators read from the credentials Secret. */
+export const S3_KEYS = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY" } as const;
+
+/** Velero's view of the same settings: the storage as written (an endpoint only for S3-compatible stores). */
+export interface BackupPolicy {
+  storage: NonNullable<ResolvedComponents["backups"]["storage"]>;
+  schedule: string;
+  retentionDays: number;
+}
+
+/** Undefined while backups are off or `backups.storage` is unset (backups stay off until then). */
+export function backupPolicy(components: ResolvedComponents): BackupPolicy | undefined {
+  const b = components.backups;
+  if (!b.enabled || !b.storage) return undefined;
+  return { storage: b.storage, schedule: b.schedule ?? DEFAULT_BACKUP_SCHEDULE, retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS };
+}
+
+/** Velero writes durations as Go durations. */
 export const retentionTtl = (days: number) => `${days * 24}h0m0s`;

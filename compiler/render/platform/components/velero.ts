@@ -16,7 +16,7 @@ const AWS_PLUGIN = "velero/velero-plugin-for-aws:v1.14.2";
  */
 const EXCLUDED = ["kube-node-lease", "kube-public", "kube-system", "monitoring", NAMESPACE];
 
-const policyOf = (ctx: ComponentContext) => backupPolicy(ctx.cluster);
+const policyOf = (ctx: ComponentContext) => backupPolicy(ctx.cluster.components);
 
 function values(ctx: ComponentContext): Record<string, unknown> {
   const policy = policyOf(ctx)!;
