@@ -71,6 +71,7 @@ test("Karpenter renders on aws with its settings, NodePool and EC2NodeClass on t
   assert.is(values.serviceAccount.annotations["eks.amazonaws.com/role-arn"], "arn:aws:iam::123456789012:role/karpenter");
   const app = objectsOf(on, "apps/platform-karpenter.yaml")[0]!;
   assert.is(app.spec.sources[0].repoURL, "public.ecr.aws/karpenter");
+  assert.ok(objectsOf(on, "projects/platform.yaml")[0]!.spec.sourceRepos.includes("public.ecr.aws/karpenter"));
   const off = await compiledValid(platformWith(`{ karpenter: { enabled: false } }`, "", aws));
   assert.not.ok(apps(off).includes("karpenter"));
 });
