@@ -115,8 +115,9 @@ export const monitoring: ComponentDef = {
   app: "monitoring",
   component: "monitoring",
   namespace: NAMESPACE,
-  // after External Secrets, whose CRDs make Grafana's admin password
-  wave: 5,
+  // after External Secrets (wave 0), whose CRDs make Grafana's admin password; before the data services
+  // (wave 5), which may bring ServiceMonitors and PodMonitors of the CRDs this chart installs
+  wave: 2,
   // 88.5.3 (Prometheus Operator v0.93.1, Grafana chart 12.11.1): the newest release
   chart: { repoURL: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
   releaseName: "kube-prometheus-stack",
