@@ -20,7 +20,7 @@ function values(ctx: ComponentContext): Record<string, unknown> {
         http: { redirections: { entryPoint: { to: "websecure", scheme: "https", permanent: true } } },
         ...(exposure.nodePorts ? { nodePort: exposure.nodePorts.http } : {}),
       },
-      websecure: exposure.nodePorts ? { nodePort: exposure.nodePorts.https } : {},
+      ...(exposure.nodePorts ? { websecure: { nodePort: exposure.nodePorts.https } } : {}),
     },
     service: { annotations: exposure.annotations, spec: { type: exposure.type } },
     // per-service request counts by status code: the monitoring component's 5xx alerts read these
