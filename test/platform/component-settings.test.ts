@@ -6,6 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { ISSUERS } from "../../compiler/model/ingress";
+import { WAVES } from "../../compiler/render/argocd";
 import { run, tempFleet, tenantSource } from "../helpers/fleet";
 import { compile, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
 
@@ -84,11 +85,12 @@ test("monitoring: rules for LMS/CMS down, 5xx, crash loops and workers; a dashbo
   assert.is(values.prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues, false);
 });
 
-test("External Secrets comes before monitoring, which uses its CRDs", async () => {
+test("sync waves: External Secrets and cert-manager before monitoring, which uses their CRDs; Velero after the tenants", async () => {
   const { tree } = await ok(examplePlatform);
   const wave = (app: string) => Number(objectsOf(tree, `apps/platform-${app}.yaml`)[0]!.metadata.annotations["argocd.argoproj.io/sync-wave"]);
   assert.ok(wave("external-secrets") < wave("monitoring"));
   assert.ok(wave("cert-manager") < wave("monitoring"));
+  assert.ok(wave("velero") > WAVES.tenantInstance, "a stuck Velero holds no tenant back");
 });
 
 test("Velero: storage location and fleet schedule from backups, credentials only by reference", async () => {

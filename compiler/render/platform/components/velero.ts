@@ -82,7 +82,9 @@ export const velero: ComponentDef = {
   // no storage, no Velero: a platform rule says what to set
   when: (ctx) => policyOf(ctx) !== undefined,
   namespace: NAMESPACE,
-  wave: 0,
+  // After the tenants (root wave 20): nothing waits for Velero, and a Velero stuck on a missing credentials
+  // Secret must not hold every tenant's sync behind it.
+  wave: 70,
   // 12.1.0 (Velero 1.18.1): the newest chart; 1.18.1 fixes CVE-2026-32637 in restore
   chart: { repoURL: "https://vmware-tanzu.github.io/helm-charts", chart: "velero", version: "12.1.0" },
   values,
