@@ -1,5 +1,5 @@
 // Velero: nightly backups of Kubernetes objects and volume contents (kopia) to the platform's object storage.
-// Restore one tenant: velero restore create --from-backup <backup> --include-namespaces <id>
+// Restore one tenant: velero restore create --from-schedule fleet --include-namespaces <id>
 import { backupPolicy, retentionTtl, type BackupPolicy } from "../../../model/backups";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
