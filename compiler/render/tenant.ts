@@ -13,6 +13,7 @@ import { namespaceResourceBlacklist } from "./tenant/project-policy";
 import { quotaAndLimits } from "./tenant/quota";
 import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
+import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -88,6 +89,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   quota: quotaAndLimits,
   ingress: tenantIngress,
   maintenance: maintenancePage,
+  vpa: tenantVpas,
 };
 
 /** The files of one tenant, paths relative to generated/. */
