@@ -10,11 +10,12 @@ export const POD_SECURITY_VERSION = "v1.31";
 /** The unprivileged user of Tutor's openedx image (APP_USER_ID), used for pods that name no user. */
 export const OPENEDX_UID = 1000;
 
+/** Enforced at the pinned version; audited and warned at `latest`, so a tightening shows before it binds. */
 export function podSecurityLabels(): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const mode of ["enforce", "audit", "warn"]) {
+  for (const [mode, version] of [["enforce", POD_SECURITY_VERSION], ["audit", "latest"], ["warn", "latest"]]) {
     labels[`pod-security.kubernetes.io/${mode}`] = POD_SECURITY_LEVEL;
-    labels[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
+    labels[`pod-security.kubernetes.io/${mode}-version`] = version!;
   }
   return labels;
 }
