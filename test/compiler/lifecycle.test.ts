@@ -27,6 +27,14 @@ async function gitFleet(tenants: Record<string, string>): Promise<string> {
   return root;
 }
 
+/** Takes a tenant out of generated/fleet.json on disk, as a hand edit would. */
+function dropFromIndex(root: string, id: string): void {
+  const file = path.join(root, "generated", "fleet.json");
+  const index = JSON.parse(fs.readFileSync(file, "utf8"));
+  index.tenants = index.tenants.filter((t: { id: string }) => t.id !== id);
+  fs.writeFileSync(file, JSON.stringify(index, null, 2));
+}
+
 /** Line and column of `"id": "<id>"` in a fleet.json text. */
 function entryOf(text: string, id: string): string {
   const lines = text.split("\n");
@@ -85,10 +93,7 @@ test("archiving and removing in the same change is refused: the commit still sho
 test("the guard holds even after generated/ on disk lost the tenant (hand edit, or an older compiler)", async () => {
   const root = await gitFleet({ delta: tenantSource("delta") });
   removeTenant(root, "delta");
-  const file = path.join(root, "generated", "fleet.json");
-  const index = JSON.parse(fs.readFileSync(file, "utf8"));
-  index.tenants = index.tenants.filter((t: { id: string }) => t.id !== "delta");
-  fs.writeFileSync(file, JSON.stringify(index, null, 2));
+  dropFromIndex(root, "delta");
   assert.is((await run(root, "compile")).code, 1);
 });
 
@@ -98,10 +103,7 @@ test("CI: check --base <target branch> refuses a removal that was committed toge
   // a pull request that deleted the tenant and hand-edited generated/ to match
   removeTenant(root, "delta");
   fs.rmSync(path.join(root, "generated", "apps", "delta.yaml"));
-  const file = path.join(root, "generated", "fleet.json");
-  const index = JSON.parse(fs.readFileSync(file, "utf8"));
-  index.tenants = index.tenants.filter((t: { id: string }) => t.id !== "delta");
-  fs.writeFileSync(file, JSON.stringify(index, null, 2));
+  dropFromIndex(root, "delta");
   commitAll(root, "remove delta");
   const r = await run(root, "check", "--base", base);
   assert.is(r.code, 1);
