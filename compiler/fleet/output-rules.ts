@@ -13,6 +13,7 @@ import { TENANT_RESOURCES, tenantApplications, tenantProject } from "../render/t
 import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
 import { quotasFitCapacity } from "./capacity-rules";
+import { externalServicesReachable } from "./egress-rules";
 import { projectPermits, type ProjectSpec, type Target } from "./project-permits";
 
 export interface TenantOutput {
@@ -121,7 +122,7 @@ const podsRestricted: TenantRule = ({ tenant: t, resources }) =>
   });
 
 export const TENANT_OUTPUT_RULES: readonly TenantRule[] = [applicationsInOwnProject, applicationsKeepData, projectScoped, objectsInNamespace, dataGuarded, isolationPresent, podsRestricted];
-export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity];
+export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity, externalServicesReachable];
 
 export function checkOutput(platform: Source<Platform>, tenants: readonly ResolvedTenant[]): Diagnostic[] {
   const outputs = tenants.map((t) => tenantOutput(t, platform.value));

@@ -5,7 +5,9 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../compiler/compile";
+import { unreachableServices } from "../../compiler/fleet/egress-rules";
 import { checkOutput, TENANT_OUTPUT_RULES, tenantOutput, type TenantOutput } from "../../compiler/fleet/output-rules";
+import { endpointsOf } from "../../compiler/model/endpoints";
 import { projectPermits, type ProjectSpec, type Target } from "../../compiler/fleet/project-permits";
 import { load } from "../../compiler/load";
 import { defaultProject } from "../../compiler/render/bootstrap";
@@ -106,6 +108,22 @@ test("the platform's declared egress becomes ipBlock rules; the internet rule ke
   const bare = build(none).model;
   assert.not.ok(tenantOutput(bare.tenants[0]!, bare.platform).resources.some((o) => o.metadata.name === "allow-external"), "nothing external when the platform declares nothing");
 });
+
+// [case, services answering outside the cluster (name → port), egress.services ports, expected gaps]
+const egressCases: [string, Record<string, number>, number[][], string[]][] = [
+  ["all in the cluster", {}, [], []],
+  ["external MySQL, nothing declared", { mysql: 3306 }, [], ["mysql:3306"]],
+  ["external MySQL, its port declared", { mysql: 3306 }, [[3306]], []],
+  ["external MySQL and Redis, only MySQL's port declared", { mysql: 3306, redis: 6379 }, [[3306, 5432]], ["redis:6379"]],
+];
+for (const [name, external, ports, expected] of egressCases) {
+  test(`egress gaps: ${name}`, () => {
+    const endpoints = endpointsOf(acme.tenant);
+    for (const [service, port] of Object.entries(external)) Object.assign(endpoints[service as keyof typeof endpoints], { namespace: undefined, port });
+    const egress = { ...acme.tenant.cluster.spec.egress, services: ports.map((p, i) => ({ cidr: `10.9.${i}.0/24`, ports: p })) };
+    assert.equal([...unreachableServices(endpoints, egress)].map(([s, p]) => `${s}:${p}`), expected);
+  });
+}
 
 test("a CIDR that is not one is refused with its location", async () => {
   const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { smtp: [{ cidr: "10.0.5.10", ports: [587] }] },');
