@@ -1,7 +1,6 @@
 // A shared component: an upstream Helm chart pinned by exact version, values generated from platform/,
 // and objects of our own (issuers, provisioning), deployed by one Argo CD Application per cluster.
 import type { ClusterSetup } from "../../model/components";
-import type { ResolvedTenant } from "../../model/resolve";
 import type { ComponentName } from "../../schema/components";
 import type { Platform } from "../../schema/platform";
 import type { KubeObject } from "../objects";
@@ -9,8 +8,9 @@ import type { KubeObject } from "../objects";
 export interface ComponentContext {
   platform: Platform;
   cluster: ClusterSetup;
-  /** Tenants that run on this cluster (archived ones included: their data is still provisioned). */
-  tenants: readonly ResolvedTenant[];
+  // No tenants here on purpose: adding a tenant must change only that tenant's files (and fleet.json), so
+  // per-tenant objects — even those in platform namespaces (provisioning, search keys, backups) — are
+  // rendered by a TENANT_RESOURCES entry into generated/tenants/<id>/resources/ with an explicit namespace.
 }
 
 export interface Chart {

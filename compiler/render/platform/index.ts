@@ -17,7 +17,7 @@ export const componentApplicationName = (app: string, cluster: string) => `platf
 export function componentContexts(model: FleetModel): ComponentContext[] {
   return Object.keys(model.platform.clusters)
     .sort()
-    .map((name) => ({ platform: model.platform, cluster: clusterSetup(model.platform, name), tenants: model.tenants.filter((t) => t.cluster.name === name) }));
+    .map((name) => ({ platform: model.platform, cluster: clusterSetup(model.platform, name) }));
 }
 
 export const isEnabled = (def: ComponentDef, ctx: ComponentContext) => ctx.cluster.components[def.component].enabled && (def.when?.(ctx) ?? true);
