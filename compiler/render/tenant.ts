@@ -7,6 +7,8 @@ import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argoc
 import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
+import { DATA_RESOURCES } from "./tenant/data/index";
+import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -27,7 +29,8 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     cascadeDelete: false,
     syncOptions: ["PruneLast=true"],
   });
-  if (t.state === "archived") return [base];
+  const services = dedicatedServicesApplication(t, platform);
+  if (t.state === "archived") return [base, ...services];
   const instance = application(platform, {
     name: t.names.application,
     project: t.names.project,
@@ -39,7 +42,7 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     }),
     cascadeDelete: true,
   });
-  return [base, instance];
+  return [base, ...services, instance];
 }
 
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
@@ -82,6 +85,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
+  ...DATA_RESOURCES,
 };
 
 /** The files of one tenant, paths relative to generated/. */
@@ -93,6 +97,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
   ];
+  files.push(...dedicatedServiceFiles(t, platform));
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
     const objects = render(t, platform);
     if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));
