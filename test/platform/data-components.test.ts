@@ -1,0 +1,121 @@
+// The data components' toggles and external endpoints, and every object they produce (in every variant)
+// against the strict schemas.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import YAML from "yaml";
+import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { REPO_ROOT, tenantSource } from "../helpers/fleet";
+import { compileWith, find, type Compiled } from "./data-fleet";
+
+const config = (c: Compiled, id: string) => YAML.parse(c.tree.get(`tenants/${id}/config.yml`)!);
+const paths = (c: Compiled, needle: string) => [...c.tree.keys()].filter((p) => p.includes(needle));
+
+const OFF: Record<string, { component: string; apps: string[]; tenantFile: string }> = {
+  mysql: { component: "mysql", apps: ["mariadb-operator-crds", "mariadb-operator", "mysql"], tenantFile: "mysql" },
+  mongodb: { component: "mongodb", apps: ["psmdb-operator", "mongodb"], tenantFile: "mongodb" },
+  redis: { component: "redis", apps: ["redis"], tenantFile: "redis" },
+  search: { component: "search", apps: ["meilisearch"], tenantFile: "search" },
+};
+
+test("with every data component on, each has its Application", async () => {
+  const c = await compileWith("{}");
+  for (const { apps } of Object.values(OFF)) for (const app of apps) assert.ok(c.tree.has(`apps/platform-${app}.yaml`), app);
+});
+
+for (const [name, { component, apps, tenantFile }] of Object.entries(OFF)) {
+  test(`${name} off: no Application, no platform files, no per-tenant provisioning for shared tenants`, async () => {
+    const c = await compileWith(`{ ${component}: { enabled: false } }`);
+    for (const app of apps) {
+      assert.not.ok(c.tree.has(`apps/platform-${app}.yaml`), app);
+      assert.equal(paths(c, `platform/${app}/`), [], app);
+    }
+    assert.not.ok(c.tree.has(`tenants/acme/resources/${tenantFile}.yaml`));
+    if (name !== "search") assert.not.ok(c.tree.get("tenants/acme/resources/data-access.yaml")?.includes(`namespace: ${name}\n`));
+  });
+}
+
+test("external MySQL with an admin Secret: an ExternalMariaDB, tenants' objects point at it, config.yml at the endpoint", async () => {
+  const c = await compileWith('{ mysql: { external: { host: "mysql.managed.example.org", adminUser: "doadmin", adminSecret: "managed-mysql" } } }');
+  const ext = find(c, "ExternalMariaDB", "mysql", "mysql")!;
+  assert.equal(ext.spec, { host: "mysql.managed.example.org", port: 3306, username: "doadmin", passwordSecretKeyRef: { name: "managed-mysql", key: "password" } });
+  assert.not.ok(find(c, "MariaDB", "mysql", "mysql"));
+  assert.is(find(c, "User", "mysql", "acme")!.spec.mariaDbRef.kind, "ExternalMariaDB");
+  assert.is(config(c, "acme").MYSQL_HOST, "mysql.managed.example.org");
+  assert.is(config(c, "initech").MYSQL_HOST, "initech-mysql.initech.svc.cluster.local", "dedicated stays dedicated");
+});
+
+test("external MySQL without an admin Secret: nothing is provisioned per tenant", async () => {
+  const c = await compileWith('{ mysql: { external: { host: "mysql.managed.example.org", port: 25060 } } }');
+  assert.not.ok(c.objects.some((o) => o.kind === "ExternalMariaDB" || o.kind === "MariaDB"));
+  assert.not.ok(c.tree.has("tenants/acme/resources/mysql.yaml"));
+  assert.is(config(c, "acme").MYSQL_PORT, 25060);
+});
+
+test("external MongoDB (Atlas-like): no in-cluster replica set; config.yml has its host, replica set and TLS", async () => {
+  const c = await compileWith('{ mongodb: { external: { host: "cluster0.abcde.mongodb.net", replicaSet: "atlas-xyz-shard-0", useSsl: true } } }');
+  assert.not.ok(c.objects.some((o) => o.kind === "PerconaServerMongoDB"));
+  assert.not.ok(c.tree.has("tenants/acme/resources/mongodb.yaml"));
+  const cfg = config(c, "acme");
+  assert.equal([cfg.MONGODB_HOST, cfg.MONGODB_PORT, cfg.MONGODB_REPLICA_SET, cfg.MONGODB_USE_SSL], ["cluster0.abcde.mongodb.net", 27017, "atlas-xyz-shard-0", true]);
+  const withAdmin = await compileWith('{ mongodb: { external: { host: "mongo.example.org", adminSecret: "mongo-admin" } } }');
+  const job = find(withAdmin, "Job", "mongodb", "mongodb-user-acme")!;
+  const env = Object.fromEntries(job.spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value ?? e.valueFrom.secretKeyRef.name]));
+  assert.equal([env.MONGODB_URI, env.ADMIN_USER, env.ADMIN_PASSWORD], ["mongodb://mongo.example.org:27017/", "admin", "mongo-admin"]);
+});
+
+test("external Redis: no in-cluster Valkey and no ACL entries; config.yml has its endpoint", async () => {
+  const c = await compileWith('{ redis: { external: { host: "redis.managed.example.org", port: 25061 } } }');
+  assert.not.ok(c.tree.has("apps/platform-redis.yaml"));
+  assert.not.ok(c.tree.has("tenants/acme/resources/redis.yaml"));
+  assert.equal([config(c, "acme").REDIS_HOST, config(c, "acme").REDIS_PORT], ["redis.managed.example.org", 25061]);
+});
+
+test("a cluster may use an external service while the platform default stays in-cluster", async () => {
+  const eu = `    eu: { provider: "generic", server: "https://eu.example.org", capacity: { cpu: "8", memory: "32Gi" }, components: { mysql: { external: { host: "eu-db.example.org", adminSecret: "eu-db" } } } },\n`;
+  const c = await compileWith("{}", { euro: tenantSource("euro", 'cluster: "eu",') }, eu);
+  assert.ok(find(c, "MariaDB", "mysql", "mysql"));
+  assert.is(config(c, "euro").MYSQL_HOST, "eu-db.example.org");
+  assert.is(config(c, "acme").MYSQL_HOST, "mysql.mysql.svc.cluster.local");
+});
+
+const schemaDir = findSchemaDir(REPO_ROOT);
+const VARIANTS = [
+  "{}",
+  '{ backups: { storage: { bucket: "b", endpoint: "https://fra1.digitaloceanspaces.com", credentialsSecret: "spaces" } } }',
+  '{ mysql: { external: { host: "db.example.org", adminSecret: "a" } }, mongodb: { external: { host: "m.example.org", adminSecret: "a" } }, redis: { external: { host: "r.example.org" } } }',
+];
+test("every object of every data variant validates against the strict schemas", async () => {
+  if (!schemaDir) return console.log("  skipped: no schema folder");
+  const validator = new SchemaValidator(schemaDir);
+  const problems: string[] = [];
+  for (const v of VARIANTS) {
+    const c = await compileWith(v, { zeta: tenantSource("zeta", 'services: { mongodb: "dedicated", mysql: "dedicated", redis: "dedicated", search: "dedicated" },') });
+    for (const o of c.objects) {
+      const verdict = validator.validate(o);
+      if ("missing" in verdict) problems.push(`${v} ${c.fileOf.get(o)} ${o.kind}: no schema`);
+      else for (const e of verdict.errors) problems.push(`${v} ${c.fileOf.get(o)} ${o.kind}/${o.metadata.name} ${e.path}: ${e.message}`);
+    }
+  }
+  assert.equal(problems, []);
+});
+
+test("dedicated MySQL values are valid mariadb-operator objects as the mariadb-cluster chart renders them", async () => {
+  if (!schemaDir) return;
+  const validator = new SchemaValidator(schemaDir);
+  const values = (await compileWith("{}")).yaml("tenants/initech/values.yaml").mysql;
+  const ref = { mariaDbRef: { name: values.fullnameOverride } };
+  const omit = (o: Record<string, unknown>, ...keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+  // the chart's templates: spec = item without (name for Grant) namespace, mariaDbRef; MariaDB spec = values.mariadb
+  const rendered = [
+    { kind: "MariaDB", spec: values.mariadb },
+    ...values.databases.map((d: any) => ({ kind: "Database", spec: { ...ref, ...d } })),
+    ...values.users.map((u: any) => ({ kind: "User", spec: { ...ref, ...u } })),
+    ...values.grants.map((g: any) => ({ kind: "Grant", spec: { ...ref, ...omit(g, "name") } })),
+  ];
+  for (const o of rendered) {
+    const verdict = validator.validate({ apiVersion: "k8s.mariadb.com/v1alpha1", metadata: { name: "x", namespace: "initech" }, ...o });
+    assert.equal("errors" in verdict ? verdict.errors : ["missing"], [], o.kind);
+  }
+});
+
+test.run();
