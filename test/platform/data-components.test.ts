@@ -11,7 +11,7 @@ const config = (c: Compiled, id: string) => YAML.parse(c.tree.get(`tenants/${id}
 const paths = (c: Compiled, needle: string) => [...c.tree.keys()].filter((p) => p.includes(needle));
 
 const OFF: Record<string, { component: string; apps: string[]; tenantFile: string }> = {
-  mysql: { component: "mysql", apps: ["mariadb-operator-crds", "mariadb-operator", "mysql"], tenantFile: "mysql" },
+  mysql: { component: "mysql", apps: ["mariadb-operator", "mysql"], tenantFile: "mysql" },
   mongodb: { component: "mongodb", apps: ["psmdb-operator", "mongodb"], tenantFile: "mongodb" },
   redis: { component: "redis", apps: ["redis"], tenantFile: "redis" },
   search: { component: "search", apps: ["meilisearch"], tenantFile: "search" },

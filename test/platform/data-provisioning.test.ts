@@ -65,7 +65,7 @@ test("provisioning objects keep their data: Argo CD never deletes them and the o
     assert.is(o.metadata.annotations?.["argocd.argoproj.io/sync-options"], KEEP, kind);
     if (kind !== "Backup") assert.is(o.spec.cleanupPolicy, "Skip", kind);
   }
-  for (const app of ["mysql", "mongodb", "redis", "meilisearch", "mariadb-operator-crds", "psmdb-operator"]) {
+  for (const app of ["mysql", "mongodb", "redis", "meilisearch", "mariadb-operator", "psmdb-operator"]) {
     const a = fleet.yaml(`apps/platform-${app}.yaml`);
     assert.is(a.metadata.finalizers, undefined, `platform-${app} must not cascade`);
   }

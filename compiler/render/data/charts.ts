@@ -4,7 +4,6 @@ import type { Chart } from "../platform/component";
 
 export const CHARTS = {
   // mariadb-operator: declarative Database/User/Grant/Backup CRs, also against external MariaDB/MySQL (ExternalMariaDB)
-  mariadbOperatorCrds: { repoURL: "https://helm.mariadb.com/mariadb-operator", chart: "mariadb-operator-crds", version: "26.6.0" },
   mariadbOperator: { repoURL: "https://helm.mariadb.com/mariadb-operator", chart: "mariadb-operator", version: "26.6.0" },
   mariadbCluster: { repoURL: "https://helm.mariadb.com/mariadb-operator", chart: "mariadb-cluster", version: "26.6.0" },
   // Percona Operator for MongoDB: replica sets with PBM backups to S3 and selective (per-database) restores

@@ -5,7 +5,8 @@ import type { ComponentDef } from "../component";
 export const psmdbOperator: ComponentDef = {
   app: "psmdb-operator",
   component: "mongodb",
-  namespace: "mongodb",
+  // its own namespace: one Application per namespace, so namespace labels never flap between two
+  namespace: "psmdb-operator",
   wave: 0,
   chart: CHARTS.psmdbOperator,
   values: () => ({
