@@ -60,10 +60,12 @@ export const ComponentsSchema = z.strictObject({
   }).optional(),
   mysql: component({
     storageSize: Memory.optional().describe("Volume size of the shared MariaDB (default 50Gi)."),
+    instance: z.record(z.string(), z.json()).optional().describe("Fields deep-merged over the generated MariaDB spec, e.g. `{ replicas: 3, galera: { enabled: true } }` (`values` tunes the operator's chart)."),
     external: external(3306).optional().describe("A managed MySQL/MariaDB (RDS, DigitalOcean, ...) instead of the in-cluster one; tenants' databases, users and grants are still created on it."),
   }).optional(),
   mongodb: component({
     storageSize: Memory.optional().describe("Volume size of each shared MongoDB replica set member (default 50Gi)."),
+    instance: z.record(z.string(), z.json()).optional().describe("Fields deep-merged over the generated PerconaServerMongoDB spec, e.g. `{ pmm: { enabled: true } }` (`values` tunes the operator's chart)."),
     external: external(27017)
       .extend({
         replicaSet: z.string().min(1).optional().describe("Replica set name, when the endpoint is a replica set."),

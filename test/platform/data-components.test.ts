@@ -78,6 +78,20 @@ test("a cluster may use an external service while the platform default stays in-
   assert.is(config(c, "acme").MYSQL_HOST, "mysql.mysql.svc.cluster.local");
 });
 
+test("tuning: instance fields merge over the generated spec, values over the chart's, sizes and storage class apply", async () => {
+  const c = await compileWith(
+    '{ mysql: { storageSize: "200Gi", instance: { replicas: 3, galera: { enabled: true } } }, mongodb: { instance: { replsets: [{ name: "rs0", size: 5 }] } }, redis: { values: { resources: { limits: { memory: "8Gi" } } } } }',
+    {},
+    "",
+  );
+  const mariadb = find(c, "MariaDB", "mysql", "mysql")!.spec;
+  assert.equal([mariadb.replicas, mariadb.galera, mariadb.storage.size, mariadb.port], [3, { enabled: true }, "200Gi", 3306]);
+  assert.equal(find(c, "PerconaServerMongoDB", "mongodb", "mongodb")!.spec.replsets, [{ name: "rs0", size: 5 }], "lists replace");
+  const redis = c.yaml("platform/redis/main/values.yaml");
+  assert.equal(redis.resources, { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "8Gi" } });
+  assert.is(redis.fullnameOverride, "redis");
+});
+
 const schemaDir = findSchemaDir(REPO_ROOT);
 const VARIANTS = [
   "{}",
