@@ -15,14 +15,17 @@ import { tenantLabels, type KubeObject } from "../../objects";
 
 /** Tutor's MEILISEARCH_API_KEY_UID: Meilisearch derives the key's value from the master key and this uid. */
 export const searchKeyUid = (id: string) => uuidV5(`meilisearch-api-key:${id}`);
-/** What Open edX does with its key: index, configure and search its own indexes. */
+/**
+ * What Open edX does with its key: index, configure and search its own indexes. No `keys.*`: a key that may
+ * read keys reads every tenant's; the instance takes its key's uid from config.yml instead of asking.
+ */
 const ACTIONS = ["search", "documents.*", "indexes.*", "settings.*", "tasks.get", "stats.get"];
 export const MASTER_KEY = "MEILI_MASTER_KEY";
 
-// 201 created, 409 exists already (a key's uid, indexes and actions never change, so either is converged)
+// created, or there already (a key's uid, indexes and actions never change, so either is converged)
 const SCRIPT = `code=$(curl -sS -o /tmp/out -w '%{http_code}' -X POST "$MEILI_URL/keys" -H "Authorization: Bearer $MEILI_MASTER_KEY" -H 'Content-Type: application/json' --data "$KEY_SPEC")
 cat /tmp/out; echo
-case "$code" in 201|409) exit 0 ;; *) exit 1 ;; esac`;
+[ "$code" = 201 ] || grep -q '"code":"api_key_already_exists"' /tmp/out`;
 
 /** Where the tenant's key lives: the shared instance's namespace, or the tenant's own for a dedicated one. */
 function keyHome(t: ResolvedTenant): { namespace: string; masterKeySecret: string } {
@@ -40,7 +43,9 @@ export function searchProvisioning(t: ResolvedTenant, platform: Platform): KubeO
   const home = keyHome(t);
   const url = endpointsOf(t).search.url;
   const uid = searchKeyUid(t.id);
-  const spec = { uid, name: t.id, description: `Open edX tenant ${t.id}`, actions: ACTIONS, indexes: [`${t.names.searchIndexPrefix}*`], expiresAt: null };
+  // on its own instance the tenant may read its key (and nothing else is there to read)
+  const actions = dedicated ? [...ACTIONS, "keys.get"] : ACTIONS;
+  const spec = { uid, name: t.id, description: `Open edX tenant ${t.id}`, actions, indexes: [`${t.names.searchIndexPrefix}*`], expiresAt: null };
   const job = provisioningJob({
     name: `search-key-${t.id}`,
     namespace: home.namespace,
