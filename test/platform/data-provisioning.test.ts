@@ -6,7 +6,6 @@ import YAML from "yaml";
 import { tenantSource } from "../helpers/fleet";
 import { compileWith, find, kinds, type Compiled } from "./data-fleet";
 
-const KEEP = "Delete=false,Prune=confirm";
 let fleet: Compiled;
 const backups = '{ backups: { storage: { bucket: "fleet-backups", region: "eu-west-1", credentialsSecret: "backup-s3" }, schedule: "30 2 * * *", retentionDays: 14 } }';
 
@@ -63,8 +62,12 @@ test("the search key is restricted to the tenant's index prefix and carries the 
 test("provisioning objects keep their data: Argo CD never deletes them and the operator never drops", () => {
   for (const kind of ["Database", "User", "Grant", "Backup"]) {
     const o = find(fleet, kind, "mysql", "acme")!;
-    assert.is(o.metadata.annotations?.["argocd.argoproj.io/sync-options"], KEEP, kind);
+    assert.ok(o.metadata.annotations?.["argocd.argoproj.io/sync-options"]?.split(",").includes("Delete=false"), kind);
+    assert.ok(o.metadata.annotations?.["argocd.argoproj.io/sync-options"]?.split(",").includes("Prune=confirm"), kind);
     if (kind !== "Backup") assert.is(o.spec.cleanupPolicy, "Skip", kind);
+  }
+  for (const [kind, ns] of [["MariaDB", "mysql"], ["PerconaServerMongoDB", "mongodb"]] as const) {
+    assert.ok(find(fleet, kind, ns, ns)!.metadata.annotations?.["argocd.argoproj.io/sync-options"]?.includes("Prune=confirm"), kind);
   }
   for (const app of ["mysql", "mongodb", "redis", "meilisearch", "mariadb-operator", "psmdb-operator"]) {
     const a = fleet.yaml(`apps/platform-${app}.yaml`);

@@ -2,8 +2,10 @@
 // namespace, copies of one credential, and admin passwords generated in-cluster once.
 import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../model/secrets";
 import { TENANT_SECRET_READER, tenantCredentialName, tenantStoreName } from "../../model/data-services";
-import { KEEP_DATA, SYNC_OPTIONS } from "../argocd";
 import type { KubeObject } from "../objects";
+import { customResourceAnnotations } from "./sync";
+
+const cr = customResourceAnnotations({ keepData: false });
 
 export const ESO_API = "external-secrets.io/v1";
 const IN_CLUSTER_API = { url: "https://kubernetes.default.svc", caProvider: { type: "ConfigMap", name: "kube-root-ca.crt", key: "ca.crt" } };
@@ -13,7 +15,7 @@ export function kubernetesStore(name: string, namespace: string, remoteNamespace
   return {
     apiVersion: ESO_API,
     kind: "SecretStore",
-    metadata: { name, namespace, labels },
+    metadata: { name, namespace, labels, annotations: cr },
     spec: { provider: { kubernetes: { remoteNamespace, server: IN_CLUSTER_API, auth: { serviceAccount: { name: serviceAccount } } } } },
   };
 }
@@ -36,7 +38,7 @@ export function tenantCredential(
   return {
     apiVersion: ESO_API,
     kind: "ExternalSecret",
-    metadata: { name: tenantCredentialName(id), namespace: serviceNamespace, labels },
+    metadata: { name: tenantCredentialName(id), namespace: serviceNamespace, labels, annotations: cr },
     spec: {
       refreshInterval: "1h",
       secretStoreRef: { kind: "SecretStore", name: tenantStoreName(id) },
@@ -56,13 +58,13 @@ export function generatedPassword(name: string, namespace: string, secretKey: st
     {
       apiVersion: "generators.external-secrets.io/v1alpha1",
       kind: "Password",
-      metadata: { name, namespace, labels },
+      metadata: { name, namespace, labels, annotations: cr },
       spec: { length: 40, digits: 8, symbols: 0, noUpper: false, allowRepeat: true },
     },
     {
       apiVersion: ESO_API,
       kind: "ExternalSecret",
-      metadata: { name, namespace, labels, annotations: { [SYNC_OPTIONS]: KEEP_DATA } },
+      metadata: { name, namespace, labels, annotations: customResourceAnnotations({ keepData: true }) },
       spec: {
         refreshPolicy: "CreatedOnce",
         // Orphan: the Secret outlives its ExternalSecret, so removing the component never loses the data it guards

@@ -4,6 +4,7 @@ import { databaseBackups, type DatabaseBackups } from "../../../model/backups";
 import { MONGODB_SYSTEM_USERS_SECRET, SHARED_SERVICES } from "../../../model/data-services";
 import { PBM_IMAGE, PSMDB_CR_VERSION, PSMDB_IMAGE } from "../../data/charts";
 import { tenantSecretReader } from "../../data/eso";
+import { customResourceAnnotations } from "../../data/sync";
 import { deepMerge } from "../../../model/components";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
@@ -50,7 +51,13 @@ function objects(ctx: ComponentContext): KubeObject[] {
     sharding: { enabled: false },
     backup: psmdbBackup(databaseBackups(ctx.cluster.components), "mongodb"),
   };
-  const psmdb: KubeObject = { apiVersion: "psmdb.percona.com/v1", kind: "PerconaServerMongoDB", metadata: { name, namespace }, spec: deepMerge(spec, s.instance ?? {}) };
+  const psmdb: KubeObject = {
+    apiVersion: "psmdb.percona.com/v1",
+    kind: "PerconaServerMongoDB",
+    // holds every tenant's data: never deleted or pruned by a sync
+    metadata: { name, namespace, annotations: customResourceAnnotations({ keepData: true }) },
+    spec: deepMerge(spec, s.instance ?? {}),
+  };
   return [reader, psmdb];
 }
 

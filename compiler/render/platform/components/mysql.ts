@@ -4,6 +4,7 @@ import { SHARED_SERVICES, MYSQL_ROOT_SECRET } from "../../../model/data-services
 import { deepMerge } from "../../../model/components";
 import type { KubeObject } from "../../objects";
 import { tenantSecretReader } from "../../data/eso";
+import { customResourceAnnotations } from "../../data/sync";
 import type { ComponentContext, ComponentDef } from "../component";
 
 const { namespace, name, port } = SHARED_SERVICES.mysql;
@@ -31,7 +32,13 @@ function objects(ctx: ComponentContext): KubeObject[] {
     resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "4Gi" } },
     metrics: { enabled: ctx.cluster.components.monitoring.enabled },
   };
-  const mariadb: KubeObject = { apiVersion: "k8s.mariadb.com/v1alpha1", kind: "MariaDB", metadata: { name, namespace }, spec: deepMerge(spec, s.instance ?? {}) };
+  const mariadb: KubeObject = {
+    apiVersion: "k8s.mariadb.com/v1alpha1",
+    kind: "MariaDB",
+    // holds every tenant's data: never deleted or pruned by a sync
+    metadata: { name, namespace, annotations: customResourceAnnotations({ keepData: true }) },
+    spec: deepMerge(spec, s.instance ?? {}),
+  };
   return [reader, mariadb];
 }
 

@@ -77,7 +77,8 @@ function objects(ctx: ComponentContext): KubeObject[] {
                   name: "acl-load",
                   image: IMAGES.valkey,
                   command: ["valkey-cli", "-h", `${name}.${namespace}.svc.cluster.local`, "-p", String(port), "--user", ADMIN_USER, "ACL", "LOAD"],
-                  env: [{ name: "REDISCLI_AUTH", valueFrom: { secretKeyRef: { name: REDIS_ADMIN_SECRET, key: "password" } } }],
+                  // valkey-cli reads its password from VALKEYCLI_AUTH (REDISCLI_AUTH in older builds), never from argv
+                  env: ["VALKEYCLI_AUTH", "REDISCLI_AUTH"].map((name) => ({ name, valueFrom: { secretKeyRef: { name: REDIS_ADMIN_SECRET, key: "password" } } })),
                   resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { memory: "64Mi" } },
                   securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                 },

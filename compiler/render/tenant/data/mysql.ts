@@ -5,8 +5,8 @@ import { SHARED_SERVICES, tenantCredentialName } from "../../../model/data-servi
 import { provisionedBy } from "../../../model/provisioning";
 import type { ResolvedTenant } from "../../../model/resolve";
 import type { Platform } from "../../../schema/platform";
-import { KEEP_DATA, SYNC_OPTIONS } from "../../argocd";
 import { tenantCredential, tenantStore } from "../../data/eso";
+import { customResourceAnnotations } from "../../data/sync";
 import { tenantLabels, type KubeObject } from "../../objects";
 
 const API = "k8s.mariadb.com/v1alpha1";
@@ -17,8 +17,7 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
   if (!provisionedBy(t).mysql) return [];
   const { namespace, name } = SHARED_SERVICES.mysql;
   const labels = tenantLabels(t, platform.fleet);
-  const keep = { [SYNC_OPTIONS]: KEEP_DATA };
-  const meta = { name: t.id, namespace, labels, annotations: keep };
+  const meta = { name: t.id, namespace, labels, annotations: customResourceAnnotations({ keepData: true }) };
   const mariaDbRef = { name, kind: t.cluster.components.mysql.external ? "ExternalMariaDB" : "MariaDB", waitForIt: true };
   const sql = { mariaDbRef, cleanupPolicy: "Skip", requeueInterval: "10h", retryInterval: "30s" };
   const objects: KubeObject[] = [

@@ -11,6 +11,7 @@ import type { Platform } from "../../../schema/platform";
 import { uuidV5 } from "../../../tutor/pinned";
 import { ESO_API, generatedPassword } from "../../data/eso";
 import { provisioningJob, secretEnv } from "../../data/jobs";
+import { customResourceAnnotations } from "../../data/sync";
 import { tenantLabels, type KubeObject } from "../../objects";
 
 /** Tutor's MEILISEARCH_API_KEY_UID: Meilisearch derives the key's value from the master key and this uid. */
@@ -65,13 +66,14 @@ export function searchProvisioning(t: ResolvedTenant, platform: Platform): KubeO
       result: { jsonPath: "$.key" },
     },
   };
+  const annotations = customResourceAnnotations({ keepData: false });
   const store: KubeObject = dedicated
-    ? { apiVersion: ESO_API, kind: "SecretStore", metadata: { name: storeName, namespace: t.names.namespace, labels }, spec: { provider } }
-    : { apiVersion: ESO_API, kind: "ClusterSecretStore", metadata: { name: storeName, labels }, spec: { provider, conditions: [{ namespaces: [t.names.namespace] }] } };
+    ? { apiVersion: ESO_API, kind: "SecretStore", metadata: { name: storeName, namespace: t.names.namespace, labels, annotations }, spec: { provider } }
+    : { apiVersion: ESO_API, kind: "ClusterSecretStore", metadata: { name: storeName, labels, annotations }, spec: { provider, conditions: [{ namespaces: [t.names.namespace] }] } };
   const key: KubeObject = {
     apiVersion: ESO_API,
     kind: "ExternalSecret",
-    metadata: { name: SEARCH_KEY_SECRET, namespace: t.names.namespace, labels },
+    metadata: { name: SEARCH_KEY_SECRET, namespace: t.names.namespace, labels, annotations },
     spec: {
       refreshInterval: "1h",
       secretStoreRef: { kind: store.kind, name: storeName },
