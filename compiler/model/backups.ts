@@ -32,3 +32,20 @@ export function databaseBackups(components: ResolvedComponents): DatabaseBackups
 
 /** The two keys the database operators read from the credentials Secret. */
 export const S3_KEYS = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY" } as const;
+
+/** Velero's view of the same settings: the storage as written (an endpoint only for S3-compatible stores). */
+export interface BackupPolicy {
+  storage: NonNullable<ResolvedComponents["backups"]["storage"]>;
+  schedule: string;
+  retentionDays: number;
+}
+
+/** Undefined while backups are off or `backups.storage` is unset (backups stay off until then). */
+export function backupPolicy(components: ResolvedComponents): BackupPolicy | undefined {
+  const b = components.backups;
+  if (!b.enabled || !b.storage) return undefined;
+  return { storage: b.storage, schedule: b.schedule ?? DEFAULT_BACKUP_SCHEDULE, retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS };
+}
+
+/** Velero writes durations as Go durations. */
+export const retentionTtl = (days: number) => `${days * 24}h0m0s`;

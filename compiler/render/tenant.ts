@@ -9,6 +9,7 @@ import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
+import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -86,6 +87,7 @@ export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeOb
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
   ...DATA_RESOURCES,
+  vpa: tenantVpas,
 };
 
 /** The files of one tenant, paths relative to generated/. */

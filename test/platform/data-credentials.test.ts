@@ -8,11 +8,12 @@ import { compileWith, type Compiled, type Obj } from "./data-fleet";
 
 const TENANTS = ["acme", "globex", "initech"];
 const EXTERNAL_ADMIN = "managed-admin";
-const BACKUP_CREDENTIALS = "backup-s3";
+/** The example cluster's backup credentials (in velero, mysql and mongodb). */
+const BACKUP_CREDENTIALS = "velero-credentials";
 const ADMIN_SECRETS = [MYSQL_ROOT_SECRET, MONGODB_SYSTEM_USERS_SECRET, REDIS_ADMIN_SECRET, MEILISEARCH_MASTER_KEY_SECRET, EXTERNAL_ADMIN, BACKUP_CREDENTIALS];
 
 const VARIANTS: Record<string, string> = {
-  "in-cluster services with backups": `{ backups: { storage: { bucket: "b", credentialsSecret: "${BACKUP_CREDENTIALS}" } } }`,
+  "in-cluster services with backups": "{}",
   "external MySQL and MongoDB with admin Secrets": `{ mysql: { external: { host: "db.example.org", adminSecret: "${EXTERNAL_ADMIN}" } }, mongodb: { external: { host: "mongo.example.org", adminSecret: "${EXTERNAL_ADMIN}" } } }`,
 };
 

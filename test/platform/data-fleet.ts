@@ -1,10 +1,10 @@
 // Helpers for the data-service tests: compile the example fleet with other component settings and read back
 // every object, the files and the Tutor configs.
-import fs from "node:fs";
 import path from "node:path";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
-import { readTree, REPO_ROOT, run, tempFleet } from "../helpers/fleet";
+import { readTree, run, tempFleet } from "../helpers/fleet";
+import { isObjectFile, platformWith } from "../helpers/platform";
 
 export interface Obj {
   apiVersion: string;
@@ -23,18 +23,8 @@ export interface Compiled {
   yaml: (file: string) => any;
 }
 
-const examplePlatform = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8");
-
-/** The example platform with `components: <components>` and optionally more clusters added. */
-export const platformSource = (components: string, extraClusters = "") =>
-  examplePlatform
-    .replace(/\n  clusters: \{\n/, `\n  clusters: {\n${extraClusters}`)
-    .replace('  defaultCluster: "main",', `  defaultCluster: "main",\n  components: ${components},`);
-
-export const isObjectFile = (f: string) => f.endsWith(".yaml") && !f.endsWith("/values.yaml") && !f.endsWith("/Chart.yaml");
-
 export async function compileWith(components = "{}", tenants: Record<string, string> = {}, extraClusters = ""): Promise<Compiled> {
-  const root = tempFleet({ platform: platformSource(components, extraClusters), tenants });
+  const root = tempFleet({ platform: platformWith(components, extraClusters), tenants });
   const r = await run(root, "compile");
   assert.is(r.code, 0, r.err);
   const tree = readTree(path.join(root, "generated"));

@@ -7,7 +7,8 @@ import { tenantSource } from "../helpers/fleet";
 import { compileWith, find, kinds, type Compiled } from "./data-fleet";
 
 let fleet: Compiled;
-const backups = '{ backups: { storage: { bucket: "fleet-backups", region: "eu-west-1", credentialsSecret: "backup-s3" }, schedule: "30 2 * * *", retentionDays: 14 } }';
+// the example cluster `main` backs up to example-fleet-main-backups (eu-west-1) at 03:00, kept 30 days
+const backups = "{ backups: { retentionDays: 14 } }";
 
 test.before(async () => {
   fleet = await compileWith(backups, { omega: tenantSource("omega", 'state: "archived",') });
@@ -83,22 +84,22 @@ test("an archived tenant keeps its database and user provisioned", () => {
 test("per-tenant backups go to the platform's bucket on its schedule, each database under its own prefix", () => {
   const b = find(fleet, "Backup", "mysql", "acme")!.spec;
   assert.equal(b.databases, ["acme"]);
-  assert.equal(b.schedule, { cron: "30 2 * * *" });
-  assert.is(b.maxRetention, "336h");
+  assert.equal(b.schedule, { cron: "0 3 * * *" });
+  assert.is(b.maxRetention, "720h", "the cluster's retention is nearer than the platform's");
   assert.equal(b.storage.s3, {
-    bucket: "fleet-backups",
+    bucket: "example-fleet-main-backups",
     endpoint: "s3.eu-west-1.amazonaws.com",
     region: "eu-west-1",
     prefix: "mysql/acme",
     tls: { enabled: true },
-    accessKeyIdSecretKeyRef: { name: "backup-s3", key: "AWS_ACCESS_KEY_ID" },
-    secretAccessKeySecretKeyRef: { name: "backup-s3", key: "AWS_SECRET_ACCESS_KEY" },
+    accessKeyIdSecretKeyRef: { name: "velero-credentials", key: "AWS_ACCESS_KEY_ID" },
+    secretAccessKeySecretKeyRef: { name: "velero-credentials", key: "AWS_SECRET_ACCESS_KEY" },
   });
   const psmdb = find(fleet, "PerconaServerMongoDB", "mongodb", "mongodb")!.spec.backup;
   assert.ok(psmdb.enabled);
-  assert.equal(psmdb.tasks[0].schedule, "30 2 * * *");
-  assert.is(psmdb.tasks[0].retention.count, 14);
-  assert.is(psmdb.storages.s3.s3.credentialsSecret, "backup-s3");
+  assert.equal(psmdb.tasks[0].schedule, "0 3 * * *");
+  assert.is(psmdb.tasks[0].retention.count, 30);
+  assert.is(psmdb.storages.s3.s3.credentialsSecret, "velero-credentials");
 });
 
 test("dedicated mysql and redis (initech): no shared provisioning, an umbrella chart and values in the tenant's folder", () => {

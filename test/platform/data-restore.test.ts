@@ -5,9 +5,10 @@ import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { REPO_ROOT, run, tempFleet } from "../helpers/fleet";
-import { platformSource } from "./data-fleet";
+import { platformWith } from "../helpers/platform";
 
-const withBackups = () => tempFleet({ platform: platformSource('{ backups: { storage: { bucket: "b", region: "eu-west-1" } } }') });
+// the example cluster backs up to object storage
+const withBackups = () => tempFleet();
 const schemaDir = findSchemaDir(REPO_ROOT);
 
 function valid(obj: unknown): void {
@@ -54,7 +55,7 @@ for (const [what, args, message] of refusals) {
 }
 
 test("refuses when backups are off", async () => {
-  const r = await run(tempFleet(), "restore", "acme", "mysql");
+  const r = await run(tempFleet({ platform: platformWith("{ backups: { enabled: false } }") }), "restore", "acme", "mysql");
   assert.is(r.code, 1);
   assert.match(r.err, /backups are off on cluster main/);
 });
