@@ -5,8 +5,9 @@ import { clusterSetup, type ClusterSetup } from "../model/components";
 import type { ComponentName } from "../schema/components";
 import type { Platform } from "../schema/platform";
 import { missingKarpenterSettings } from "../render/platform/components/karpenter";
+import { DATA_RULES } from "./data-rules";
 
-type ComponentRule = (p: Source<Platform>, cluster: ClusterSetup) => Diagnostic[];
+export type ComponentRule = (p: Source<Platform>, cluster: ClusterSetup) => Diagnostic[];
 
 /** The most specific place a component is configured: the cluster's setting, the platform's, or the cluster. */
 function settingPath(p: Platform, cluster: ClusterSetup, c: ComponentName): string[] {
@@ -15,7 +16,7 @@ function settingPath(p: Platform, cluster: ClusterSetup, c: ComponentName): stri
   return ["clusters", cluster.name];
 }
 
-const located = (p: Source<Platform>, cluster: ClusterSetup, c: ComponentName) => {
+export const located = (p: Source<Platform>, cluster: ClusterSetup, c: ComponentName) => {
   const path = settingPath(p.value, cluster, c);
   return { at: p.locator.value(path), path: path.join(".") };
 };
@@ -73,7 +74,7 @@ const grafanaAdminSecret: ComponentRule = (p, cluster) => {
   ];
 };
 
-const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret];
+const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, ...DATA_RULES];
 
 export function checkComponents(p: Source<Platform>): Diagnostic[] {
   return Object.keys(p.value.clusters)

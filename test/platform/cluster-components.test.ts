@@ -7,7 +7,7 @@ import { ingressOf } from "../../compiler/model/ingress";
 import { PROVIDERS } from "../../compiler/schema/platform";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { REPO_ROOT } from "../helpers/fleet";
-import { compile, examplePlatform, isObjectFile, objectsOf, platformWith } from "../helpers/platform";
+import { compile, DATA_OFF, examplePlatform, isObjectFile, objectsOf, platformWith } from "../helpers/platform";
 
 const schemaDir = findSchemaDir(REPO_ROOT);
 const validator = schemaDir ? new SchemaValidator(schemaDir) : undefined;
@@ -67,7 +67,8 @@ const TOGGLES: [string, string][] = [
 ];
 for (const [setting, app] of TOGGLES) {
   test(`components.${setting}.enabled: false removes ${app}; the rest still validates`, async () => {
-    const tree = await compiledValid(platformWith(`{ ${setting}: { enabled: false } }`));
+    // the data services need External Secrets: they go with it
+    const tree = await compiledValid(platformWith(`{ ${setting}: { enabled: false }${setting === "externalSecrets" ? `, ${DATA_OFF}` : ""} }`));
     assert.not.ok(apps(tree).includes(app));
     assert.not.ok([...tree.keys()].some((p) => p.startsWith(`platform/${app}/`)));
     assert.ok(apps(tree).length >= TOGGLES.length - 2, "the other components stay");

@@ -1,10 +1,13 @@
 // The data components' toggles and external endpoints, and every object they produce (in every variant)
 // against the strict schemas.
+import fs from "node:fs";
+import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { REPO_ROOT, tenantSource } from "../helpers/fleet";
+import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
+import { platformWith } from "../helpers/platform";
 import { compileWith, find, type Compiled } from "./data-fleet";
 
 const config = (c: Compiled, id: string) => YAML.parse(c.tree.get(`tenants/${id}/config.yml`)!);
@@ -90,6 +93,14 @@ test("tuning: instance fields merge over the generated spec, values over the cha
   const redis = c.yaml("platform/redis/main/values.yaml");
   assert.equal(redis.resources, { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "8Gi" } });
   assert.is(redis.fullnameOverride, "redis");
+});
+
+test("data services without External Secrets: an error at the setting, naming what to turn off, and nothing written", async () => {
+  const root = tempFleet({ platform: platformWith("{ externalSecrets: { enabled: false }, mongodb: { enabled: false } }") });
+  const r = await run(root, "compile");
+  assert.is(r.code, 1);
+  assert.match(r.err, /platform\/platform\.ts:\d+:\d+ error components\.externalSecrets: mysql, redis, search on cluster "main" need External Secrets, which is off.* \[data-external-secrets\]\n    fix: turn externalSecrets back on, or turn `mysql`, `redis`, `search` off/);
+  assert.not.ok(fs.existsSync(path.join(root, "generated")));
 });
 
 const schemaDir = findSchemaDir(REPO_ROOT);

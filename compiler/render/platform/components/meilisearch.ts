@@ -6,6 +6,7 @@ import { CHARTS } from "../../data/charts";
 import { generatedPassword } from "../../data/eso";
 import { MASTER_KEY } from "../../tenant/data/search";
 import type { ComponentContext, ComponentDef } from "../component";
+import { earlier } from "./shared";
 
 const { namespace, name } = SHARED_SERVICES.search;
 
@@ -40,7 +41,8 @@ export const meilisearch: ComponentDef = {
   wave: 5,
   chart: CHARTS.meilisearch,
   values: (ctx) => meilisearchValues(ctx, { name, masterKeySecret: MEILISEARCH_MASTER_KEY_SECRET, host: ctx.cluster.spec.hosts["search"], size: ctx.cluster.components.search.storageSize ?? "20Gi" }),
-  objects: () => generatedPassword(MEILISEARCH_MASTER_KEY_SECRET, namespace, MASTER_KEY),
+  // the master key must exist before Meilisearch starts
+  objects: () => generatedPassword(MEILISEARCH_MASTER_KEY_SECRET, namespace, MASTER_KEY).map(earlier),
   keepsData: true,
   podSecurity: "restricted",
 };

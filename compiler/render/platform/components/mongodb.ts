@@ -8,6 +8,7 @@ import { customResourceAnnotations } from "../../data/sync";
 import { deepMerge } from "../../../model/components";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
+import { claimSpec } from "./shared";
 
 const { namespace, name, replicaSet } = SHARED_SERVICES.mongodb;
 export const BACKUP_STORAGE = "s3";
@@ -34,7 +35,6 @@ function objects(ctx: ComponentContext): KubeObject[] {
   const s = ctx.cluster.components.mongodb;
   const reader = tenantSecretReader(namespace);
   if (s.external) return [reader];
-  const storage = { resources: { requests: { storage: s.storageSize ?? "50Gi" } }, ...(ctx.cluster.storageClass ? { storageClassName: ctx.cluster.storageClass } : {}) };
   const spec = {
     crVersion: PSMDB_CR_VERSION,
     image: PSMDB_IMAGE,
@@ -44,7 +44,7 @@ function objects(ctx: ComponentContext): KubeObject[] {
       {
         name: replicaSet,
         size: 3,
-        volumeSpec: { persistentVolumeClaim: storage },
+        volumeSpec: { persistentVolumeClaim: claimSpec(ctx, s.storageSize ?? "50Gi") },
         resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "4Gi" } },
       },
     ],

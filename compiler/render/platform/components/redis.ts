@@ -5,6 +5,7 @@ import { CHARTS } from "../../data/charts";
 import { ESO_API, generatedPassword, kubernetesStore, tenantSecretReader } from "../../data/eso";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
+import { earlier } from "./shared";
 
 const { namespace, name, port } = SHARED_SERVICES.redis;
 export const ACL_SECRET = "redis-acl";
@@ -89,14 +90,9 @@ function objects(ctx: ComponentContext): KubeObject[] {
       },
     },
   };
-  return [
-    tenantSecretReader(namespace),
-    ...generatedPassword(REDIS_ADMIN_SECRET, namespace, "password"),
-    ...rbac,
-    kubernetesStore(ASSEMBLER, namespace, namespace, ASSEMBLER),
-    acl,
-    reload,
-  ];
+  // Valkey mounts the ACL file at start: everything that makes it comes before the chart
+  const beforeChart = [...generatedPassword(REDIS_ADMIN_SECRET, namespace, "password"), ...rbac, kubernetesStore(ASSEMBLER, namespace, namespace, ASSEMBLER), acl].map(earlier);
+  return [tenantSecretReader(namespace), ...beforeChart, reload];
 }
 
 export const redis: ComponentDef = {
