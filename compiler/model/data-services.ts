@@ -34,10 +34,10 @@ export const MYSQL_ROOT_SECRET = "mysql-root";
 /** Label on each tenant's ACL entry in the redis namespace: the shared ACL file is assembled from these. */
 export const REDIS_ACL_LABEL = "fleet.openedx.org/redis-acl";
 
-/** Images of our own provisioning Jobs, pinned. */
+/** Images, pinned: the MongoDB servers, and those of our own provisioning Jobs. */
 export const IMAGES = {
-  /** Percona Server for MongoDB 7.0 ships mongosh. */
-  mongosh: "docker.io/percona/percona-server-mongodb:7.0.24-13",
+  /** Percona Server for MongoDB 7.0 (Tutor 21 runs MongoDB 7.0); it ships mongosh for the user Jobs. */
+  psmdb: "docker.io/percona/percona-server-mongodb:7.0.24-13",
   valkey: "docker.io/valkey/valkey:9.1.1-alpine",
   curl: "docker.io/curlimages/curl:8.17.0",
 } as const;

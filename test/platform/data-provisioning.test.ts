@@ -113,6 +113,8 @@ test("dedicated mysql and redis (initech): no shared provisioning, an umbrella c
   assert.is(values.mysql.users[0].cleanupPolicy, "Skip");
   assert.is(values.redis.auth.usersExistingSecret, "openedx-secrets");
   assert.is(values.redis.auth.aclUsers.initech.passwordKey, "REDIS_PASSWORD");
+  assert.equal(Object.keys(values.redis.auth.aclUsers).sort(), ["default", "initech"], "the chart refuses ACL users without `default`");
+  assert.match(values.redis.auth.aclUsers.default.permissions, /-@all \+ping$/);
   const chart = fleet.yaml("tenants/initech/services/Chart.yaml");
   assert.equal(chart.dependencies.map((d: any) => `${d.alias}=${d.name}@${d.version}`), ["mysql=mariadb-cluster@26.6.0", "redis=valkey@0.11.0"]);
   const apps = YAML.parseAllDocuments(fleet.tree.get("apps/initech.yaml")!).map((d) => d.toJS());

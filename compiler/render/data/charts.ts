@@ -16,6 +16,5 @@ export const CHARTS = {
 
 /** PSMDB custom resources declare the operator version they were written for. */
 export const PSMDB_CR_VERSION = CHARTS.psmdbOperator.version;
-/** Tutor 21 runs MongoDB 7.0; Percona's build of it, and the backup agent of the pinned operator. */
-export const PSMDB_IMAGE = "docker.io/percona/percona-server-mongodb:7.0.24-13";
+/** The backup agent of the pinned operator. */
 export const PBM_IMAGE = "docker.io/percona/percona-backup-mongodb:2.12.0";

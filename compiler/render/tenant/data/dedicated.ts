@@ -6,10 +6,10 @@ import { dedicatedServices } from "../../../model/provisioning";
 import type { ResolvedTenant } from "../../../model/resolve";
 import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../../model/secrets";
 import { PLATFORM_PROJECT } from "../../../model/names";
-import type { DataService } from "../../../model/data-services";
+import { IMAGES, type DataService } from "../../../model/data-services";
 import type { Platform } from "../../../schema/platform";
 import { application, repoSource, WAVES } from "../../argocd";
-import { CHARTS, PSMDB_CR_VERSION, PSMDB_IMAGE } from "../../data/charts";
+import { CHARTS, PSMDB_CR_VERSION } from "../../data/charts";
 import { yamlFile, type OutputFile } from "../../files";
 import { tenantLabels, type KubeObject } from "../../objects";
 import { meilisearchValues } from "../../platform/components/meilisearch";
@@ -44,7 +44,7 @@ const VALUES: Record<DataService, Values> = {
   mongodb: (t, p) => {
     const n = t.names;
     const sc = clusterSetup(p, t.cluster.name).storageClass;
-    const [repository, tag] = PSMDB_IMAGE.split(":") as [string, string];
+    const [repository, tag] = IMAGES.psmdb.split(":") as [string, string];
     return {
       fullnameOverride: n.helmRelease("mongodb"),
       crVersion: PSMDB_CR_VERSION,
@@ -69,8 +69,11 @@ const VALUES: Record<DataService, Values> = {
       auth: {
         enabled: true,
         usersExistingSecret: TENANT_SECRET,
-        aclUsers: { [t.names.redisUser]: { permissions: aclRules(""), passwordKey: TENANT_SECRET_KEYS.redisPassword } },
-        aclConfig: "user default off\n",
+        aclUsers: {
+          // the chart requires a `default` user: it may only PING
+          default: { permissions: "resetkeys resetchannels -@all +ping", passwordKey: TENANT_SECRET_KEYS.redisPassword },
+          [t.names.redisUser]: { permissions: aclRules(""), passwordKey: TENANT_SECRET_KEYS.redisPassword },
+        },
       },
       dataStorage: { enabled: true, requestedSize: "5Gi", keepPvc: true, ...(sc ? { className: sc } : {}) },
       resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },

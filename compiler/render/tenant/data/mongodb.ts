@@ -32,7 +32,7 @@ export function mongodbProvisioning(t: ResolvedTenant, platform: Platform): Kube
     name: `mongodb-user-${t.id}`,
     namespace,
     labels,
-    image: IMAGES.mongosh,
+    image: IMAGES.psmdb,
     script: SCRIPT,
     env: [
       { name: "MONGODB_URI", value: `mongodb://${e.host}:${e.port}/${params ? `?${params}` : ""}` },
