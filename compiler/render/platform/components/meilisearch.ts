@@ -1,6 +1,7 @@
 // The shared Meilisearch (Tutor 21's search engine): master key generated in the cluster once, never in git;
 // public at the cluster's `search` host for the browser's tenant tokens. Per-tenant keys: render/tenant/data/search.ts.
 import { ingressOf } from "../../../model/ingress";
+import { KEEP_DATA, SYNC_OPTIONS } from "../../argocd";
 import { MEILISEARCH_MASTER_KEY_SECRET, SHARED_SERVICES } from "../../../model/data-services";
 import { CHARTS } from "../../data/charts";
 import { generatedPassword } from "../../data/eso";
@@ -17,7 +18,8 @@ export function meilisearchValues(ctx: Pick<ComponentContext, "platform" | "clus
     fullnameOverride: opts.name,
     environment: { MEILI_ENV: "production", MEILI_NO_ANALYTICS: true },
     auth: { existingMasterKeySecret: opts.masterKeySecret },
-    persistence: { enabled: true, size: opts.size, ...(ctx.cluster.storageClass ? { storageClass: ctx.cluster.storageClass } : {}) },
+    // the index volume: never deleted or pruned by a sync
+    persistence: { enabled: true, size: opts.size, annotations: { [SYNC_OPTIONS]: KEEP_DATA }, ...(ctx.cluster.storageClass ? { storageClass: ctx.cluster.storageClass } : {}) },
     resources: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" } },
     ...(opts.host
       ? {

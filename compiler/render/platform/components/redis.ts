@@ -1,6 +1,7 @@
 // The shared Redis: Valkey from its own chart, with an ACL file that External Secrets assembles in the cluster
 // from the admin password (generated once) and every tenant's entry, reloaded by a small CronJob.
 import { IMAGES, REDIS_ACL_LABEL, REDIS_ADMIN_SECRET, SHARED_SERVICES } from "../../../model/data-services";
+import { KEEP_DATA, SYNC_OPTIONS } from "../../argocd";
 import { CHARTS } from "../../data/charts";
 import { ESO_API, generatedPassword, kubernetesStore, tenantSecretReader } from "../../data/eso";
 import type { KubeObject } from "../../objects";
@@ -20,6 +21,11 @@ user ${ADMIN_USER} on #{{ .adminPassword | sha256sum }} ~* &* +@all
 {{ ($json | fromYaml).acl }}{{ end }}{{ end }}
 `;
 
+/** A persistent Valkey volume that neither Helm nor an Argo CD sync ever deletes. */
+export function valkeyStorage(size: string, storageClass: string | undefined): Record<string, unknown> {
+  return { enabled: true, requestedSize: size, keepPvc: true, annotations: { [SYNC_OPTIONS]: KEEP_DATA }, ...(storageClass ? { className: storageClass } : {}) };
+}
+
 function values(ctx: ComponentContext): Record<string, unknown> {
   const s = ctx.cluster.components.redis;
   return {
@@ -27,7 +33,7 @@ function values(ctx: ComponentContext): Record<string, unknown> {
     // the ACL file is mounted from the assembled Secret; `ACL LOAD` picks up changes without a restart
     valkeyConfig: "aclfile /acl/users.acl\nappendonly yes\nmaxmemory-policy noeviction\n",
     extraValkeySecrets: [{ name: ACL_SECRET, mountPath: "/acl" }],
-    dataStorage: { enabled: true, requestedSize: s.storageSize ?? "10Gi", keepPvc: true, ...(ctx.cluster.storageClass ? { className: ctx.cluster.storageClass } : {}) },
+    dataStorage: valkeyStorage(s.storageSize ?? "10Gi", ctx.cluster.storageClass),
     resources: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" } },
   };
 }

@@ -13,6 +13,7 @@ import { CHARTS, PSMDB_CR_VERSION } from "../../data/charts";
 import { yamlFile, type OutputFile } from "../../files";
 import { tenantLabels, type KubeObject } from "../../objects";
 import { meilisearchValues } from "../../platform/components/meilisearch";
+import { valkeyStorage } from "../../platform/components/redis";
 import type { Chart } from "../../platform/component";
 import { aclRules } from "./redis";
 import { dedicatedMasterKeySecret } from "./search";
@@ -75,7 +76,7 @@ const VALUES: Record<DataService, Values> = {
           [t.names.redisUser]: { permissions: aclRules(""), passwordKey: TENANT_SECRET_KEYS.redisPassword },
         },
       },
-      dataStorage: { enabled: true, requestedSize: "5Gi", keepPvc: true, ...(sc ? { className: sc } : {}) },
+      dataStorage: valkeyStorage("5Gi", sc),
       resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
     };
   },
