@@ -103,6 +103,17 @@ test("data services without External Secrets: an error at the setting, naming wh
   assert.not.ok(fs.existsSync(path.join(root, "generated")));
 });
 
+test("on the local profile the MongoDB replica set has one member, allowed explicitly", async () => {
+  const local = platformWith("{}").replace('provider: "generic"', 'provider: "local"');
+  const root = tempFleet({ platform: local });
+  assert.is((await run(root, "compile")).code, 0);
+  const psmdb = YAML.parseAllDocuments(fs.readFileSync(path.join(root, "generated/platform/mongodb/main/objects.yaml"), "utf8"))
+    .map((d) => d.toJS())
+    .find((o) => o.kind === "PerconaServerMongoDB");
+  assert.equal([psmdb.spec.replsets[0].size, psmdb.spec.unsafeFlags], [1, { replsetSize: true }]);
+  assert.is(find(await compileWith("{}"), "PerconaServerMongoDB", "mongodb", "mongodb")!.spec.replsets[0].size, 3);
+});
+
 const schemaDir = findSchemaDir(REPO_ROOT);
 const VARIANTS = [
   "{}",
