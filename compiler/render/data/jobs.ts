@@ -41,7 +41,8 @@ export function provisioningJob(spec: JobSpec): V1Job & KubeObject {
               name: "provision",
               image: spec.image,
               command: ["/bin/sh", "-ec", spec.script],
-              env: spec.env,
+              // the root filesystem is read-only: tools that keep state under $HOME (mongosh) get /tmp
+              env: [{ name: "HOME", value: "/tmp" }, ...spec.env],
               resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
               securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
               volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
