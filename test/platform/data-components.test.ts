@@ -37,6 +37,17 @@ for (const [name, { component, apps, tenantFile }] of Object.entries(OFF)) {
   });
 }
 
+test("a tenant on a shared service that its cluster turned off gets a warning at its services field", async () => {
+  const root = tempFleet({ platform: platformWith("{ redis: { enabled: false } }") });
+  const r = await run(root, "compile");
+  assert.is(r.code, 0, r.err);
+  assert.match(r.err, /tenants\/globex\.ts:\d+:\d+ warning services\.redis: shared redis is off on cluster "main": nothing the platform deploys answers this tenant's redis \[shared-service-off\]\n    fix: set `services: \{ redis: "dedicated" \}`/);
+  assert.match(r.err, /tenants\/acme\.ts:\d+:\d+ warning services\.redis/);
+  assert.not.match(r.err, /tenants\/initech\.ts/, "initech's redis is dedicated");
+  const ext = await run(tempFleet({ platform: platformWith('{ redis: { enabled: false, external: { host: "r.example.org" } } }') }), "compile");
+  assert.not.match(ext.err, /shared-service-off/);
+});
+
 test("external MySQL with an admin Secret: an ExternalMariaDB, tenants' objects point at it, config.yml at the endpoint", async () => {
   const c = await compileWith('{ mysql: { external: { host: "mysql.managed.example.org", adminUser: "doadmin", adminSecret: "managed-mysql" } } }');
   const ext = find(c, "ExternalMariaDB", "mysql", "mysql")!;
