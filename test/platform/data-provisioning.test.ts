@@ -141,6 +141,25 @@ test("dedicated search (globex): its own master key and key store in its namespa
   assert.is(YAML.parse(fleet.tree.get("tenants/globex/config.yml")!).MEILISEARCH_URL, "http://globex-meilisearch.globex.svc.cluster.local:7700");
 });
 
+test("config.yml points at the Services the deployed objects and charts create", () => {
+  const svc = (name: string, ns: string) => `${name}.${ns}.svc.cluster.local`;
+  const acme = YAML.parse(fleet.tree.get("tenants/acme/config.yml")!);
+  const mariadb = find(fleet, "MariaDB", "mysql", "mysql")!;
+  assert.is(acme.MYSQL_HOST, svc(mariadb.metadata.name, "mysql"));
+  assert.is(acme.MYSQL_PORT, mariadb.spec.port);
+  const psmdb = find(fleet, "PerconaServerMongoDB", "mongodb", "mongodb")!;
+  assert.is(acme.MONGODB_HOST, svc(`${psmdb.metadata.name}-${psmdb.spec.replsets[0].name}`, "mongodb"));
+  assert.is(acme.MONGODB_REPLICA_SET, psmdb.spec.replsets[0].name);
+  assert.is(acme.REDIS_HOST, svc(fleet.yaml("platform/redis/main/values.yaml").fullnameOverride, "redis"));
+  assert.is(acme.MEILISEARCH_URL, `http://${svc(fleet.yaml("platform/meilisearch/main/values.yaml").fullnameOverride, "meilisearch")}:7700`);
+  assert.is(acme.MEILISEARCH_PUBLIC_URL, `https://${fleet.yaml("platform/meilisearch/main/values.yaml").ingress.hosts[0]}`);
+  const initech = YAML.parse(fleet.tree.get("tenants/initech/config.yml")!);
+  const values = fleet.yaml("tenants/initech/values.yaml");
+  assert.is(initech.MYSQL_HOST, svc(values.mysql.fullnameOverride, "initech"));
+  assert.is(initech.REDIS_HOST, svc(values.redis.fullnameOverride, "initech"));
+  assert.is(initech.REDIS_USERNAME, Object.keys(values.redis.auth.aclUsers).find((u) => u !== "default"));
+});
+
 test("a tenant with no dedicated service has no values.yaml, Chart.yaml or services Application", () => {
   assert.not.ok(fleet.tree.has("tenants/acme/values.yaml"));
   assert.not.ok(fleet.tree.has("tenants/acme/services/Chart.yaml"));
