@@ -2,12 +2,12 @@
 import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { clusterSetup, type ClusterSetup } from "../model/components";
+import { DATA_SERVICES } from "../model/data-services";
 import type { ComponentName } from "../schema/components";
 import type { Platform } from "../schema/platform";
 import { missingKarpenterSettings } from "../render/platform/components/karpenter";
-import { DATA_RULES } from "./data-rules";
 
-export type ComponentRule = (p: Source<Platform>, cluster: ClusterSetup) => Diagnostic[];
+type ComponentRule = (p: Source<Platform>, cluster: ClusterSetup) => Diagnostic[];
 
 /** The most specific place a component is configured: the cluster's setting, the platform's, or the cluster. */
 function settingPath(p: Platform, cluster: ClusterSetup, c: ComponentName): string[] {
@@ -16,7 +16,7 @@ function settingPath(p: Platform, cluster: ClusterSetup, c: ComponentName): stri
   return ["clusters", cluster.name];
 }
 
-export const located = (p: Source<Platform>, cluster: ClusterSetup, c: ComponentName) => {
+const located = (p: Source<Platform>, cluster: ClusterSetup, c: ComponentName) => {
   const path = settingPath(p.value, cluster, c);
   return { at: p.locator.value(path), path: path.join(".") };
 };
@@ -74,7 +74,24 @@ const grafanaAdminSecret: ComponentRule = (p, cluster) => {
   ];
 };
 
-const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, ...DATA_RULES];
+/**
+ * Every data component carries External Secrets objects: generated admin passwords, copies of tenants'
+ * passwords, search keys. Without the operator their Applications could never sync.
+ */
+const dataNeedExternalSecrets: ComponentRule = (p, cluster) => {
+  const c = cluster.components;
+  const on = DATA_SERVICES.filter((d) => c[d].enabled);
+  if (c.externalSecrets.enabled || on.length === 0) return [];
+  const { at, path } = located(p, cluster, "externalSecrets");
+  return [
+    error("data-external-secrets", at, `${on.join(", ")} on cluster "${cluster.name}" need External Secrets, which is off: their passwords and keys are made by it`, {
+      path,
+      hint: `turn externalSecrets back on, or turn ${on.map((d) => `\`${d}\``).join(", ")} off`,
+    }),
+  ];
+};
+
+const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, dataNeedExternalSecrets];
 
 export function checkComponents(p: Source<Platform>): Diagnostic[] {
   return Object.keys(p.value.clusters)

@@ -1,11 +1,10 @@
 // Checks of one tenant's backing services against its cluster: a shared service must exist there.
 import { warning, type Diagnostic } from "../diagnostics";
 import { clusterSetup } from "../model/components";
+import { DATA_SERVICES } from "../model/data-services";
 import { clusterOf } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import type { TenantUnderCheck } from "./tenant-rules";
-
-const SERVICES = ["mysql", "mongodb", "redis", "search"] as const;
 
 /**
  * A tenant on a shared service its cluster has turned off (and not pointed elsewhere) has nothing to talk to,
@@ -16,7 +15,7 @@ export function sharedServicesAvailable({ value, locator }: TenantUnderCheck, pl
   if (!(cluster in platform.clusters)) return [];
   const components = clusterSetup(platform, cluster).components;
   const services = (value.services ?? {}) as Record<string, unknown>;
-  return SERVICES.flatMap((s) => {
+  return DATA_SERVICES.flatMap((s) => {
     const mode = services[s] ?? "shared";
     const c = components[s];
     if (mode !== "shared" || c.enabled || ("external" in c && c.external)) return [];

@@ -13,6 +13,7 @@ export const SHARED_SERVICES = {
 } as const;
 
 export type DataService = keyof typeof SHARED_SERVICES;
+export const DATA_SERVICES = Object.keys(SHARED_SERVICES) as DataService[];
 
 /** ServiceAccount in each shared service's namespace allowed to read tenants' own Secret (and nothing else). */
 export const TENANT_SECRET_READER = "tenant-secret-reader";

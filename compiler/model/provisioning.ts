@@ -1,6 +1,6 @@
 // Which of a tenant's backing services the platform provisions for it (database, user, ACL entry, search key),
 // decided once from the tenant's choices and the cluster's components.
-import type { DataService } from "./data-services";
+import { DATA_SERVICES, type DataService } from "./data-services";
 import type { ResolvedTenant } from "./resolve";
 
 /**
@@ -21,5 +21,5 @@ export function provisionedBy(t: ResolvedTenant): Record<DataService, boolean> {
 
 /** Services the tenant runs on its own, in its namespace. */
 export function dedicatedServices(t: ResolvedTenant): DataService[] {
-  return (["mysql", "mongodb", "redis", "search"] as const).filter((s) => t.services[s] === "dedicated");
+  return DATA_SERVICES.filter((s) => t.services[s] === "dedicated");
 }
