@@ -23,6 +23,9 @@ const OFF: Record<string, { component: string; apps: string[]; tenantFile: strin
 test("with every data component on, each has its Application", async () => {
   const c = await compileWith("{}");
   for (const { apps } of Object.values(OFF)) for (const app of apps) assert.ok(c.tree.has(`apps/platform-${app}.yaml`), app);
+  // Argo CD may pull their charts: the platform project lists the repositories
+  const repos = c.yaml("projects/platform.yaml").spec.sourceRepos;
+  for (const r of ["https://helm.mariadb.com/mariadb-operator", "https://percona.github.io/percona-helm-charts/", "https://valkey.io/valkey-helm/", "https://meilisearch.github.io/meilisearch-kubernetes"]) assert.ok(repos.includes(r), r);
 });
 
 for (const [name, { component, apps, tenantFile }] of Object.entries(OFF)) {
