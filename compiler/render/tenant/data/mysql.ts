@@ -19,7 +19,8 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
   const labels = tenantLabels(t, platform.fleet);
   const meta = { name: t.id, namespace, labels, annotations: customResourceAnnotations({ keepData: true }) };
   const mariaDbRef = { name, kind: t.cluster.components.mysql.external ? "ExternalMariaDB" : "MariaDB", waitForIt: true };
-  const sql = { mariaDbRef, cleanupPolicy: "Skip", requeueInterval: "10h", retryInterval: "30s" };
+  // re-checked hourly: a thousand tenants at the operator's default of 30s would keep the server busy
+  const sql = { mariaDbRef, cleanupPolicy: "Skip", requeueInterval: "1h", retryInterval: "30s" };
   const objects: KubeObject[] = [
     tenantStore(t.id, namespace, labels),
     tenantCredential(t.id, namespace, "mysqlPassword", labels),
