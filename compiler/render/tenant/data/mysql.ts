@@ -19,8 +19,8 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
   const labels = tenantLabels(t, platform.fleet);
   const meta = { name: t.id, namespace, labels, annotations: customResourceAnnotations({ keepData: true }) };
   const mariaDbRef = { name, kind: t.cluster.components.mysql.external ? "ExternalMariaDB" : "MariaDB", waitForIt: true };
-  // re-checked hourly: a thousand tenants at the operator's default of 30s would keep the server busy
-  const sql = { mariaDbRef, cleanupPolicy: "Skip", requeueInterval: "1h", retryInterval: "30s" };
+  // the operator re-checks SQL objects every 10h with jitter: a thousand tenants stay cheap
+  const sql = { mariaDbRef, cleanupPolicy: "Skip" };
   const objects: KubeObject[] = [
     tenantStore(t.id, namespace, labels),
     tenantCredential(t.id, namespace, "mysqlPassword", labels),
