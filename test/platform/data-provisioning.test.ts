@@ -109,8 +109,14 @@ test("dedicated mysql and redis (initech): no shared provisioning, an umbrella c
   const values = fleet.yaml("tenants/initech/values.yaml");
   assert.equal(Object.keys(values), ["mysql", "redis"]);
   assert.is(values.mysql.fullnameOverride, "initech-mysql");
-  assert.equal(values.mysql.users[0].passwordSecretKeyRef, { name: "openedx-secrets", key: "OPENEDX_MYSQL_PASSWORD" });
-  assert.is(values.mysql.users[0].cleanupPolicy, "Skip");
+  assert.is(values.mysql.users, undefined, "SQL objects are the tenant's own, not the chart's");
+  // database, user and grant beside the dedicated server, on the tenant's own Secret
+  const user = find(fleet, "User", "initech", "initech")!;
+  assert.equal(user.spec.mariaDbRef, { name: "initech-mysql", namespace: "initech", kind: "MariaDB", waitForIt: true });
+  assert.equal(user.spec.passwordSecretKeyRef, { name: "openedx-secrets", key: "OPENEDX_MYSQL_PASSWORD" });
+  assert.is(user.spec.cleanupPolicy, "Skip");
+  assert.ok(find(fleet, "Database", "initech", "initech") && find(fleet, "Grant", "initech", "initech"));
+  assert.not.ok(find(fleet, "SecretStore", "mysql", "tenant-initech"), "nothing to copy to a shared namespace");
   assert.is(values.redis.auth.usersExistingSecret, "openedx-secrets");
   assert.is(values.redis.auth.aclUsers.initech.passwordKey, "REDIS_PASSWORD");
   assert.equal(Object.keys(values.redis.auth.aclUsers).sort(), ["default", "initech"], "the chart refuses ACL users without `default`");
@@ -164,6 +170,14 @@ test("a tenant with no dedicated service has no values.yaml, Chart.yaml or servi
   assert.not.ok(fleet.tree.has("tenants/acme/values.yaml"));
   assert.not.ok(fleet.tree.has("tenants/acme/services/Chart.yaml"));
   assert.not.ok(fleet.tree.get("apps/acme.yaml")!.includes("acme--services"));
+});
+
+test("object names stay Kubernetes names when SQL names hold '_' (tenant big-corp, dedicated MySQL)", async () => {
+  const c = await compileWith("{}", { "big-corp": tenantSource("big-corp", 'services: { mysql: "dedicated" },') });
+  const user = find(c, "User", "big-corp", "big-corp")!;
+  assert.equal([user.spec.name, find(c, "Database", "big-corp", "big-corp")!.spec.name], ["big_corp", "big_corp"]);
+  const shared = await compileWith("{}", { "big-corp": tenantSource("big-corp") });
+  assert.is(find(shared, "User", "mysql", "big-corp")!.spec.name, "big_corp");
 });
 
 test("a dedicated MongoDB uses the tenant's own Secret and gets no user Job on the shared one", async () => {

@@ -19,7 +19,6 @@ import { aclRules } from "./redis";
 import { dedicatedMasterKeySecret } from "./search";
 
 const CHART_OF: Record<DataService, Chart> = { mysql: CHARTS.mariadbCluster, mongodb: CHARTS.psmdbDb, redis: CHARTS.valkey, search: CHARTS.meilisearch };
-const keep = { cleanupPolicy: "Skip" };
 
 type Values = (t: ResolvedTenant, platform: Platform) => Record<string, unknown>;
 const VALUES: Record<DataService, Values> = {
@@ -36,10 +35,8 @@ const VALUES: Record<DataService, Values> = {
         myCnf: "[mariadb]\nbind-address=*\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\nmax_connections=500\n",
         resources: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" } },
       },
-      databases: [{ name: n.mysqlDatabase, characterSet: "utf8mb4", collate: "utf8mb4_unicode_ci", ...keep }],
-      // the instance's own Secret, in its own namespace
-      users: [{ name: n.mysqlUser, host: "%", maxUserConnections: 200, passwordSecretKeyRef: { name: TENANT_SECRET, key: TENANT_SECRET_KEYS.mysqlPassword }, ...keep }],
-      grants: [{ name: n.mysqlUser, privileges: ["ALL PRIVILEGES"], database: n.mysqlDatabase, table: "*", username: n.mysqlUser, host: "%", ...keep }],
+      // its database, user and grant are the tenant's own objects (render/tenant/data/mysql.ts): the chart
+      // would name them after the SQL names, which hold '_' where Kubernetes names cannot
     };
   },
   mongodb: (t, p) => {
