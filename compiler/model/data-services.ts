@@ -42,3 +42,12 @@ export const IMAGES = {
   valkey: "docker.io/valkey/valkey:9.1.1-alpine",
   curl: "docker.io/curlimages/curl:8.17.0",
 } as const;
+
+/**
+ * Kinds a tenant's own Application may never create: an operator CR in the tenant namespace can point at
+ * the shared server (mariaDbRef to mysql/mysql, a Grant on *.*), so only the platform side writes them.
+ */
+export const PLATFORM_ONLY_DATA_KINDS = [
+  { group: "k8s.mariadb.com", kind: "*" },
+  { group: "psmdb.percona.com", kind: "*" },
+] as const;

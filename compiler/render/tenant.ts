@@ -1,5 +1,6 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
+import { PLATFORM_ONLY_DATA_KINDS } from "../model/data-services";
 import { PLATFORM_PROJECT } from "../model/names";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
@@ -62,6 +63,7 @@ export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject
         { group: "", kind: "ResourceQuota" },
         { group: "", kind: "LimitRange" },
         { group: "networking.k8s.io", kind: "NetworkPolicy" },
+        ...PLATFORM_ONLY_DATA_KINDS,
       ],
     },
   };

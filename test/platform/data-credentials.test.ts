@@ -66,6 +66,14 @@ test("a tenant namespace lets platform readers get its own Secret only; stores e
   }
 });
 
+test("a tenant's own Application may not create database operator objects (they could point at the shared server)", async () => {
+  const c = await compileWith("{}");
+  for (const ns of TENANTS) {
+    const project = c.objects.find((o) => o.kind === "AppProject" && o.metadata.name === ns)!;
+    for (const group of ["k8s.mariadb.com", "psmdb.percona.com"]) assert.ok(project.spec.namespaceResourceBlacklist.some((r: any) => r.group === group && r.kind === "*"), `${ns} ${group}`);
+  }
+});
+
 test("cluster-wide search key stores serve one tenant namespace and one key", async () => {
   const c = await compileWith("{}");
   const stores = c.objects.filter((o) => o.kind === "ClusterSecretStore");
