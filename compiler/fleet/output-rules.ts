@@ -4,12 +4,14 @@
 import { error, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { isDataBearing } from "../model/data-bearing";
-import { PLATFORM_PROJECT } from "../model/names";
+import { DATA_SERVICES, SHARED_SERVICES } from "../model/data-services";
+import { LABELS, PLATFORM_PROJECT } from "../model/names";
 import { podSpecOf, restrictedViolations } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import { KEEP_DATA, RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
 import type { KubeObject } from "../render/objects";
 import { TENANT_RESOURCES, tenantApplications, tenantProject } from "../render/tenant";
+import { servicesApplicationName } from "../render/tenant/data/dedicated";
 import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
 import { quotasFitCapacity } from "./capacity-rules";
@@ -47,7 +49,8 @@ const spec = (o: KubeObject) => (o.spec ?? {}) as Record<string, any>;
 const applicationsInOwnProject: TenantRule = ({ tenant: t, applications }) =>
   applications.flatMap((app) => {
     const s = spec(app);
-    const expected = app.metadata.name === t.names.application ? t.names.project : app.metadata.name === t.names.baseApplication ? PLATFORM_PROJECT : undefined;
+    const platformSide = [t.names.baseApplication, servicesApplicationName(t.id)];
+    const expected = app.metadata.name === t.names.application ? t.names.project : platformSide.includes(app.metadata.name) ? PLATFORM_PROJECT : undefined;
     const out: Diagnostic[] = [];
     if (s.project !== expected) out.push(error("app-project", at(t), `Application ${app.metadata.name} is in project "${s.project}", expected "${expected ?? "none: unknown Application"}"`, { hint: bug }));
     if (s.destination?.namespace !== t.names.namespace || s.destination?.server !== t.cluster.spec.server) {
@@ -56,12 +59,12 @@ const applicationsInOwnProject: TenantRule = ({ tenant: t, applications }) =>
     return out;
   });
 
-/** The instance keeps its finalizer (its workloads go with it); the base has none (its data stays). */
+/** The instance keeps its finalizer (its workloads go with it); the platform-side ones have none (their data stays). */
 const applicationsKeepData: TenantRule = ({ tenant: t, applications }) =>
   applications.flatMap((app) => {
     const finalized = (app.metadata.finalizers ?? []).includes(RESOURCES_FINALIZER);
     const out: Diagnostic[] = [];
-    if (app.metadata.name === t.names.baseApplication && finalized) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} would delete the tenant's data with it (finalizer)`, { hint: bug }));
+    if (app.metadata.name !== t.names.application && finalized) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} would delete the tenant's data with it (finalizer)`, { hint: bug }));
     if (app.metadata.name === t.names.application && !finalized) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} would leave orphaned workloads (no finalizer)`, { hint: bug }));
     if (spec(app).syncPolicy?.automated?.allowEmpty !== false) out.push(error("app-sync-policy", at(t), `Application ${app.metadata.name} allows an empty sync to prune everything`, { hint: bug }));
     return out;
@@ -89,14 +92,27 @@ const projectScoped: TenantRule = ({ tenant: t, project }, platform) => {
 
 const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "ClusterSecretStore", "ClusterIssuer", "StorageClass", "PersistentVolume", "PriorityClass", "IngressClass", "ClusterExternalSecret", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration"]);
 
-const objectsInNamespace: TenantRule = ({ tenant: t, resources }) =>
-  resources.flatMap((o) => {
+/**
+ * The tenant's objects lie in its namespace, or (provisioning on the platform side: database users,
+ * credential copies) in the namespace of a shared service it uses, labelled as the tenant's. The one
+ * cluster-scoped kind allowed besides its Namespace is a ClusterSecretStore usable from its namespace alone.
+ */
+const objectsInNamespace: TenantRule = ({ tenant: t, resources }) => {
+  // the home namespace of each shared service, also when the service itself answers outside the cluster
+  const shared = new Set<string>(DATA_SERVICES.filter((s) => t.services[s] === "shared").map((s) => SHARED_SERVICES[s].namespace));
+  return resources.flatMap((o) => {
     const ns = o.metadata.namespace;
-    if (o.kind === "Namespace" && o.metadata.name === t.names.namespace) return [];
-    if (CLUSTER_SCOPED.has(o.kind)) return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} is cluster-scoped: a tenant owns only its namespace`, { hint: bug })];
-    if (ns !== undefined && ns !== t.names.namespace) return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} lies in namespace ${ns}, outside the tenant's ${t.names.namespace}`, { hint: bug })];
-    return [];
+    const own = o.metadata.labels?.[LABELS.tenant] === t.id;
+    if (o.kind === "Namespace") return o.metadata.name === t.names.namespace ? [] : [error("object-namespace", at(t), `Namespace ${o.metadata.name} is not the tenant's ${t.names.namespace}`, { hint: bug })];
+    if (CLUSTER_SCOPED.has(o.kind)) {
+      const conditions = (spec(o).conditions ?? []) as { namespaces?: string[] }[];
+      const scoped = o.kind === "ClusterSecretStore" && own && conditions.length > 0 && conditions.every((c) => c.namespaces?.length === 1 && c.namespaces[0] === t.names.namespace);
+      return scoped ? [] : [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} is cluster-scoped: a tenant owns only its namespace`, { hint: bug })];
+    }
+    if (ns === undefined || ns === t.names.namespace || (shared.has(ns) && own)) return [];
+    return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} lies in namespace ${ns}, outside the tenant's ${t.names.namespace} and the shared services it uses`, { hint: bug })];
   });
+};
 
 const dataGuarded: TenantRule = ({ tenant: t, resources }) =>
   resources

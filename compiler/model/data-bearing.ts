@@ -6,7 +6,7 @@ export const DATA_BEARING_KINDS: ReadonlySet<string> = new Set([
   "/Namespace", // deleting it deletes everything in it
   "/PersistentVolumeClaim",
   "/Secret", // credentials generated in the cluster cannot be regenerated without breaking the instance
-  "external-secrets.io/ExternalSecret", // owns its target Secret: deleting it deletes the credentials
+  "external-secrets.io/ExternalSecret", // when it generates its values (see isDataBearing)
   "k8s.mariadb.com/MariaDB",
   "k8s.mariadb.com/Database",
   "k8s.mariadb.com/User",
@@ -17,6 +17,13 @@ export const DATA_BEARING_KINDS: ReadonlySet<string> = new Set([
 
 const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0]! : "");
 
-export function isDataBearing(o: { apiVersion: string; kind: string }): boolean {
-  return DATA_BEARING_KINDS.has(`${groupOf(o.apiVersion)}/${o.kind}`);
+/**
+ * An ExternalSecret holds data only when it generates its values (a Password generator): deleting it
+ * deletes the credentials, which exist nowhere else. One that copies a Secret from a store can be remade.
+ */
+export function isDataBearing(o: { apiVersion: string; kind: string; spec?: unknown }): boolean {
+  if (!DATA_BEARING_KINDS.has(`${groupOf(o.apiVersion)}/${o.kind}`)) return false;
+  if (o.kind !== "ExternalSecret") return true;
+  const dataFrom = (o.spec as { dataFrom?: { sourceRef?: { generatorRef?: unknown } }[] } | undefined)?.dataFrom ?? [];
+  return dataFrom.some((d) => d.sourceRef?.generatorRef !== undefined);
 }

@@ -3,21 +3,32 @@
 // runAsNonRoot, seccompProfile nor dropped capabilities, and Caddy/MFE run as root on port 80/8002:
 // stock they pass `baseline` only. compiler/postrender/pod-security.ts adds what `restricted` needs.
 
-export const POD_SECURITY_LEVEL = "restricted";
+export type PodSecurityLevel = "restricted" | "baseline";
 /** Pinned so a cluster upgrade that tightens the level never stops pods that ran the day before. */
 export const POD_SECURITY_VERSION = "v1.31";
 
 /** The unprivileged user of Tutor's openedx image (APP_USER_ID), used for pods that name no user. */
 export const OPENEDX_UID = 1000;
 
-/** Enforced at the pinned version; audited and warned at `latest`, so a tightening shows before it binds. */
-export function podSecurityLabels(): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const [mode, version] of [["enforce", POD_SECURITY_VERSION], ["audit", "latest"], ["warn", "latest"]]) {
-    labels[`pod-security.kubernetes.io/${mode}`] = POD_SECURITY_LEVEL;
-    labels[`pod-security.kubernetes.io/${mode}-version`] = version!;
-  }
-  return labels;
+/**
+ * `restricted`, except `baseline` while a dedicated backing service runs in the namespace: the upstream
+ * charts those come from (Percona, mariadb-operator, Valkey, Meilisearch) do not all set a seccomp
+ * profile and dropped capabilities, and `restricted` would refuse their pods.
+ */
+export function podSecurityLevel(services: Record<string, string>): PodSecurityLevel {
+  return Object.values(services).includes("dedicated") ? "baseline" : "restricted";
+}
+
+/** Enforced at the pinned version; audited and warned as `restricted` at `latest`, so any gap shows. */
+export function podSecurityLabels(level: PodSecurityLevel): Record<string, string> {
+  return {
+    "pod-security.kubernetes.io/enforce": level,
+    "pod-security.kubernetes.io/enforce-version": POD_SECURITY_VERSION,
+    "pod-security.kubernetes.io/audit": "restricted",
+    "pod-security.kubernetes.io/audit-version": "latest",
+    "pod-security.kubernetes.io/warn": "restricted",
+    "pod-security.kubernetes.io/warn-version": "latest",
+  };
 }
 
 export type Obj = Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
 import { PLATFORM_PROJECT } from "../model/names";
-import { podSecurityLabels } from "../model/pod-security";
+import { podSecurityLabels, podSecurityLevel } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argocd";
@@ -13,6 +13,8 @@ import { namespaceResourceBlacklist } from "./tenant/project-policy";
 import { quotaAndLimits } from "./tenant/quota";
 import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
+import { DATA_RESOURCES } from "./tenant/data/index";
+import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
 import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
@@ -34,7 +36,8 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     cascadeDelete: false,
     syncOptions: ["PruneLast=true"],
   });
-  if (t.state === "archived") return [base];
+  const services = dedicatedServicesApplication(t, platform);
+  if (t.state === "archived") return [base, ...services];
   const instance = application(platform, {
     name: t.names.application,
     project: t.names.project,
@@ -46,7 +49,7 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     }),
     cascadeDelete: true,
   });
-  return [base, instance];
+  return [base, ...services, instance];
 }
 
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
@@ -72,7 +75,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
     kind: "Namespace",
     metadata: {
       name: t.names.namespace,
-      labels: { ...tenantLabels(t, platform.fleet), ...podSecurityLabels() },
+      labels: { ...tenantLabels(t, platform.fleet), ...podSecurityLabels(podSecurityLevel(t.services)) },
       annotations: { [SYNC_OPTIONS]: KEEP_DATA },
     },
   };
@@ -89,6 +92,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   quota: quotaAndLimits,
   ingress: tenantIngress,
   maintenance: maintenancePage,
+  ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
 
@@ -101,6 +105,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
   ];
+  files.push(...dedicatedServiceFiles(t, platform));
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
     const objects = render(t, platform);
     if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));

@@ -1,5 +1,6 @@
 // What a tenant's Argo CD project may not deploy, even inside its own namespace. Cluster-scoped kinds are
 // refused wholesale (empty clusterResourceWhitelist); these namespaced kinds belong to the platform side.
+import { PLATFORM_ONLY_DATA_KINDS } from "../../model/data-services";
 
 export interface KindPattern {
   group: string;
@@ -18,8 +19,7 @@ export const TENANT_DENIED_KINDS: readonly (KindPattern & { why: string })[] = [
   { group: "argoproj.io", kind: "*", why: "Applications and projects are the platform's" },
   { group: "external-secrets.io", kind: "SecretStore", why: "a store would reach the platform's secret backend" },
   { group: "external-secrets.io", kind: "PushSecret", why: "would copy secrets out of the cluster" },
-  { group: "k8s.mariadb.com", kind: "*", why: "database users and grants are provisioned by the platform" },
-  { group: "psmdb.percona.com", kind: "*", why: "MongoDB provisioning is the platform's" },
+  ...PLATFORM_ONLY_DATA_KINDS.map((k) => ({ ...k, why: "an operator object could point at the shared server (a Grant on *.*)" })),
   { group: "mongodbcommunity.mongodb.com", kind: "*", why: "MongoDB provisioning is the platform's" },
   { group: "velero.io", kind: "*", why: "backups and restores are the platform's" },
 ];

@@ -23,10 +23,14 @@ export const ACME_SOLVER_RESOURCES = { cpu: "10m", memory: "64Mi", limitMemory: 
  * resources must fit, counted in the quota whenever the tenant has that service dedicated.
  */
 export const DEDICATED_SERVICE_BUDGET: Record<string, { cpu: string; memory: string; limitMemory: string }> = {
+  // render/tenant/data/dedicated.ts: MariaDB 250m/1Gi, limit 2Gi
   mysql: { cpu: "500m", memory: "1Gi", limitMemory: "2Gi" },
-  mongodb: { cpu: "500m", memory: "1Gi", limitMemory: "2Gi" },
-  redis: { cpu: "100m", memory: "256Mi", limitMemory: "512Mi" },
-  search: { cpu: "250m", memory: "512Mi", limitMemory: "1Gi" },
+  // three replica-set members at the psmdb-db chart's default of 300m and 0.5G each
+  mongodb: { cpu: "900m", memory: "1536Mi", limitMemory: "1536Mi" },
+  // Valkey 100m/256Mi, limit 1Gi
+  redis: { cpu: "100m", memory: "256Mi", limitMemory: "1Gi" },
+  // Meilisearch 250m/1Gi, limit 2Gi
+  search: { cpu: "250m", memory: "1Gi", limitMemory: "2Gi" },
 };
 
 export interface Budget {
