@@ -10,7 +10,7 @@ import { podSpecOf, restrictedViolations } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import { KEEP_DATA, RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
 import type { KubeObject } from "../render/objects";
-import { TENANT_RESOURCES, tenantApplications, tenantProject } from "../render/tenant";
+import { tenantApplications, tenantProject, tenantResources } from "../render/tenant";
 import { servicesApplicationName } from "../render/tenant/data/dedicated";
 import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
@@ -38,7 +38,7 @@ export function tenantOutput(t: ResolvedTenant, platform: Platform): TenantOutpu
     tenant: t,
     applications: tenantApplications(t, platform),
     project: tenantProject(t, platform),
-    resources: Object.values(TENANT_RESOURCES).flatMap((render) => render(t, platform)),
+    resources: Object.values(tenantResources(t, platform)).flat(),
   };
 }
 

@@ -96,6 +96,17 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   vpa: tenantVpas,
 };
 
+const rendered = new WeakMap<ResolvedTenant, { platform: Platform; resources: Record<string, KubeObject[]> }>();
+
+/** The tenant's resources by file name, rendered once per build: the files and the output rules share them. */
+export function tenantResources(t: ResolvedTenant, platform: Platform): Record<string, KubeObject[]> {
+  const hit = rendered.get(t);
+  if (hit?.platform === platform) return hit.resources;
+  const resources = Object.fromEntries(Object.entries(TENANT_RESOURCES).map(([name, render]) => [name, render(t, platform)]));
+  rendered.set(t, { platform, resources });
+  return resources;
+}
+
 /** The files of one tenant, paths relative to generated/. */
 export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
   const src = t.source.file;
@@ -106,8 +117,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
   ];
   files.push(...dedicatedServiceFiles(t, platform));
-  for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
-    const objects = render(t, platform);
+  for (const [name, objects] of Object.entries(tenantResources(t, platform))) {
     if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));
   }
   return files;
