@@ -4,12 +4,14 @@ import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
+import { TenantCache } from "./cache/tenant-cache";
 import { load } from "./load";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { renderFleet, type FleetModel } from "./render/index";
+import { renderTenant } from "./render/tenant";
 
 export const OUTPUT_DIR = "generated";
 
@@ -21,13 +23,14 @@ export interface Build {
 
 /**
  * Builds every output in memory, or throws a UserError listing every problem found:
- * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas;
+ * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas
+ *    (tenants whose inputs are unchanged since a cached run come from the cache);
  * 2. check the platform, then each tenant against the platform's catalogs;
- * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants;
- * 4. render every file, and the fleet index listing them all with their hashes.
+ * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants, always over all tenants;
+ * 4. render every file (unchanged tenants' files from the cache), and the fleet index listing them all.
  */
-export function build(root: string): Build {
-  const loaded = load(root);
+export function build(root: string, cache?: TenantCache): Build {
+  const loaded = load(root, cache);
   const diagnostics = [...loaded.diagnostics];
   const platform = loaded.platform;
   if (platform) diagnostics.push(...checkPlatform(platform));
@@ -45,7 +48,9 @@ export function build(root: string): Build {
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };
-  const files = renderFleet(model);
+  const render = (t: ResolvedTenant) => renderTenant(t, platform.value);
+  const files = renderFleet(model, cache ? (t) => cache.renderTenant(t.source.file, () => render(t)) : render);
+  cache?.persist();
   return { model, files, warnings: diagnostics };
 }
 
@@ -53,17 +58,17 @@ export function build(root: string): Build {
  * `npm run compile`: build, plan against generated/, and apply all-or-nothing.
  * On any error nothing under generated/ changes.
  */
-export function compile(root: string): { build: Build; plan: Plan; recovered: string } {
+export function compile(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan; recovered: string } {
   const outDir = path.join(root, OUTPUT_DIR);
   const recovered = recover(root, outDir);
-  const result = build(root);
-  const plan = planOutput(outDir, result.files);
+  const result = build(root, opts.cache === false ? undefined : new TenantCache(root));
+  const plan = planOutput(outDir, result.files, { listForeign: false });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
   return { build: result, plan, recovered };
 }
 
-/** `npm run check`: build and plan, never write. */
-export function check(root: string): { build: Build; plan: Plan } {
-  const result = build(root);
+/** `npm run check`: build and plan, never write (the cache is only read). */
+export function check(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan } {
+  const result = build(root, opts.cache === false ? undefined : new TenantCache(root, { readOnly: true }));
   return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files) };
 }

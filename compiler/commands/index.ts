@@ -1,5 +1,6 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
 
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
   docs: docsCommand,
+  bench: benchCommand,
 };

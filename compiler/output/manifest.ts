@@ -17,8 +17,12 @@ export function manifestOf(files: readonly OutputFile[]): Record<string, string>
   return Object.fromEntries(files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, hashOf(f.content)]));
 }
 
+// segments of safe characters that do not start with '.', joined by single '/'
+const PLAIN_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
+
 /** A path the manifest may name: relative, normalised, inside generated/. Committed state is untrusted. */
 export function isSafeOutputPath(p: string): boolean {
+  if (PLAIN_PATH.test(p)) return true; // the common case, without normalising
   if (!p || p.includes("\\") || p.includes("\0") || path.posix.isAbsolute(p)) return false;
   return path.posix.normalize(p) === p && !p.split("/").some((s) => s === ".." || s === "." || s === "");
 }

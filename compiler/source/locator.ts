@@ -5,6 +5,12 @@ export type ValuePath = readonly PropertyKey[];
 
 const keyOf = (path: ValuePath) => path.map(String).join("\u0000");
 
+export interface LocatorSnapshot {
+  file: string;
+  values: [string, Location][];
+  keys: [string, Location][];
+}
+
 export class Locator {
   constructor(private readonly file: string) {}
 
@@ -26,6 +32,18 @@ export class Locator {
       if (hit) return hit;
     }
     return { file: this.file, line: 1, col: 1 };
+  }
+
+  /** Every recorded location, as plain data (the compile cache stores it with the tenant). */
+  snapshot(): LocatorSnapshot {
+    return { file: this.file, values: [...this.values], keys: [...this.keys] };
+  }
+
+  static restore(s: LocatorSnapshot): Locator {
+    const l = new Locator(s.file);
+    for (const [k, at] of s.values) l.values.set(k, at);
+    for (const [k, at] of s.keys) l.keys.set(k, at);
+    return l;
   }
 
   /** Where the property name at `path` was written (for unknown keys), falling back to its value. */

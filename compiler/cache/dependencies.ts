@@ -1,0 +1,63 @@
+// What a tenant or platform file's output depends on, as content hashes: its own text and the text of every
+// platform/ module it imports, transitively. Used only to key the compile cache.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+// Every module specifier written after `from` or `import`. Over-matching (a string in a comment) only adds a
+// dependency; a file that reads without errors has all its imports in this form.
+const SPECIFIER = /\b(?:from|import)\s*["']([^"'\n]+)["']/g;
+
+export const sha256 = (...parts: (string | Buffer)[]) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("hex");
+};
+
+/** Reads files and hashes their dependency closures, each file once per run. */
+export class DependencyHasher {
+  private readonly texts = new Map<string, string | null>();
+
+  constructor(
+    private readonly root: string,
+    /** Only modules under this folder are followed (the reader refuses imports from anywhere else). */
+    private readonly presetDir = path.join(root, "platform"),
+  ) {}
+
+  text(abs: string): string | null {
+    if (!this.texts.has(abs)) {
+      let t: string | null;
+      try {
+        t = fs.readFileSync(abs, "utf8");
+      } catch {
+        t = null;
+      }
+      this.texts.set(abs, t);
+    }
+    return this.texts.get(abs)!;
+  }
+
+  /** The platform/ modules `abs` imports, transitively, sorted (not including `abs` itself). */
+  imports(abs: string, text: string | null = this.text(abs)): string[] {
+    const seen = new Set<string>();
+    const visit = (file: string, source: string | null) => {
+      for (const m of (source ?? "").matchAll(SPECIFIER)) {
+        const spec = m[1]!;
+        if (!spec.startsWith(".")) continue;
+        const target = path.resolve(path.dirname(file), spec).replace(/\.(js|ts)$/, "") + ".ts";
+        if (!target.startsWith(this.presetDir + path.sep) || seen.has(target) || target === abs) continue;
+        seen.add(target);
+        visit(target, this.text(target));
+      }
+    };
+    visit(abs, text);
+    return [...seen].sort();
+  }
+
+  /** One hash of a file's text (given, or read) and of every module it imports. */
+  digest(abs: string, text: string | null = this.text(abs)): string {
+    const parts: string[] = [path.relative(this.root, abs), text ?? "(missing)"];
+    for (const dep of this.imports(abs, text)) parts.push(path.relative(this.root, dep), this.text(dep) ?? "(missing)");
+    return sha256(...parts);
+  }
+}

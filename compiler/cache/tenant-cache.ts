@@ -1,0 +1,169 @@
+// The incremental compile cache: per tenant, the validated tenant and its rendered files, stored in packs
+// under .cache/tenants/ by a key over everything they depend on — the compiler version, the platform file and the
+// modules it imports, the tenant's path and text and the presets it imports. Fleet-wide checks are never
+// cached. A pack that fails its checksum or shape is ignored, never trusted.
+import fs from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics";
+import { PLATFORM_FILE, type Source } from "../load";
+import type { OutputFile } from "../render/files";
+import type { Tenant } from "../schema/tenant";
+import { Locator, type LocatorSnapshot } from "../source/locator";
+import { compilerVersion } from "./compiler-version";
+import { DependencyHasher, sha256 } from "./dependencies";
+
+/** Bumped when the layout of an entry changes. */
+const FORMAT = "tenant-cache-1";
+
+export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
+
+interface Entry {
+  key: string;
+  tenant: { value: Tenant; file: string; locator: LocatorSnapshot };
+  diagnostics: Diagnostic[];
+  files: OutputFile[];
+}
+
+export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[] };
+
+export interface CacheOptions {
+  /** Defaults to the hash of the running compiler's sources. */
+  version?: string;
+  /** A read-only cache (for `check`) never writes entries. */
+  readOnly?: boolean;
+}
+
+export class TenantCache {
+  readonly stats = { hits: 0, misses: 0 };
+  private readonly deps: DependencyHasher;
+  private readonly dir: string;
+  private platformKey?: string;
+  private readonly keys = new Map<string, string>();
+  private readonly hits = new Map<string, Entry>();
+  private readonly pending = new Map<string, Omit<Entry, "files"> & { files?: OutputFile[] }>();
+
+  constructor(
+    private readonly root: string,
+    private readonly options: CacheOptions = {},
+  ) {
+    this.deps = new DependencyHasher(root);
+    this.dir = cacheDir(root);
+  }
+
+  /** Loads one tenant file through the cache; `load` reads and validates it on a miss. */
+  loadTenant(file: string, load: (text: string | undefined) => TenantLoad): TenantLoad {
+    const abs = path.join(this.root, file);
+    const text = this.deps.text(abs) ?? undefined;
+    this.platformKey ??= sha256(FORMAT, this.options.version ?? compilerVersion(), this.deps.digest(path.join(this.root, PLATFORM_FILE)));
+    const key = sha256(this.platformKey, this.deps.digest(abs, text ?? null));
+    this.keys.set(file, key);
+    const entry = this.read(key);
+    if (entry) {
+      this.stats.hits++;
+      this.hits.set(file, entry);
+      const t = entry.tenant;
+      return { tenant: { value: t.value, file: t.file, locator: Locator.restore(t.locator) }, diagnostics: entry.diagnostics };
+    }
+    this.stats.misses++;
+    const result = load(text);
+    if (result.tenant) {
+      const { value, file: f, locator } = result.tenant;
+      this.pending.set(file, { key, tenant: { value, file: f, locator: locator.snapshot() }, diagnostics: result.diagnostics });
+    }
+    return result;
+  }
+
+  /** The rendered files of a tenant loaded through this cache; `render` runs on a miss. */
+  renderTenant(file: string, render: () => OutputFile[]): OutputFile[] {
+    const hit = this.hits.get(file);
+    if (hit) return hit.files;
+    const files = render();
+    const pending = this.pending.get(file);
+    if (pending) pending.files = files;
+    return files;
+  }
+
+  /**
+   * Writes this run's new entries as one pack (one file write, however many tenants changed); when packs
+   * pile up, or hold many entries no tenant uses, rewrites the live entries as one pack and drops the rest.
+   */
+  persist(): void {
+    if (this.options.readOnly) return;
+    const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined);
+    const packs = this.packs();
+    const live = new Set(this.keys.values());
+    const compact = packs.size + 1 > MAX_PACKS || this.stored.size > 2 * live.size + 100;
+    if (fresh.length === 0 && !compact) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    const entries = compact ? [...[...this.hits.values()], ...fresh].filter((e) => live.has(e.key)) : fresh;
+    const written = writePack(this.dir, entries);
+    if (compact) for (const name of packs.keys()) if (name !== written) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  private stored = new Map<string, Entry>();
+  private loadedPacks?: Map<string, number>;
+
+  /** Reads every pack once: pack name → entry count. A pack that fails its checksum or shape is skipped. */
+  private packs(): Map<string, number> {
+    if (this.loadedPacks) return this.loadedPacks;
+    this.loadedPacks = new Map();
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.dir).filter((n) => n.startsWith("pack-") && n.endsWith(".json")).sort();
+    } catch {
+      return this.loadedPacks;
+    }
+    for (const name of names) {
+      const entries = readPack(path.join(this.dir, name));
+      this.loadedPacks.set(name, entries.length);
+      for (const e of entries) this.stored.set(e.key, e);
+    }
+    return this.loadedPacks;
+  }
+
+  private read(key: string): Entry | undefined {
+    this.packs();
+    return this.stored.get(key);
+  }
+}
+
+/** Packs beyond this many are merged on the next write. */
+const MAX_PACKS = 8;
+
+/** Writes entries as `<sha256 of body>\n<body>` under a name derived from the body; returns the name. */
+function writePack(dir: string, entries: Entry[]): string {
+  const body = JSON.stringify({ format: FORMAT, entries });
+  const sum = sha256(body);
+  const name = `pack-${sum.slice(0, 24)}.json`;
+  const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, `${sum}\n${body}`);
+  fs.renameSync(tmp, path.join(dir, name)); // never a half-written pack under its final name
+  return name;
+}
+
+function readPack(file: string): Entry[] {
+  try {
+    const raw = fs.readFileSync(file, "utf8");
+    const nl = raw.indexOf("\n");
+    if (nl < 0 || sha256(raw.slice(nl + 1)) !== raw.slice(0, nl)) return [];
+    const pack = JSON.parse(raw.slice(nl + 1)) as { format?: unknown; entries?: unknown };
+    if (pack.format !== FORMAT || !Array.isArray(pack.entries)) return [];
+    return pack.entries.every(isEntry) ? (pack.entries as Entry[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function isEntry(e: Entry): boolean {
+  return (
+    e !== null &&
+    typeof e === "object" &&
+    typeof e.key === "string" &&
+    typeof e.tenant?.file === "string" &&
+    typeof e.tenant.value === "object" &&
+    Array.isArray(e.tenant.locator?.values) &&
+    Array.isArray(e.diagnostics) &&
+    Array.isArray(e.files) &&
+    e.files.every((f) => typeof f?.path === "string" && typeof f.content === "string")
+  );
+}
