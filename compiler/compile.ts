@@ -5,7 +5,7 @@ import { checkFleet } from "./fleet/invariants";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
 import { TenantCache } from "./cache/tenant-cache";
-import { load } from "./load";
+import { load, type LoadOptions } from "./load";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
 import { planOutput, type Plan } from "./output/plan";
@@ -29,8 +29,9 @@ export interface Build {
  * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants, always over all tenants;
  * 4. render every file (unchanged tenants' files from the cache), and the fleet index listing them all.
  */
-export function build(root: string, cache?: TenantCache): Build {
-  const loaded = load(root, cache);
+export function build(root: string, opts: LoadOptions = {}): Build {
+  const { cache } = opts;
+  const loaded = load(root, opts);
   const diagnostics = [...loaded.diagnostics];
   const platform = loaded.platform;
   if (platform) diagnostics.push(...checkPlatform(platform));
@@ -61,7 +62,7 @@ export function build(root: string, cache?: TenantCache): Build {
 export function compile(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan; recovered: string } {
   const outDir = path.join(root, OUTPUT_DIR);
   const recovered = recover(root, outDir);
-  const result = build(root, opts.cache === false ? undefined : new TenantCache(root));
+  const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root) });
   const plan = planOutput(outDir, result.files, { listForeign: false });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
   return { build: result, plan, recovered };
@@ -69,6 +70,6 @@ export function compile(root: string, opts: { cache?: boolean } = {}): { build: 
 
 /** `npm run check`: build and plan, never write (the cache is only read). */
 export function check(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan } {
-  const result = build(root, opts.cache === false ? undefined : new TenantCache(root, { readOnly: true }));
+  const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) });
   return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files) };
 }

@@ -84,14 +84,25 @@ export function loadTenant(
   return { tenant: { value: checked.data, file, locator: read.locator }, diagnostics };
 }
 
-/** Reads everything; with a cache, unchanged tenant files are not read again (only valid tenants are cached). */
-export function load(root: string, cache?: TenantCache): Loaded {
+export interface LoadOptions {
+  /** Unchanged tenant files come from it (only valid tenants are cached). */
+  cache?: TenantCache;
+  /** Tenant file → text to use instead of the disk (codemods check their result before writing it). */
+  texts?: ReadonlyMap<string, string>;
+}
+
+/** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
+export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
   const { platform, diagnostics } = loadPlatform(root, reader);
   const tenants: Source<Tenant>[] = [];
   const rejected: Loaded["rejected"] = [];
-  for (const file of listTenantFiles(root)) {
-    const result: ReturnType<typeof loadTenant> = cache ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text)) : loadTenant(root, file, reader);
+  const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const file of files) {
+    const given = texts?.get(file);
+    const result: ReturnType<typeof loadTenant> = cache
+      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text), given)
+      : loadTenant(root, file, reader, given);
     diagnostics.push(...result.diagnostics);
     if (result.tenant) tenants.push(result.tenant);
     else if (result.raw) rejected.push(result.raw);

@@ -50,10 +50,10 @@ export class TenantCache {
     this.dir = cacheDir(root);
   }
 
-  /** Loads one tenant file through the cache; `load` reads and validates it on a miss. */
-  loadTenant(file: string, load: (text: string | undefined) => TenantLoad): TenantLoad {
+  /** Loads one tenant file (or `given` text for it) through the cache; `load` reads and validates it on a miss. */
+  loadTenant(file: string, load: (text: string | undefined) => TenantLoad, given?: string): TenantLoad {
     const abs = path.join(this.root, file);
-    const text = this.deps.text(abs) ?? undefined;
+    const text = given ?? this.deps.text(abs) ?? undefined;
     this.platformKey ??= sha256(FORMAT, this.options.version ?? compilerVersion(), this.deps.digest(path.join(this.root, PLATFORM_FILE)));
     const key = sha256(this.platformKey, this.deps.digest(abs, text ?? null));
     this.keys.set(file, key);

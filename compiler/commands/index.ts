@@ -3,6 +3,9 @@ import type { Io } from "../cli";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
+import { fleetUpgradeCommand } from "./fleet-upgrade";
+import { reportCommand } from "./report";
+import { tenantNewCommand } from "./tenant-new";
 
 export interface CommandContext {
   root: string;
@@ -19,4 +22,7 @@ export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   docs: docsCommand,
   bench: benchCommand,
+  "tenant:new": tenantNewCommand,
+  "fleet:upgrade": fleetUpgradeCommand,
+  report: reportCommand,
 };
