@@ -1,6 +1,6 @@
 // What a tenant or platform file's output depends on, as content hashes: its own text and the text of every
 // platform/ module it imports, transitively. Used only to key the compile cache.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -8,11 +8,8 @@ import path from "node:path";
 // dependency; a file that reads without errors has all its imports in this form.
 const SPECIFIER = /\b(?:from|import)\s*["']([^"'\n]+)["']/g;
 
-export const sha256 = (...parts: (string | Buffer)[]) => {
-  const h = createHash("sha256");
-  for (const p of parts) h.update(p).update("\0");
-  return h.digest("hex");
-};
+/** One hash of several texts, each followed by a NUL so that no two lists of parts hash alike. */
+export const sha256 = (...parts: string[]) => hash("sha256", parts.map((p) => `${p}\0`).join(""), "hex");
 
 /** Reads files and hashes their dependency closures, each file once per run. */
 export class DependencyHasher {

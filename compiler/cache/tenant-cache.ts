@@ -130,13 +130,19 @@ export class TenantCache {
 /** Packs beyond this many are merged on the next write. */
 const MAX_PACKS = 8;
 
-/** Writes entries as `<sha256 of body>\n<body>` under a name derived from the body; returns the name. */
+/**
+ * A pack is `<sha256 of the rest>\n<length of the index>\n<index JSON><file contents, concatenated>`: the
+ * index holds each entry with its files' paths and lengths, so the bulk (file contents) is sliced, not parsed.
+ */
 function writePack(dir: string, entries: Entry[]): string {
-  const body = JSON.stringify({ format: FORMAT, entries });
-  const sum = sha256(body);
+  const blobs: string[] = [];
+  const index = entries.map((e) => ({ ...e, files: e.files.map((f) => (blobs.push(f.content), [f.path, f.content.length])) }));
+  const head = JSON.stringify({ format: FORMAT, entries: index });
+  const rest = `${head.length}\n${head}${blobs.join("")}`;
+  const sum = sha256(rest);
   const name = `pack-${sum.slice(0, 24)}.json`;
   const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, `${sum}\n${body}`);
+  fs.writeFileSync(tmp, `${sum}\n${rest}`);
   fs.renameSync(tmp, path.join(dir, name)); // never a half-written pack under its final name
   return name;
 }
@@ -146,9 +152,14 @@ function readPack(file: string): Entry[] {
     const raw = fs.readFileSync(file, "utf8");
     const nl = raw.indexOf("\n");
     if (nl < 0 || sha256(raw.slice(nl + 1)) !== raw.slice(0, nl)) return [];
-    const pack = JSON.parse(raw.slice(nl + 1)) as { format?: unknown; entries?: unknown };
+    const nl2 = raw.indexOf("\n", nl + 1);
+    const headStart = nl2 + 1;
+    const headEnd = headStart + Number(raw.slice(nl + 1, nl2));
+    const pack = JSON.parse(raw.slice(headStart, headEnd)) as { format?: unknown; entries?: (Omit<Entry, "files"> & { files: [string, number][] })[] };
     if (pack.format !== FORMAT || !Array.isArray(pack.entries)) return [];
-    return pack.entries.every(isEntry) ? (pack.entries as Entry[]) : [];
+    let at = headEnd;
+    const entries = pack.entries.map((e) => ({ ...e, files: e.files.map(([p, length]) => ({ path: p, content: raw.slice(at, (at += length)) })) }));
+    return at === raw.length && entries.every(isEntry) ? entries : [];
   } catch {
     return [];
   }

@@ -18,15 +18,18 @@ export class Locator {
   private readonly keys = new Map<string, Location>();
 
   set(path: ValuePath, at: Location): void {
+    this.ensure();
     this.values.set(keyOf(path), at);
   }
 
   setKey(path: ValuePath, at: Location): void {
+    this.ensure();
     this.keys.set(keyOf(path), at);
   }
 
   /** Where the value at `path` was written, or the nearest enclosing value that was. */
   value(path: ValuePath): Location {
+    this.ensure();
     for (let n = path.length; n >= 0; n--) {
       const hit = this.values.get(keyOf(path.slice(0, n)));
       if (hit) return hit;
@@ -36,18 +39,30 @@ export class Locator {
 
   /** Every recorded location, as plain data (the compile cache stores it with the tenant). */
   snapshot(): LocatorSnapshot {
+    if (this.pending) return this.pending;
     return { file: this.file, values: [...this.values], keys: [...this.keys] };
   }
 
+  /** A locator from a snapshot; its maps are rebuilt on the first lookup (most cached tenants never need one). */
   static restore(s: LocatorSnapshot): Locator {
     const l = new Locator(s.file);
-    for (const [k, at] of s.values) l.values.set(k, at);
-    for (const [k, at] of s.keys) l.keys.set(k, at);
+    l.pending = s;
     return l;
+  }
+
+  private pending?: LocatorSnapshot;
+
+  private ensure(): void {
+    const s = this.pending;
+    if (!s) return;
+    this.pending = undefined;
+    for (const [k, at] of s.values) this.values.set(k, at);
+    for (const [k, at] of s.keys) this.keys.set(k, at);
   }
 
   /** Where the property name at `path` was written (for unknown keys), falling back to its value. */
   key(path: ValuePath): Location {
+    this.ensure();
     return this.keys.get(keyOf(path)) ?? this.value(path);
   }
 }
