@@ -10,7 +10,7 @@ export function machine(): string {
 const ms = (n: number) => `${Math.round(n).toLocaleString("en-US")} ms`;
 
 /** Rows of scenarios, a column per fleet size: time in the command, whole process in parentheses. */
-export function table(results: SizeResult[], runs: number): string[] {
+export function table(results: SizeResult[], runs: number, load: { before: number[]; after: number[] }): string[] {
   const head = ["scenario", ...results.map((r) => `${r.tenants.toLocaleString("en-US")} tenants`)];
   const rows = SCENARIOS.map((s) => [
     s.label,
@@ -24,6 +24,7 @@ export function table(results: SizeResult[], runs: number): string[] {
   const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [
     `machine: ${machine()}`,
+    `load average before ${load.before.map((n) => n.toFixed(2)).join(" ")}, after ${load.after.map((n) => n.toFixed(2)).join(" ")} (other work on the machine inflates the figures)`,
     `median of ${runs} run(s); each cell: time inside the command (whole process, with Node and tsx start-up)`,
     "",
     line(head),

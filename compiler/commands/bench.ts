@@ -1,6 +1,6 @@
 // `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
+import os from "node:os";
 import { REPO_ROOT } from "../cli";
-import { UserError } from "../diagnostics";
 import { benchSize } from "../bench/scenarios";
 import { table, verdicts } from "../bench/table";
 import type { Command } from "./index";
@@ -10,18 +10,20 @@ function option(args: string[], name: string, fallback: string): string {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
 }
 
-const usage = (message: string) =>
-  new UserError([{ code: "usage", severity: "error", file: "npm run bench", line: 1, col: 1, message, hint: "npm run bench -- --sizes 100,1000,5000 --runs 3" }]);
-
 export const benchCommand: Command = {
   describe: "measure compile, check and diff on synthetic fleets of 100, 1,000 and 5,000 tenants",
   async run(ctx) {
     const sizes = option(ctx.args, "--sizes", "100,1000,5000").split(",").map(Number);
     const runs = Number(option(ctx.args, "--runs", "3"));
-    if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) throw usage("--sizes takes tenant counts separated by commas, --runs a positive number");
+    if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+      ctx.io.err("usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] (tenant counts separated by commas, a positive number of runs)");
+      return 2;
+    }
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
+    const before = os.loadavg();
     const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line)));
-    for (const line of [...table(results, runs), "", ...verdicts(results)]) ctx.io.out(line);
+    const load = { before, after: os.loadavg() };
+    for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
     return 0;
   },
 };
