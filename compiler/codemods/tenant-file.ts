@@ -36,7 +36,7 @@ export function tenantObject(sf: SourceFile): ObjectLiteralExpression | undefine
   return Node.isObjectLiteralExpression(n) ? n : undefined;
 }
 
-export type Edit = { text: string; before?: string } | { error: string };
+export type Edit = { text: string } | { error: string };
 
 /**
  * Sets the tenant's `release`: the value of its `release` property is replaced in place (keeping the file's
@@ -52,10 +52,9 @@ export function setRelease(file: string, text: string, release: string): Edit {
   const quote = current && Node.isStringLiteral(current) && current.getText().startsWith("'") ? "'" : '"';
   const literal = quote + release.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), `\\${quote}`) + quote;
   if (current) {
-    const before = Node.isStringLiteral(unwrap(current)) ? (unwrap(current) as Node & { getLiteralText(): string }).getLiteralText() : current.getText();
-    if (before === release && Node.isStringLiteral(current)) return { text, before };
+    if (Node.isStringLiteral(current) && current.getLiteralText() === release) return { text };
     current.replaceWithText(literal);
-    return { text: sf.getFullText(), before };
+    return { text: sf.getFullText() };
   }
   obj.addPropertyAssignment({ name: "release", initializer: literal });
   return { text: sf.getFullText() };
