@@ -11,18 +11,12 @@ import type { Tenant } from "../schema/tenant";
 import { Locator, type LocatorSnapshot } from "../source/locator";
 import { compilerVersion } from "./compiler-version";
 import { DependencyHasher, sha256 } from "./dependencies";
-
-/** Bumped when the layout of an entry changes. */
-const FORMAT = "tenant-cache-1";
+import { FORMAT, readPack, writePack, type Entry } from "./pack";
 
 export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
 
-interface Entry {
-  key: string;
-  tenant: { value: Tenant; file: string; locator: LocatorSnapshot };
-  diagnostics: Diagnostic[];
-  files: OutputFile[];
-}
+/** Packs beyond this many are merged on the next write. */
+const MAX_PACKS = 8;
 
 export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[] };
 
@@ -125,56 +119,4 @@ export class TenantCache {
     this.packs();
     return this.stored.get(key);
   }
-}
-
-/** Packs beyond this many are merged on the next write. */
-const MAX_PACKS = 8;
-
-/**
- * A pack is `<sha256 of the rest>\n<length of the index>\n<index JSON><file contents, concatenated>`: the
- * index holds each entry with its files' paths and lengths, so the bulk (file contents) is sliced, not parsed.
- */
-function writePack(dir: string, entries: Entry[]): string {
-  const blobs: string[] = [];
-  const index = entries.map((e) => ({ ...e, files: e.files.map((f) => (blobs.push(f.content), [f.path, f.content.length])) }));
-  const head = JSON.stringify({ format: FORMAT, entries: index });
-  const rest = `${head.length}\n${head}${blobs.join("")}`;
-  const sum = sha256(rest);
-  const name = `pack-${sum.slice(0, 24)}.json`;
-  const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, `${sum}\n${rest}`);
-  fs.renameSync(tmp, path.join(dir, name)); // never a half-written pack under its final name
-  return name;
-}
-
-function readPack(file: string): Entry[] {
-  try {
-    const raw = fs.readFileSync(file, "utf8");
-    const nl = raw.indexOf("\n");
-    if (nl < 0 || sha256(raw.slice(nl + 1)) !== raw.slice(0, nl)) return [];
-    const nl2 = raw.indexOf("\n", nl + 1);
-    const headStart = nl2 + 1;
-    const headEnd = headStart + Number(raw.slice(nl + 1, nl2));
-    const pack = JSON.parse(raw.slice(headStart, headEnd)) as { format?: unknown; entries?: (Omit<Entry, "files"> & { files: [string, number][] })[] };
-    if (pack.format !== FORMAT || !Array.isArray(pack.entries)) return [];
-    let at = headEnd;
-    const entries = pack.entries.map((e) => ({ ...e, files: e.files.map(([p, length]) => ({ path: p, content: raw.slice(at, (at += length)) })) }));
-    return at === raw.length && entries.every(isEntry) ? entries : [];
-  } catch {
-    return [];
-  }
-}
-
-function isEntry(e: Entry): boolean {
-  return (
-    e !== null &&
-    typeof e === "object" &&
-    typeof e.key === "string" &&
-    typeof e.tenant?.file === "string" &&
-    typeof e.tenant.value === "object" &&
-    Array.isArray(e.tenant.locator?.values) &&
-    Array.isArray(e.diagnostics) &&
-    Array.isArray(e.files) &&
-    e.files.every((f) => typeof f?.path === "string" && typeof f.content === "string")
-  );
 }
