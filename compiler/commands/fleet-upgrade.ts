@@ -7,7 +7,7 @@ import { build } from "../compile";
 import { TenantCache } from "../cache/tenant-cache";
 import { fleetIndexEntry } from "../render/fleet-index";
 import { parseCondition, selectableFields, selectTenants, type Condition } from "../codemods/select";
-import { all, one, parseArgs } from "./args";
+import { options } from "./options";
 import type { Command } from "./index";
 
 const USAGE = "usage: npm run fleet:upgrade -- --release <name> [--where <field>=<value>]... [--wave <n>] [--dry-run]";
@@ -15,22 +15,22 @@ const USAGE = "usage: npm run fleet:upgrade -- --release <name> [--where <field>
 export const fleetUpgradeCommand: Command = {
   describe: "set the release of the selected tenant files (by --where and --wave), checked before writing",
   async run(ctx) {
-    const args = parseArgs(ctx.args, { values: ["--release", "--where", "--wave"], booleans: ["--dry-run"] });
-    const release = "error" in args ? undefined : one(args, "--release");
-    const waveText = "error" in args ? undefined : one(args, "--wave");
-    const wave = waveText === undefined ? undefined : Number(waveText);
-    const conditions = "error" in args ? [] : all(args, "--where").map(parseCondition);
-    if ("error" in args || !release || args.positional.length > 0 || (wave !== undefined && !Number.isInteger(wave)) || conditions.includes(undefined)) {
-      ctx.io.err(`${"error" in args ? args.error + "\n" : ""}${USAGE}`);
-      return 2;
+    const parsed = options(ctx.args, { release: { type: "string" }, where: { type: "string", multiple: true }, wave: { type: "string" }, "dry-run": { type: "boolean" } });
+    const opts = "error" in parsed ? undefined : parsed.values;
+    const wave = opts?.wave === undefined ? undefined : Number(opts.wave);
+    const conditions = (opts?.where ?? []).map(parseCondition);
+    if ("error" in parsed || !opts?.release || parsed.positionals.length > 0 || (wave !== undefined && !Number.isInteger(wave)) || conditions.includes(undefined)) {
+      ctx.io.err(`${"error" in parsed ? parsed.error + "\n" : ""}${USAGE}`);
+      return 1;
     }
+    const release = opts.release;
     // the fleet as it is: it must compile before we change it, and gives the fields to select on
     const current = build(ctx.root, { cache: new TenantCache(ctx.root) });
     const known = new Set(current.model.tenants.flatMap((t) => selectableFields(fleetIndexEntry(t))));
     const unknown = (conditions as Condition[]).filter((c) => !known.has(c.field) && !c.field.startsWith("labels."));
     if (unknown.length > 0) {
       ctx.io.err(`unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => c.field).join(", ")} in --where; fields: ${[...known].sort().join(", ")}`);
-      return 2;
+      return 1;
     }
     const selected = selectTenants(current.model.tenants, conditions as Condition[], wave);
     const { setRelease } = await import("../codemods/tenant-file");
@@ -55,7 +55,7 @@ export const fleetUpgradeCommand: Command = {
       return 1;
     }
     for (const line of lines) ctx.io.out(line);
-    const dry = args.flags.has("--dry-run");
+    const dry = opts["dry-run"] === true;
     if (!dry) for (const [file, text] of texts) fs.writeFileSync(path.join(ctx.root, file), text);
     const already = selected.length - texts.size;
     ctx.io.out(

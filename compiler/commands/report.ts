@@ -4,17 +4,17 @@ import { build } from "../compile";
 import { TenantCache } from "../cache/tenant-cache";
 import { capacityReport } from "../report/capacity-report";
 import { reportJson, reportMarkdown } from "../report/format";
-import { one, parseArgs } from "./args";
+import { options } from "./options";
 import type { Command } from "./index";
 
 export const reportCommand: Command = {
   describe: "capacity and cost report of the fleet (Markdown or JSON)",
   async run(ctx) {
-    const args = parseArgs(ctx.args, { values: ["--format"] });
-    const format = "error" in args ? undefined : (one(args, "--format") ?? "markdown");
-    if ("error" in args || (format !== "markdown" && format !== "json")) {
-      ctx.io.err(`${"error" in args ? args.error + "\n" : ""}usage: npm run report -- [--format markdown|json]`);
-      return 2;
+    const parsed = options(ctx.args, { format: { type: "string", default: "markdown" } });
+    const format = "error" in parsed ? undefined : parsed.values.format;
+    if ("error" in parsed || parsed.positionals.length > 0 || (format !== "markdown" && format !== "json")) {
+      ctx.io.err(`${"error" in parsed ? parsed.error + "\n" : ""}usage: npm run report -- [--format markdown|json]`);
+      return 1;
     }
     ctx.io.err("report: reading and checking the fleet…");
     const { model } = build(ctx.root, { cache: new TenantCache(ctx.root, { readOnly: true }) });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { formatDiagnostic, sortDiagnostics, UserError } from "../diagnostics";
 import { loadPlatform } from "../load";
 import { DnsLabel } from "../schema/common";
-import { all, one, parseArgs } from "./args";
+import { options } from "./options";
 import type { Command } from "./index";
 
 const USAGE = "usage: npm run tenant:new -- <id> --host <lms host> [--size small] [--release <name>] [--name <site name>] [--email <address>] [--plugin <name>]...";
@@ -12,15 +12,23 @@ const USAGE = "usage: npm run tenant:new -- <id> --host <lms host> [--size small
 export const tenantNewCommand: Command = {
   describe: "write a new, valid tenant file tenants/<id>.ts",
   async run(ctx) {
-    const args = parseArgs(ctx.args, { values: ["--host", "--size", "--release", "--name", "--email", "--plugin"] });
-    if ("error" in args || args.positional.length !== 1 || !one(args, "--host")) {
-      ctx.io.err(`${"error" in args ? args.error + "\n" : ""}${USAGE}`);
-      return 2;
+    const parsed = options(ctx.args, {
+      host: { type: "string" },
+      size: { type: "string" },
+      release: { type: "string" },
+      name: { type: "string" },
+      email: { type: "string" },
+      plugin: { type: "string", multiple: true },
+    });
+    if ("error" in parsed || parsed.positionals.length !== 1 || !parsed.values.host) {
+      ctx.io.err(`${"error" in parsed ? parsed.error + "\n" : ""}${USAGE}`);
+      return 1;
     }
-    const id = args.positional[0]!;
+    const { values: opts, positionals } = parsed;
+    const id = positionals[0]!;
     if (!DnsLabel.safeParse(id).success) {
       ctx.io.err(`"${id}" is not a tenant id: lower-case letters, digits and '-', starting with a letter (it becomes the file name and namespace)`);
-      return 2;
+      return 1;
     }
     const file = `tenants/${id}.ts`;
     if (fs.existsSync(path.join(ctx.root, file))) {
@@ -32,7 +40,7 @@ export const tenantNewCommand: Command = {
     const { newTenantText } = await import("../codemods/new-tenant");
     const { checkWith } = await import("../codemods/validate");
     const text = newTenantText(
-      { id, host: one(args, "--host")!, release: one(args, "--release"), size: one(args, "--size"), name: one(args, "--name"), email: one(args, "--email"), plugins: all(args, "--plugin") },
+      { id, host: opts.host!, release: opts.release, size: opts.size, name: opts.name, email: opts.email, plugins: opts.plugin ?? [] },
       platform.value,
     );
     const checked = checkWith(ctx.root, new Map([[file, text]]));

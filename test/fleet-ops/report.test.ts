@@ -48,7 +48,7 @@ test("report as Markdown names the assumptions and their source", async () => {
 });
 
 test("report refuses an unknown format", async () => {
-  assert.is((await run(tempFleet(), "report", "--format", "xml")).code, 2);
+  assert.is((await run(tempFleet(), "report", "--format", "xml")).code, 1);
 });
 
 test("report on a synthetic fleet of 1,000 tenants: totals add up, archived tenants cost nothing, progress on stderr", async () => {
