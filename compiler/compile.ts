@@ -25,7 +25,7 @@ export interface Build {
  * Builds every output in memory, or throws a UserError listing every problem found:
  * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas
  *    (tenants whose inputs are unchanged since a cached run come from the cache);
- * 2. check the platform, then each tenant against the platform's catalogs;
+ * 2. check the platform, then each tenant against the platform's catalogs (cached per tenant, like step 1);
  * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants, always over all tenants;
  * 4. render every file (unchanged tenants' files from the cache), and the fleet index listing them all.
  */
@@ -41,7 +41,8 @@ export function build(root: string, opts: LoadOptions = {}): Build {
   for (const raw of loaded.rejected) diagnostics.push(...checkTenant(raw, platform.value));
   const tenants: ResolvedTenant[] = [];
   for (const t of loaded.tenants) {
-    const problems = checkTenant({ value: t.value, locator: t.locator }, platform.value);
+    const rules = () => checkTenant({ value: t.value, locator: t.locator }, platform.value);
+    const problems = cache ? cache.checkTenant(t.file, rules) : rules();
     diagnostics.push(...problems);
     if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }

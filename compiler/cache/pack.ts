@@ -5,15 +5,20 @@ import type { Diagnostic } from "../diagnostics";
 import type { OutputFile } from "../render/files";
 import type { Tenant } from "../schema/tenant";
 import type { LocatorSnapshot } from "../source/locator";
+import { hashOf } from "../output/manifest";
 import { sha256 } from "./dependencies";
 
 /** Bumped when the layout of a pack or an entry changes. */
-export const FORMAT = "tenant-cache-1";
+export const FORMAT = "tenant-cache-2";
 
 export interface Entry {
   key: string;
   tenant: { value: Tenant; file: string; locator: LocatorSnapshot };
+  /** Diagnostics of reading the file (warnings only: a tenant with errors is never cached). */
   diagnostics: Diagnostic[];
+  /** Diagnostics of the per-tenant catalog rules (warnings only). */
+  checks: Diagnostic[];
+  /** Rendered files, each with its hash for the manifest. */
   files: OutputFile[];
 }
 
@@ -23,7 +28,7 @@ export interface Entry {
  */
 export function writePack(dir: string, entries: Entry[]): string {
   const blobs: string[] = [];
-  const index = entries.map((e) => ({ ...e, files: e.files.map((f) => (blobs.push(f.content), [f.path, f.content.length])) }));
+  const index = entries.map((e) => ({ ...e, files: e.files.map((f) => (blobs.push(f.content), [f.path, f.content.length, f.hash ?? hashOf(f.content)])) }));
   const head = JSON.stringify({ format: FORMAT, entries: index });
   const rest = `${head.length}\n${head}${blobs.join("")}`;
   const sum = sha256(rest);
@@ -42,10 +47,10 @@ export function readPack(file: string): Entry[] {
     const nl2 = raw.indexOf("\n", nl + 1);
     const headStart = nl2 + 1;
     const headEnd = headStart + Number(raw.slice(nl + 1, nl2));
-    const pack = JSON.parse(raw.slice(headStart, headEnd)) as { format?: unknown; entries?: (Omit<Entry, "files"> & { files: [string, number][] })[] };
+    const pack = JSON.parse(raw.slice(headStart, headEnd)) as { format?: unknown; entries?: (Omit<Entry, "files"> & { files: [string, number, string][] })[] };
     if (pack.format !== FORMAT || !Array.isArray(pack.entries)) return [];
     let at = headEnd;
-    const entries = pack.entries.map((e) => ({ ...e, files: e.files.map(([p, length]) => ({ path: p, content: raw.slice(at, (at += length)) })) }));
+    const entries = pack.entries.map((e) => ({ ...e, files: e.files.map(([p, length, hash]) => ({ path: p, content: raw.slice(at, (at += length)), hash })) }));
     return at === raw.length && entries.every(isEntry) ? entries : [];
   } catch {
     return [];
@@ -61,7 +66,8 @@ function isEntry(e: Entry): boolean {
     typeof e.tenant.value === "object" &&
     Array.isArray(e.tenant.locator?.values) &&
     Array.isArray(e.diagnostics) &&
+    Array.isArray(e.checks) &&
     Array.isArray(e.files) &&
-    e.files.every((f) => typeof f?.path === "string" && typeof f.content === "string")
+    e.files.every((f) => typeof f?.path === "string" && typeof f.content === "string" && typeof f.hash === "string")
   );
 }

@@ -1,7 +1,7 @@
 // The incremental compile cache: per tenant, the validated tenant and its rendered files, stored in packs
 // under .cache/tenants/ by a key over everything they depend on — the compiler version, the platform file and the
-// modules it imports, the tenant's path and text and the presets it imports. Fleet-wide checks are never
-// cached. A pack that fails its checksum or shape is ignored, never trusted.
+// modules it imports, the tenant's path and text and the presets it imports. Per-tenant rule results are
+// kept too; fleet-wide checks never are. A pack that fails its checksum or shape is ignored, never trusted.
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics";
@@ -34,7 +34,7 @@ export class TenantCache {
   private platformKey?: string;
   private readonly keys = new Map<string, string>();
   private readonly hits = new Map<string, Entry>();
-  private readonly pending = new Map<string, Omit<Entry, "files"> & { files?: OutputFile[] }>();
+  private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & { files?: OutputFile[]; checks?: Diagnostic[] }>();
 
   constructor(
     private readonly root: string,
@@ -67,6 +67,16 @@ export class TenantCache {
     return result;
   }
 
+  /** The per-tenant rule results of a tenant loaded through this cache; `check` runs on a miss. */
+  checkTenant(file: string, check: () => Diagnostic[]): Diagnostic[] {
+    const hit = this.hits.get(file);
+    if (hit) return hit.checks;
+    const checks = check();
+    const pending = this.pending.get(file);
+    if (pending) pending.checks = checks;
+    return checks;
+  }
+
   /** The rendered files of a tenant loaded through this cache; `render` runs on a miss. */
   renderTenant(file: string, render: () => OutputFile[]): OutputFile[] {
     const hit = this.hits.get(file);
@@ -83,7 +93,7 @@ export class TenantCache {
    */
   persist(): void {
     if (this.options.readOnly) return;
-    const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined);
+    const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined);
     const packs = this.packs();
     const live = new Set(this.keys.values());
     const compact = packs.size + 1 > MAX_PACKS || this.stored.size > 2 * live.size + 100;

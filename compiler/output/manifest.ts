@@ -15,7 +15,7 @@ export const hashOf = (content: string) => hash("sha256", content, "hex").slice(
 
 /** Path → hash of every owned file but the manifest's own. */
 export function manifestOf(files: readonly OutputFile[]): Record<string, string> {
-  return Object.fromEntries(files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, hashOf(f.content)]));
+  return Object.fromEntries(files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, f.hash ?? hashOf(f.content)]));
 }
 
 // segments of safe characters that do not start with '.', joined by single '/'
