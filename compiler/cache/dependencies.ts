@@ -51,10 +51,15 @@ export class DependencyHasher {
     return [...seen].sort();
   }
 
+  private rel(abs: string): string {
+    const prefix = this.root + path.sep;
+    return abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(this.root, abs);
+  }
+
   /** One hash of a file's text (given, or read) and of every module it imports. */
   digest(abs: string, text: string | null = this.text(abs)): string {
-    const parts: string[] = [path.relative(this.root, abs), text ?? "(missing)"];
-    for (const dep of this.imports(abs, text)) parts.push(path.relative(this.root, dep), this.text(dep) ?? "(missing)");
+    const parts: string[] = [this.rel(abs), text ?? "(missing)"];
+    for (const dep of this.imports(abs, text)) parts.push(this.rel(dep), this.text(dep) ?? "(missing)");
     return sha256(...parts);
   }
 }

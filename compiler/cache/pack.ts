@@ -9,7 +9,7 @@ import { hashOf } from "../output/manifest";
 import { sha256 } from "./dependencies";
 
 /** Bumped when the layout of a pack or an entry changes. */
-export const FORMAT = "tenant-cache-2";
+export const FORMAT = "tenant-cache-3";
 
 export interface Entry {
   key: string;
@@ -64,7 +64,7 @@ function isEntry(e: Entry): boolean {
     typeof e.key === "string" &&
     typeof e.tenant?.file === "string" &&
     typeof e.tenant.value === "object" &&
-    Array.isArray(e.tenant.locator?.values) &&
+    typeof e.tenant.locator?.data === "string" &&
     Array.isArray(e.diagnostics) &&
     Array.isArray(e.checks) &&
     Array.isArray(e.files) &&

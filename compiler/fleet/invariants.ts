@@ -107,13 +107,13 @@ const prefixFreeSearch: Invariant = ({ tenants }) =>
 const reservedNames: Invariant = ({ tenants, platform }) => {
   const namespaces = new Set(platformNamespaces(platform.value));
   return tenants.flatMap((t) => {
-    const at = idAt(t);
+    const at = () => idAt(t); // only on a finding: most tenants have none
     if (RESERVED_IDS.has(t.id) || namespaces.has(t.names.namespace)) {
-      return [error("reserved-id", at, `"${t.id}" is reserved (a system or platform name)`, { path: "id", hint: "choose another id" })];
+      return [error("reserved-id", at(), `"${t.id}" is reserved (a system or platform name)`, { path: "id", hint: "choose another id" })];
     }
     const prefix = RESERVED_ID_PREFIXES.find((p) => t.id.startsWith(p));
-    if (prefix) return [error("reserved-id", at, `ids starting with "${prefix}" are reserved`, { path: "id", hint: "choose another id" })];
-    if (t.id.includes("--")) return [error("reserved-id", at, `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
+    if (prefix) return [error("reserved-id", at(), `ids starting with "${prefix}" are reserved`, { path: "id", hint: "choose another id" })];
+    if (t.id.includes("--")) return [error("reserved-id", at(), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
     return [];
   });
 };

@@ -5,11 +5,12 @@ export type ValuePath = readonly PropertyKey[];
 
 const keyOf = (path: ValuePath) => path.map(String).join("\u0000");
 
+/** A locator as one string of JSON, so that loading many of them parses no objects until one is asked. */
 export interface LocatorSnapshot {
   file: string;
-  values: [string, Location][];
-  keys: [string, Location][];
+  data: string;
 }
+type Row = [key: string, line: number, col: number, file: number];
 
 export class Locator {
   constructor(private readonly file: string) {}
@@ -40,7 +41,10 @@ export class Locator {
   /** Every recorded location, as plain data (the compile cache stores it with the tenant). */
   snapshot(): LocatorSnapshot {
     if (this.pending) return this.pending;
-    return { file: this.file, values: [...this.values], keys: [...this.keys] };
+    const files: string[] = [];
+    const rows = (m: Map<string, Location>): Row[] =>
+      [...m].map(([k, at]) => [k, at.line, at.col, files.indexOf(at.file) >= 0 ? files.indexOf(at.file) : files.push(at.file) - 1]);
+    return { file: this.file, data: JSON.stringify({ values: rows(this.values), keys: rows(this.keys), files }) };
   }
 
   /** A locator from a snapshot; its maps are rebuilt on the first lookup (most cached tenants never need one). */
@@ -56,8 +60,9 @@ export class Locator {
     const s = this.pending;
     if (!s) return;
     this.pending = undefined;
-    for (const [k, at] of s.values) this.values.set(k, at);
-    for (const [k, at] of s.keys) this.keys.set(k, at);
+    const { values, keys, files } = JSON.parse(s.data) as { values: Row[]; keys: Row[]; files: string[] };
+    for (const [k, line, col, f] of values) this.values.set(k, { file: files[f]!, line, col });
+    for (const [k, line, col, f] of keys) this.keys.set(k, { file: files[f]!, line, col });
   }
 
   /** Where the property name at `path` was written (for unknown keys), falling back to its value. */
