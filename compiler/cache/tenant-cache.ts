@@ -35,6 +35,9 @@ export class TenantCache {
   private readonly keys = new Map<string, string>();
   private readonly hits = new Map<string, Entry>();
   private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & { files?: OutputFile[]; checks?: Diagnostic[] }>();
+  /** Every entry of every readable pack, by key; and each pack's entry count (0: damaged or empty). */
+  private readonly stored = new Map<string, Entry>();
+  private loadedPacks?: Map<string, number>;
 
   constructor(
     private readonly root: string,
@@ -96,16 +99,14 @@ export class TenantCache {
     const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined);
     const packs = this.packs();
     const live = new Set(this.keys.values());
-    const compact = packs.size + 1 > MAX_PACKS || this.stored.size > 2 * live.size + 100;
+    // merge when packs pile up, when most entries are dead, or when a pack is damaged (it reads as empty)
+    const compact = packs.size + 1 > MAX_PACKS || this.stored.size > 2 * live.size + 100 || [...packs.values()].includes(0);
     if (fresh.length === 0 && !compact) return;
     fs.mkdirSync(this.dir, { recursive: true });
-    const entries = compact ? [...[...this.hits.values()], ...fresh].filter((e) => live.has(e.key)) : fresh;
+    const entries = compact ? [...this.hits.values(), ...fresh].filter((e) => live.has(e.key)) : fresh;
     const written = writePack(this.dir, entries);
     if (compact) for (const name of packs.keys()) if (name !== written) fs.rmSync(path.join(this.dir, name), { force: true });
   }
-
-  private stored = new Map<string, Entry>();
-  private loadedPacks?: Map<string, number>;
 
   /** Reads every pack once: pack name → entry count. A pack that fails its checksum or shape is skipped. */
   private packs(): Map<string, number> {

@@ -87,6 +87,20 @@ for (const [what, damage] of damages) {
   });
 }
 
+test("a damaged pack is replaced by the next compile", () => {
+  const root = tempFleet();
+  build(root, { cache: new TenantCache(root) });
+  const [name] = fs.readdirSync(cacheDir(root));
+  fs.writeFileSync(path.join(cacheDir(root), name!), "garbage");
+  build(root, { cache: new TenantCache(root) });
+  // the same entries make the same pack (named by its content): rewritten in place, no longer damaged
+  assert.equal(fs.readdirSync(cacheDir(root)), [name]);
+  assert.is.not(fs.readFileSync(path.join(cacheDir(root), name!), "utf8"), "garbage");
+  const again = new TenantCache(root);
+  build(root, { cache: again });
+  assert.equal(again.stats, { hits: 3, misses: 0 });
+});
+
 test("npm run compile with the cache writes what a compile without it writes, after each edit", async () => {
   const root = tempFleet();
   const fresh = tempFleet();
