@@ -8,6 +8,9 @@ export interface NewTenant {
   size?: string;
   name?: string;
   email?: string;
+  cluster?: string;
+  /** Upgrade wave, as written (checked by the compiler like any tenant file). */
+  wave?: string;
   plugins: string[];
 }
 
@@ -22,6 +25,8 @@ export function defaultRelease(platform: Platform): string | undefined {
 export function newTenantText(t: NewTenant, platform: Platform): string {
   const lines = [
     `  id: ${str(t.id)},`,
+    ...(t.cluster !== undefined ? [`  cluster: ${str(t.cluster)},`] : []),
+    ...(t.wave !== undefined ? [`  wave: ${/^\d+$/.test(t.wave) ? t.wave : str(t.wave)},`] : []),
     `  release: ${str(t.release ?? defaultRelease(platform) ?? "")},`,
     `  hosts: { lms: ${str(t.host)} },`,
     `  platformName: ${str(t.name ?? t.id)},`,

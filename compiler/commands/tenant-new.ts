@@ -1,4 +1,4 @@
-// `npm run tenant:new -- <id> --host <lms host> [--size small] [--release r] [--name "…"] [--email a@b] [--plugin p]…`
+// `npm run tenant:new -- <id> --host <lms host> [--size small] [--release r] [--name "…"] [--email a@b] [--cluster c] [--wave n] [--plugin p]…`
 import fs from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, sortDiagnostics, UserError } from "../diagnostics";
@@ -7,7 +7,7 @@ import { DnsLabel } from "../schema/common";
 import { options } from "./options";
 import type { Command } from "./index";
 
-const USAGE = "usage: npm run tenant:new -- <id> --host <lms host> [--size small] [--release <name>] [--name <site name>] [--email <address>] [--plugin <name>]...";
+const USAGE = "usage: npm run tenant:new -- <id> --host <lms host> [--size small] [--release <name>] [--name <site name>] [--email <address>] [--cluster <name>] [--wave <n>] [--plugin <name>]...";
 
 export const tenantNewCommand: Command = {
   describe: "write a new, valid tenant file tenants/<id>.ts",
@@ -18,6 +18,8 @@ export const tenantNewCommand: Command = {
       release: { type: "string" },
       name: { type: "string" },
       email: { type: "string" },
+      cluster: { type: "string" },
+      wave: { type: "string" },
       plugin: { type: "string", multiple: true },
     });
     if ("error" in parsed || parsed.positionals.length !== 1 || !parsed.values.host) {
@@ -40,7 +42,7 @@ export const tenantNewCommand: Command = {
     const { newTenantText } = await import("../codemods/new-tenant");
     const { checkWith } = await import("../codemods/validate");
     const text = newTenantText(
-      { id, host: opts.host!, release: opts.release, size: opts.size, name: opts.name, email: opts.email, plugins: opts.plugin ?? [] },
+      { id, host: opts.host!, release: opts.release, size: opts.size, name: opts.name, email: opts.email, cluster: opts.cluster, wave: opts.wave, plugins: opts.plugin ?? [] },
       platform.value,
     );
     const checked = checkWith(ctx.root, new Map([[file, text]]));

@@ -40,6 +40,9 @@ test("tenant:new writes a tenant file that compiles", async () => {
   const text = read(root, "tenants/zeta.ts");
   assert.match(text, 'platformName: "Zeta \\"Quoted\\" U"');
   assert.match(text, 'plugins: ["mfe", "indigo"]');
+  const canary = await run(root, "tenant:new", "canary", "--host", "learn.canary.example.org", "--wave", "0", "--cluster", "main");
+  assert.is(canary.code, 0, canary.err);
+  assert.match(read(root, "tenants/canary.ts"), '  cluster: "main",\n  wave: 0,\n');
   const c = await run(root, "compile");
   assert.is(c.code, 0, c.err);
   assert.ok(fs.existsSync(path.join(root, "generated", "apps", "zeta.yaml")));
@@ -51,6 +54,8 @@ const refusals: [string, string[], RegExp][] = [
   ["an unknown size", ["zeta", "--host", "learn.zeta.example.org", "--size", "huge"], /\[unknown-size\]/],
   ["a host another tenant uses", ["zeta", "--host", "learn.acme.example.org"], /\[duplicate-host\]/],
   ["a reserved id", ["platform", "--host", "learn.p.example.org"], /\[reserved-id\]/],
+  ["an unknown cluster", ["zeta", "--host", "learn.zeta.example.org", "--cluster", "mian"], /\[unknown-cluster\]\n\s+fix: did you mean "main"\?/],
+  ["a wave out of range", ["zeta", "--host", "learn.zeta.example.org", "--wave", "12"], /tenants\/zeta\.ts:6:9 error wave: number 12 is too large \(maximum 9\)/],
 ];
 for (const [what, args, expected] of refusals) {
   test(`tenant:new refuses ${what} and writes nothing`, async () => {
