@@ -45,6 +45,7 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
   try {
     if (hasDiff()) {
       measure(codeRoot, ["compile", "--root", root]); // the base commit holds a compiled fleet
+      fs.writeFileSync(path.join(root, ".gitignore"), ".cache/\n");
       git(root, "init", "-q");
       git(root, "add", "-A");
       git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "base");
