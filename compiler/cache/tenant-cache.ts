@@ -11,6 +11,7 @@ import type { Tenant } from "../schema/tenant";
 import { Locator, type LocatorSnapshot } from "../source/locator";
 import { compilerVersion } from "./compiler-version";
 import { DependencyHasher, sha256 } from "./dependencies";
+import { hashOf } from "../output/manifest";
 import { FORMAT, readPack, writePack, type Entry } from "./pack";
 
 export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
@@ -34,7 +35,7 @@ export class TenantCache {
   private platformKey?: string;
   private readonly keys = new Map<string, string>();
   private readonly hits = new Map<string, Entry>();
-  private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & { files?: OutputFile[]; checks?: Diagnostic[] }>();
+  private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & Partial<Pick<Entry, "files" | "checks">>>();
   /** Every entry of every readable pack, by key; and each pack's entry count (0: damaged or empty). */
   private readonly stored = new Map<string, Entry>();
   private loadedPacks?: Map<string, number>;
@@ -80,13 +81,17 @@ export class TenantCache {
     return checks;
   }
 
-  /** The rendered files of a tenant loaded through this cache; `render` runs on a miss. */
+  /**
+   * The rendered files of a tenant loaded through this cache; `render` runs on a miss. On a hit the files
+   * carry their hash and render their content only when it is read (a file generated/ lacks or holds
+   * differently): most runs read none.
+   */
   renderTenant(file: string, render: () => OutputFile[]): OutputFile[] {
     const hit = this.hits.get(file);
-    if (hit) return hit.files;
+    if (hit) return lazyFiles(hit.files, render);
     const files = render();
     const pending = this.pending.get(file);
-    if (pending) pending.files = files;
+    if (pending) pending.files = files.map((f) => ({ path: f.path, hash: f.hash ?? hashOf(f.content) }));
     return files;
   }
 
@@ -130,4 +135,18 @@ export class TenantCache {
     this.packs();
     return this.stored.get(key);
   }
+}
+
+/** Output files whose `content` is rendered on first read, all of the tenant's at once. */
+function lazyFiles(files: Entry["files"], render: () => OutputFile[]): OutputFile[] {
+  let rendered: Map<string, string> | undefined;
+  const contentOf = (p: string): string => {
+    rendered ??= new Map(render().map((f) => [f.path, f.content]));
+    const content = rendered.get(p);
+    if (content === undefined || hashOf(content) !== files.find((f) => f.path === p)!.hash) {
+      throw new Error(`internal error: rendering generated/${p} again gave other content than the cache recorded (a renderer is not deterministic)`);
+    }
+    return content;
+  };
+  return files.map(({ path: p, hash }) => Object.defineProperty({ path: p, hash } as OutputFile, "content", { enumerable: true, get: () => contentOf(p) }));
 }

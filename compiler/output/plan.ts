@@ -53,14 +53,16 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
       plan.missing.push(f.path);
       continue;
     }
-    if (current === f.content) {
+    // a file from the compile cache carries its hash, and renders its content only if it is needed
+    const currentHash = f.hash !== undefined ? hashOf(current) : undefined;
+    if (f.hash !== undefined ? currentHash === f.hash : current === f.content) {
       plan.unchanged++;
       continue;
     }
     plan.writes.push(f);
     plan.stale.push(f.path);
     const owned = manifest.get(f.path);
-    if (f.path !== MANIFEST && owned !== undefined && owned !== hashOf(current)) plan.edited.push(f.path);
+    if (f.path !== MANIFEST && owned !== undefined && owned !== (currentHash ?? hashOf(current))) plan.edited.push(f.path);
   }
   if (opts.listForeign) {
     for (const p of listOutputDir(outDir)) {

@@ -123,6 +123,20 @@ test("npm run compile with the cache writes what a compile without it writes, af
   assert.not.ok(fs.existsSync(cacheDir(fresh)));
 });
 
+test("files of cached tenants that generated/ lacks or holds edited are rendered again, exactly", async () => {
+  const root = tempFleet();
+  assert.is((await run(root, "compile")).code, 0);
+  const clean = readTree(path.join(root, "generated"));
+  fs.rmSync(path.join(root, "generated", "apps", "acme.yaml"));
+  fs.appendFileSync(path.join(root, "generated", "tenants", "globex", "config.yml"), "EXTRA: edited\n");
+  const r = await run(root, "compile");
+  assert.is(r.code, 0, r.err);
+  assert.match(r.err, "generated/tenants/globex/config.yml had been edited by hand; overwritten");
+  assert.equal(readTree(path.join(root, "generated")), clean);
+  const c = await run(root, "check");
+  assert.is(c.code, 0, c.err);
+});
+
 test("check only reads the cache", async () => {
   const root = tempFleet();
   assert.is((await run(root, "compile", "--no-cache")).code, 0);
