@@ -1,4 +1,4 @@
-// The incremental compile cache: per tenant, the validated tenant and its rendered files, stored in packs
+// The incremental compile cache: per tenant, the validated tenant and its rendered files' hashes, in packs
 // under .cache/tenants/ by a key over everything they depend on — the compiler version, the platform file and the
 // modules it imports, the tenant's path and text and the presets it imports. Per-tenant rule results are
 // kept too; fleet-wide checks never are. A pack that fails its checksum or shape is ignored, never trusted.
