@@ -11,7 +11,7 @@ export const MANIFEST = "fleet.json";
 export type Manifest = Map<string, string>;
 
 // the one-shot crypto.hash: same digest as createHash, without an object per file (thousands per run)
-export const hashOf = (content: string) => hash("sha256", content, "hex").slice(0, 16);
+export const hashOf = (content: string | Buffer) => hash("sha256", content, "hex").slice(0, 16);
 
 /** Path → hash of every owned file but the manifest's own. */
 export function manifestOf(files: readonly OutputFile[]): Record<string, string> {

@@ -55,7 +55,7 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
     }
     // a file from the compile cache carries its hash, and renders its content only if it is needed
     const currentHash = f.hash !== undefined ? hashOf(current) : undefined;
-    if (f.hash !== undefined ? currentHash === f.hash : current === f.content) {
+    if (f.hash !== undefined ? currentHash === f.hash : current.toString("utf8") === f.content) {
       plan.unchanged++;
       continue;
     }
@@ -77,9 +77,10 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
   return plan;
 }
 
-function readIfPresent(file: string): string | undefined {
+/** The bytes of a file (not decoded: most are only hashed, and bytes cost the collector nothing). */
+function readIfPresent(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
     throw e;
