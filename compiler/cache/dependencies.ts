@@ -37,18 +37,42 @@ export class DependencyHasher {
   /** The platform/ modules `abs` imports, transitively, sorted (not including `abs` itself). */
   imports(abs: string, text: string | null = this.text(abs)): string[] {
     const seen = new Set<string>();
-    const visit = (file: string, source: string | null) => {
-      for (const m of (source ?? "").matchAll(SPECIFIER)) {
-        const spec = m[1]!;
-        if (!spec.startsWith(".")) continue;
-        const target = path.resolve(path.dirname(file), spec).replace(/\.(js|ts)$/, "") + ".ts";
-        if (!target.startsWith(this.presetDir + path.sep) || seen.has(target) || target === abs) continue;
+    const visit = (targets: string[]) => {
+      for (const target of targets) {
+        if (seen.has(target) || target === abs) continue;
         seen.add(target);
-        visit(target, this.text(target));
+        visit(this.directOf(target)); // preset texts do not change within a run: their imports are memoised
       }
     };
-    visit(abs, text);
+    visit(this.direct(abs, text));
     return [...seen].sort();
+  }
+
+  private readonly directMemo = new Map<string, string[]>();
+  private readonly resolved = new Map<string, string | null>();
+
+  private directOf(preset: string): string[] {
+    let list = this.directMemo.get(preset);
+    if (!list) this.directMemo.set(preset, (list = this.direct(preset, this.text(preset))));
+    return list;
+  }
+
+  /** The platform/ modules one file names in its imports. */
+  private direct(file: string, source: string | null): string[] {
+    const dir = path.dirname(file);
+    const out: string[] = [];
+    for (const m of (source ?? "").matchAll(SPECIFIER)) {
+      const spec = m[1]!;
+      if (!spec.startsWith(".")) continue;
+      const memo = `${dir}\0${spec}`;
+      let target = this.resolved.get(memo);
+      if (target === undefined) {
+        const abs = path.resolve(dir, spec).replace(/\.(js|ts)$/, "") + ".ts";
+        this.resolved.set(memo, (target = abs.startsWith(this.presetDir + path.sep) ? abs : null));
+      }
+      if (target) out.push(target);
+    }
+    return out;
   }
 
   private rel(abs: string): string {
