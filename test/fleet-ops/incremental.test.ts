@@ -55,6 +55,23 @@ test("preset edited: the tenants importing it are rebuilt, the others are not", 
   assert.is.not(full.get("tenants/globex/config.yml"), before.get("tenants/globex/config.yml"));
 });
 
+test("a preset imported through another preset is a dependency too", () => {
+  const root = tempFleet({
+    files: {
+      "platform/outer.ts": 'import { innerPlugins } from "./inner";\nexport const outerPlugins = [...innerPlugins] as const;\n',
+      "platform/inner.ts": 'export const innerPlugins = ["mfe"] as const;\n',
+    },
+    tenants: { nested: tenantSource("nested", 'plugins: [...outerPlugins],').replace('from "../compiler/api";', 'from "../compiler/api";\nimport { outerPlugins } from "../platform/outer";') },
+  });
+  build(root, { cache: new TenantCache(root) });
+  edit(root, "platform/inner.ts", '["mfe"]', '["mfe", "indigo"]');
+  const cache = new TenantCache(root);
+  const incremental = filesOf(build(root, { cache }));
+  assert.equal(cache.stats, { hits: 3, misses: 1 });
+  assert.match(incremental.get("tenants/nested/config.yml")!, "indigo");
+  assert.equal(incremental, filesOf(build(root)));
+});
+
 test("tenant added and removed", () => {
   const added = afterChange((root) => writeTenant(root, "omega", tenantSource("omega")));
   assert.equal(added.cache.stats, { hits: 4, misses: 1 });
