@@ -6,6 +6,7 @@ import { docsCommand } from "./docs";
 import { fleetUpgradeCommand } from "./fleet-upgrade";
 import { reportCommand } from "./report";
 import { tenantNewCommand } from "./tenant-new";
+import { restoreCommand } from "./restore";
 
 export interface CommandContext {
   root: string;
@@ -25,4 +26,5 @@ export const COMMANDS: Record<string, Command> = {
   "tenant:new": tenantNewCommand,
   "fleet:upgrade": fleetUpgradeCommand,
   report: reportCommand,
+  restore: restoreCommand,
 };
