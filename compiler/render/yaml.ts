@@ -113,8 +113,20 @@ const SPECIAL_WORDS = new Set(
   "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ <<".split(" "),
 );
 
+// Keys and values repeat across thousands of objects: decide each string once (bounded, so memory is too).
+const plainMemo = new Map<string, boolean>();
+
 /** Plain (unquoted) only when no YAML reader can take the string for anything but itself. */
 function isPlainSafe(s: string): boolean {
+  let safe = plainMemo.get(s);
+  if (safe === undefined) {
+    if (plainMemo.size > 50_000) plainMemo.clear();
+    plainMemo.set(s, (safe = decidePlainSafe(s)));
+  }
+  return safe;
+}
+
+function decidePlainSafe(s: string): boolean {
   if (s === "" || SPECIAL_WORDS.has(s)) return false;
   if (s !== s.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`=]/.test(s)) return false;
