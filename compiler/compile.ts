@@ -8,6 +8,7 @@ import { TenantCache } from "./cache/tenant-cache";
 import { load, type LoadOptions } from "./load";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
+import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { renderFleet, type FleetModel } from "./render/index";
@@ -64,13 +65,16 @@ export function compile(root: string, opts: { cache?: boolean } = {}): { build: 
   const outDir = path.join(root, OUTPUT_DIR);
   const recovered = recover(root, outDir);
   const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root) });
-  const plan = planOutput(outDir, result.files, { listForeign: false });
+  const disk = opts.cache === false ? undefined : new DiskState(root);
+  const plan = planOutput(outDir, result.files, { listForeign: false, disk });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
+  disk?.save();
   return { build: result, plan, recovered };
 }
 
 /** `npm run check`: build and plan, never write (the cache is only read). */
 export function check(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan } {
   const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) });
-  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files) };
+  const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true });
+  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk }) };
 }

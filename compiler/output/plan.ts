@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { OutputFile } from "../render/files";
+import type { DiskState } from "./disk-state";
 import { hashOf, MANIFEST, readManifest } from "./manifest";
 
 export interface Plan {
@@ -42,27 +43,28 @@ export function listOutputDir(outDir: string): string[] {
  * `listForeign` (check) lists generated/ to report files the compiler never wrote; compile leaves those
  * alone, so it skips the walk and learns what exists from the reads it does anyway.
  */
-export function planOutput(outDir: string, desired: readonly OutputFile[], opts: { listForeign?: boolean } = { listForeign: true }): Plan {
+export function planOutput(outDir: string, desired: readonly OutputFile[], opts: { listForeign?: boolean; disk?: DiskState } = { listForeign: true }): Plan {
   const { manifest, problem } = readManifest(outDir);
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, ...(problem ? { manifestProblem: problem } : {}) };
   for (const f of desired) {
-    const current = readIfPresent(path.join(outDir, f.path));
-    if (current === undefined) {
+    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
+    if (found === undefined) {
       plan.writes.push(f);
       plan.missing.push(f.path);
       continue;
     }
     // a file from the compile cache carries its hash, and renders its content only if it is needed
-    const currentHash = f.hash !== undefined ? hashOf(current) : undefined;
-    if (f.hash !== undefined ? currentHash === f.hash : current.toString("utf8") === f.content) {
+    const currentHash = typeof found === "string" ? found : f.hash !== undefined ? hashOf(found) : undefined;
+    const current = typeof found === "string" ? undefined : found;
+    if (f.hash !== undefined ? currentHash === f.hash : current!.toString("utf8") === f.content) {
       plan.unchanged++;
       continue;
     }
     plan.writes.push(f);
     plan.stale.push(f.path);
     const owned = manifest.get(f.path);
-    if (f.path !== MANIFEST && owned !== undefined && owned !== (currentHash ?? hashOf(current))) plan.edited.push(f.path);
+    if (f.path !== MANIFEST && owned !== undefined && owned !== (currentHash ?? hashOf(current!))) plan.edited.push(f.path);
   }
   if (opts.listForeign) {
     for (const p of listOutputDir(outDir)) {
@@ -76,6 +78,22 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
   }
   return plan;
 }
+
+/** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
+function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | undefined {
+  const abs = path.join(outDir, rel);
+  const st = fs.statSync(abs, { bigint: true, throwIfNoEntry: false }); // before the read: see DiskState.remember
+  if (!st || !st.isFile()) return undefined;
+  const known = disk.hashIfUnchanged(rel, st);
+  if (known !== undefined) return known;
+  const content = readIfPresent(abs);
+  if (content === undefined) return undefined;
+  const hash = hashOf(content);
+  disk.remember(rel, st, hash);
+  return hash;
+}
+
+const contentOnDisk = (outDir: string, rel: string) => readIfPresent(path.join(outDir, rel));
 
 /** The bytes of a file (not decoded: most are only hashed, and bytes cost the collector nothing). */
 function readIfPresent(file: string): Buffer | undefined {
