@@ -10,7 +10,8 @@ const FORMAT = "disk-state-1";
 /** A change this recent to a file may share its timestamps with an edit that follows: not trusted yet. */
 export const SETTLE_MS = 2000;
 
-const signature = (st: fs.BigIntStats) => `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}`;
+// times as float milliseconds: two changes of a file are at least a clock tick apart, far above their precision
+const signature = (st: fs.Stats) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
 const checksum = (body: string) => createHash("sha256").update(body).digest("hex");
 
 export class DiskState {
@@ -38,7 +39,7 @@ export class DiskState {
   }
 
   /** The content hash of `rel` as last read, when its stat is exactly as it was then. */
-  hashIfUnchanged(rel: string, st: fs.BigIntStats): string | undefined {
+  hashIfUnchanged(rel: string, st: fs.Stats): string | undefined {
     this.seen.add(rel);
     const entry = this.known.get(rel);
     if (entry && entry[0] === signature(st)) {
@@ -50,9 +51,9 @@ export class DiskState {
   }
 
   /** Records what was read; `st` must be taken before the read, so a change during it only causes a re-read. */
-  remember(rel: string, st: fs.BigIntStats, hash: string): void {
+  remember(rel: string, st: fs.Stats, hash: string): void {
     const now = this.opts.now?.() ?? Date.now();
-    if (Number(st.ctimeMs) > now - SETTLE_MS) return;
+    if (st.ctimeMs > now - SETTLE_MS) return;
     const entry: [string, string] = [signature(st), hash];
     const prior = this.known.get(rel);
     if (prior && prior[0] === entry[0] && prior[1] === entry[1]) return;

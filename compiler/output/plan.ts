@@ -82,7 +82,7 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
 /** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
 function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | undefined {
   const abs = path.join(outDir, rel);
-  const st = fs.statSync(abs, { bigint: true, throwIfNoEntry: false }); // before the read: see DiskState.remember
+  const st = fs.statSync(abs, { throwIfNoEntry: false }); // before the read: see DiskState.remember
   if (!st || !st.isFile()) return undefined;
   const known = disk.hashIfUnchanged(rel, st);
   if (known !== undefined) return known;
