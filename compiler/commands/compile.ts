@@ -13,7 +13,7 @@ export const compileCommand: Command = {
   describe: "compile platform/ and tenants/ into generated/",
   async run(ctx) {
     const started = performance.now();
-    const { build, plan, recovered } = compile(ctx.root, parseLifecycleArgs(ctx.args));
+    const { build, plan, recovered } = compile(ctx.root, { cache: !ctx.args.includes("--no-cache"), lifecycle: parseLifecycleArgs(ctx.args) });
     printWarnings(ctx, build.warnings);
     if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
@@ -39,7 +39,7 @@ export function describePlan(plan: Plan): string[] {
 export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
   async run(ctx) {
-    const { build, plan } = check(ctx.root, parseLifecycleArgs(ctx.args));
+    const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache"), lifecycle: parseLifecycleArgs(ctx.args) });
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
     if (problems.length > 0) {

@@ -1,7 +1,11 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
+import { fleetUpgradeCommand } from "./fleet-upgrade";
+import { reportCommand } from "./report";
+import { tenantNewCommand } from "./tenant-new";
 import { restoreCommand } from "./restore";
 
 export interface CommandContext {
@@ -18,5 +22,9 @@ export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
   docs: docsCommand,
+  bench: benchCommand,
+  "tenant:new": tenantNewCommand,
+  "fleet:upgrade": fleetUpgradeCommand,
+  report: reportCommand,
   restore: restoreCommand,
 };
