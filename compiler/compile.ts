@@ -56,9 +56,11 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };
-  const render = (t: ResolvedTenant) => renderTenant(t, platform.value);
+  // tenants served by the cache passed the output rules when cached (the key covers compiler and inputs)
+  const rendered: ResolvedTenant[] = [];
+  const render = (t: ResolvedTenant) => (rendered.push(t), renderTenant(t, platform.value));
   const files = renderFleet(model, cache ? (t) => cache.renderTenant(t.source.file, () => render(t)) : render);
-  diagnostics.push(...checkOutput(platform, tenants));
+  diagnostics.push(...checkOutput(platform, tenants, rendered));
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
   cache?.persist();
   return { model, files, warnings: diagnostics };

@@ -1,19 +1,18 @@
-// The fleet-wide output rule: the tenant quotas rendered for each cluster against its declared capacity.
+// The fleet-wide output rule: the tenant quotas of each cluster against its declared capacity.
 import { error, warning, type Diagnostic } from "../diagnostics";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
+import { budgetOf } from "../render/tenant/quota";
 import type { FleetRule } from "./output-rules";
 
 /** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
-export const quotasFitCapacity: FleetRule = ({ platform, outputs }) => {
+export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
+  // the same budget the tenants' ResourceQuotas are rendered from, without rendering them
   const totals = new Map<string, { cpu: number; memory: number }>();
-  for (const { tenant, resources } of outputs) {
+  for (const tenant of tenants) {
     const sum = totals.get(tenant.cluster.name) ?? { cpu: 0, memory: 0 };
-    for (const q of resources.filter((o) => o.kind === "ResourceQuota")) {
-      const hard = (q.spec as { hard?: Record<string, string> } | undefined)?.hard ?? {};
-      sum.cpu += parseCpu(hard["requests.cpu"] ?? "0");
-      sum.memory += parseMemory(hard["requests.memory"] ?? "0");
-    }
-    totals.set(tenant.cluster.name, sum);
+    const { requests } = budgetOf(tenant);
+    // in millicores, as the quota is written
+    totals.set(tenant.cluster.name, { cpu: sum.cpu + Math.round(requests.cpu * 1000) / 1000, memory: sum.memory + requests.memory });
   }
   const out: Diagnostic[] = [];
   for (const [cluster, sum] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -15,10 +15,10 @@ export function unreachableServices(endpoints: Endpoints, egress: Cluster["egres
   return gaps;
 }
 
-export const externalServicesReachable: FleetRule = ({ platform, outputs }) => {
+export const externalServicesReachable: FleetRule = ({ platform, tenants }) => {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  for (const { tenant } of outputs) {
+  for (const tenant of tenants) {
     for (const [service, port] of unreachableServices(endpointsOf(tenant), tenant.cluster.spec.egress)) {
       const key = `${tenant.cluster.name}/${service}`;
       if (seen.has(key)) continue;

@@ -27,7 +27,7 @@ export interface TenantOutput {
 }
 export interface OutputContext {
   platform: Source<Platform>;
-  outputs: readonly TenantOutput[];
+  tenants: readonly ResolvedTenant[];
 }
 type TenantRule = (o: TenantOutput, platform: Platform) => Diagnostic[];
 export type FleetRule = (ctx: OutputContext) => Diagnostic[];
@@ -140,7 +140,11 @@ const podsRestricted: TenantRule = ({ tenant: t, resources }) =>
 export const TENANT_OUTPUT_RULES: readonly TenantRule[] = [applicationsInOwnProject, applicationsKeepData, projectScoped, objectsInNamespace, dataGuarded, isolationPresent, podsRestricted];
 export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity, externalServicesReachable];
 
-export function checkOutput(platform: Source<Platform>, tenants: readonly ResolvedTenant[]): Diagnostic[] {
-  const outputs = tenants.map((t) => tenantOutput(t, platform.value));
-  return [...outputs.flatMap((o) => TENANT_OUTPUT_RULES.flatMap((rule) => rule(o, platform.value))), ...FLEET_OUTPUT_RULES.flatMap((rule) => rule({ platform, outputs }))];
+/** Tenant rules over the tenants `rendered` in this build (all by default); fleet rules over every tenant. */
+export function checkOutput(platform: Source<Platform>, tenants: readonly ResolvedTenant[], rendered: readonly ResolvedTenant[] = tenants): Diagnostic[] {
+  const perTenant = rendered.flatMap((t) => {
+    const o = tenantOutput(t, platform.value);
+    return TENANT_OUTPUT_RULES.flatMap((rule) => rule(o, platform.value));
+  });
+  return [...perTenant, ...FLEET_OUTPUT_RULES.flatMap((rule) => rule({ platform, tenants }))];
 }
