@@ -6,7 +6,9 @@ import type { Platform } from "../schema/platform";
 import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argocd";
 import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
-import { yamlFile, type OutputFile } from "./files";
+import { jsonFile, yamlFile, type OutputFile } from "./files";
+import { tenantSecrets } from "./tenant/secrets";
+import { fleetPluginPath, fleetTutorPlugin } from "./tenant/tutor-plugin";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -82,7 +84,13 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
+  secrets: tenantSecrets,
 };
+
+/** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
+export function renderContext(t: ResolvedTenant, platform: Platform) {
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) };
+}
 
 /** The files of one tenant, paths relative to generated/. */
 export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
@@ -92,6 +100,8 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
+    yamlFile(fleetPluginPath(dir), src, fleetTutorPlugin(), { plain: true }),
+    jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
     const objects = render(t, platform);
