@@ -1,0 +1,64 @@
+// Finds values that look like secrets in text we write (generated/, rendered manifests). Precise rules, so a
+// finding is worth stopping for: key material by its armour, tokens by their documented formats, and random-
+// looking values under secret-named keys. Placeholders (`from-cluster-secret:KEY`) and references pass.
+import { SECRET_PLACEHOLDER_PREFIX } from "../tutor/pinned";
+
+export interface SecretFinding {
+  line: number;
+  rule: string;
+  /** Only the first characters: a finding never prints the secret itself. */
+  masked: string;
+}
+
+const TOKEN_RULES: { rule: string; pattern: RegExp }[] = [
+  { rule: "private key block", pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/ },
+  { rule: "AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { rule: "GitHub token", pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/ },
+  { rule: "Slack token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
+  { rule: "private JWK member", pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/ },
+  { rule: "credentials in a URL", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]{6,}@/ },
+];
+
+/** Keys whose value is a secret when it is a literal. */
+const SECRET_KEY_NAME = /(password|passwd|secret|private_?key|api_?key|master_?key|token|http_auth|credentials?)$/i;
+// `key: value`, `"key": "value"`, `KEY = "value"`, `KEY=value`
+const ASSIGNMENT = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::|=)\s*["']?([^\s"',;}\]]+)/g;
+
+/** Bits per character: random tokens score above 3.5, words and names well below. */
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) bits -= (n / s.length) * Math.log2(n / s.length);
+  return bits;
+}
+
+/** A literal that looks generated: long, mixed letters and digits, high entropy, not a placeholder or reference. */
+export function looksRandom(value: string): boolean {
+  if (value.startsWith(SECRET_PLACEHOLDER_PREFIX) || value.startsWith("$") || value.includes("{{")) return false;
+  if (value.length < 16 || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
+  // SCREAMING_CASE identifiers name settings and variables
+  if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  return entropy(value) >= 3.5;
+}
+
+const mask = (s: string) => `${s.slice(0, 4)}…(${s.length} chars)`;
+
+export function findSecrets(text: string): SecretFinding[] {
+  const findings: SecretFinding[] = [];
+  text.split("\n").forEach((content, i) => {
+    for (const { rule, pattern } of TOKEN_RULES) {
+      const m = pattern.exec(content);
+      if (m) findings.push({ line: i + 1, rule, masked: mask(m[0]) });
+    }
+    // a placeholder's own colon is no assignment
+    for (const m of content.replaceAll(SECRET_PLACEHOLDER_PREFIX, "placeholder-").matchAll(ASSIGNMENT)) {
+      const [, key, value] = m as unknown as [string, string, string];
+      if (!SECRET_KEY_NAME.test(key) || !looksRandom(value)) continue;
+      findings.push({ line: i + 1, rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
+    }
+  });
+  return findings;
+}
+
+export const describeFinding = (f: SecretFinding, file = "") => `${file}${file ? ":" : "line "}${f.line}: ${f.rule} (${f.masked})`;
