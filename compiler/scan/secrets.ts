@@ -20,7 +20,7 @@ const TOKEN_RULES: { rule: string; pattern: RegExp }[] = [
 ];
 
 /** Keys whose value is a secret when it is a literal. */
-const SECRET_KEY_NAME = /(password|passwd|secret|private_?key|api_?key|master_?key|token|http_auth|credentials?)$/i;
+const SECRET_KEY_NAME = /(password|passwd|secret|(secret|private|api|master|access|signing)_?key|token|http_auth|credentials?)$/i;
 // `key: value`, `"key": "value"`, `KEY = "value"`, `KEY=value`
 const ASSIGNMENT = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::|=)\s*["']?([^\s"',;}\]]+)/g;
 
@@ -42,6 +42,7 @@ export function looksRandom(value: string): boolean {
   return entropy(value) >= 3.5;
 }
 
+const PLACEHOLDER = new RegExp(`${SECRET_PLACEHOLDER_PREFIX}[A-Z0-9_]+`, "g");
 const mask = (s: string) => `${s.slice(0, 4)}…(${s.length} chars)`;
 
 export function findSecrets(text: string): SecretFinding[] {
@@ -51,8 +52,8 @@ export function findSecrets(text: string): SecretFinding[] {
       const m = pattern.exec(content);
       if (m) findings.push({ line: i + 1, rule, masked: mask(m[0]) });
     }
-    // a placeholder's own colon is no assignment
-    for (const m of content.replaceAll(SECRET_PLACEHOLDER_PREFIX, "placeholder-").matchAll(ASSIGNMENT)) {
+    // a placeholder is no value, and its own colon is no assignment
+    for (const m of content.replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
       const [, key, value] = m as unknown as [string, string, string];
       if (!SECRET_KEY_NAME.test(key) || !looksRandom(value)) continue;
       findings.push({ line: i + 1, rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
