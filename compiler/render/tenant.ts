@@ -8,7 +8,7 @@ import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { tenantSecrets } from "./tenant/secrets";
-import { fleetPluginPath, fleetTutorPlugin } from "./tenant/tutor-plugin";
+import { fleetPluginFile } from "./tenant/tutor-plugin";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -100,7 +100,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
-    yamlFile(fleetPluginPath(dir), src, fleetTutorPlugin(), { plain: true }),
+    fleetPluginFile(dir, src),
     jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {

@@ -45,13 +45,24 @@ export function looksRandom(value: string): boolean {
 const PLACEHOLDER = new RegExp(`${SECRET_PLACEHOLDER_PREFIX}[A-Z0-9_]+`, "g");
 const mask = (s: string) => `${s.slice(0, 4)}…(${s.length} chars)`;
 
+/** Line number (1-based) of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+// Lines that could hold a secret-named assignment; the others skip the costlier assignment pass.
+const SECRET_WORD = /pass|secret|key|token|auth|credential/i;
+
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
+  // token formats: one pass over the whole text each, line numbers only for matches
+  for (const { rule, pattern } of TOKEN_RULES) {
+    for (const m of text.matchAll(new RegExp(pattern.source, "g"))) findings.push({ line: lineAt(text, m.index!), rule, masked: mask(m[0]) });
+  }
   text.split("\n").forEach((content, i) => {
-    for (const { rule, pattern } of TOKEN_RULES) {
-      const m = pattern.exec(content);
-      if (m) findings.push({ line: i + 1, rule, masked: mask(m[0]) });
-    }
+    if (!SECRET_WORD.test(content)) return;
     // a placeholder is no value, and its own colon is no assignment
     for (const m of content.replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
       const [, key, value] = m as unknown as [string, string, string];
@@ -59,7 +70,7 @@ export function findSecrets(text: string): SecretFinding[] {
       findings.push({ line: i + 1, rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
     }
   });
-  return findings;
+  return findings.sort((a, b) => a.line - b.line);
 }
 
 export const describeFinding = (f: SecretFinding, file = "") => `${file}${file ? ":" : "line "}${f.line}: ${f.rule} (${f.masked})`;

@@ -4,7 +4,8 @@
 // variable, and derives the JWT key set from the private key, when the settings load.
 import { SECRET_PLACEHOLDER_PREFIX } from "../../tutor/pinned";
 import { secretEnvVars } from "../../tutor/secret-env";
-import { toYaml, type Json } from "../yaml";
+import { yamlFileWithBody, type OutputFile } from "../files";
+import { canonical, DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
 
 export const FLEET_PLUGIN = "fleet_secrets";
 export const fleetPluginPath = (dir: string) => `${dir}/plugins/${FLEET_PLUGIN}.yml`;
@@ -63,6 +64,14 @@ for _name in [_n for _n in globals() if _n.isupper()]:
     globals()[_name] = _fleet_resolve(globals()[_name])
 JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
 `;
+
+let body: string | undefined;
+
+/** The plugin file of one tenant; its body is the same for every tenant, so it is serialised once. */
+export function fleetPluginFile(dir: string, source: string): OutputFile {
+  body ??= toYaml(canonical(fleetTutorPlugin(), DATA_KEY_ORDER));
+  return yamlFileWithBody(fleetPluginPath(dir), source, body);
+}
 
 export function fleetTutorPlugin(): Record<string, Json> {
   return {
