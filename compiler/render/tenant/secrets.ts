@@ -22,7 +22,7 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
     kind: "Password",
     metadata: metadata(GENERATOR),
     // letters and digits only: the values end up in URLs (redis://user:password@host) without quoting
-    spec: { length: 40, digits: 10, symbols: 0, noUpper: false, allowRepeat: true, secretKeys: Object.values(TENANT_SECRET_KEYS) },
+    spec: { length: 40, digits: 10, symbols: 0, noUpper: false, allowRepeat: true },
   };
   const externalSecret: KubeObject = {
     apiVersion: "external-secrets.io/v1",
@@ -32,7 +32,11 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
       // generated once; a refresh or a re-sync never rotates a password the databases already hold
       refreshPolicy: "CreatedOnce",
       target: { name: TENANT_SECRET, creationPolicy: "Orphan", deletionPolicy: "Retain" },
-      dataFrom: [{ sourceRef: { generatorRef: { apiVersion: "generators.external-secrets.io/v1alpha1", kind: "Password", name: GENERATOR } } }],
+      // each entry runs the generator once (its output key is `password`) and renames the key: one value per key
+      dataFrom: Object.values(TENANT_SECRET_KEYS).map((key) => ({
+        sourceRef: { generatorRef: { apiVersion: "generators.external-secrets.io/v1alpha1", kind: "Password", name: GENERATOR } },
+        rewrite: [{ regexp: { source: "^password$", target: key } }],
+      })),
     },
   };
   const issuer: KubeObject = {
