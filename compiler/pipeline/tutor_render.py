@@ -22,8 +22,14 @@ def _no_key_material(filters: list) -> list:
     return kept + [("rsa_import_key", lambda _text: RenderTimeKey())]
 
 
-def init_tasks(root: str) -> list:
-    config = tutor_config.load_full(root)
+def check_plugins_loaded(config: dict) -> None:
+    # Tutor only warns about an enabled plugin it cannot find; rendering without it would drop its objects
+    missing = sorted(set(config.get("PLUGINS", [])) - set(hooks.Filters.PLUGINS_LOADED.iterate()))
+    if missing:
+        sys.exit(f"Tutor plugins enabled in config.yml but not installed here: {', '.join(missing)}")
+
+
+def init_tasks(config: dict) -> list:
     tasks = []
     for callback in hooks.Filters.CLI_DO_INIT_TASKS.callbacks:
         for service, script in callback.apply([]):
@@ -39,5 +45,7 @@ if __name__ == "__main__":
     except SystemExit as exit:
         if exit.code not in (None, 0):
             raise
+    config = tutor_config.load_full(root)
+    check_plugins_loaded(config)
     with open(f"{root}/init-tasks.json", "w", encoding="utf-8") as out:
-        json.dump(init_tasks(root), out, indent=1, sort_keys=True)
+        json.dump(init_tasks(config), out, indent=1, sort_keys=True)
