@@ -40,7 +40,8 @@ function withSecretVariables(script: string, task: string, problems: string[]): 
   return { script: out, needs: [...needs].sort() };
 }
 
-const appOf = (t: InitTask) => (t.contexts.find((c) => c.startsWith("app:")) ?? `app:${t.service}`).slice(4);
+/** The app (core service or plugin) a task belongs to, as a DNS label: `k8s_harmony` → `k8s-harmony`. */
+const appOf = (t: InitTask) => (t.contexts.find((c) => c.startsWith("app:")) ?? `app:${t.service}`).slice(4).toLowerCase().replace(/[^a-z0-9-]+/g, "-");
 
 export function initHooks(objects: KubeObject[], tasks: readonly InitTask[]): KubeObject[] {
   const templates = new Map(objects.filter(isTemplateJob).map((j) => [j.metadata.name, j]));

@@ -38,6 +38,12 @@ test("template Jobs become Sync hooks running the real init tasks in waves; prov
   assert.not.ok(jobs.some((j) => j.metadata.name.includes("mysql") || j.metadata.name.includes("meilisearch")));
 });
 
+test("hook names are DNS labels whatever the plugin's name", () => {
+  const tasks = [{ contexts: ["app:k8s_harmony", "plugins"], service: "lms", script: "true" }];
+  const jobs = postRender(tutorOutput(), tasks, context).filter((o) => o.kind === "Job");
+  assert.equal(jobs.map((j) => j.metadata.name), ["init-01-k8s-harmony"]);
+});
+
 test("a template with `command: []` bypasses the entrypoint, as `tutor k8s do` does", () => {
   const objects = tutorObjects().map((o) => (o as KubeObject).metadata.name === "cms-job" ? structuredClone({ ...o, spec: { template: { spec: { containers: [{ name: "cms", image: "x", command: [] }] } } } }) : o);
   const out = postRender(toManifests(objects), initTasks(), context);
