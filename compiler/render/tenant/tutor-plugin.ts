@@ -34,17 +34,26 @@ function envPatches(): string {
 
 // Runs last in lms/cms production settings (after edx-platform and Tutor computed every derived setting).
 const SETTINGS = `# fleet_secrets: secrets come from the cluster's Secrets as environment variables, never from config.yml
-def _fleet_resolve(value, _prefix="${SECRET_PLACEHOLDER_PREFIX}"):
+def _fleet_resolve(value, _seen, _prefix="${SECRET_PLACEHOLDER_PREFIX}"):
+    # placeholders inside strings (also in URLs and nested settings) become the variable of the same name
     import re as _re
-    if isinstance(value, str) and _prefix in value:
+    if isinstance(value, str):
+        if _prefix not in value:
+            return value
         return _re.sub(_re.escape(_prefix) + r"([A-Z0-9_]+)", lambda m: os.environ[m.group(1)], value)
+    if id(value) in _seen:
+        return value
+    _seen.add(id(value))
     if isinstance(value, dict):
         for _k in list(value):
-            value[_k] = _fleet_resolve(value[_k])
+            value[_k] = _fleet_resolve(value[_k], _seen)
     elif isinstance(value, list):
-        value[:] = [_fleet_resolve(_v) for _v in value]
-    elif isinstance(value, tuple):
-        value = tuple(_fleet_resolve(_v) for _v in value)
+        value[:] = [_fleet_resolve(_v, _seen) for _v in value]
+    elif type(value) is tuple:
+        # only plain tuples are rebuilt, and only when something changed
+        _items = [_fleet_resolve(_v, _seen) for _v in value]
+        if any(_a is not _b for _a, _b in zip(_items, value)):
+            value = tuple(_items)
     return value
 
 
@@ -60,8 +69,9 @@ def _fleet_jwks():
     return json.dumps(_full), json.dumps({"keys": [_pub]})
 
 
+_fleet_seen = set()
 for _name in [_n for _n in globals() if _n.isupper()]:
-    globals()[_name] = _fleet_resolve(globals()[_name])
+    globals()[_name] = _fleet_resolve(globals()[_name], _fleet_seen)
 JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
 `;
 
