@@ -9,6 +9,7 @@ import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { tenantSecrets } from "./tenant/secrets";
 import { fleetPluginFile } from "./tenant/tutor-plugin";
+import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -85,6 +86,7 @@ export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeOb
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
   secrets: tenantSecrets,
+  vpa: tenantVpas,
 };
 
 /** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
