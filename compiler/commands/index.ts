@@ -3,6 +3,7 @@ import type { Io } from "../cli";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
 import { postrenderCommand, renderCommand } from "./render";
+import { restoreCommand } from "./restore";
 
 export interface CommandContext {
   root: string;
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, Command> = {
   docs: docsCommand,
   render: renderCommand,
   postrender: postrenderCommand,
+  restore: restoreCommand,
 };

@@ -1,5 +1,6 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
+import { PLATFORM_ONLY_DATA_KINDS } from "../model/data-services";
 import { PLATFORM_PROJECT } from "../model/names";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
@@ -7,6 +8,8 @@ import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argoc
 import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
+import { DATA_RESOURCES } from "./tenant/data/index";
+import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
 import { tenantSecrets } from "./tenant/secrets";
 import { fleetPluginFile } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
@@ -30,7 +33,8 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     cascadeDelete: false,
     syncOptions: ["PruneLast=true"],
   });
-  if (t.state === "archived") return [base];
+  const services = dedicatedServicesApplication(t, platform);
+  if (t.state === "archived") return [base, ...services];
   const instance = application(platform, {
     name: t.names.application,
     project: t.names.project,
@@ -42,7 +46,7 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     }),
     cascadeDelete: true,
   });
-  return [base, instance];
+  return [base, ...services, instance];
 }
 
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
@@ -61,6 +65,7 @@ export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject
         { group: "", kind: "ResourceQuota" },
         { group: "", kind: "LimitRange" },
         { group: "networking.k8s.io", kind: "NetworkPolicy" },
+        ...PLATFORM_ONLY_DATA_KINDS,
       ],
     },
   };
@@ -86,6 +91,7 @@ export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeOb
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
   secrets: tenantSecrets,
+  ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
 
@@ -105,6 +111,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     fleetPluginFile(dir, src),
     jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
+  files.push(...dedicatedServiceFiles(t, platform));
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
     const objects = render(t, platform);
     if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));
