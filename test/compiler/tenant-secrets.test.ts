@@ -26,7 +26,7 @@ test("the tenant Secret is generated once in the cluster, and survives prunes an
   const cert = objects.find((o) => o.kind === "Certificate");
   assert.is(cert.spec.secretName, JWT_SECRET);
   assert.equal(cert.spec.privateKey, { algorithm: "RSA", encoding: "PKCS1", rotationPolicy: "Never", size: 2048 });
-  for (const o of objects) assert.is(o.metadata.annotations["argocd.argoproj.io/sync-options"], "Delete=false,Prune=confirm", o.kind);
+  for (const o of objects) assert.match(o.metadata.annotations["argocd.argoproj.io/sync-options"], /^Delete=false,Prune=confirm(,|$)/, o.kind);
 });
 
 test("config.yml pins every key Tutor would generate, with no secret value", () => {

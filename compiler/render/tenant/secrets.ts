@@ -3,7 +3,8 @@
 import { JWT_SECRET, TENANT_SECRET, TENANT_SECRET_KEYS } from "../../model/secrets";
 import type { ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
-import { KEEP_DATA, SYNC_OPTIONS } from "../argocd";
+import { ESO_API } from "../data/eso";
+import { customResourceAnnotations } from "../data/sync";
 import { tenantLabels, type KubeObject } from "../objects";
 
 const GENERATOR = "openedx-secrets";
@@ -14,8 +15,9 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
     name,
     namespace: t.names.namespace,
     labels: tenantLabels(t, platform.fleet),
-    // a prune or a deleted Application must never take credentials (and the data they open) with it
-    annotations: { [SYNC_OPTIONS]: KEEP_DATA },
+    // a prune or a deleted Application must never take credentials (and the data they open) with it; the CRDs
+    // may still be on their way on a new cluster, so the dry run is skipped and the sync retries
+    annotations: customResourceAnnotations({ keepData: true }),
   });
   const password: KubeObject = {
     apiVersion: "generators.external-secrets.io/v1alpha1",
@@ -25,7 +27,7 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
     spec: { length: 40, digits: 10, symbols: 0, noUpper: false, allowRepeat: true },
   };
   const externalSecret: KubeObject = {
-    apiVersion: "external-secrets.io/v1",
+    apiVersion: ESO_API,
     kind: "ExternalSecret",
     metadata: metadata(TENANT_SECRET),
     spec: {
