@@ -14,7 +14,7 @@ export const compileCommand: Command = {
   describe: "compile platform/ and tenants/ into generated/",
   async run(ctx) {
     const started = performance.now();
-    const { build, plan, recovered } = compile(ctx.root);
+    const { build, plan, recovered } = compile(ctx.root, { cache: !ctx.args.includes("--no-cache") });
     printWarnings(ctx, build.warnings);
     if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
@@ -40,10 +40,10 @@ export function describePlan(plan: Plan): string[] {
 export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
   async run(ctx) {
-    const { build, plan } = check(ctx.root);
+    const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache") });
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
-    const secrets = scanGenerated(path.join(ctx.root, OUTPUT_DIR));
+    const secrets = scanGenerated(path.join(ctx.root, OUTPUT_DIR), build.files, plan.foreign);
     for (const line of secrets) ctx.io.err(`secret:  ${line}`);
     if (secrets.length > 0) ctx.io.err(`\n${secrets.length} secret-looking value(s) in generated/: secrets live only in the cluster; remove the value from its source.`);
     if (problems.length > 0) {

@@ -1,8 +1,12 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
 import { postrenderCommand, renderCommand } from "./render";
+import { fleetUpgradeCommand } from "./fleet-upgrade";
+import { reportCommand } from "./report";
+import { tenantNewCommand } from "./tenant-new";
 import { restoreCommand } from "./restore";
 
 export interface CommandContext {
@@ -21,5 +25,9 @@ export const COMMANDS: Record<string, Command> = {
   docs: docsCommand,
   render: renderCommand,
   postrender: postrenderCommand,
+  bench: benchCommand,
+  "tenant:new": tenantNewCommand,
+  "fleet:upgrade": fleetUpgradeCommand,
+  report: reportCommand,
   restore: restoreCommand,
 };

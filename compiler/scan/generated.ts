@@ -1,7 +1,7 @@
 // `npm run check` refuses a generated/ holding anything that looks like a secret, whoever put it there.
 import fs from "node:fs";
 import path from "node:path";
-import { listOutputDir } from "../output/plan";
+import type { OutputFile } from "../render/files";
 import { describeFinding, findSecrets, type SecretFinding } from "./secrets";
 
 /**
@@ -17,10 +17,14 @@ function scanFile(text: string, bodies: Map<string, SecretFinding[]>): SecretFin
   return [...findSecrets(text.slice(0, cut)), ...found];
 }
 
-/** One line per finding: `generated/<file>:<line>: <rule> (<masked value>)`. */
-export function scanGenerated(outDir: string): string[] {
+/**
+ * One line per finding: `generated/<file>:<line>: <rule> (<masked value>)`. Scans what compile writes (check
+ * fails anyway when generated/ differs from it) and, from disk, the files in generated/ it never wrote.
+ */
+export function scanGenerated(outDir: string, files: readonly OutputFile[], foreign: readonly string[]): string[] {
   const bodies = new Map<string, SecretFinding[]>();
-  return listOutputDir(outDir).flatMap((rel) =>
-    scanFile(fs.readFileSync(path.join(outDir, rel), "utf8"), bodies).map((f) => describeFinding(f, `generated/${rel}`)),
-  );
+  const texts = [...files.map((f) => [f.path, f.content] as const), ...foreign.map((rel) => [rel, fs.readFileSync(path.join(outDir, rel), "utf8")] as const)];
+  return texts
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([rel, text]) => scanFile(text, bodies).map((f) => describeFinding(f, `generated/${rel}`)));
 }

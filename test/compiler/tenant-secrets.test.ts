@@ -65,6 +65,9 @@ test("check fails when a secret-looking value reaches generated/", async () => {
   assert.match(checked.err, "secret:  generated/tenants/leaky/config.yml:");
   assert.match(checked.err, "GitHub token");
   assert.not.match(checked.err, token);
+  // a file the compiler never wrote is read from disk
+  fs.writeFileSync(path.join(root, "generated", "stray.yml"), "MYSQL_ROOT_PASSWORD: Zx81kdPq02LmVt7cQ\n");
+  assert.match((await run(root, "check")).err, 'secret:  generated/stray.yml:1: random-looking value under the secret-named key "MYSQL_ROOT_PASSWORD"');
 });
 
 test.run();
