@@ -3,7 +3,7 @@ import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
 import path from "node:path";
 import { check, compile, OUTPUT_DIR } from "../compile";
 import type { Plan } from "../output/plan";
-import { scanGenerated } from "../scan/generated";
+import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
 import type { Command, CommandContext } from "./index";
 
 function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiagnostics>[0]): void {
@@ -43,7 +43,8 @@ export const checkCommand: Command = {
     const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache") });
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
-    const secrets = scanGenerated(path.join(ctx.root, OUTPUT_DIR), build.files, plan.foreign);
+    // what generated/ holds: rendered files, and on disk the stale, edited and foreign ones
+    const secrets = scanOutput(build.files, diskFiles(path.join(ctx.root, OUTPUT_DIR), [...plan.stale, ...plan.foreign])).map(describeLocated);
     for (const line of secrets) ctx.io.err(`secret:  ${line}`);
     if (secrets.length > 0) ctx.io.err(`\n${secrets.length} secret-looking value(s) in generated/: secrets live only in the cluster; remove the value from its source.`);
     if (problems.length > 0) {

@@ -39,6 +39,9 @@ export function looksRandom(value: string): boolean {
   if (value.length < 16 || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
   // SCREAMING_CASE identifiers name settings and variables
   if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false;
+  // names built of words and numbers (`tenant-00017-meilisearch-master-key`) refer to Secrets, they are none
+  const parts = value.split(/[-_.]/);
+  if (parts.length > 1 && parts.every((p) => /^([a-z]+|[0-9]+)$/i.test(p))) return false;
   return entropy(value) >= 3.5;
 }
 

@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { TENANT_SECRET, TENANT_SECRET_KEYS, JWT_SECRET } from "../../compiler/model/secrets";
 import { SECRET_ENV } from "../../compiler/tutor/secret-env";
-import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
+import { REPO_ROOT, run, tempFleet, tenantSource, treeHash, writeTenant } from "../helpers/fleet";
 
 const read = (rel: string) => fs.readFileSync(path.join(REPO_ROOT, "generated", rel), "utf8");
 const docs = (rel: string) => YAML.parseAllDocuments(read(rel)).map((d) => d.toJS());
@@ -56,16 +56,29 @@ test("the generated plugin gives every Open edX workload each secret variable fr
   }
 });
 
-test("check fails when a secret-looking value reaches generated/", async () => {
+test("compile refuses to write a secret-looking value; check fails on one, also in files it never wrote", async () => {
   const token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
-  const root = tempFleet({ examples: false, tenants: { leaky: tenantSource("leaky").replace('"Tenant leaky"', `"Tenant ${token}"`) } });
+  const root = tempFleet({ examples: false, tenants: { leaky: tenantSource("leaky") } });
   assert.is((await run(root, "compile")).code, 0);
-  const checked = await run(root, "check");
+  writeTenant(root, "leaky", tenantSource("leaky").replace('"Tenant leaky"', `"Tenant ${token}"`));
+  const before = treeHash(path.join(root, "generated"));
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 1);
+  assert.match(compiled.err, /generated\/tenants\/leaky\/config\.yml:\d+:1 error GitHub token .* \[secret-in-output\]/);
+  assert.not.match(compiled.err, token);
+  assert.is(treeHash(path.join(root, "generated")), before, "nothing written");
+  // without a cache (CI) check renders every file, and scans it
+  const checked = await run(root, "check", "--no-cache");
   assert.is(checked.code, 1);
   assert.match(checked.err, "secret:  generated/tenants/leaky/config.yml:");
-  assert.match(checked.err, "GitHub token");
   assert.not.match(checked.err, token);
-  // a file the compiler never wrote is read from disk
+  // it scans generated/ too, even a file edited by hand
+  writeTenant(root, "leaky", tenantSource("leaky"));
+  assert.is((await run(root, "check")).code, 0);
+  const config = path.join(root, "generated", "tenants", "leaky", "config.yml");
+  fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace("PLATFORM_NAME: Tenant leaky", `PLATFORM_NAME: ${token}`));
+  assert.match((await run(root, "check")).err, "secret:  generated/tenants/leaky/config.yml:");
+  fs.writeFileSync(config, fs.readFileSync(config, "utf8").replace(`PLATFORM_NAME: ${token}`, "PLATFORM_NAME: Tenant leaky"));
   fs.writeFileSync(path.join(root, "generated", "stray.yml"), "MYSQL_ROOT_PASSWORD: Zx81kdPq02LmVt7cQ\n");
   assert.match((await run(root, "check")).err, 'secret:  generated/stray.yml:1: random-looking value under the secret-named key "MYSQL_ROOT_PASSWORD"');
 });

@@ -18,6 +18,7 @@ const FLAGGED: [string, string][] = [
   ['SOCIAL_AUTH_EDX_OAUTH2_SECRET = "q9W3e8R7t6Y5u4I3o2P1"', 'secret-named key "SOCIAL_AUTH_EDX_OAUTH2_SECRET"'],
   ['"api_key": "9f8e7d6c5b4a3f2e1d0c9b8a"', 'secret-named key "api_key"'],
   ["redis://acme:Pq81LmZx0kVt7cWq@redis:6379/1", "credentials in a URL"],
+  ["password: ab12-cd34-ef56-gh78-ij90", 'secret-named key "password"'],
   ['        "d": "' + "x".repeat(20) + "Ab3dE5gH7jK9mN1pQ3sT5vX7zB9" + '",', "private JWK member"],
 ];
 
@@ -31,6 +32,8 @@ const PASSING: string[] = [
   "      key: OPENEDX_MYSQL_PASSWORD",
   "MEILISEARCH_API_KEY_UID: \"0cafd8d3-5ee3-57b8-852b-da6aa642d633\"",
   "  name: openedx-settings-lms-c4542c8bk6",
+  "existingMasterKeySecret: tenant-00017-meilisearch-master-key",
+  "  secretName: tenant-42-openedx-jwt",
   "MONGODB_PASSWORD: \"\"",
   "SMTP_PASSWORD: changeme",
   'JWT_AUTH["JWT_SECRET_KEY"] = "{{ JWT_COMMON_SECRET_KEY }}"',
