@@ -3,6 +3,7 @@ import type { Io } from "../cli";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
+import { postrenderCommand, renderCommand } from "./render";
 import { fleetUpgradeCommand } from "./fleet-upgrade";
 import { reportCommand } from "./report";
 import { tenantNewCommand } from "./tenant-new";
@@ -22,6 +23,8 @@ export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
   docs: docsCommand,
+  render: renderCommand,
+  postrender: postrenderCommand,
   bench: benchCommand,
   "tenant:new": tenantNewCommand,
   "fleet:upgrade": fleetUpgradeCommand,

@@ -12,9 +12,11 @@ import { networkPolicies } from "./tenant/network-policies";
 import { namespaceResourceBlacklist } from "./tenant/project-policy";
 import { quotaAndLimits } from "./tenant/quota";
 import { tutorConfig } from "./tutor-config";
-import { yamlFile, type OutputFile } from "./files";
+import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
+import { tenantSecrets } from "./tenant/secrets";
+import { fleetPluginFile } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
@@ -92,6 +94,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   quota: quotaAndLimits,
   ingress: tenantIngress,
   maintenance: maintenancePage,
+  secrets: tenantSecrets,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
@@ -107,6 +110,11 @@ export function tenantResources(t: ResolvedTenant, platform: Platform): Record<s
   return resources;
 }
 
+/** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
+export function renderContext(t: ResolvedTenant, platform: Platform) {
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) };
+}
+
 /** The files of one tenant, paths relative to generated/. */
 export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
   const src = t.source.file;
@@ -115,6 +123,8 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
+    fleetPluginFile(dir, src),
+    jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
   files.push(...dedicatedServiceFiles(t, platform));
   for (const [name, objects] of Object.entries(tenantResources(t, platform))) {
