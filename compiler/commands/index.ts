@@ -2,6 +2,7 @@
 import type { Io } from "../cli";
 import { checkCommand, compileCommand } from "./compile";
 import { docsCommand } from "./docs";
+import { validateCommand } from "./validate";
 
 export interface CommandContext {
   root: string;
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
   docs: docsCommand,
+  validate: validateCommand,
 };

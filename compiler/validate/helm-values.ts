@@ -1,0 +1,98 @@
+// Helm values checked against the chart's own values.schema.json, found offline in a folder laid out
+// <chart>/<version>/values.schema.json (with the chart's default values.yaml beside it when available).
+import fs from "node:fs";
+import path from "node:path";
+import { Ajv, type ValidateFunction } from "ajv";
+import YAML from "yaml";
+import type { YamlDocument } from "./documents";
+import { isKubeObject } from "./kube-objects";
+import { problemAt, type ValidationProblem } from "./problems";
+
+/** A chart an Application deploys, and the values it is given. */
+export interface ChartUse {
+  chart: string;
+  version: string;
+  /** Where the Application is defined. */
+  application: YamlDocument;
+  /** Repository paths of values files, from `$<ref>/<path>` entries of helm.valueFiles. */
+  valueFiles: string[];
+  /** Inline values (helm.valuesObject, or helm.values parsed as YAML), and their JSON path in the Application. */
+  inline?: { value: unknown; path: string };
+}
+
+type Source = { repoURL?: string; chart?: string; targetRevision?: string; ref?: string; helm?: { valueFiles?: string[]; valuesObject?: unknown; values?: string } };
+
+/** Every chart source of every Application among `docs`. */
+export function chartUses(docs: readonly YamlDocument[]): ChartUse[] {
+  const uses: ChartUse[] = [];
+  for (const doc of docs) {
+    if (!isKubeObject(doc.value) || doc.value.kind !== "Application") continue;
+    const spec = (doc.value as { spec?: { source?: Source; sources?: Source[] } }).spec ?? {};
+    const sources = spec.sources ?? (spec.source ? [spec.source] : []);
+    const refs = new Set(sources.map((s) => s.ref).filter((r): r is string => !!r));
+    sources.forEach((s, i) => {
+      if (!s.chart) return;
+      const valueFiles = (s.helm?.valueFiles ?? []).flatMap((f) => {
+        const m = /^\$([^/]+)\/(.+)$/.exec(f);
+        return m && refs.has(m[1]!) ? [path.posix.normalize(m[2]!)] : [];
+      });
+      const at = `${spec.sources ? `/spec/sources/${i}` : "/spec/source"}/helm/${s.helm?.valuesObject !== undefined ? "valuesObject" : "values"}`;
+      const value = s.helm?.valuesObject ?? (s.helm?.values ? YAML.parse(s.helm.values) : undefined);
+      uses.push({ chart: s.chart, version: s.targetRevision ?? "", application: doc, valueFiles, ...(value !== undefined ? { inline: { value, path: at } } : {}) });
+    });
+  }
+  return uses;
+}
+
+/** Helm's coalescing: maps merge key by key, anything else in `over` replaces `base`. */
+function coalesce(base: unknown, over: unknown): unknown {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isMap(base) || !isMap(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = v === null ? undefined : coalesce(base[k], v);
+  return out;
+}
+
+export interface ValuesResult {
+  problems: ValidationProblem[];
+  checked: string[];
+  /** Values files or inline values with no schema to check them against, and why. */
+  unchecked: string[];
+}
+
+/** Checks every values file and inline values block; a missing schema is reported, never an error. */
+export function validateValues(values: readonly YamlDocument[], uses: readonly ChartUse[], chartSchemas: string | undefined): ValuesResult {
+  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  const compiled = new Map<string, { fn: ValidateFunction; defaults: unknown } | null>();
+  const schemaOf = (u: ChartUse) => {
+    const dir = chartSchemas ? path.join(chartSchemas, u.chart, u.version) : "";
+    if (!compiled.has(dir)) {
+      const file = path.join(dir, "values.schema.json");
+      const defaults = path.join(dir, "values.yaml");
+      compiled.set(dir, dir && fs.existsSync(file) ? { fn: ajv.compile(JSON.parse(fs.readFileSync(file, "utf8"))), defaults: fs.existsSync(defaults) ? YAML.parse(fs.readFileSync(defaults, "utf8")) : {} } : null);
+    }
+    return compiled.get(dir)!;
+  };
+  const result: ValuesResult = { problems: [], checked: [], unchecked: [] };
+  const check = (doc: YamlDocument, value: unknown, u: ChartUse, what: string, prefix = "") => {
+    const schema = schemaOf(u);
+    if (!schema) return result.unchecked.push(`${what}: no values.schema.json for chart ${u.chart} ${u.version}${chartSchemas ? ` in ${chartSchemas}` : " (no --chart-schemas folder)"}`);
+    result.checked.push(`${what} (chart ${u.chart} ${u.version})`);
+    if (schema.fn(coalesce(schema.defaults, value))) return;
+    for (const e of schema.fn.errors ?? []) {
+      const message = e.keyword === "additionalProperties" ? `unknown value "${(e.params as { additionalProperty: string }).additionalProperty}"` : (e.message ?? e.keyword);
+      result.problems.push(problemAt(doc, prefix + e.instancePath || "/", `${message} (chart ${u.chart} ${u.version})`));
+    }
+  };
+  for (const doc of values) {
+    if (doc.parseError) {
+      result.problems.push(problemAt(doc, "/", `YAML syntax error: ${doc.parseError}`));
+      continue;
+    }
+    const users = uses.filter((u) => u.valueFiles.includes(doc.file));
+    if (users.length === 0) result.unchecked.push(`${doc.file}: no Application names it in helm.valueFiles, so its chart is unknown`);
+    for (const u of users) check(doc, doc.value, u, doc.file);
+  }
+  for (const u of uses) if (u.inline) check(u.application, u.inline.value, u, `${u.application.file} [doc ${u.application.index}] inline values`, u.inline.path);
+  return result;
+}
