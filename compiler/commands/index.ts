@@ -1,6 +1,7 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
 import { checkCommand, compileCommand } from "./compile";
+import { diffCommand } from "./diff";
 import { docsCommand } from "./docs";
 import { validateCommand } from "./validate";
 
@@ -17,6 +18,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
+  diff: diffCommand,
   docs: docsCommand,
   validate: validateCommand,
 };

@@ -1,0 +1,44 @@
+// One version of generated/ read as data for the flags and the semantic lines: its Kubernetes objects
+// (with the file holding each), Helm values, Tutor configs, and the tenant index of fleet.json.
+import YAML from "yaml";
+import type { FleetIndexEntry } from "../render/fleet-index";
+import { MANIFEST } from "../output/manifest";
+
+export interface Located {
+  file: string;
+  object: Record<string, unknown> & { apiVersion: string; kind: string; metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> } };
+}
+
+export interface Snapshot {
+  files: ReadonlyMap<string, string>;
+  /** `group/Kind/namespace/name` → object. */
+  objects: Map<string, Located>;
+  /** Plain YAML data files (Tutor config.yml, Helm values) by path. */
+  data: Map<string, unknown>;
+  tenants: Map<string, Partial<FleetIndexEntry> & { id: string }>;
+}
+
+export const objectKey = (o: Located["object"]) => `${o.apiVersion.includes("/") ? o.apiVersion.split("/")[0] : ""}/${o.kind}/${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`;
+export const objectLabel = (o: Located["object"]) => `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata?.name ?? "?"}`;
+
+export function snapshotOf(files: ReadonlyMap<string, string>): Snapshot {
+  const snap: Snapshot = { files, objects: new Map(), data: new Map(), tenants: new Map() };
+  for (const [path, content] of files) {
+    if (path === MANIFEST) {
+      try {
+        for (const t of (JSON.parse(content) as { tenants?: { id: string }[] }).tenants ?? []) snap.tenants.set(t.id, t);
+      } catch {
+        // a broken index leaves the tenant lines empty; the file diff still shows it
+      }
+      continue;
+    }
+    if (!/\.ya?ml$/.test(path)) continue;
+    for (const doc of YAML.parseAllDocuments(content, { version: "1.1" })) {
+      if (doc.errors.length > 0) continue;
+      const value = doc.toJS() as Located["object"] | null;
+      if (value && typeof value.apiVersion === "string" && typeof value.kind === "string") snap.objects.set(objectKey(value), { file: path, object: value });
+      else if (value) snap.data.set(path, value);
+    }
+  }
+  return snap;
+}
