@@ -32,7 +32,13 @@ const presetsConsistent: Rule = ({ value, locator }) =>
     }),
   );
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent];
+/** `--` separates generated name parts (`platform-<app>--<cluster>`), so a cluster name may not hold it. */
+const clusterNames: Rule = ({ value, locator }) =>
+  Object.keys(value.clusters)
+    .filter((name) => name.includes("--"))
+    .map((name) => error("cluster-name", locator.key(["clusters", name]), `cluster name "${name}" contains "--"`, { path: `clusters.${name}`, hint: "use a single '-'" }));
+
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

@@ -2,6 +2,7 @@
 // controller's pods. The platform's ingress and TLS components decide these; tenant renderers (Ingress
 // objects, network policies) ask here, so they agree with the platform on one cluster.
 import type { Platform } from "../schema/platform";
+import { clusterSetup } from "./components";
 
 export interface IngressContract {
   /** IngressClass every tenant Ingress uses. */
@@ -12,11 +13,22 @@ export interface IngressContract {
   controller: { namespace: string; podLabels: Record<string, string> };
 }
 
-/** The ingress of one cluster. Defaults until the platform components are configurable: Traefik and Let's Encrypt. */
-export function ingressOf(_platform: Platform, _cluster: string): IngressContract {
-  return {
-    className: "traefik",
-    clusterIssuer: "letsencrypt-production",
-    controller: { namespace: "traefik", podLabels: { "app.kubernetes.io/name": "traefik" } },
-  };
+const CONTROLLERS = {
+  traefik: { className: "traefik", controller: { namespace: "traefik", podLabels: { "app.kubernetes.io/name": "traefik" } } },
+  "ingress-nginx": {
+    className: "nginx",
+    controller: { namespace: "ingress-nginx", podLabels: { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller" } },
+  },
+} as const;
+
+/** ClusterIssuer names of the issuers the cert-manager component creates. */
+export const ISSUERS = { letsencrypt: "letsencrypt-production", "letsencrypt-staging": "letsencrypt-staging", selfsigned: "fleet-selfsigned-ca" } as const;
+
+/** The ingress of one cluster, from its resolved ingress and cert-manager settings. */
+export function ingressOf(platform: Platform, cluster: string): IngressContract {
+  const { ingress, certManager } = clusterSetup(platform, cluster).components;
+  const chosen = CONTROLLERS[ingress.controller ?? "traefik"];
+  const issuer = certManager.issuer ?? "letsencrypt";
+  const clusterIssuer = typeof issuer === "string" ? ISSUERS[issuer] : issuer.name;
+  return { className: chosen.className, clusterIssuer, controller: { namespace: chosen.controller.namespace, podLabels: { ...chosen.controller.podLabels } } };
 }

@@ -17,7 +17,10 @@ export interface ApplicationSpec {
   labels: Record<string, string>;
   wave: number;
   destination: { server: string; namespace?: string };
-  source: Record<string, unknown>;
+  /** One source, or several (a chart with its values file from this repository). */
+  source: Record<string, unknown> | Record<string, unknown>[];
+  /** Labels and annotations Argo CD puts on the namespace it creates (CreateNamespace=true). */
+  managedNamespaceMetadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
   /** Objects of this Application are deleted with it (workloads); off for data-bearing applications. */
   cascadeDelete: boolean;
   syncOptions?: string[];
@@ -38,12 +41,13 @@ export function application(platform: Platform, spec: ApplicationSpec): KubeObje
     spec: {
       project: spec.project,
       destination: spec.destination,
-      source: spec.source,
+      ...(Array.isArray(spec.source) ? { sources: spec.source } : { source: spec.source }),
       ...(spec.ignoreDifferences ? { ignoreDifferences: spec.ignoreDifferences } : {}),
       syncPolicy: {
         // allowEmpty stays false: a blank render must never prune a whole tenant
         automated: { prune: true, selfHeal: true, allowEmpty: false },
         syncOptions: spec.syncOptions ?? ["CreateNamespace=false", "PruneLast=true"],
+        ...(spec.managedNamespaceMetadata ? { managedNamespaceMetadata: spec.managedNamespaceMetadata } : {}),
         retry: { limit: 10, backoff: { duration: "30s", factor: 2, maxDuration: "10m" } },
       },
     },

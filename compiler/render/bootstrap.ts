@@ -40,9 +40,9 @@ export function platformProject(platform: Platform, chartRepos: readonly string[
   };
 }
 
-export function renderBootstrap(platform: Platform): OutputFile[] {
+export function renderBootstrap(platform: Platform, chartRepos: readonly string[] = []): OutputFile[] {
   return [
     yamlFile("argocd/root.yaml", "platform/platform.ts", [rootApplication(platform)]),
-    yamlFile("projects/platform.yaml", "platform/platform.ts", [platformProject(platform)]),
+    yamlFile("projects/platform.yaml", "platform/platform.ts", [platformProject(platform, chartRepos)]),
   ];
 }

@@ -4,6 +4,7 @@ import type { Platform } from "../schema/platform";
 import { renderBootstrap } from "./bootstrap";
 import type { OutputFile } from "./files";
 import { fleetIndex } from "./fleet-index";
+import { chartRepos, renderComponents } from "./platform/index";
 import { renderTenant } from "./tenant";
 
 export interface FleetModel {
@@ -12,7 +13,7 @@ export interface FleetModel {
 }
 
 /** Renderers of the platform side; each returns its files. */
-const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform)];
+const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m)), renderComponents];
 
 export function renderPlatform(model: FleetModel): OutputFile[] {
   return PLATFORM_RENDERERS.flatMap((r) => r(model));

@@ -1,6 +1,7 @@
 // The platform file's schema: the shared clusters, catalogs and presets every tenant is compiled against.
 import { z } from "zod";
 import { Cpu, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image, Memory } from "./common";
+import { ComponentsSchema } from "./components";
 import { SizePreset } from "./size";
 
 export const PROVIDERS = ["aws", "digitalocean", "local", "generic"] as const;
@@ -17,6 +18,8 @@ export const ClusterSchema = z.strictObject({
     .describe("What tenants' requests are checked against."),
   domains: z.array(Host).optional().describe("Base domains tenants on this cluster may use; the platform's `domains` when omitted."),
   hosts: z.record(z.string(), Host).default({}).describe("Host names of platform services on this cluster (search, grafana, echo, ...)."),
+  storageClass: z.string().min(1).optional().describe("StorageClass of shared components' volumes; the provider profile's when omitted."),
+  components: ComponentsSchema.optional().describe("Component settings of this cluster alone, merged over the platform's `components`."),
 });
 
 export const PlatformSchema = z.strictObject({
@@ -49,6 +52,7 @@ export const PlatformSchema = z.strictObject({
     .default({})
     .describe("Tutor plugin catalog: name → pinned version."),
   sizes: z.record(DnsLabel, SizePreset).describe("Size presets tenants pick from."),
+  components: ComponentsSchema.default({}).describe("Shared components of every cluster: each can be turned off, re-pinned or tuned."),
 });
 
 export type PlatformInput = z.input<typeof PlatformSchema>;

@@ -1,0 +1,42 @@
+// A shared component: an upstream Helm chart pinned by exact version, values generated from platform/,
+// and objects of our own (issuers, provisioning), deployed by one Argo CD Application per cluster.
+import type { ClusterSetup } from "../../model/components";
+import type { ComponentName } from "../../schema/components";
+import type { Platform } from "../../schema/platform";
+import type { KubeObject } from "../objects";
+
+export interface ComponentContext {
+  platform: Platform;
+  cluster: ClusterSetup;
+  // No tenants here on purpose: adding a tenant must change only that tenant's files (and fleet.json), so
+  // per-tenant objects — even those in platform namespaces (provisioning, search keys, backups) — are
+  // rendered by a TENANT_RESOURCES entry into generated/tenants/<id>/resources/ with an explicit namespace.
+}
+
+export interface Chart {
+  repoURL: string;
+  chart: string;
+  /** The tested default; `components.<name>.chartVersion` replaces it. */
+  version: string;
+}
+
+export interface ComponentDef {
+  /** Application and folder name: `platform-<app>`, `generated/platform/<app>/`. */
+  app: string;
+  /** The setting under `components` that turns it on and off. */
+  component: ComponentName;
+  /** Further condition, e.g. the ingress controller chosen. */
+  when?: (ctx: ComponentContext) => boolean;
+  namespace: string;
+  /** Sync-wave offset after the platform's first wave: CRD owners 0, their users later. */
+  wave: number;
+  chart?: Chart;
+  /** Helm release name; the app name when omitted. */
+  releaseName?: string;
+  values?: (ctx: ComponentContext) => Record<string, unknown>;
+  objects?: (ctx: ComponentContext) => KubeObject[];
+  /** Holds data: its Application never cascades deletion into what it deployed. */
+  keepsData?: boolean;
+  /** Pod Security admission level of its namespace (node-level agents need privileged). */
+  podSecurity?: "privileged" | "baseline" | "restricted";
+}

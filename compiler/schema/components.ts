@@ -1,0 +1,54 @@
+// The platform's shared components: one toggle, a chart pin override and an escape hatch each.
+// Set under `components` for every cluster, and under `clusters.<name>.components` where a cluster differs.
+import { z } from "zod";
+import { DnsLabel, ExactVersion } from "./common";
+
+/** Fields every component shares. */
+export const componentBase = {
+  enabled: z.boolean().optional().describe("Turns the component on or off; the cluster's provider profile decides when omitted."),
+  chartVersion: ExactVersion.optional().describe("Another exact version of the upstream chart than the tested default."),
+  values: z.record(z.string(), z.json()).optional().describe("Extra Helm values, deep-merged over the generated ones (the escape hatch)."),
+};
+
+export function component<T extends z.ZodRawShape>(extra: T) {
+  return z.strictObject({ ...componentBase, ...extra });
+}
+
+export const ComponentsSchema = z.strictObject({
+  ingress: component({
+    controller: z.enum(["traefik", "ingress-nginx"]).optional().describe("Ingress controller: Traefik by default; ingress-nginx is retired upstream."),
+  }).optional(),
+  certManager: component({
+    issuer: z
+      .union([z.enum(["letsencrypt", "letsencrypt-staging", "selfsigned"]), z.strictObject({ name: DnsLabel.describe("A ClusterIssuer you manage yourself.") })])
+      .optional()
+      .describe("ClusterIssuer that signs tenant certificates."),
+  }).optional(),
+  metricsServer: component({}).optional(),
+  vpa: component({}).optional(),
+  externalSecrets: component({}).optional(),
+  monitoring: component({}).optional(),
+  backups: component({
+    storage: z
+      .strictObject({
+        bucket: z.string().min(1).describe("Object storage bucket that Velero and the database backups write to."),
+        region: z.string().min(1).optional().describe("Bucket region (S3)."),
+        endpoint: z.url().optional().describe("S3-compatible endpoint (DigitalOcean Spaces, MinIO, ...); AWS S3 when omitted."),
+        credentialsSecret: DnsLabel.optional().describe("Secret created in the cluster (never in git) holding the storage credentials; none with workload identity (IRSA)."),
+      })
+      .optional()
+      .describe("Where backups go; backups stay off until it is set."),
+    schedule: z.string().min(1).optional().describe("Cron schedule of the backups, e.g. `0 3 * * *`."),
+    retentionDays: z.int().min(1).max(3650).optional().describe("How long backups are kept."),
+  }).optional(),
+  karpenter: component({}).optional(),
+  echo: component({}).optional(),
+  search: component({}).optional(),
+  mysql: component({}).optional(),
+  mongodb: component({}).optional(),
+  redis: component({}).optional(),
+});
+
+export type Components = z.infer<typeof ComponentsSchema>;
+export type ComponentName = keyof Components;
+export const COMPONENT_NAMES = Object.keys(ComponentsSchema.shape) as ComponentName[];
