@@ -88,7 +88,8 @@ export const RULES: Record<string, Rule> = {
     ...fieldChanges(ctx, "host-changed", /\/(host|hosts\/\d+|hostnames\/\d+)$/).filter((f) => !f.subject.endsWith("config.yml")),
   ],
   "resources-cut": (ctx) => [
-    ...sameTenants(ctx).flatMap(([b, h]) =>
+    // archiving frees a tenant's resources on purpose: the summary says so
+    ...sameTenants(ctx).filter(([, h]) => h.state !== "archived").flatMap(([b, h]) =>
       (["requests", "maxRequests"] as const).flatMap((k) =>
         (["cpu", "memory"] as const)
           .filter((r) => quantity(r, h[k]?.[r]) < quantity(r, b[k]?.[r]))
