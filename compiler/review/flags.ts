@@ -3,7 +3,7 @@ import { parseCpu, parseMemory } from "../model/quantity";
 import { SYNC_OPTIONS } from "../render/argocd";
 import { secretPlaceholder } from "../tutor/pinned";
 import type { FileChange } from "./compare";
-import { changedLeaves, show } from "./leaves";
+import { changedLeaves, listChange, show } from "./leaves";
 import { printable } from "./mask";
 import { objectLabel, type Located, type Snapshot } from "./snapshot";
 
@@ -84,7 +84,7 @@ export const RULES: Record<string, Rule> = {
   "host-changed": (ctx) => [
     ...sameTenants(ctx)
       .filter(([b, h]) => !sameList(b.hosts, h.hosts))
-      .map(([b, h]) => ({ rule: "host-changed", subject: h.id, message: `hosts ${(b.hosts ?? []).join(", ")} → ${(h.hosts ?? []).join(", ")}` })),
+      .map(([b, h]) => ({ rule: "host-changed", subject: h.id, message: `hosts ${listChange(b.hosts, h.hosts)}` })),
     ...fieldChanges(ctx, "host-changed", /\/(host|hosts\/\d+|hostnames\/\d+)$/).filter((f) => !f.subject.endsWith("config.yml")),
   ],
   "resources-cut": (ctx) => [

@@ -16,3 +16,11 @@ export function changedLeaves(before: unknown, after: unknown, pattern: RegExp):
 }
 
 export const show = (v: unknown) => (v === undefined ? "(none)" : String(v));
+
+/** A list change as what left and what came: `−a, +b`; the whole lists when one side is empty. */
+export function listChange(before: readonly unknown[] = [], after: readonly unknown[] = []): string {
+  if (before.length === 0 || after.length === 0) return `${before.join(", ") || "(none)"} → ${after.join(", ") || "(none)"}`;
+  const gone = before.filter((x) => !after.includes(x)).map((x) => `−${x}`);
+  const came = after.filter((x) => !before.includes(x)).map((x) => `+${x}`);
+  return [...gone, ...came].join(", ") || `order ${before.join(", ")} → ${after.join(", ")}`;
+}

@@ -33,8 +33,9 @@ export function componentOfFile(path: string): string | undefined {
 
 export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, meta: { ref: string; sha: string; head: string; notes?: string[] }): Review {
   const changes = compareTrees(base, head);
-  const before = snapshotOf(base);
-  const after = snapshotOf(head);
+  const changed = new Set(changes.map((c) => c.path));
+  const before = snapshotOf(base, changed);
+  const after = snapshotOf(head, changed);
   const tenants = tenantLines(before, after, changes);
   const byStatus = (s: TenantLine["status"]) => tenants.filter((t) => t.status === s).map((t) => t.id);
   const platform = [...new Set(changes.filter((c) => !tenantOfFile(c.path)).map((c) => componentOfFile(c.path)).filter((c): c is string => !!c))].sort();

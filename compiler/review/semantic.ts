@@ -2,6 +2,7 @@
 // (and state, cluster, wave), before → after, from the tenant index of fleet.json.
 import type { FleetIndexEntry } from "../render/fleet-index";
 import type { FileChange } from "./compare";
+import { listChange } from "./leaves";
 import type { Snapshot } from "./snapshot";
 
 export type TenantStatus = "added" | "removed" | "archived" | "changed";
@@ -36,7 +37,10 @@ export function tenantLines(base: Snapshot, head: Snapshot, changes: readonly Fi
     if (!b && h) lines.push({ id, status: "added", details: settings(h), files });
     else if (b && !h) lines.push({ id, status: "removed", details: settings(b), files });
     else if (b && h) {
-      const details = FIELDS.filter((f) => text(b[f]) !== text(h[f])).map((f) => `${f}: ${text(b[f])} → ${text(h[f])}`);
+      const details = FIELDS.filter((f) => text(b[f]) !== text(h[f])).map((f) => {
+        const [x, y] = [b[f], h[f]];
+        return `${f}: ${Array.isArray(x) && Array.isArray(y) ? listChange(x, y) : `${text(x)} → ${text(y)}`}`;
+      });
       if (details.length === 0 && files === 0) continue;
       const archived = b.state !== "archived" && h.state === "archived";
       lines.push({ id, status: archived ? "archived" : "changed", details: details.length ? details : ["no change to hosts, release, image, size or plugins"], files });

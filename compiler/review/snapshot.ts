@@ -21,9 +21,11 @@ export interface Snapshot {
 export const objectKey = (o: Located["object"]) => `${o.apiVersion.includes("/") ? o.apiVersion.split("/")[0] : ""}/${o.kind}/${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`;
 export const objectLabel = (o: Located["object"]) => `${o.kind} ${o.metadata?.namespace ? `${o.metadata.namespace}/` : ""}${o.metadata?.name ?? "?"}`;
 
-export function snapshotOf(files: ReadonlyMap<string, string>): Snapshot {
+/** Reads the tenant index and the files in `only` (the changed ones: nothing else can raise a flag). */
+export function snapshotOf(files: ReadonlyMap<string, string>, only: ReadonlySet<string>): Snapshot {
   const snap: Snapshot = { files, objects: new Map(), data: new Map(), tenants: new Map() };
   for (const [path, content] of files) {
+    if (path !== MANIFEST && !only.has(path)) continue;
     if (path === MANIFEST) {
       try {
         for (const t of (JSON.parse(content) as { tenants?: { id: string }[] }).tenants ?? []) snap.tenants.set(t.id, t);
