@@ -5,6 +5,7 @@ import { secretPlaceholder } from "../tutor/pinned";
 import type { FileChange } from "./compare";
 import { changedLeaves, listChange, show } from "./leaves";
 import { printable } from "./mask";
+import { tenantOfFile } from "./semantic";
 import { objectLabel, type Located, type Snapshot } from "./snapshot";
 
 export interface Flag {
@@ -12,6 +13,8 @@ export interface Flag {
   /** The tenant, object or file concerned. */
   subject: string;
   message: string;
+  /** The generated file concerned, when there is one. */
+  file?: string;
 }
 
 export interface FlagContext {
@@ -51,14 +54,14 @@ const dataPairs = (ctx: FlagContext) => [...ctx.base.data].flatMap(([p, b]) => (
 /** Leaf changes matching `pattern` in every object and data file present in both versions. */
 function fieldChanges(ctx: FlagContext, rule: string, pattern: RegExp, keep: (c: { path: string; before: unknown; after: unknown }) => boolean = () => true): Flag[] {
   const flags: Flag[] = [];
-  const add = (subject: string, before: unknown, after: unknown) => {
+  const add = (subject: string, file: string, before: unknown, after: unknown) => {
     for (const c of changedLeaves(before, after, pattern).filter(keep)) {
       const key = c.path.split("/").pop() ?? "";
-      flags.push({ rule, subject, message: `${c.path}: ${show(printable(key, c.before))} → ${show(printable(key, c.after))}` });
+      flags.push({ rule, subject, file, message: `${c.path}: ${show(printable(key, c.before))} → ${show(printable(key, c.after))}` });
     }
   };
-  for (const [b, h] of both(ctx)) add(`${objectLabel(h.object)} (${h.file})`, b.object, h.object);
-  for (const [p, b, h] of dataPairs(ctx)) add(p, b, h);
+  for (const [b, h] of both(ctx)) add(`${objectLabel(h.object)} (${h.file})`, h.file, b.object, h.object);
+  for (const [p, b, h] of dataPairs(ctx)) add(p, p, b, h);
   return flags;
 }
 
@@ -69,11 +72,11 @@ export const RULES: Record<string, Rule> = {
   "tenant-removed": (ctx) =>
     [...ctx.base.tenants.keys()].filter((id) => !ctx.head.tenants.has(id)).map((id) => ({ rule: "tenant-removed", subject: id, message: "tenant removed from the fleet: its Applications and files leave generated/" })),
   "namespace-removed": (ctx) =>
-    removed(ctx).filter((o) => o.object.kind === "Namespace").map((o) => ({ rule: "namespace-removed", subject: objectLabel(o.object), message: `namespace no longer generated (was in ${o.file})` })),
+    removed(ctx).filter((o) => o.object.kind === "Namespace").map((o) => ({ rule: "namespace-removed", subject: objectLabel(o.object), message: `namespace no longer generated (was in ${o.file})`, file: o.file })),
   "data-deleted": (ctx) =>
     removed(ctx)
       .filter((o) => o.object.kind !== "Namespace" && isDataBearing(o.object))
-      .map((o) => ({ rule: "data-deleted", subject: objectLabel(o.object), message: `data-bearing object deleted (was in ${o.file})` })),
+      .map((o) => ({ rule: "data-deleted", subject: objectLabel(o.object), message: `data-bearing object deleted (was in ${o.file})`, file: o.file })),
   "release-or-image-changed": (ctx) => [
     ...sameTenants(ctx).flatMap(([b, h]) => [
       ...(b.release !== h.release ? [{ rule: "release-or-image-changed", subject: h.id, message: `release ${show(b.release)} → ${show(h.release)}` }] : []),
@@ -96,7 +99,9 @@ export const RULES: Record<string, Rule> = {
           .map((r) => ({ rule: "resources-cut", subject: h.id, message: `${k === "requests" ? "total requests" : "requests at most replicas"} ${r} ${b[k]?.[r]} → ${h[k]?.[r]}` })),
       ),
     ),
-    ...fieldChanges(ctx, "resources-cut", /\/(requests|limits)\/(cpu|memory)$|\/(replicas|minReplicas|maxReplicas)$|^\/spec\/hard\/[^/]+$/, (c) => quantity(c.path, c.after) < quantity(c.path, c.before)),
+    ...fieldChanges(ctx, "resources-cut", /\/(requests|limits)\/(cpu|memory)$|\/(replicas|minReplicas|maxReplicas)$|^\/spec\/hard\/[^/]+$/, (c) => quantity(c.path, c.after) < quantity(c.path, c.before)).filter(
+      (f) => ctx.head.tenants.get(tenantOfFile(f.file ?? "") ?? "")?.state !== "archived",
+    ),
   ],
   "project-widened": (ctx) => [
     ...both(ctx, ["AppProject"]).flatMap(([b, h]) => {
