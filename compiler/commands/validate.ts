@@ -1,7 +1,7 @@
 // `npm run validate [--schemas DIR] [--chart-schemas DIR] [DIR|FILE ...]`: every generated object against strict schemas.
 import { kubeconformOnPath } from "../validate/kubeconform";
-import { formatProblem } from "../validate/problems";
-import { validateAll, ValidateSetupError } from "../validate/validate-all";
+import { formatProblem, ValidateSetupError } from "../validate/problems";
+import { validateAll } from "../validate/validate-all";
 import { parseOptions, UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -21,7 +21,7 @@ export const validateCommand: Command = {
     try {
       report = validateAll({ root: ctx.root, targets: positionals, schemaLocations: opts["schema-location"] ?? [], ...(opts.schemas ? { schemas: opts.schemas } : {}), ...(chartSchemas ? { chartSchemas } : {}), ...(kubeconform ? { kubeconform } : {}) });
     } catch (e) {
-      if (!(e instanceof ValidateSetupError) && !/^no such file or folder/.test((e as Error).message)) throw e;
+      if (!(e instanceof ValidateSetupError)) throw e;
       ctx.io.err(`validate: ${(e as Error).message}`);
       return 1;
     }

@@ -12,7 +12,7 @@ function degraded(r: Review, level: 1 | 2 | 3, flagsShown: number, fullLength: n
   const { files, added, removed } = r.summary;
   const cuts = [`the diffs of ${files} file(s) (+${added} −${removed} lines)`];
   if (level >= 2) cuts.push(`the ${r.tenants.length} tenant line(s) and the file list`);
-  if (level >= 3) cuts.push(`${r.flags.length - flagsShown} of ${r.flags.length} risk flags`);
+  if (level >= 3) cuts.push(`${r.flags.length - flagsShown} of ${r.flags.length} risk flags`, "tenant ids in the summary past the first 20");
   const cut = `The full report is ${fullLength.toLocaleString("en-US")} characters, over the limit of ${max.toLocaleString("en-US")}: cut ${cuts.join("; ")}. Run \`npm run diff -- --base ${r.base.ref}\` locally for everything.`;
   return {
     cut,
@@ -21,6 +21,7 @@ function degraded(r: Review, level: 1 | 2 | 3, flagsShown: number, fullLength: n
       files: level >= 2 ? [] : r.files.map(({ patch: _p, ...f }) => ({ ...f, patch: "" })),
       tenants: level >= 2 ? [] : r.tenants,
       flags: level >= 3 ? r.flags.slice(0, flagsShown) : r.flags,
+      summary: level >= 3 ? { ...r.summary, tenants: Object.fromEntries(Object.entries(r.summary.tenants).map(([k, ids]) => [k, ids.slice(0, 20)])) as Review["summary"]["tenants"] } : r.summary,
     },
   };
 }

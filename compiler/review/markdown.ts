@@ -7,10 +7,12 @@ export const COMMENT_MARKER = "<!-- openedx-fleet:review -->";
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const list = (ids: string[]) => (ids.length ? ` (${ids.map(code).join(", ")})` : "");
+// a summary line stays short however many tenants a change touches
+const SHOWN_IDS = 20;
+const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, SHOWN_IDS).map(code).join(", ")}${ids.length > SHOWN_IDS ? `, and ${ids.length - SHOWN_IDS} more` : ""})` : "");
 
 function flagLine(f: Flag): string {
-  return `- **${f.rule}** ${code(f.subject)}: ${f.message.replace(/\n/g, " ")}`;
+  return `- **${f.rule}** ${code(f.subject)}: ${html(f.message.replace(/\n/g, " "))}`;
 }
 
 function fence(patch: string): string {
@@ -39,7 +41,7 @@ export function toMarkdown(r: Review, cut?: string): string {
   if (r.flags.length) out.push("");
   if (r.tenants.length) {
     out.push("#### Tenants", "");
-    for (const t of r.tenants) out.push(`- ${code(t.id)} **${t.status}**: ${t.details.join("; ")}${t.files ? ` (${t.files} file(s))` : ""}`);
+    for (const t of r.tenants) out.push(`- ${code(t.id)} **${t.status}**: ${html(t.details.join("; "))}${t.files ? ` (${t.files} file(s))` : ""}`);
     out.push("");
   }
   if (r.files.length) {

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import fg from "fast-glob";
+import { listOutputDir } from "../output/plan";
 
 export class ReviewError extends Error {}
 
@@ -27,10 +27,8 @@ export function resolveRef(root: string, ref: string): string {
   return r.out;
 }
 
-export function readTree(dir: string): Map<string, string> {
-  if (!fs.existsSync(dir)) return new Map();
-  const files = fg.sync("**/*", { cwd: dir, onlyFiles: true, dot: true }).sort();
-  return new Map(files.map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
+function readTree(dir: string): Map<string, string> {
+  return new Map(listOutputDir(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), "utf8")]));
 }
 
 // a base commit never changes, so one process (a test run, a CI job) compiles it once

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import fg from "fast-glob";
 import YAML from "yaml";
+import { ValidateSetupError } from "./problems";
 
 export interface YamlDocument {
   /** Relative to the repository root when inside it ('/'-separated), absolute otherwise. */
@@ -41,7 +42,7 @@ export function collectFiles(root: string, targets: readonly string[]): string[]
   const files = new Set<string>();
   for (const target of targets) {
     const abs = path.resolve(root, target);
-    if (!fs.existsSync(abs)) throw new Error(`no such file or folder: ${target}`);
+    if (!fs.existsSync(abs)) throw new ValidateSetupError(`no such file or folder: ${target}`);
     if (fs.statSync(abs).isFile()) {
       files.add(abs);
       continue;

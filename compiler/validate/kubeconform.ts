@@ -35,9 +35,21 @@ export function folderLocations(dir: string): string[] {
   return [path.join(dir, "k8s"), path.join(dir, "crds", "{{.Group}}", "{{.ResourceKind}}_{{.ResourceAPIVersion}}.json")];
 }
 
+// files per run: keeps the command line far below the system's limit for thousands of tenants
+const BATCH = 500;
+
 /** Runs kubeconform -strict on `files` (absolute) and returns every problem of `docs` (the same files, parsed). */
 export function runKubeconform(bin: string, files: readonly string[], locations: readonly string[], docs: readonly YamlDocument[], root: string): { problems: ValidationProblem[]; count: number } {
-  if (files.length === 0) return { problems: [], count: 0 };
+  const total = { problems: [] as ValidationProblem[], count: 0 };
+  for (let i = 0; i < files.length; i += BATCH) {
+    const run = runBatch(bin, files.slice(i, i + BATCH), locations, docs, root);
+    total.problems.push(...run.problems);
+    total.count += run.count;
+  }
+  return total;
+}
+
+function runBatch(bin: string, files: readonly string[], locations: readonly string[], docs: readonly YamlDocument[], root: string): { problems: ValidationProblem[]; count: number } {
   const args = ["-strict", "-summary", "-output", "json", "-kubernetes-version", KUBERNETES_VERSION.slice(1), ...locations.flatMap((l) => ["-schema-location", l]), ...files];
   const run = spawnSync(bin, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (run.error) throw new Error(`could not run ${bin}: ${run.error.message}`);

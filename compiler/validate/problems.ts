@@ -1,6 +1,9 @@
 // What `npm run validate` reports: one line per error, naming file, document, object, JSON path and message.
 import type { YamlDocument } from "./documents";
 
+/** Validation could not start (no schemas, a missing target): exit 1 with the message. */
+export class ValidateSetupError extends Error {}
+
 export interface ValidationProblem {
   file: string;
   /** 0-based document index in the file. */

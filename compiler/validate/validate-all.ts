@@ -5,7 +5,7 @@ import { chartUses, validateValues, type ValuesResult } from "./helm-values";
 import { validateObjects } from "./kube-objects";
 import { findSchemaDir, SchemaValidator } from "./kube-schemas";
 import { folderLocations, runKubeconform } from "./kubeconform";
-import { sortProblems, type ValidationProblem } from "./problems";
+import { sortProblems, ValidateSetupError, type ValidationProblem } from "./problems";
 
 export interface ValidateOptions {
   root: string;
@@ -29,8 +29,6 @@ export interface ValidateReport {
 
 /** kubeconform's own default plus the community CRD catalog, for CI runs without a schema folder. */
 export const REMOTE_LOCATIONS = ["default", "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"];
-
-export class ValidateSetupError extends Error {}
 
 export function validateAll(opts: ValidateOptions): ValidateReport {
   const dir = findSchemaDir(opts.root, opts.schemas);

@@ -83,7 +83,7 @@ test("cap: file diffs go first, then tenant lines and the file list, then flags 
     [10, 200_000, /<details>/, null],
     [10, 20_000, /cut the diffs of 300 file\(s\) \(\+\d+ −0 lines\)\./, /<details>/],
     [10, 5_000, /cut the diffs of 300 file\(s\).*; the \d+ tenant line\(s\) and the file list\./, /tenants\/t0\/resources/],
-    [600, 5_000, /risk flags\. Run `npm run diff -- --base main`/, /<details>/],
+    [600, 5_000, /risk flags; tenant ids in the summary past the first 20\. Run `npm run diff -- --base main`/, /<details>/],
   ];
   for (const [flags, max, present, absent] of levels) {
     const review = bigReview(flags);
