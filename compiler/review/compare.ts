@@ -60,3 +60,14 @@ export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMa
   }
   return changes;
 }
+
+/** Files and +/− lines of a group of changes. */
+export interface ChangeCount {
+  files: number;
+  added: number;
+  removed: number;
+}
+
+export function countOf(changes: readonly FileChange[]): ChangeCount {
+  return { files: changes.length, added: changes.reduce((n, c) => n + c.added, 0), removed: changes.reduce((n, c) => n + c.removed, 0) };
+}

@@ -1,5 +1,6 @@
 // The review as a pull-request comment: summary, risk flags first, tenant lines, then each file's diff
 // in a collapsed <details> block. The hidden marker lets CI update its one sticky comment.
+import type { ChangeCount } from "./compare";
 import type { Flag } from "./flags";
 import type { Review } from "./report";
 
@@ -9,6 +10,7 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
 const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 // a summary line stays short however many tenants a change touches
 const SHOWN_IDS = 20;
+const lines = (c: ChangeCount) => `${c.files} file(s), +${c.added} −${c.removed}`;
 const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, SHOWN_IDS).map(code).join(", ")}${ids.length > SHOWN_IDS ? `, and ${ids.length - SHOWN_IDS} more` : ""})` : "");
 
 function flagLine(f: Flag): string {
@@ -26,7 +28,7 @@ export function toMarkdown(r: Review, cut?: string): string {
   out.push(
     `**Tenants:** ${s.tenants.added.length} added${list(s.tenants.added)}, ${s.tenants.changed.length} changed${list(s.tenants.changed)}, ` +
       `${s.tenants.archived.length} archived${list(s.tenants.archived)}, ${s.tenants.removed.length} removed${list(s.tenants.removed)}  `,
-    `**Platform components changed:** ${s.platform.length ? s.platform.map(code).join(", ") : "none"}  `,
+    `**Platform components changed:** ${s.platform.length ? s.platform.map((p) => `${code(p.component)} (${lines(p)})`).join(", ") : "none"}  `,
     `**Files:** ${s.files} changed, +${s.added} −${s.removed} lines`,
     "",
   );
@@ -41,7 +43,7 @@ export function toMarkdown(r: Review, cut?: string): string {
   if (r.flags.length) out.push("");
   if (r.tenants.length) {
     out.push("#### Tenants", "");
-    for (const t of r.tenants) out.push(`- ${code(t.id)} **${t.status}**: ${html(t.details.join("; "))}${t.files ? ` (${t.files} file(s))` : ""}`);
+    for (const t of r.tenants) out.push(`- ${code(t.id)} **${t.status}**: ${html(t.details.join("; "))}${t.changes.files ? ` (${lines(t.changes)})` : ""}`);
     out.push("");
   }
   if (r.files.length) {

@@ -1,14 +1,14 @@
 // The review of a change as data: summary, risk flags, tenant lines and file diffs; Markdown and JSON
 // are two renderings of it.
-import { compareTrees, type FileChange } from "./compare";
+import { compareTrees, countOf, type ChangeCount, type FileChange } from "./compare";
 import { riskFlags, type Flag } from "./flags";
 import { tenantLines, tenantOfFile, type TenantLine } from "./semantic";
 import { snapshotOf } from "./snapshot";
 
 export interface Summary {
   tenants: Record<"added" | "changed" | "archived" | "removed", string[]>;
-  /** Platform components (or `bootstrap`) whose files changed. */
-  platform: string[];
+  /** Platform components (or `bootstrap`) whose files changed, with their +/− lines. */
+  platform: (ChangeCount & { component: string })[];
   files: number;
   added: number;
   removed: number;
@@ -38,16 +38,15 @@ export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap
   const after = snapshotOf(head, changed);
   const tenants = tenantLines(before, after, changes);
   const byStatus = (s: TenantLine["status"]) => tenants.filter((t) => t.status === s).map((t) => t.id);
-  const platform = [...new Set(changes.filter((c) => !tenantOfFile(c.path)).map((c) => componentOfFile(c.path)).filter((c): c is string => !!c))].sort();
+  const components = [...new Set(changes.filter((c) => !tenantOfFile(c.path)).map((c) => componentOfFile(c.path)).filter((c): c is string => !!c))].sort();
+  const platform = components.map((component) => ({ component, ...countOf(changes.filter((c) => !tenantOfFile(c.path) && componentOfFile(c.path) === component)) }));
   return {
     base: { ref: meta.ref, sha: meta.sha },
     head: meta.head,
     summary: {
       tenants: { added: byStatus("added"), changed: byStatus("changed"), archived: byStatus("archived"), removed: byStatus("removed") },
       platform,
-      files: changes.length,
-      added: changes.reduce((n, c) => n + c.added, 0),
-      removed: changes.reduce((n, c) => n + c.removed, 0),
+      ...countOf(changes),
     },
     flags: riskFlags({ base: before, head: after, changes }),
     tenants,

@@ -1,7 +1,7 @@
 // Per tenant one line a reviewer reads first: what changed in hosts, release, image, size, plugins
 // (and state, cluster, wave), before → after, from the tenant index of fleet.json.
 import type { FleetIndexEntry } from "../render/fleet-index";
-import type { FileChange } from "./compare";
+import { countOf, type ChangeCount, type FileChange } from "./compare";
 import { listChange } from "./leaves";
 import type { Snapshot } from "./snapshot";
 
@@ -12,8 +12,8 @@ export interface TenantLine {
   status: TenantStatus;
   /** `field: before → after`, or the tenant's settings when added or removed. */
   details: string[];
-  /** Changed files of the tenant. */
-  files: number;
+  /** Changed files of the tenant, with their +/− lines. */
+  changes: ChangeCount;
 }
 
 const FIELDS = ["state", "cluster", "wave", "hosts", "release", "image", "size", "plugins"] as const;
@@ -32,18 +32,18 @@ export function tenantLines(base: Snapshot, head: Snapshot, changes: readonly Fi
   for (const id of ids) {
     const b = base.tenants.get(id);
     const h = head.tenants.get(id);
-    const files = changes.filter((c) => tenantOfFile(c.path) === id).length;
+    const files = countOf(changes.filter((c) => tenantOfFile(c.path) === id));
     const settings = (e: Entry) => [`release ${text(e.release)}`, `size ${text(e.size)}`, `hosts ${text(e.hosts)}`, `plugins ${text(e.plugins)}`, `image ${text(e.image)}`];
-    if (!b && h) lines.push({ id, status: "added", details: settings(h), files });
-    else if (b && !h) lines.push({ id, status: "removed", details: settings(b), files });
+    if (!b && h) lines.push({ id, status: "added", details: settings(h), changes: files });
+    else if (b && !h) lines.push({ id, status: "removed", details: settings(b), changes: files });
     else if (b && h) {
       const details = FIELDS.filter((f) => text(b[f]) !== text(h[f])).map((f) => {
         const [x, y] = [b[f], h[f]];
         return `${f}: ${Array.isArray(x) && Array.isArray(y) ? listChange(x, y) : `${text(x)} → ${text(y)}`}`;
       });
-      if (details.length === 0 && files === 0) continue;
+      if (details.length === 0 && files.files === 0) continue;
       const archived = b.state !== "archived" && h.state === "archived";
-      lines.push({ id, status: archived ? "archived" : "changed", details: details.length ? details : ["no change to hosts, release, image, size or plugins"], files });
+      lines.push({ id, status: archived ? "archived" : "changed", details: details.length ? details : ["no change to hosts, release, image, size or plugins"], changes: files });
     }
   }
   return lines;
