@@ -51,17 +51,25 @@ const removed = (ctx: FlagContext) => [...ctx.base.objects].filter(([key]) => !c
 const sameTenants = (ctx: FlagContext) => [...ctx.base.tenants.values()].flatMap((b) => (ctx.head.tenants.has(b.id) ? [[b, ctx.head.tenants.get(b.id)!] as const] : []));
 const dataPairs = (ctx: FlagContext) => [...ctx.base.data].flatMap(([p, b]) => (ctx.head.data.has(p) ? [[p, b, ctx.head.data.get(p)] as const] : []));
 
-/** Leaf changes matching `pattern` in every object and data file present in both versions. */
-function fieldChanges(ctx: FlagContext, rule: string, pattern: RegExp, keep: (c: { path: string; before: unknown; after: unknown }) => boolean = () => true): Flag[] {
+interface FieldScope {
+  /** Only objects of these kinds (data files are skipped then). */
+  kinds?: readonly string[];
+  /** Objects of these kinds are skipped. */
+  skipKinds?: readonly string[];
+  keep?: (c: { path: string; before: unknown; after: unknown }) => boolean;
+}
+
+/** Leaf changes matching `pattern` in the objects and data files present in both versions. */
+function fieldChanges(ctx: FlagContext, rule: string, pattern: RegExp, scope: FieldScope = {}): Flag[] {
   const flags: Flag[] = [];
   const add = (subject: string, file: string, before: unknown, after: unknown) => {
-    for (const c of changedLeaves(before, after, pattern).filter(keep)) {
+    for (const c of changedLeaves(before, after, pattern).filter(scope.keep ?? (() => true))) {
       const key = c.path.split("/").pop() ?? "";
       flags.push({ rule, subject, file, message: `${c.path}: ${show(printable(key, c.before))} → ${show(printable(key, c.after))}` });
     }
   };
-  for (const [b, h] of both(ctx)) add(`${objectLabel(h.object)} (${h.file})`, h.file, b.object, h.object);
-  for (const [p, b, h] of dataPairs(ctx)) add(p, p, b, h);
+  for (const [b, h] of both(ctx, scope.kinds)) if (!scope.skipKinds?.includes(h.object.kind)) add(`${objectLabel(h.object)} (${h.file})`, h.file, b.object, h.object);
+  if (!scope.kinds) for (const [p, b, h] of dataPairs(ctx)) add(p, p, b, h);
   return flags;
 }
 
@@ -82,13 +90,13 @@ export const RULES: Record<string, Rule> = {
       ...(b.release !== h.release ? [{ rule: "release-or-image-changed", subject: h.id, message: `release ${show(b.release)} → ${show(h.release)}` }] : []),
       ...(b.image !== h.image ? [{ rule: "release-or-image-changed", subject: h.id, message: `image ${show(b.image)} → ${show(h.image)}` }] : []),
     ]),
-    ...fieldChanges(ctx, "release-or-image-changed", /(\/sources?(\/\d+)?\/targetRevision|\/image(\/(tag|repository|registry|digest))?|\/DOCKER_IMAGE_\w+|\/\w+_DOCKER_IMAGE)$/, (c) => !c.path.endsWith("/DOCKER_IMAGE_OPENEDX")),
+    ...fieldChanges(ctx, "release-or-image-changed", /(\/sources?(\/\d+)?\/targetRevision|\/image(\/(tag|repository|registry|digest))?|\/DOCKER_IMAGE_\w+|\/\w+_DOCKER_IMAGE)$/, { keep: (c) => !c.path.endsWith("/DOCKER_IMAGE_OPENEDX") }),
   ],
   "host-changed": (ctx) => [
     ...sameTenants(ctx)
       .filter(([b, h]) => !sameList(b.hosts, h.hosts))
       .map(([b, h]) => ({ rule: "host-changed", subject: h.id, message: `hosts ${listChange(b.hosts, h.hosts)}` })),
-    ...fieldChanges(ctx, "host-changed", /\/(host|hosts\/\d+|hostnames\/\d+)$/).filter((f) => !f.subject.endsWith("config.yml")),
+    ...fieldChanges(ctx, "host-changed", /\/(host|hosts\/\d+|hostnames\/\d+)$/),
   ],
   "resources-cut": (ctx) => [
     // archiving frees a tenant's resources on purpose: the summary says so
@@ -99,7 +107,7 @@ export const RULES: Record<string, Rule> = {
           .map((r) => ({ rule: "resources-cut", subject: h.id, message: `${k === "requests" ? "total requests" : "requests at most replicas"} ${r} ${b[k]?.[r]} → ${h[k]?.[r]}` })),
       ),
     ),
-    ...fieldChanges(ctx, "resources-cut", /\/(requests|limits)\/(cpu|memory)$|\/(replicas|minReplicas|maxReplicas)$|^\/spec\/hard\/[^/]+$/, (c) => quantity(c.path, c.after) < quantity(c.path, c.before)).filter(
+    ...fieldChanges(ctx, "resources-cut", /\/(requests|limits)\/(cpu|memory)$|\/(replicas|minReplicas|maxReplicas)$|^\/spec\/hard\/[^/]+$/, { keep: (c) => quantity(c.path, c.after) < quantity(c.path, c.before) }).filter(
       (f) => ctx.head.tenants.get(tenantOfFile(f.file ?? "") ?? "")?.state !== "archived",
     ),
   ],
@@ -111,12 +119,13 @@ export const RULES: Record<string, Rule> = {
       const shrunk = ["clusterResourceBlacklist", "namespaceResourceBlacklist"].flatMap((k) => [...entries(b, k)].filter((e) => !entries(h, k).has(e)).map((e) => `${k} − ${e}`));
       return [...grown, ...shrunk].map((message) => ({ rule: "project-widened", subject: objectLabel(h.object), message }));
     }),
-    ...fieldChanges(ctx, "project-widened", /^\/spec\/(project|destination\/(server|namespace|name))$/).filter((f) => f.subject.startsWith("Application ")),
+    ...fieldChanges(ctx, "project-widened", /^\/spec\/(project|destination\/(server|namespace|name))$/, { kinds: ["Application"] }),
   ],
   "secret-reference-changed": (ctx) => [
-    ...fieldChanges(ctx, "secret-reference-changed", /secret/i).filter((f) => !f.subject.startsWith("Secret ") && !f.subject.startsWith("ExternalSecret ")),
-    ...fieldChanges(ctx, "secret-reference-changed", /^\/spec\//).filter((f) => f.subject.startsWith("ExternalSecret ")),
-    ...fieldChanges(ctx, "secret-reference-changed", /./, (c) => [c.before, c.after].some((v) => typeof v === "string" && v.startsWith(PLACEHOLDER))).filter((f) => !/secret/i.test(f.message.split(":")[0]!)),
+    // Secret values are masked and flagged below; an ExternalSecret is a reference through and through
+    ...fieldChanges(ctx, "secret-reference-changed", /secret/i, { skipKinds: ["Secret", "ExternalSecret"] }),
+    ...fieldChanges(ctx, "secret-reference-changed", /^\/spec\//, { kinds: ["ExternalSecret"] }),
+    ...fieldChanges(ctx, "secret-reference-changed", /^[^]*$/, { skipKinds: ["Secret", "ExternalSecret"], keep: (c) => !/secret/i.test(c.path) && [c.before, c.after].some((v) => typeof v === "string" && v.startsWith(PLACEHOLDER)) }),
     ...ctx.changes.filter((c) => c.maskedChange).map((c) => ({ rule: "secret-reference-changed", subject: c.path, message: "a masked secret-bearing value changed (not shown)" })),
   ],
 };
