@@ -53,7 +53,8 @@ export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMa
     if (b === h) continue;
     const mb = maskSecrets(b ?? "");
     const mh = maskSecrets(h ?? "");
-    const maskedChange = mb.hidden.join("\0") !== mh.hidden.join("\0");
+    // an added or removed file shows no value at all; only a file in both versions can hide a changed one
+    const maskedChange = b !== undefined && h !== undefined && mb.hidden.join("\0") !== mh.hidden.join("\0");
     if (mb.text === mh.text && !maskedChange && b !== undefined && h !== undefined) continue;
     const status = b === undefined ? "added" : h === undefined ? "removed" : "modified";
     changes.push({ path, status, maskedChange, ...patchOf(path, mb.text, mh.text) });

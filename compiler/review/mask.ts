@@ -20,7 +20,7 @@ const holdsSecret = (key: string) => SECRET_KEY.test(key) && !REFERENCE_KEY.test
 /** A value as it may be printed: masked when its key holds a secret or it looks like a private key. */
 export function printable(key: string, value: unknown): unknown {
   if (typeof value === "string" && PLACEHOLDER.test(value)) return value;
-  if (value !== undefined && value !== null && value !== "" && (holdsSecret(key) || String(value).includes("PRIVATE KEY-----"))) return MASK;
+  if (value !== undefined && value !== null && value !== "" && typeof value !== "boolean" && (holdsSecret(key) || String(value).includes("PRIVATE KEY-----"))) return MASK;
   return value;
 }
 
@@ -28,7 +28,8 @@ export function printable(key: string, value: unknown): unknown {
 export function maskSecrets(text: string): Masked {
   const ranges: [number, number][] = [];
   const hide = (node: unknown) => {
-    if (!isScalar(node) || !node.range || node.value === null || node.value === "") return;
+    // booleans hold no secret (automountServiceAccountToken: false)
+    if (!isScalar(node) || !node.range || node.value === null || node.value === "" || typeof node.value === "boolean") return;
     if (typeof node.value === "string" && PLACEHOLDER.test(node.value)) return;
     ranges.push([node.range[0], node.range[1]]);
   };

@@ -23,8 +23,8 @@ async function review(ref = base, ...args: string[]): Promise<Review> {
 // a base whose compiler differed: a PVC per tenant, older secret placeholders, an older chart pin
 const variant = commitVariant(root, base, () => {
   edit("compiler/render/tenant.ts", "export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {", `export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
-  uploads: (t) => [{ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "uploads", namespace: t.names.namespace }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],`);
-  edit("compiler/tutor/pinned.ts", "`from-cluster-secret:${key}`", "`from-cluster-secret:old-${key}`");
+  uploads: (t) => [{ apiVersion: "v1", kind: "PersistentVolumeClaim", metadata: { name: "uploads", namespace: t.names.namespace, annotations: { "argocd.argoproj.io/sync-options": "Delete=false,Prune=confirm" } }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],`);
+  edit("compiler/tutor/pinned.ts", "from-cluster-secret:", "from-cluster-secret:old-");
   edit("compiler/render/platform/components/metrics-server.ts", `version: "3.13.0"`, `version: "3.12.2"`);
 });
 
