@@ -7,6 +7,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { kubeconformOnPath } from "../../compiler/validate/kubeconform";
 import { REPO_ROOT, run } from "../helpers/fleet";
 
 const dir = findSchemaDir(REPO_ROOT);
@@ -124,6 +125,18 @@ test("validate: kubeconform's JSON report maps to the same problems, with docume
   assert.is(r.code, 1);
   assert.match(r.err, /out\/two.yaml \[doc 1\] ConfigMap\/b \/data\/k: expected string, but got number/);
   assert.match(r.err, /out\/two.yaml \[doc 0\] ConfigMap\/a \/: could not find schema for ConfigMap/);
+});
+
+test("validate: a real kubeconform on PATH finds the same errors at the same places as the in-process validator", async () => {
+  const bin = kubeconformOnPath();
+  if (skip() || !bin) return console.log("  skipped: no kubeconform on PATH");
+  const root = tempDir({ "out/bad.yaml": BAD });
+  const places = (err: string) => err.split("\n").filter((l) => l.startsWith("out/")).map((l) => l.slice(0, l.indexOf(": ")));
+  const builtIn = await run(root, "validate", "--kubeconform", "off", "--schemas", dir!, "out");
+  const real = await run(root, "validate", "--kubeconform", bin, "--schemas", dir!, "out");
+  assert.is(real.code, 1);
+  assert.equal(places(real.err), places(builtIn.err));
+  assert.is((await run(REPO_ROOT, "validate", "--kubeconform", bin, "--schemas", dir!)).code, 0);
 });
 
 test("the validator resolves CRD groups ending in .k8s.io to the CRD folder", () => {
