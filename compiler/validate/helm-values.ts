@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import YAML from "yaml";
 import type { YamlDocument } from "./documents";
 import { isKubeObject } from "./kube-objects";
@@ -62,14 +63,18 @@ export interface ValuesResult {
 
 /** Checks every values file and inline values block; a missing schema is reported, never an error. */
 export function validateValues(values: readonly YamlDocument[], uses: readonly ChartUse[], chartSchemas: string | undefined): ValuesResult {
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
+  // charts write draft-07 schemas mostly, some 2020-12; meta-schemas are not checked (draft-04 ones compile too)
+  const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false } as const;
+  const drafts = { classic: new Ajv(options), v2020: new Ajv2020(options) };
+  const compile = (schema: { $schema?: string }) => (String(schema.$schema ?? "").includes("2020-12") ? drafts.v2020 : drafts.classic).compile(schema);
   const compiled = new Map<string, { fn: ValidateFunction; defaults: unknown } | null>();
   const schemaOf = (u: ChartUse) => {
     const dir = chartSchemas ? path.join(chartSchemas, u.chart, u.version) : "";
     if (!compiled.has(dir)) {
       const file = path.join(dir, "values.schema.json");
       const defaults = path.join(dir, "values.yaml");
-      compiled.set(dir, dir && fs.existsSync(file) ? { fn: ajv.compile(JSON.parse(fs.readFileSync(file, "utf8"))), defaults: fs.existsSync(defaults) ? YAML.parse(fs.readFileSync(defaults, "utf8")) : {} } : null);
+      if (!dir || !fs.existsSync(file)) compiled.set(dir, null);
+      else compiled.set(dir, { fn: compile(JSON.parse(fs.readFileSync(file, "utf8"))), defaults: fs.existsSync(defaults) ? YAML.parse(fs.readFileSync(defaults, "utf8")) : {} });
     }
     return compiled.get(dir)!;
   };
