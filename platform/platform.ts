@@ -18,6 +18,14 @@ export default definePlatform({
         echo: "echo.example.org",
         grafana: "grafana.example.org",
       },
+      components: {
+        // each cluster backs up to its own bucket; the credentials Secret is created in the cluster, never in git
+        backups: {
+          storage: { bucket: "example-fleet-main-backups", region: "eu-west-1", credentialsSecret: "velero-credentials" },
+          schedule: "0 3 * * *",
+          retentionDays: 30,
+        },
+      },
     },
   },
   defaultCluster: "main",

@@ -5,6 +5,7 @@ import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
+import { checkComponents } from "./component-rules";
 
 type Rule = (p: Source<Platform>) => Diagnostic[];
 
@@ -38,7 +39,7 @@ const clusterNames: Rule = ({ value, locator }) =>
     .filter((name) => name.includes("--"))
     .map((name) => error("cluster-name", locator.key(["clusters", name]), `cluster name "${name}" contains "--"`, { path: `clusters.${name}`, hint: "use a single '-'" }));
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

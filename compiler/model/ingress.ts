@@ -24,11 +24,14 @@ const CONTROLLERS = {
 /** ClusterIssuer names of the issuers the cert-manager component creates. */
 export const ISSUERS = { letsencrypt: "letsencrypt-production", "letsencrypt-staging": "letsencrypt-staging", selfsigned: "fleet-selfsigned-ca" } as const;
 
+/** The issuer when `components.certManager.issuer` says nothing (the local profile implies `selfsigned`). */
+export const DEFAULT_ISSUER = "letsencrypt";
+
 /** The ingress of one cluster, from its resolved ingress and cert-manager settings. */
 export function ingressOf(platform: Platform, cluster: string): IngressContract {
   const { ingress, certManager } = clusterSetup(platform, cluster).components;
   const chosen = CONTROLLERS[ingress.controller ?? "traefik"];
-  const issuer = certManager.issuer ?? "letsencrypt";
+  const issuer = certManager.issuer ?? DEFAULT_ISSUER;
   const clusterIssuer = typeof issuer === "string" ? ISSUERS[issuer] : issuer.name;
   return { className: chosen.className, clusterIssuer, controller: { namespace: chosen.controller.namespace, podLabels: { ...chosen.controller.podLabels } } };
 }

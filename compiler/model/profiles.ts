@@ -8,7 +8,11 @@ export interface Profile {
   /** StorageClass for volumes of shared components; the cluster's default class when undefined. */
   storageClass?: string;
   /** How the shared ingress controller is exposed: one cloud load balancer, or node ports on a laptop cluster. */
-  exposure: { type: "LoadBalancer" | "NodePort"; annotations: Record<string, string> };
+  exposure: { type: "LoadBalancer" | "NodePort"; annotations: Record<string, string>; nodePorts?: { http: number; https: number } };
+  /** Replicas of shared controllers (ingress, cert-manager, ...): two survive a node drain; one on a laptop. */
+  replicas: number;
+  /** The provider runs the control plane: its scheduler, controller manager and etcd cannot be scraped. */
+  managedControlPlane: boolean;
   /** Which components are on when the platform says nothing. */
   enabled: Record<ComponentName, boolean>;
   /** Component settings the profile implies (e.g. no Let's Encrypt on a local cluster). */
@@ -42,24 +46,33 @@ export const PROFILES: Record<Provider, Profile> = {
         "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
       },
     },
+    replicas: 2,
+    managedControlPlane: true,
     enabled: { ...ALL_ON, karpenter: true },
     defaults: {},
   },
   digitalocean: {
     storageClass: "do-block-storage",
     exposure: { type: "LoadBalancer", annotations: { "service.beta.kubernetes.io/do-loadbalancer-name": "openedx-fleet" } },
+    replicas: 2,
+    managedControlPlane: true,
     enabled: ALL_ON,
     defaults: {},
   },
-  // kind or minikube: no public DNS, so no Let's Encrypt; no object storage for backups by default
+  // kind or minikube: no public DNS, so no Let's Encrypt but a self-signed CA; no object storage for backups;
+  // the ingress controller listens on fixed node ports (map 30080/30443 to the host in kind)
   local: {
     storageClass: "standard",
-    exposure: { type: "NodePort", annotations: {} },
+    exposure: { type: "NodePort", annotations: {}, nodePorts: { http: 30080, https: 30443 } },
+    replicas: 1,
+    managedControlPlane: false,
     enabled: { ...ALL_ON, backups: false, vpa: false },
     defaults: { certManager: { issuer: "selfsigned" } },
   },
   generic: {
     exposure: { type: "LoadBalancer", annotations: {} },
+    replicas: 2,
+    managedControlPlane: false,
     enabled: ALL_ON,
     defaults: {},
   },

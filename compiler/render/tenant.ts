@@ -7,6 +7,7 @@ import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argoc
 import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
+import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
@@ -82,6 +83,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
+  vpa: tenantVpas,
 };
 
 /** The files of one tenant, paths relative to generated/. */

@@ -1,12 +1,15 @@
 // The platform's shared components: one toggle, a chart pin override and an escape hatch each.
 // Set under `components` for every cluster, and under `clusters.<name>.components` where a cluster differs.
 import { z } from "zod";
-import { DnsLabel, ExactVersion } from "./common";
+import { DnsLabel } from "./common";
+
+/** An exact chart version; some charts (cert-manager) publish theirs with a leading `v`. */
+const ChartVersion = z.string().regex(/^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, { error: (i) => `${JSON.stringify(i.input)} is not an exact chart version (e.g. "41.3.0" or "v1.21.1")` });
 
 /** Fields every component shares. */
 export const componentBase = {
   enabled: z.boolean().optional().describe("Turns the component on or off; the cluster's provider profile decides when omitted."),
-  chartVersion: ExactVersion.optional().describe("Another exact version of the upstream chart than the tested default."),
+  chartVersion: ChartVersion.optional().describe("Another exact version of the upstream chart than the tested default."),
   values: z.record(z.string(), z.json()).optional().describe("Extra Helm values, deep-merged over the generated ones (the escape hatch)."),
 };
 
@@ -41,7 +44,13 @@ export const ComponentsSchema = z.strictObject({
     schedule: z.string().min(1).optional().describe("Cron schedule of the backups, e.g. `0 3 * * *`."),
     retentionDays: z.int().min(1).max(3650).optional().describe("How long backups are kept."),
   }).optional(),
-  karpenter: component({}).optional(),
+  karpenter: component({
+    clusterName: z.string().min(1).optional().describe("EKS cluster name: nodes join it, subnets and security groups tagged `karpenter.sh/discovery: <name>` are used. Required on aws."),
+    controllerRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, { error: "an IAM role ARN, e.g. arn:aws:iam::123456789012:role/karpenter" }).optional().describe("IAM role of the Karpenter controller (IRSA); none with EKS Pod Identity."),
+    nodeRole: z.string().min(1).optional().describe("IAM role name of the nodes Karpenter launches. Required on aws."),
+    interruptionQueue: z.string().min(1).optional().describe("SQS queue of spot interruption and rebalance events; interruption handling is off when omitted."),
+    amiAlias: z.string().regex(/^[a-z0-9]+@(latest|v\d{8})$/, { error: "an AMI alias such as al2023@v20251120" }).optional().describe("EC2NodeClass AMI alias; `al2023@latest` when omitted (pin a version to control node upgrades)."),
+  }).optional(),
   echo: component({}).optional(),
   search: component({}).optional(),
   mysql: component({}).optional(),

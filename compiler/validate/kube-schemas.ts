@@ -34,9 +34,19 @@ export function schemaPaths(obj: Typed): string[] {
   return group.endsWith(".k8s.io") ? [builtIn, crd] : [crd];
 }
 
+/**
+ * CRD schemas carry Go (RE2) patterns; the one construct JavaScript lacks that they use is a leading
+ * case-insensitive flag, `^(?i)...` (PrometheusRule's partial_response_strategy), which becomes the `i` flag.
+ */
+function goRegExp(pattern: string, flags: string): RegExp {
+  const insensitive = pattern.includes("(?i)");
+  return new RegExp(pattern.replaceAll("(?i)", ""), insensitive ? flags + "i" : flags);
+}
+goRegExp.code = "goRegExp";
+
 /** Compiles each schema once; strict: unknown fields are errors because the schemas say so. */
 export class SchemaValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
+  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExp } });
   private readonly compiled = new Map<string, ValidateFunction | null>();
 
   constructor(readonly dir: string) {}

@@ -1,20 +1,11 @@
 // The shared-component framework: toggles, profiles, per-cluster overrides and the values escape hatch.
-import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { PROVIDERS } from "../../compiler/schema/platform";
-import { readTree, REPO_ROOT, run, tempFleet } from "../helpers/fleet";
-
-const examplePlatform = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8");
-
-/** The example platform with `components` (and optionally a second cluster) spliced in. */
-export function platformWith(components: string, extraClusters = ""): string {
-  return examplePlatform
-    .replace(/\n  clusters: \{\n/, `\n  clusters: {\n${extraClusters}`)
-    .replace('  defaultCluster: "main",', `  defaultCluster: "main",\n  components: ${components},`);
-}
+import { readTree, run, tempFleet } from "../helpers/fleet";
+import { examplePlatform, platformWith } from "../helpers/platform";
 
 async function compiled(platform: string): Promise<Map<string, string>> {
   const root = tempFleet({ platform });

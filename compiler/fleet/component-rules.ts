@@ -1,0 +1,85 @@
+// Checks of the shared components' settings, per cluster, once profile, platform and cluster are merged.
+import { error, warning, type Diagnostic } from "../diagnostics";
+import type { Source } from "../load";
+import { clusterSetup, type ClusterSetup } from "../model/components";
+import type { ComponentName } from "../schema/components";
+import type { Platform } from "../schema/platform";
+import { missingKarpenterSettings } from "../render/platform/components/karpenter";
+
+type ComponentRule = (p: Source<Platform>, cluster: ClusterSetup) => Diagnostic[];
+
+/** The most specific place a component is configured: the cluster's setting, the platform's, or the cluster. */
+function settingPath(p: Platform, cluster: ClusterSetup, c: ComponentName): string[] {
+  if (cluster.spec.components?.[c] !== undefined) return ["clusters", cluster.name, "components", c];
+  if (p.components[c] !== undefined) return ["components", c];
+  return ["clusters", cluster.name];
+}
+
+const located = (p: Source<Platform>, cluster: ClusterSetup, c: ComponentName) => {
+  const path = settingPath(p.value, cluster, c);
+  return { at: p.locator.value(path), path: path.join(".") };
+};
+
+/** Backups are on by default but need somewhere to go: say so instead of deploying a Velero that fails. */
+const backupsNeedStorage: ComponentRule = (p, cluster) => {
+  const b = cluster.components.backups;
+  if (!b.enabled || b.storage) return [];
+  const { at, path } = located(p, cluster, "backups");
+  return [
+    warning("backups-storage", at, `backups of cluster "${cluster.name}" are off: no \`backups.storage\` is set`, {
+      path,
+      hint: 'set `components: { backups: { storage: { bucket: "...", region: "...", credentialsSecret: "velero-credentials" } } }`, or `backups: { enabled: false }`',
+    }),
+  ];
+};
+
+/** Turned on by the platform file itself, not only by the provider profile. */
+const askedFor = (p: Platform, cluster: ClusterSetup, c: ComponentName) => cluster.spec.components?.[c]?.enabled === true || p.components[c]?.enabled === true;
+
+/**
+ * Karpenter: aws only. On aws the profile turns it on, but it cannot guess the EKS cluster and node role:
+ * missing settings are an error when the platform asks for Karpenter, and a warning (Karpenter stays off)
+ * when only the profile does, so an aws cluster compiles before its IAM roles exist.
+ */
+const karpenterOnAws: ComponentRule = (p, cluster) => {
+  const k = cluster.components.karpenter;
+  if (!k.enabled) return [];
+  const { at, path } = located(p, cluster, "karpenter");
+  if (cluster.spec.provider !== "aws") {
+    return [error("karpenter-provider", at, `Karpenter runs on aws clusters only; cluster "${cluster.name}" has provider "${cluster.spec.provider}"`, { path, hint: "set `karpenter: { enabled: false }` for this cluster" })];
+  }
+  const missing = missingKarpenterSettings(k);
+  if (missing.length === 0) return [];
+  const report = askedFor(p.value, cluster, "karpenter") ? error : warning;
+  const what = missing.map((f) => `\`${f}\``).join(" and ");
+  return [
+    report("karpenter-settings", at, `Karpenter on cluster "${cluster.name}" needs ${what}${report === warning ? "; it stays off until then" : ""}`, {
+      path,
+      hint: 'set `karpenter: { clusterName: "<EKS cluster name>", nodeRole: "<IAM role name of the nodes>" }`, or `karpenter: { enabled: false }`',
+    }),
+  ];
+};
+
+/** Grafana's admin password is generated in the cluster by External Secrets; without it someone must make the Secret. */
+const grafanaAdminSecret: ComponentRule = (p, cluster) => {
+  const { monitoring, externalSecrets } = cluster.components;
+  if (!monitoring.enabled || externalSecrets.enabled) return [];
+  const { at, path } = located(p, cluster, "externalSecrets");
+  return [
+    warning("grafana-admin", at, `External Secrets is off on cluster "${cluster.name}", so Grafana's admin password is not generated`, {
+      path,
+      hint: "create Secret `grafana-admin` (keys admin-user, admin-password) in namespace monitoring yourself, or turn externalSecrets back on",
+    }),
+  ];
+};
+
+const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret];
+
+export function checkComponents(p: Source<Platform>): Diagnostic[] {
+  return Object.keys(p.value.clusters)
+    .sort()
+    .flatMap((name) => {
+      const cluster = clusterSetup(p.value, name);
+      return RULES.flatMap((rule) => rule(p, cluster));
+    });
+}

@@ -1,0 +1,51 @@
+// The database backups of a cluster, read from the `backups` settings shared with Velero: where to, how often,
+// how long. Off unless backups are on and a bucket is set.
+import type { ResolvedComponents } from "./components";
+
+export interface DatabaseBackups {
+  bucket: string;
+  region?: string;
+  /** S3 endpoint as a URL; AWS S3 of the region when the platform sets none. */
+  endpointUrl: string;
+  /** Secret with AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in each database namespace; none with workload identity. */
+  credentialsSecret?: string;
+  schedule: string;
+  retentionDays: number;
+}
+
+export const DEFAULT_BACKUP_SCHEDULE = "0 3 * * *";
+export const DEFAULT_RETENTION_DAYS = 30;
+
+export function databaseBackups(components: ResolvedComponents): DatabaseBackups | undefined {
+  const b = components.backups;
+  if (!b.enabled || !b.storage) return undefined;
+  const s = b.storage;
+  return {
+    bucket: s.bucket,
+    ...(s.region ? { region: s.region } : {}),
+    endpointUrl: s.endpoint ?? (s.region ? `https://s3.${s.region}.amazonaws.com` : "https://s3.amazonaws.com"),
+    ...(s.credentialsSecret ? { credentialsSecret: s.credentialsSecret } : {}),
+    schedule: b.schedule ?? DEFAULT_BACKUP_SCHEDULE,
+    retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS,
+  };
+}
+
+/** The two keys the database operators read from the credentials Secret. */
+export const S3_KEYS = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY" } as const;
+
+/** Velero's view of the same settings: the storage as written (an endpoint only for S3-compatible stores). */
+export interface BackupPolicy {
+  storage: NonNullable<ResolvedComponents["backups"]["storage"]>;
+  schedule: string;
+  retentionDays: number;
+}
+
+/** Undefined while backups are off or `backups.storage` is unset (backups stay off until then). */
+export function backupPolicy(components: ResolvedComponents): BackupPolicy | undefined {
+  const b = components.backups;
+  if (!b.enabled || !b.storage) return undefined;
+  return { storage: b.storage, schedule: b.schedule ?? DEFAULT_BACKUP_SCHEDULE, retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS };
+}
+
+/** Velero writes durations as Go durations. */
+export const retentionTtl = (days: number) => `${days * 24}h0m0s`;

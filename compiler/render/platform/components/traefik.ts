@@ -1,0 +1,43 @@
+// Traefik, the default ingress controller: one shared load balancer (or node ports) for every tenant host.
+import { ingressOf } from "../../../model/ingress";
+import type { ComponentContext, ComponentDef } from "../component";
+import { ha } from "./shared";
+
+const controllerOf = (ctx: ComponentContext) => ctx.cluster.components.ingress.controller ?? "traefik";
+
+function values(ctx: ComponentContext): Record<string, unknown> {
+  const { exposure } = ctx.cluster.profile;
+  const ingress = ingressOf(ctx.platform, ctx.cluster.name);
+  const { replicas, pdb } = ha(ctx);
+  return {
+    deployment: { replicas },
+    podDisruptionBudget: pdb,
+    ingressClass: { enabled: true, isDefaultClass: true, name: ingress.className },
+    ports: {
+      web: {
+        // cert-manager's http01 solver routes must answer on plain HTTP despite the redirect to HTTPS
+        allowACMEByPass: true,
+        http: { redirections: { entryPoint: { to: "websecure", scheme: "https", permanent: true } } },
+        ...(exposure.nodePorts ? { nodePort: exposure.nodePorts.http } : {}),
+      },
+      ...(exposure.nodePorts ? { websecure: { nodePort: exposure.nodePorts.https } } : {}),
+    },
+    service: { annotations: exposure.annotations, spec: { type: exposure.type } },
+    // per-service request counts by status code: the monitoring component's 5xx alerts read these
+    metrics: { prometheus: { addEntryPointsLabels: true, addServicesLabels: true } },
+    resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { memory: "512Mi" } },
+    global: { checkNewVersion: false, sendAnonymousUsage: false },
+  };
+}
+
+export const traefik: ComponentDef = {
+  app: "traefik",
+  component: "ingress",
+  when: (ctx) => controllerOf(ctx) === "traefik",
+  namespace: "traefik",
+  wave: 0,
+  // 41.3.0 (Traefik v3.7.11) is the newest release whose values schema we read and test against
+  chart: { repoURL: "https://traefik.github.io/charts", chart: "traefik", version: "41.3.0" },
+  values,
+  podSecurity: "restricted",
+};

@@ -1,0 +1,32 @@
+// Test helpers for platform variants: the example platform with components spliced in, compiled in a temp fleet.
+import fs from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { readTree, REPO_ROOT, run, tempFleet } from "./fleet";
+
+export const examplePlatform = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8");
+
+/** The example platform with `components` (and optionally more clusters) spliced in. */
+export function platformWith(components: string, extraClusters = "", base = examplePlatform): string {
+  return base
+    .replace(/\n  clusters: \{\n/, `\n  clusters: {\n${extraClusters}`)
+    .replace('  defaultCluster: "main",', `  defaultCluster: "main",\n  components: ${components},`);
+}
+
+export interface Compiled {
+  code: number;
+  err: string;
+  tree: Map<string, string>;
+}
+
+export async function compile(platform: string): Promise<Compiled> {
+  const root = tempFleet({ platform });
+  const r = await run(root, "compile");
+  return { code: r.code, err: r.err, tree: readTree(path.join(root, "generated")) };
+}
+
+/** Every Kubernetes object of a generated file (Helm values files are data, not objects). */
+export function objectsOf(tree: Map<string, string>, file: string): Record<string, any>[] {
+  const text = tree.get(file);
+  return text ? YAML.parseAllDocuments(text).map((d) => d.toJS()).filter(Boolean) : [];
+}
