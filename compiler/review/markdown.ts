@@ -24,7 +24,9 @@ function fence(patch: string): string {
 
 export function toMarkdown(r: Review, cut?: string): string {
   const s = r.summary;
-  const out = [COMMENT_MARKER, `### Fleet review: ${code(r.base.ref)} (${r.base.sha.slice(0, 12)}) → ${r.head}`, ""];
+  const sha = r.base.sha.slice(0, 12);
+  const base = r.base.sha.startsWith(r.base.ref) ? code(sha) : `${code(r.base.ref)} (${sha})`;
+  const out = [COMMENT_MARKER, `### Fleet review: ${base} → ${r.head}`, ""];
   out.push(
     `**Tenants:** ${s.tenants.added.length} added${list(s.tenants.added)}, ${s.tenants.changed.length} changed${list(s.tenants.changed)}, ` +
       `${s.tenants.archived.length} archived${list(s.tenants.archived)}, ${s.tenants.removed.length} removed${list(s.tenants.removed)}  `,

@@ -11,6 +11,7 @@ import { problemAt, type ValidationProblem } from "./problems";
 
 /** A chart an Application deploys, and the values it is given. */
 export interface ChartUse {
+  repoURL: string;
   chart: string;
   version: string;
   /** Where the Application is defined. */
@@ -39,7 +40,7 @@ export function chartUses(docs: readonly YamlDocument[]): ChartUse[] {
       });
       const at = `${spec.sources ? `/spec/sources/${i}` : "/spec/source"}/helm/${s.helm?.valuesObject !== undefined ? "valuesObject" : "values"}`;
       const value = s.helm?.valuesObject ?? (s.helm?.values ? YAML.parse(s.helm.values) : undefined);
-      uses.push({ chart: s.chart, version: s.targetRevision ?? "", application: doc, valueFiles, ...(value !== undefined ? { inline: { value, path: at } } : {}) });
+      uses.push({ repoURL: s.repoURL ?? "", chart: s.chart, version: s.targetRevision ?? "", application: doc, valueFiles, ...(value !== undefined ? { inline: { value, path: at } } : {}) });
     });
   }
   return uses;

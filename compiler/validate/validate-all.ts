@@ -30,6 +30,12 @@ export interface ValidateReport {
 /** kubeconform's own default plus the community CRD catalog, for CI runs without a schema folder. */
 export const REMOTE_LOCATIONS = ["default", "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"];
 
+/** Every chart the Applications among `targets` deploy, as `repoURL<TAB>chart<TAB>version` lines (for CI to pull their schemas). */
+export function chartList(root: string, targets: readonly string[]): string[] {
+  const docs = collectFiles(root, targets.length > 0 ? targets : ["generated"]).flatMap((f) => readDocuments(root, f));
+  return [...new Set(chartUses(docs).map((u) => `${u.repoURL}\t${u.chart}\t${u.version}`))].sort();
+}
+
 export function validateAll(opts: ValidateOptions): ValidateReport {
   const dir = findSchemaDir(opts.root, opts.schemas);
   if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see README)`);
