@@ -108,6 +108,9 @@ spec:
   // the chart's defaults supply `image`, as Helm merges them before validating
   assert.not.match(r.err, /required property 'image'/);
   assert.match(r.out, /not checked: generated\/platform\/beta\/main\/values.yaml: no values.schema.json for chart beta 1.2.3/);
+  // what CI pulls to fill the chart schema folder
+  const charts = await run(root, "validate", "--print-charts");
+  assert.equal(charts.out.split("\n"), ["https://charts.example.org\talpha\t1.2.3", "https://charts.example.org\tbeta\t1.2.3"]);
 });
 
 test("validate: kubeconform's JSON report maps to the same problems, with document indexes", async () => {
