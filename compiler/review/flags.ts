@@ -29,7 +29,8 @@ const PLACEHOLDER = secretPlaceholder("");
 
 /** Kinds whose deletion loses data or credentials that cannot be recreated as they were. */
 const DATA_KINDS = new Set(["PersistentVolumeClaim", "PersistentVolume", "Secret", "ExternalSecret", "SealedSecret", "MariaDB", "Database", "User", "Grant", "PerconaServerMongoDB", "MongoDBCommunity", "Backup", "Schedule"]);
-const DATA_CHART = /mysql|mariadb|mongo|redis|meilisearch|elasticsearch|opensearch|postgres|minio/i;
+/** Charts whose removal by a cascading Application deletes data: stores, and operators (their CRDs take every instance along). */
+const DATA_CHART = /mysql|mariadb|mongo|psmdb|percona|redis|valkey|meilisearch|elasticsearch|opensearch|postgres|minio|prometheus|loki|operator/i;
 
 export function isDataBearing(o: Located["object"]): boolean {
   if (String(o.metadata?.annotations?.[SYNC_OPTIONS] ?? "").includes("Delete=false")) return true;
