@@ -18,7 +18,9 @@ function flagLine(f: Flag): string {
 }
 
 function fence(patch: string): string {
-  const ticks = patch.includes("```") ? "````" : "```";
+  // longer than any run of backticks inside, so no line of the diff can close the block
+  const longest = Math.max(0, ...(patch.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = "`".repeat(Math.max(3, longest + 1));
   return `${ticks}diff\n${patch.trimEnd()}\n${ticks}`;
 }
 
