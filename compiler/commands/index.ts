@@ -4,6 +4,7 @@ import { checkCommand, compileCommand } from "./compile";
 import { diffCommand } from "./diff";
 import { docsCommand } from "./docs";
 import { validateCommand } from "./validate";
+import { restoreCommand } from "./restore";
 
 export interface CommandContext {
   root: string;
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   docs: docsCommand,
   validate: validateCommand,
+  restore: restoreCommand,
 };

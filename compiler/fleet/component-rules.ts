@@ -2,6 +2,7 @@
 import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { clusterSetup, type ClusterSetup } from "../model/components";
+import { DATA_SERVICES } from "../model/data-services";
 import type { ComponentName } from "../schema/components";
 import type { Platform } from "../schema/platform";
 import { missingKarpenterSettings } from "../render/platform/components/karpenter";
@@ -73,7 +74,24 @@ const grafanaAdminSecret: ComponentRule = (p, cluster) => {
   ];
 };
 
-const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret];
+/**
+ * Every data component carries External Secrets objects: generated admin passwords, copies of tenants'
+ * passwords, search keys. Without the operator their Applications could never sync.
+ */
+const dataNeedExternalSecrets: ComponentRule = (p, cluster) => {
+  const c = cluster.components;
+  const on = DATA_SERVICES.filter((d) => c[d].enabled);
+  if (c.externalSecrets.enabled || on.length === 0) return [];
+  const { at, path } = located(p, cluster, "externalSecrets");
+  return [
+    error("data-external-secrets", at, `${on.join(", ")} on cluster "${cluster.name}" need External Secrets, which is off: their passwords and keys are made by it`, {
+      path,
+      hint: `turn externalSecrets back on, or turn ${on.map((d) => `\`${d}\``).join(", ")} off`,
+    }),
+  ];
+};
+
+const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, dataNeedExternalSecrets];
 
 export function checkComponents(p: Source<Platform>): Diagnostic[] {
   return Object.keys(p.value.clusters)

@@ -9,6 +9,7 @@ import { Host } from "../schema/common";
 import { WORKLOADS } from "../schema/size";
 import { checkTutorKey, kindOf } from "../tutor/keys";
 import { didYouMean } from "../validate/suggest";
+import { sharedServicesAvailable } from "./tenant-data-rules";
 
 /** The tenant as read: validated, or raw when its schema failed. Rules narrow each field they read. */
 export interface TenantUnderCheck {
@@ -115,7 +116,7 @@ const hostsInDomains: Rule = ({ value, locator }, platform) => {
     );
 };
 
-export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsInDomains];
+export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsInDomains, sharedServicesAvailable];
 
 export function checkTenant(t: TenantUnderCheck, platform: Platform): Diagnostic[] {
   return TENANT_RULES.flatMap((rule) => rule(t, platform));

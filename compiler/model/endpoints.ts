@@ -1,4 +1,6 @@
-// Where a tenant's backing services answer: the cluster's shared instances, or its own dedicated ones.
+// Where a tenant's backing services answer: the cluster's shared instances (in-cluster or external managed
+// endpoints set in platform/), or its own dedicated ones.
+import { SHARED_SERVICES as S } from "./data-services";
 import type { ResolvedTenant } from "./resolve";
 
 /** `namespace` is set when the service runs in the cluster (network policies select it); unset when external. */
@@ -12,27 +14,36 @@ export interface Endpoints {
 const svc = (name: string, namespace: string) => `${name}.${namespace}.svc.cluster.local`;
 
 /**
- * Shared services live in their platform namespaces; dedicated ones in the tenant's namespace under
- * their Helm release name. The platform layer may point shared services at external endpoints.
+ * Shared services live in their platform namespaces (or outside the cluster when `components.<x>.external`
+ * is set); dedicated ones in the tenant's namespace under their Helm release name.
  */
 export function endpointsOf(t: ResolvedTenant): Endpoints {
   const ns = t.names.namespace;
+  const c = t.cluster.components;
   const dedicated = (service: string) => svc(t.names.helmRelease(service), ns);
   const searchHost = t.cluster.spec.hosts["search"];
   return {
-    mysql: { host: t.services.mysql === "shared" ? svc("mysql", "mysql") : dedicated("mysql"), port: 3306, namespace: t.services.mysql === "shared" ? "mysql" : ns },
-    mongodb: {
-      host: t.services.mongodb === "shared" ? svc("mongodb", "mongodb") : dedicated("mongodb"),
-      port: 27017,
-      authSource: t.names.mongodbDatabase,
-      replicaSet: "",
-      useSsl: false,
-      namespace: t.services.mongodb === "shared" ? "mongodb" : ns,
-    },
-    redis: { host: t.services.redis === "shared" ? svc("redis", "redis") : dedicated("redis"), port: 6379, namespace: t.services.redis === "shared" ? "redis" : ns },
+    mysql:
+      t.services.mysql === "dedicated"
+        ? { host: dedicated("mysql"), port: S.mysql.port, namespace: ns }
+        : c.mysql.external
+          ? { host: c.mysql.external.host, port: c.mysql.external.port }
+          : { host: svc(S.mysql.name, S.mysql.namespace), port: S.mysql.port, namespace: S.mysql.namespace },
+    mongodb:
+      t.services.mongodb === "dedicated"
+        ? { host: dedicated(`mongodb-${S.mongodb.replicaSet}`), port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: ns }
+        : c.mongodb.external
+          ? { host: c.mongodb.external.host, port: c.mongodb.external.port, authSource: t.names.mongodbDatabase, replicaSet: c.mongodb.external.replicaSet ?? "", useSsl: c.mongodb.external.useSsl }
+          : { host: svc(`${S.mongodb.name}-${S.mongodb.replicaSet}`, S.mongodb.namespace), port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: S.mongodb.namespace },
+    redis:
+      t.services.redis === "dedicated"
+        ? { host: dedicated("redis"), port: S.redis.port, namespace: ns }
+        : c.redis.external
+          ? { host: c.redis.external.host, port: c.redis.external.port }
+          : { host: svc(S.redis.name, S.redis.namespace), port: S.redis.port, namespace: S.redis.namespace },
     search:
       t.services.search === "shared"
-        ? { url: `http://${svc("meilisearch", "meilisearch")}:7700`, publicUrl: searchHost ? `https://${searchHost}` : `https://search.${t.hosts.lms}`, port: 7700, namespace: "meilisearch" }
-        : { url: `http://${dedicated("meilisearch")}:7700`, publicUrl: `https://search.${t.hosts.lms}`, port: 7700, namespace: ns },
+        ? { url: `http://${svc(S.search.name, S.search.namespace)}:${S.search.port}`, publicUrl: searchHost ? `https://${searchHost}` : `https://search.${t.hosts.lms}`, port: S.search.port, namespace: S.search.namespace }
+        : { url: `http://${dedicated("meilisearch")}:${S.search.port}`, publicUrl: `https://search.${t.hosts.lms}`, port: S.search.port, namespace: ns },
   };
 }

@@ -30,6 +30,8 @@ export function tenantNames(id: string) {
     mongodbDatabase: sqlName(id),
     mongodbUser: sqlName(id),
     redisUser: id,
+    /** The only keys and channels the tenant's Redis user may touch on a shared Redis: the instance prefixes its cache and Celery keys with it. */
+    redisKeyPrefix: `${id}:`,
     /** '_' cannot occur in an id, so no tenant's prefix is a prefix of another's. */
     searchIndexPrefix: `${sqlName(id)}_`,
     /** Helm release names of dedicated services are `<id>-<service>`. */

@@ -3,13 +3,15 @@ import type { Cluster, Platform } from "../schema/platform";
 import { WORKLOADS, type WorkloadName, type WorkloadSize } from "../schema/size";
 import type { Tenant } from "../schema/tenant";
 import type { Locator } from "../source/locator";
+import { clusterSetup, type ResolvedComponents } from "./components";
 import { tenantNames, type TenantNames } from "./names";
 
 export interface ResolvedTenant {
   id: string;
   state: Tenant["state"];
   wave: number;
-  cluster: { name: string; spec: Cluster };
+  /** The cluster, with its shared components resolved (profile < platform < cluster). */
+  cluster: { name: string; spec: Cluster; components: ResolvedComponents };
   names: TenantNames;
   release: { name: string; tutor: string; image: string };
   /** The image the instance runs: the tenant's override or the release's default. */
@@ -49,7 +51,7 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     id: tenant.id,
     state: tenant.state,
     wave: tenant.wave,
-    cluster: { name: clusterName, spec: platform.clusters[clusterName]! },
+    cluster: { name: clusterName, spec: platform.clusters[clusterName]!, components: clusterSetup(platform, clusterName).components },
     names: tenantNames(tenant.id),
     release: { name: tenant.release, ...release },
     image,

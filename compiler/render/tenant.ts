@@ -1,5 +1,6 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
+import { PLATFORM_ONLY_DATA_KINDS } from "../model/data-services";
 import { PLATFORM_PROJECT } from "../model/names";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
@@ -7,6 +8,8 @@ import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argoc
 import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
 import { yamlFile, type OutputFile } from "./files";
+import { DATA_RESOURCES } from "./tenant/data/index";
+import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
 import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
@@ -28,7 +31,8 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     cascadeDelete: false,
     syncOptions: ["PruneLast=true"],
   });
-  if (t.state === "archived") return [base];
+  const services = dedicatedServicesApplication(t, platform);
+  if (t.state === "archived") return [base, ...services];
   const instance = application(platform, {
     name: t.names.application,
     project: t.names.project,
@@ -40,7 +44,7 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     }),
     cascadeDelete: true,
   });
-  return [base, instance];
+  return [base, ...services, instance];
 }
 
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
@@ -59,6 +63,7 @@ export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject
         { group: "", kind: "ResourceQuota" },
         { group: "", kind: "LimitRange" },
         { group: "networking.k8s.io", kind: "NetworkPolicy" },
+        ...PLATFORM_ONLY_DATA_KINDS,
       ],
     },
   };
@@ -83,6 +88,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
+  ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
 
@@ -95,6 +101,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
   ];
+  files.push(...dedicatedServiceFiles(t, platform));
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {
     const objects = render(t, platform);
     if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));

@@ -1,7 +1,8 @@
 // generated/tenants/<id>/config.yml: the Tutor 21 configuration of one instance, with no secret in it.
 import { endpointsOf } from "../model/endpoints";
 import type { ResolvedTenant } from "../model/resolve";
-import { GENERATED_SECRET_KEYS, secretPlaceholder, uuidV5 } from "../tutor/pinned";
+import { GENERATED_SECRET_KEYS, secretPlaceholder } from "../tutor/pinned";
+import { searchKeyUid } from "./tenant/data/search";
 import type { Json } from "./yaml";
 
 export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
@@ -44,7 +45,7 @@ export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
     MEILISEARCH_URL: e.search.url,
     MEILISEARCH_PUBLIC_URL: e.search.publicUrl,
     MEILISEARCH_INDEX_PREFIX: n.searchIndexPrefix,
-    MEILISEARCH_API_KEY_UID: uuidV5(`meilisearch-api-key:${t.id}`),
+    MEILISEARCH_API_KEY_UID: searchKeyUid(t.id),
   };
   if (t.plugins.includes("mfe")) config.MFE_HOST = t.hosts.mfe;
   for (const key of GENERATED_SECRET_KEYS) config[key] = secretPlaceholder(key);

@@ -1,7 +1,7 @@
 // The platform's shared components: one toggle, a chart pin override and an escape hatch each.
 // Set under `components` for every cluster, and under `clusters.<name>.components` where a cluster differs.
 import { z } from "zod";
-import { DnsLabel } from "./common";
+import { DnsLabel, Host, Memory } from "./common";
 
 /** An exact chart version; some charts (cert-manager) publish theirs with a leading `v`. */
 const ChartVersion = z.string().regex(/^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, { error: (i) => `${JSON.stringify(i.input)} is not an exact chart version (e.g. "41.3.0" or "v1.21.1")` });
@@ -15,6 +15,18 @@ export const componentBase = {
 
 export function component<T extends z.ZodRawShape>(extra: T) {
   return z.strictObject({ ...componentBase, ...extra });
+}
+
+/** A managed database endpoint outside the cluster. */
+function external(port: number) {
+  return z.strictObject({
+    host: Host.describe("Host name of the managed service."),
+    port: z.int().min(1).max(65535).default(port),
+    adminUser: z.string().min(1).default("admin").describe("Admin user the platform provisions tenants' users with."),
+    adminSecret: DnsLabel.optional().describe(
+      "Secret you create in the component's namespace (never in git) with the admin user's `password`: with it tenants' databases and users are provisioned automatically; without it you create them yourself.",
+    ),
+  });
 }
 
 export const ComponentsSchema = z.strictObject({
@@ -52,10 +64,29 @@ export const ComponentsSchema = z.strictObject({
     amiAlias: z.string().regex(/^[a-z0-9]+@(latest|v\d{8})$/, { error: "an AMI alias such as al2023@v20251120" }).optional().describe("EC2NodeClass AMI alias; `al2023@latest` when omitted (pin a version to control node upgrades)."),
   }).optional(),
   echo: component({}).optional(),
-  search: component({}).optional(),
-  mysql: component({}).optional(),
-  mongodb: component({}).optional(),
-  redis: component({}).optional(),
+  search: component({
+    storageSize: Memory.optional().describe("Volume size of the shared Meilisearch (default 20Gi)."),
+  }).optional(),
+  mysql: component({
+    storageSize: Memory.optional().describe("Volume size of the shared MariaDB (default 50Gi)."),
+    instance: z.record(z.string(), z.json()).optional().describe("Fields deep-merged over the generated MariaDB spec, e.g. `{ replicas: 3, galera: { enabled: true } }` (`values` tunes the operator's chart)."),
+    external: external(3306).optional().describe("A managed MySQL/MariaDB (RDS, DigitalOcean, ...) instead of the in-cluster one; tenants' databases, users and grants are still created on it."),
+  }).optional(),
+  mongodb: component({
+    storageSize: Memory.optional().describe("Volume size of each shared MongoDB replica set member (default 50Gi)."),
+    instance: z.record(z.string(), z.json()).optional().describe("Fields deep-merged over the generated PerconaServerMongoDB spec, e.g. `{ pmm: { enabled: true } }` (`values` tunes the operator's chart)."),
+    external: external(27017)
+      .extend({
+        replicaSet: z.string().min(1).optional().describe("Replica set name, when the endpoint is a replica set."),
+        useSsl: z.boolean().default(false).describe("Connect with TLS (Atlas: true)."),
+      })
+      .optional()
+      .describe("A managed MongoDB (Atlas, DigitalOcean, ...) instead of the in-cluster one."),
+  }).optional(),
+  redis: component({
+    storageSize: Memory.optional().describe("Volume size of the shared Valkey (default 10Gi)."),
+    external: external(6379).optional().describe("A managed Redis/Valkey (ElastiCache, DigitalOcean, ...) instead of the in-cluster one."),
+  }).optional(),
 });
 
 export type Components = z.infer<typeof ComponentsSchema>;

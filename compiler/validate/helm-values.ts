@@ -1,50 +1,14 @@
 // Helm values checked against the chart's own values.schema.json, found offline in a folder laid out
-// <chart>/<version>/values.schema.json (with the chart's default values.yaml beside it when available).
+// <chart>/<version>/values.schema.json (with the chart's default values.yaml beside it when available);
+// a dependency of a local chart gets the values under its alias.
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import YAML from "yaml";
+import type { ChartUse } from "./chart-uses";
 import type { YamlDocument } from "./documents";
-import { isKubeObject } from "./kube-objects";
 import { problemAt, type ValidationProblem } from "./problems";
-
-/** A chart an Application deploys, and the values it is given. */
-export interface ChartUse {
-  repoURL: string;
-  chart: string;
-  version: string;
-  /** Where the Application is defined. */
-  application: YamlDocument;
-  /** Repository paths of values files, from `$<ref>/<path>` entries of helm.valueFiles. */
-  valueFiles: string[];
-  /** Inline values (helm.valuesObject, or helm.values parsed as YAML), and their JSON path in the Application. */
-  inline?: { value: unknown; path: string };
-}
-
-type Source = { repoURL?: string; chart?: string; targetRevision?: string; ref?: string; helm?: { valueFiles?: string[]; valuesObject?: unknown; values?: string } };
-
-/** Every chart source of every Application among `docs`. */
-export function chartUses(docs: readonly YamlDocument[]): ChartUse[] {
-  const uses: ChartUse[] = [];
-  for (const doc of docs) {
-    if (!isKubeObject(doc.value) || doc.value.kind !== "Application") continue;
-    const spec = (doc.value as { spec?: { source?: Source; sources?: Source[] } }).spec ?? {};
-    const sources = spec.sources ?? (spec.source ? [spec.source] : []);
-    const refs = new Set(sources.map((s) => s.ref).filter((r): r is string => !!r));
-    sources.forEach((s, i) => {
-      if (!s.chart) return;
-      const valueFiles = (s.helm?.valueFiles ?? []).flatMap((f) => {
-        const m = /^\$([^/]+)\/(.+)$/.exec(f);
-        return m && refs.has(m[1]!) ? [path.posix.normalize(m[2]!)] : [];
-      });
-      const at = `${spec.sources ? `/spec/sources/${i}` : "/spec/source"}/helm/${s.helm?.valuesObject !== undefined ? "valuesObject" : "values"}`;
-      const value = s.helm?.valuesObject ?? (s.helm?.values ? YAML.parse(s.helm.values) : undefined);
-      uses.push({ repoURL: s.repoURL ?? "", chart: s.chart, version: s.targetRevision ?? "", application: doc, valueFiles, ...(value !== undefined ? { inline: { value, path: at } } : {}) });
-    });
-  }
-  return uses;
-}
 
 /** Helm's coalescing: maps merge key by key, anything else in `over` replaces `base`. */
 function coalesce(base: unknown, over: unknown): unknown {
@@ -80,8 +44,13 @@ export function validateValues(values: readonly YamlDocument[], uses: readonly C
     return compiled.get(dir)!;
   };
   const result: ValuesResult = { problems: [], checked: [], unchecked: [] };
-  const check = (doc: YamlDocument, value: unknown, u: ChartUse, what: string, prefix = "") => {
+  const check = (doc: YamlDocument, whole: unknown, u: ChartUse, what: string, at = "") => {
+    // a dependency reads the values under its key; it is not given any when the key is absent
+    const value = u.key ? (whole as Record<string, unknown> | null)?.[u.key] : whole;
+    const prefix = u.key ? `${at}/${u.key}` : at;
+    if (u.key && value === undefined) return;
     const schema = schemaOf(u);
+    if (u.key) what = `${what} (${u.key})`;
     if (!schema) return result.unchecked.push(`${what}: no values.schema.json for chart ${u.chart} ${u.version}${chartSchemas ? ` in ${chartSchemas}` : " (no --chart-schemas folder)"}`);
     result.checked.push(`${what} (chart ${u.chart} ${u.version})`);
     if (schema.fn(coalesce(schema.defaults, value))) return;

@@ -1,7 +1,8 @@
 // `npm run validate` as data: every YAML document of generated/ and of render output folders checked
 // against strict schemas (kubeconform when available, else in-process), Helm values against chart schemas.
 import { collectFiles, looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
-import { chartUses, validateValues, type ValuesResult } from "./helm-values";
+import { chartUses, isChartFile } from "./chart-uses";
+import { validateValues, type ValuesResult } from "./helm-values";
 import { validateObjects } from "./kube-objects";
 import { findSchemaDir, SchemaValidator } from "./kube-schemas";
 import { folderLocations, runKubeconform } from "./kubeconform";
@@ -44,11 +45,11 @@ export function validateAll(opts: ValidateOptions): ValidateReport {
   const files = collectFiles(opts.root, targets);
   const docsByFile = new Map(files.map((f) => [f, readDocuments(opts.root, f)]));
   const all = [...docsByFile.values()].flat();
-  // values files are told apart by the Applications that name them, or by their name
+  // values files are told apart by the Applications that name them, or by their name; Chart.yaml is chart metadata
   const uses = chartUses(all.filter((d) => !looksLikeValuesFile(d.file)));
   const referenced = new Set(uses.flatMap((u) => u.valueFiles));
-  const isValues = (f: string) => referenced.has(f) || looksLikeValuesFile(f);
-  const objectFiles = files.filter((f) => !isValues(shownPath(opts.root, f)));
+  const isValues = (f: string) => !isChartFile(f) && (referenced.has(f) || looksLikeValuesFile(f));
+  const objectFiles = files.filter((f) => !isValues(shownPath(opts.root, f)) && !isChartFile(f));
   const objects: YamlDocument[] = objectFiles.flatMap((f) => docsByFile.get(f)!);
   const values = all.filter((d) => isValues(d.file));
 

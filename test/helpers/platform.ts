@@ -25,6 +25,12 @@ export async function compile(platform: string): Promise<Compiled> {
   return { code: r.code, err: r.err, tree: readTree(path.join(root, "generated")) };
 }
 
+/** Component settings that turn the data services off (they need External Secrets). */
+export const DATA_OFF = "mysql: { enabled: false }, mongodb: { enabled: false }, redis: { enabled: false }, search: { enabled: false }";
+
+/** Generated YAML files that hold Kubernetes objects: not Helm values, nor a tenant's umbrella Chart.yaml. */
+export const isObjectFile = (file: string) => file.endsWith(".yaml") && !file.endsWith("/values.yaml") && !file.endsWith("/Chart.yaml");
+
 /** Every Kubernetes object of a generated file (Helm values files are data, not objects). */
 export function objectsOf(tree: Map<string, string>, file: string): Record<string, any>[] {
   const text = tree.get(file);

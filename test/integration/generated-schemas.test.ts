@@ -94,8 +94,21 @@ spec:
     - { repoURL: https://charts.example.org, chart: ${chart}, targetRevision: "1.2.3", helm: { valueFiles: [$values/${file}] } }
     - { repoURL: https://github.com/example/fleet.git, targetRevision: main, ref: values }
 `;
+  // a tenant's own chart folder whose Chart.yaml depends on gamma (aliased search)
+  const local = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata: { name: t--services, namespace: argocd }
+spec:
+  project: platform
+  destination: { server: https://kubernetes.default.svc, namespace: t }
+  source: { repoURL: https://github.com/example/fleet.git, targetRevision: main, path: generated/tenants/t/services, helm: { valueFiles: [../values.yaml] } }
+`;
   const root = tempDir({
     "generated/apps/a.yaml": app("alpha", "generated/platform/alpha/main/values.yaml") + "---\n" + app("beta", "generated/platform/beta/main/values.yaml"),
+    "generated/apps/t.yaml": local,
+    "generated/tenants/t/services/Chart.yaml": "apiVersion: v2\nname: t-services\nversion: 1.0.0\ndependencies:\n  - { name: gamma, alias: search, version: 0.3.0, repository: https://charts.example.org }\n",
+    "generated/tenants/t/values.yaml": "search:\n  replicas: many\n",
+    "charts/gamma/0.3.0/values.schema.json": JSON.stringify({ type: "object", properties: { replicas: { type: "integer" } } }),
     "generated/platform/alpha/main/values.yaml": "replicas: many\nextra: 1\n",
     "generated/platform/beta/main/values.yaml": "replicas: 2\n",
     "charts/alpha/1.2.3/values.schema.json": JSON.stringify({ type: "object", required: ["image"], properties: { replicas: { type: "integer" }, image: { type: "string" } }, additionalProperties: false }),
@@ -108,9 +121,12 @@ spec:
   // the chart's defaults supply `image`, as Helm merges them before validating
   assert.not.match(r.err, /required property 'image'/);
   assert.match(r.out, /not checked: generated\/platform\/beta\/main\/values.yaml: no values.schema.json for chart beta 1.2.3/);
+  // a dependency of a local chart: its values sit under its alias; Chart.yaml is no Kubernetes object
+  assert.match(r.err, /generated\/tenants\/t\/values.yaml \[doc 0\] - \/search\/replicas: must be integer \(chart gamma 0.3.0\)/);
+  assert.not.match(r.err, /Chart.yaml/);
   // what CI pulls to fill the chart schema folder
   const charts = await run(root, "validate", "--print-charts");
-  assert.equal(charts.out.split("\n"), ["https://charts.example.org\talpha\t1.2.3", "https://charts.example.org\tbeta\t1.2.3"]);
+  assert.equal(charts.out.split("\n"), ["https://charts.example.org\talpha\t1.2.3", "https://charts.example.org\tbeta\t1.2.3", "https://charts.example.org\tgamma\t0.3.0"]);
 });
 
 test("validate: kubeconform's JSON report maps to the same problems, with document indexes", async () => {

@@ -7,7 +7,7 @@ import { ingressOf } from "../../compiler/model/ingress";
 import { PROVIDERS } from "../../compiler/schema/platform";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { REPO_ROOT } from "../helpers/fleet";
-import { compile, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
+import { compile, DATA_OFF, examplePlatform, isObjectFile, objectsOf, platformWith } from "../helpers/platform";
 
 const schemaDir = findSchemaDir(REPO_ROOT);
 const validator = schemaDir ? new SchemaValidator(schemaDir) : undefined;
@@ -20,7 +20,7 @@ async function compiledValid(platform: string): Promise<Map<string, string>> {
   if (validator) {
     const problems: string[] = [];
     for (const file of tree.keys()) {
-      if (!file.endsWith(".yaml") || (file.startsWith("platform/") && file.endsWith("values.yaml"))) continue;
+      if (!isObjectFile(file)) continue;
       for (const o of objectsOf(tree, file)) {
         const v = validator.validate(o);
         if ("missing" in v) problems.push(`${file} ${o.kind}: no schema ${v.schema}`);
@@ -36,7 +36,22 @@ const apps = (tree: Map<string, string>) => [...tree.keys()].filter((p) => p.sta
 
 test("the example platform (generic) enables every component that makes sense for it", async () => {
   const tree = await compiledValid(examplePlatform);
-  assert.equal(apps(tree).sort(), ["cert-manager", "echo", "external-secrets", "metrics-server", "monitoring", "traefik", "velero", "vpa"]);
+  assert.equal(apps(tree).sort(), [
+    "cert-manager",
+    "echo",
+    "external-secrets",
+    "mariadb-operator",
+    "meilisearch",
+    "metrics-server",
+    "mongodb",
+    "monitoring",
+    "mysql",
+    "psmdb-operator",
+    "redis",
+    "traefik",
+    "velero",
+    "vpa",
+  ]);
 });
 
 // component setting → the Application it turns on and off
@@ -52,7 +67,8 @@ const TOGGLES: [string, string][] = [
 ];
 for (const [setting, app] of TOGGLES) {
   test(`components.${setting}.enabled: false removes ${app}; the rest still validates`, async () => {
-    const tree = await compiledValid(platformWith(`{ ${setting}: { enabled: false } }`));
+    // the data services need External Secrets: they go with it
+    const tree = await compiledValid(platformWith(`{ ${setting}: { enabled: false }${setting === "externalSecrets" ? `, ${DATA_OFF}` : ""} }`));
     assert.not.ok(apps(tree).includes(app));
     assert.not.ok([...tree.keys()].some((p) => p.startsWith(`platform/${app}/`)));
     assert.ok(apps(tree).length >= TOGGLES.length - 2, "the other components stay");

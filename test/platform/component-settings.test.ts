@@ -8,7 +8,7 @@ import YAML from "yaml";
 import { ISSUERS } from "../../compiler/model/ingress";
 import { WAVES } from "../../compiler/render/argocd";
 import { run, tempFleet, tenantSource } from "../helpers/fleet";
-import { compile, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
+import { compile, DATA_OFF, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
 
 async function ok(platform: string) {
   const r = await compile(platform);
@@ -123,7 +123,7 @@ const RULES: [string, string, number, RegExp][] = [
   ["Karpenter asked for on aws without settings", platformWith("{ karpenter: { enabled: true } }", "", examplePlatform.replace('provider: "generic"', 'provider: "aws"')), 1, /platform\/platform\.ts:\d+:\d+ error components\.karpenter: Karpenter on cluster "main" needs `clusterName` and `nodeRole` \[karpenter-settings\]/],
   ["Karpenter on by the aws profile alone", examplePlatform.replace('provider: "generic"', 'provider: "aws"'), 0, /warning clusters\.main: Karpenter on cluster "main" needs `clusterName` and `nodeRole`; it stays off until then/],
   ["Karpenter on a generic cluster", platformWith("{ karpenter: { enabled: true } }"), 1, /error components\.karpenter: Karpenter runs on aws clusters only; cluster "main" has provider "generic" \[karpenter-provider\]/],
-  ["monitoring without External Secrets", platformWith("{ externalSecrets: { enabled: false } }"), 0, /warning components\.externalSecrets: External Secrets is off on cluster "main", so Grafana's admin password is not generated \[grafana-admin\]/],
+  ["monitoring without External Secrets", platformWith(`{ externalSecrets: { enabled: false }, ${DATA_OFF} }`), 0, /warning components\.externalSecrets: External Secrets is off on cluster "main", so Grafana's admin password is not generated \[grafana-admin\]/],
 ];
 for (const [name, platform, code, message] of RULES) {
   test(`rule: ${name}`, async () => {

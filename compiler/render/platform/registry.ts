@@ -5,8 +5,14 @@ import { echo } from "./components/echo";
 import { externalSecrets } from "./components/external-secrets";
 import { ingressNginx } from "./components/ingress-nginx";
 import { karpenter } from "./components/karpenter";
+import { mariadbOperator } from "./components/mariadb-operator";
+import { meilisearch } from "./components/meilisearch";
 import { metricsServer } from "./components/metrics-server";
+import { mongodb } from "./components/mongodb";
 import { monitoring } from "./components/monitoring";
+import { mysql } from "./components/mysql";
+import { psmdbOperator } from "./components/psmdb-operator";
+import { redis } from "./components/redis";
 import { traefik } from "./components/traefik";
 import { velero } from "./components/velero";
 import { vpa } from "./components/vpa";
@@ -22,4 +28,10 @@ export const COMPONENTS: readonly ComponentDef[] = [
   velero,
   karpenter,
   echo,
+  mariadbOperator,
+  mysql,
+  psmdbOperator,
+  mongodb,
+  redis,
+  meilisearch,
 ];

@@ -1,5 +1,6 @@
 // Small pieces several component modules share: high-availability settings and sync waves inside one Application.
 import { SYNC_WAVE } from "../../argocd";
+import type { KubeObject } from "../../objects";
 import type { ComponentContext } from "../component";
 
 /** Replica count from the provider profile, and a PodDisruptionBudget only where a second replica exists. */
@@ -16,6 +17,9 @@ export function ha(ctx: ComponentContext): { replicas: number; pdb: { enabled: b
 export const AFTER_CHART = { [SYNC_WAVE]: "1" } as const;
 /** Objects the chart's pods need at start (e.g. a generated admin Secret): an earlier wave. */
 export const BEFORE_CHART = { [SYNC_WAVE]: "-1" } as const;
+
+/** An object with BEFORE_CHART added to its annotations. */
+export const earlier = <T extends KubeObject>(o: T): T => ({ ...o, metadata: { ...o.metadata, annotations: { ...o.metadata.annotations, ...BEFORE_CHART } } });
 
 /** A volume claim template on the profile's (or cluster's) storage class; the cluster default when none. */
 export function claimSpec(ctx: ComponentContext, size: string): Record<string, unknown> {

@@ -1,0 +1,55 @@
+// Provisioning Jobs of our own (MongoDB users, Meilisearch keys): idempotent, re-run by Argo CD after every
+// sync of their Application, restricted pod security, credentials only from Secrets of their own namespace.
+import type { V1EnvVar, V1Job } from "@kubernetes/client-node";
+import type { KubeObject } from "../objects";
+
+export interface JobSpec {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  image: string;
+  /** A POSIX shell script; values come from `env`, never from the script text. */
+  script: string;
+  env: V1EnvVar[];
+}
+
+export const secretEnv = (name: string, secret: string, key: string): V1EnvVar => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
+
+export function provisioningJob(spec: JobSpec): V1Job & KubeObject {
+  return {
+    apiVersion: "batch/v1",
+    kind: "Job",
+    metadata: {
+      name: spec.name,
+      namespace: spec.namespace,
+      labels: spec.labels,
+      // re-created after each sync: the script converges on the declared state whatever ran before
+      annotations: { "argocd.argoproj.io/hook": "PostSync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation" },
+    },
+    spec: {
+      backoffLimit: 10,
+      ttlSecondsAfterFinished: 86400,
+      template: {
+        metadata: { labels: spec.labels },
+        spec: {
+          restartPolicy: "OnFailure",
+          automountServiceAccountToken: false,
+          securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: "RuntimeDefault" } },
+          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }],
+          containers: [
+            {
+              name: "provision",
+              image: spec.image,
+              command: ["/bin/sh", "-ec", spec.script],
+              // the root filesystem is read-only: tools that keep state under $HOME (mongosh) get /tmp
+              env: [{ name: "HOME", value: "/tmp" }, ...spec.env],
+              resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
+              volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+            },
+          ],
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The tenant's database, user and grant as mariadb-operator CRs, on the shared MySQL (in the mysql namespace,
+// with a scheduled backup) or on its dedicated one. Removing the tenant never drops the database or user.
+import { databaseBackups, S3_KEYS } from "../../../model/backups";
+import { SHARED_SERVICES, tenantCredentialName } from "../../../model/data-services";
+import { provisionedBy } from "../../../model/provisioning";
+import type { ResolvedTenant } from "../../../model/resolve";
+import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../../model/secrets";
+import type { Platform } from "../../../schema/platform";
+import { tenantCredential, tenantStore } from "../../data/eso";
+import { customResourceAnnotations } from "../../data/sync";
+import { tenantLabels, type KubeObject } from "../../objects";
+
+const API = "k8s.mariadb.com/v1alpha1";
+/** Open edX runs many workers per site; the operator's default of 10 connections is far too few. */
+const MAX_USER_CONNECTIONS = 200;
+
+/**
+ * Where the tenant's SQL objects go and what they point at: the shared server (objects in its namespace, the
+ * password copied there), or the tenant's dedicated one (objects beside it, the tenant's own Secret).
+ */
+function target(t: ResolvedTenant): { namespace: string; mariaDbRef: Record<string, unknown>; password: { name: string; key: string } } | undefined {
+  if (t.services.mysql === "dedicated") {
+    if (!t.cluster.components.mysql.enabled) return undefined;
+    const ns = t.names.namespace;
+    return { namespace: ns, mariaDbRef: { name: t.names.helmRelease("mysql"), namespace: ns, kind: "MariaDB", waitForIt: true }, password: { name: TENANT_SECRET, key: TENANT_SECRET_KEYS.mysqlPassword } };
+  }
+  if (!provisionedBy(t).mysql) return undefined;
+  const { namespace, name } = SHARED_SERVICES.mysql;
+  const kind = t.cluster.components.mysql.external ? "ExternalMariaDB" : "MariaDB";
+  return { namespace, mariaDbRef: { name, kind, waitForIt: true }, password: { name: tenantCredentialName(t.id), key: "password" } };
+}
+
+export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const to = target(t);
+  if (!to) return [];
+  const labels = tenantLabels(t, platform.fleet);
+  const meta = { name: t.id, namespace: to.namespace, labels, annotations: customResourceAnnotations({ keepData: true }) };
+  // the operator re-checks SQL objects every 10h with jitter: a thousand tenants stay cheap
+  const sql = { mariaDbRef: to.mariaDbRef, cleanupPolicy: "Skip" };
+  const objects: KubeObject[] = [
+    { apiVersion: API, kind: "Database", metadata: meta, spec: { ...sql, name: t.names.mysqlDatabase, characterSet: "utf8mb4", collate: "utf8mb4_unicode_ci" } },
+    {
+      apiVersion: API,
+      kind: "User",
+      metadata: meta,
+      spec: { ...sql, name: t.names.mysqlUser, host: "%", maxUserConnections: MAX_USER_CONNECTIONS, passwordSecretKeyRef: to.password },
+    },
+    {
+      apiVersion: API,
+      kind: "Grant",
+      metadata: meta,
+      spec: { ...sql, privileges: ["ALL PRIVILEGES"], database: t.names.mysqlDatabase, table: "*", username: t.names.mysqlUser, host: "%", grantOption: false },
+    },
+  ];
+  if (t.services.mysql === "dedicated") return objects;
+  objects.push(tenantStore(t.id, to.namespace, labels), tenantCredential(t.id, to.namespace, "mysqlPassword", labels));
+  const backups = databaseBackups(t.cluster.components);
+  if (backups) objects.push({ apiVersion: API, kind: "Backup", metadata: meta, spec: mysqlBackupSpec(t, backups, to.mariaDbRef) });
+  return objects;
+}
+
+function mysqlBackupSpec(t: ResolvedTenant, b: NonNullable<ReturnType<typeof databaseBackups>>, mariaDbRef: Record<string, unknown>): Record<string, unknown> {
+  const url = new URL(b.endpointUrl);
+  const creds = b.credentialsSecret
+    ? { accessKeyIdSecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.accessKeyId }, secretAccessKeySecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.secretAccessKey } }
+    : {};
+  return {
+    mariaDbRef,
+    databases: [t.names.mysqlDatabase],
+    schedule: { cron: b.schedule },
+    maxRetention: `${b.retentionDays * 24}h`,
+    compression: "gzip",
+    storage: {
+      s3: {
+        bucket: b.bucket,
+        endpoint: url.host,
+        ...(b.region ? { region: b.region } : {}),
+        prefix: `mysql/${t.id}`,
+        tls: { enabled: url.protocol === "https:" },
+        ...creds,
+      },
+    },
+  };
+}
