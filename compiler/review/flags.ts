@@ -1,6 +1,6 @@
 // Risk flags: the changes a reviewer must not miss, each a small named rule over the two snapshots.
 import { parseCpu, parseMemory } from "../model/quantity";
-import { SYNC_OPTIONS } from "../render/argocd";
+import { RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
 import { secretPlaceholder } from "../tutor/pinned";
 import type { FileChange } from "./compare";
 import { changedLeaves, listChange, show } from "./leaves";
@@ -37,7 +37,8 @@ export function isDataBearing(o: Located["object"]): boolean {
   if (DATA_KINDS.has(o.kind)) return true;
   const spec = (o.spec ?? {}) as { volumeClaimTemplates?: unknown[]; source?: { chart?: string }; sources?: { chart?: string }[] };
   if (o.kind === "StatefulSet") return (spec.volumeClaimTemplates?.length ?? 0) > 0;
-  if (o.kind === "Application") return [spec.source, ...(spec.sources ?? [])].some((s) => !!s?.chart && DATA_CHART.test(s.chart));
+  // only an Application with Argo CD's resources finalizer deletes what it deployed when it goes
+  if (o.kind === "Application") return (o.metadata as { finalizers?: string[] } | undefined)?.finalizers?.includes(RESOURCES_FINALIZER) === true && [spec.source, ...(spec.sources ?? [])].some((s) => !!s?.chart && DATA_CHART.test(s.chart));
   return false;
 }
 

@@ -5,7 +5,8 @@ import { isDataBearing } from "../../compiler/review/flags";
 import type { Located } from "../../compiler/review/snapshot";
 
 const obj = (kind: string, extra: Record<string, unknown> = {}): Located["object"] => ({ apiVersion: "v1", kind, metadata: { name: "x" }, ...extra });
-const app = (chart: string) => obj("Application", { spec: { sources: [{ chart, repoURL: "https://charts.example.org", targetRevision: "1.0.0" }] } });
+const app = (chart: string, finalizers = ["resources-finalizer.argocd.argoproj.io"]) =>
+  obj("Application", { metadata: { name: "x", finalizers }, spec: { sources: [{ chart, repoURL: "https://charts.example.org", targetRevision: "1.0.0" }] } });
 
 const CASES: [string, Located["object"], boolean][] = [
   ["a PVC", obj("PersistentVolumeClaim"), true],
@@ -15,7 +16,8 @@ const CASES: [string, Located["object"], boolean][] = [
   ["anything marked Delete=false", obj("ConfigMap", { metadata: { name: "x", annotations: { "argocd.argoproj.io/sync-options": "Delete=false,Prune=confirm" } } }), true],
   ["a StatefulSet with volume claim templates", obj("StatefulSet", { spec: { volumeClaimTemplates: [{}] } }), true],
   ["a StatefulSet without", obj("StatefulSet", { spec: {} }), false],
-  ["an Application of a database chart", app("mariadb-operator"), true],
+  ["a cascading Application of a database chart", app("mariadb-operator"), true],
+  ["an Application of a database chart that leaves its objects behind", app("mariadb-operator", []), false],
   ["an Application of a stateless chart", app("metrics-server"), false],
   ["a Deployment", obj("Deployment"), false],
   ["a ConfigMap", obj("ConfigMap"), false],
