@@ -1,9 +1,9 @@
 // Which chart each Helm values file (or inline values block) is for, read from the Applications: a chart
 // from a Helm repository, or a chart folder in this repository whose Chart.yaml lists dependencies.
 import path from "node:path";
-import YAML from "yaml";
 import type { YamlDocument } from "./documents";
 import { isKubeObject } from "./kube-objects";
+import { loadAll11 } from "./yaml11";
 
 /** Values given to one chart. */
 export interface ChartUse {
@@ -22,6 +22,15 @@ export interface ChartUse {
 
 type Source = { repoURL?: string; chart?: string; path?: string; targetRevision?: string; ref?: string; helm?: { valueFiles?: string[]; valuesObject?: unknown; values?: string } };
 type Dependency = { name?: string; alias?: string; version?: string; repository?: string };
+
+/** helm.values is YAML in a string; one that does not parse is left to Argo CD to report. */
+function inlineValues(text: string, file: string): unknown {
+  try {
+    return loadAll11(text, file)[0];
+  } catch {
+    return undefined;
+  }
+}
 
 export const isChartFile = (file: string) => /(^|\/)Chart\.yaml$/.test(file);
 
@@ -42,7 +51,7 @@ export function chartUses(docs: readonly YamlDocument[]): ChartUse[] {
         return s.path && !s.chart ? [path.posix.normalize(path.posix.join(s.path, f))] : [];
       });
       const at = `${spec.sources ? `/spec/sources/${i}` : "/spec/source"}/helm/${s.helm?.valuesObject !== undefined ? "valuesObject" : "values"}`;
-      const value = s.helm?.valuesObject ?? (s.helm?.values ? YAML.parse(s.helm.values) : undefined);
+      const value = s.helm?.valuesObject ?? (s.helm?.values ? inlineValues(s.helm.values, doc.file) : undefined);
       const inline = value !== undefined ? { inline: { value, path: at } } : {};
       if (s.chart) uses.push({ repoURL: s.repoURL ?? "", chart: s.chart, version: s.targetRevision ?? "", application: doc, valueFiles, ...inline });
       else if (s.path && charts.has(s.path)) {

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import fg from "fast-glob";
-import YAML from "yaml";
 import { ValidateSetupError } from "./problems";
+import { loadAll11 } from "./yaml11";
 
 export interface YamlDocument {
   /** Relative to the repository root when inside it ('/'-separated), absolute otherwise. */
@@ -26,12 +26,13 @@ export function shownPath(root: string, abs: string): string {
 
 export function readDocuments(root: string, abs: string): YamlDocument[] {
   const file = shownPath(root, abs);
-  // YAML 1.1, as the API server, kubectl and Argo CD read it (an unquoted `yes` is a boolean there)
-  return YAML.parseAllDocuments(fs.readFileSync(abs, "utf8"), { version: "1.1" }).flatMap((doc, index) => {
-    if (doc.errors.length > 0) return [{ file, index, value: undefined, parseError: doc.errors[0]!.message }];
-    const value = doc.toJS({ maxAliasCount: -1 });
-    return value === null || value === undefined ? [] : [{ file, index, value }];
-  });
+  let values: unknown[];
+  try {
+    values = loadAll11(fs.readFileSync(abs, "utf8"), file);
+  } catch (e) {
+    return [{ file, index: 0, value: undefined, parseError: (e as Error).message.split("\n")[0]! }];
+  }
+  return values.flatMap((value, index) => (value === null || value === undefined ? [] : [{ file, index, value }]));
 }
 
 /**

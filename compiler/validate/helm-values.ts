@@ -5,9 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import YAML from "yaml";
 import type { ChartUse } from "./chart-uses";
 import type { YamlDocument } from "./documents";
+import { loadAll11 } from "./yaml11";
 import { problemAt, type ValidationProblem } from "./problems";
 
 /** Helm's coalescing: maps merge key by key, anything else in `over` replaces `base`. */
@@ -39,7 +39,7 @@ export function validateValues(values: readonly YamlDocument[], uses: readonly C
       const file = path.join(dir, "values.schema.json");
       const defaults = path.join(dir, "values.yaml");
       if (!dir || !fs.existsSync(file)) compiled.set(dir, null);
-      else compiled.set(dir, { fn: compile(JSON.parse(fs.readFileSync(file, "utf8"))), defaults: fs.existsSync(defaults) ? YAML.parse(fs.readFileSync(defaults, "utf8")) : {} });
+      else compiled.set(dir, { fn: compile(JSON.parse(fs.readFileSync(file, "utf8"))), defaults: fs.existsSync(defaults) ? loadAll11(fs.readFileSync(defaults, "utf8"), defaults)[0] : {} });
     }
     return compiled.get(dir)!;
   };

@@ -52,6 +52,13 @@ apiVersion: example.com/v1
 kind: Widget
 metadata:
   name: w
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: flags
+data:
+  debug: off
 `;
 
 test("validate: the committed generated/ passes", async () => {
@@ -72,6 +79,8 @@ test("validate: an unknown field, wrong types and a kind without schema, every e
   // not only the first error of an object
   assert.ok(lines.some((l) => l.startsWith("out/bad.yaml [doc 1] Deployment/lms /spec/template/spec/containers/0/ports/0/containerPort: must be integer")), r.err);
   assert.ok(lines.some((l) => l.startsWith("out/bad.yaml [doc 2] Widget/w /: no schema for Widget example.com/v1")), r.err);
+  // read as YAML 1.1, like the API server: an unquoted `off` is a boolean, not a string
+  assert.ok(lines.some((l) => l.startsWith("out/bad.yaml [doc 3] ConfigMap/flags /data/debug: must be string")), r.err);
   assert.match(r.err, /\n\d+ error\(s\)\./);
 });
 
