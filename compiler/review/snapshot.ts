@@ -1,8 +1,8 @@
 // One version of generated/ read as data for the flags and the semantic lines: its Kubernetes objects
 // (with the file holding each), Helm values, Tutor configs, and the tenant index of fleet.json.
-import YAML from "yaml";
 import type { FleetIndexEntry } from "../render/fleet-index";
 import { MANIFEST } from "../output/manifest";
+import { loadAll11 } from "../validate/yaml11";
 
 export interface Located {
   file: string;
@@ -35,9 +35,13 @@ export function snapshotOf(files: ReadonlyMap<string, string>, only: ReadonlySet
       continue;
     }
     if (!/\.ya?ml$/.test(path)) continue;
-    for (const doc of YAML.parseAllDocuments(content, { version: "1.1" })) {
-      if (doc.errors.length > 0) continue;
-      const value = doc.toJS() as Located["object"] | null;
+    let docs: unknown[];
+    try {
+      docs = loadAll11(content, path);
+    } catch {
+      continue; // a file that does not parse still shows in its diff
+    }
+    for (const value of docs as (Located["object"] | null)[]) {
       if (value && typeof value.apiVersion === "string" && typeof value.kind === "string") snap.objects.set(objectKey(value), { file: path, object: value });
       else if (value) snap.data.set(path, value);
     }
