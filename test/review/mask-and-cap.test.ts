@@ -81,8 +81,8 @@ const bigReview = (flags: number): Review => {
 test("cap: file diffs go first, then tenant lines and the file list, then flags past the first ones; always said", () => {
   const levels: [number, number, RegExp, RegExp | null][] = [
     [10, 200_000, /<details>/, null],
-    [10, 20_000, /cut the diffs of 300 file\(s\) \(\+\d+ −0 lines\)\./, /<details>/],
-    [10, 5_000, /cut the diffs of 300 file\(s\).*; the \d+ tenant line\(s\) and the file list\./, /tenants\/t0\/resources/],
+    [10, 20_000, /cut the diffs of \d+ of 300 file\(s\) \(\+\d+ −0 lines\), listed without them\./, null],
+    [10, 5_000, /cut the diffs of 300 of 300 file\(s\).*; the \d+ tenant line\(s\) and the file list\./, /tenants\/t0\/resources/],
     [600, 5_000, /risk flags; tenant ids in the summary past the first 20\. Run `npm run diff -- --base main`/, /<details>/],
   ];
   for (const [flags, max, present, absent] of levels) {
@@ -92,6 +92,13 @@ test("cap: file diffs go first, then tenant lines and the file list, then flags 
     assert.match(md, present);
     if (absent) assert.not.match(md, absent);
     assert.match(md, /\*\*Files:\*\* 300 changed/);
+    if (max === 20_000) {
+      // whole diffs as far as they fit, every other file listed: each of the 300 once
+      const shown = (md.match(/<details>/g) ?? []).length;
+      const listed = (md.match(/^- `tenants\/t\d+\/resources\/x.yaml` added/gm) ?? []).length;
+      assert.ok(shown > 0 && shown + listed === 300, `${shown} + ${listed}`);
+      assert.match(md, new RegExp(`cut the diffs of ${listed} of 300`));
+    }
     const json = fit(review, toJson, max);
     assert.ok(json.length <= max, `${json.length} > ${max}`);
     const parsed = JSON.parse(json) as { cut?: string; files: { patch: string }[] };
@@ -104,18 +111,18 @@ test("cap: file diffs go first, then tenant lines and the file list, then flags 
   assert.match(cut.cut, new RegExp(`${600 - shown} of 600 risk flags`));
 });
 
-test("cap: a pull request adding 150 tenants still gives a comment under 60,000 characters that says what was cut", async () => {
+test("cap: a pull request adding 40 tenants still gives a comment under 60,000 characters that says what was cut", async () => {
   const { root, base } = gitFleet();
   const fs = await import("node:fs");
-  // room on the cluster for 150 more tenants
+  // room on the cluster for 40 more tenants
   patchFile(root, "platform/platform.ts", `capacity: { cpu: "64", memory: "256Gi"`, `capacity: { cpu: "6400", memory: "25600Gi"`);
-  for (let i = 0; i < 150; i++) fs.writeFileSync(`${root}/tenants/new${i}.ts`, tenantSource(`new${i}`));
+  for (let i = 0; i < 40; i++) fs.writeFileSync(`${root}/tenants/new${i}.ts`, tenantSource(`new${i}`));
   const r = await run(root, "diff", "--base", base);
   assert.is(r.code, 0, r.err);
   assert.ok(r.out.length <= 60_000, String(r.out.length));
-  assert.match(r.out, /\*\*Tenants:\*\* 150 added/);
-  assert.match(r.out, /Cut to fit:.*over the limit of 60,000: cut the diffs of/);
-  assert.not.match(r.out, /<details>/);
+  assert.match(r.out, /\*\*Tenants:\*\* 40 added/);
+  assert.match(r.out, /Cut to fit:.*over the limit of 60,000: cut the diffs of \d+ of \d+ file\(s\)/);
+  for (let i = 0; i < 40; i++) assert.ok(r.out.includes(`tenants/new${i}/config.yml`), `new${i} listed`);
 });
 
 test.run();
