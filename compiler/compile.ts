@@ -4,12 +4,15 @@ import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
-import { load } from "./load";
+import { TenantCache } from "./cache/tenant-cache";
+import { load, type LoadOptions } from "./load";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
+import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { renderFleet, type FleetModel } from "./render/index";
+import { renderTenant } from "./render/tenant";
 
 export const OUTPUT_DIR = "generated";
 
@@ -21,13 +24,15 @@ export interface Build {
 
 /**
  * Builds every output in memory, or throws a UserError listing every problem found:
- * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas;
- * 2. check the platform, then each tenant against the platform's catalogs;
- * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants;
- * 4. render every file, and the fleet index listing them all with their hashes.
+ * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas
+ *    (tenants whose inputs are unchanged since a cached run come from the cache);
+ * 2. check the platform, then each tenant against the platform's catalogs (cached per tenant, like step 1);
+ * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants, always over all tenants;
+ * 4. render every file (unchanged tenants' files from the cache), and the fleet index listing them all.
  */
-export function build(root: string): Build {
-  const loaded = load(root);
+export function build(root: string, opts: LoadOptions = {}): Build {
+  const { cache } = opts;
+  const loaded = load(root, opts);
   const diagnostics = [...loaded.diagnostics];
   const platform = loaded.platform;
   if (platform) diagnostics.push(...checkPlatform(platform));
@@ -37,7 +42,8 @@ export function build(root: string): Build {
   for (const raw of loaded.rejected) diagnostics.push(...checkTenant(raw, platform.value));
   const tenants: ResolvedTenant[] = [];
   for (const t of loaded.tenants) {
-    const problems = checkTenant({ value: t.value, locator: t.locator }, platform.value);
+    const rules = () => checkTenant({ value: t.value, locator: t.locator }, platform.value);
+    const problems = cache ? cache.checkTenant(t.file, rules) : rules();
     diagnostics.push(...problems);
     if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
@@ -45,7 +51,9 @@ export function build(root: string): Build {
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };
-  const files = renderFleet(model);
+  const render = (t: ResolvedTenant) => renderTenant(t, platform.value);
+  const files = renderFleet(model, cache ? (t) => cache.renderTenant(t.source.file, () => render(t)) : render);
+  cache?.persist();
   return { model, files, warnings: diagnostics };
 }
 
@@ -53,17 +61,20 @@ export function build(root: string): Build {
  * `npm run compile`: build, plan against generated/, and apply all-or-nothing.
  * On any error nothing under generated/ changes.
  */
-export function compile(root: string): { build: Build; plan: Plan; recovered: string } {
+export function compile(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan; recovered: string } {
   const outDir = path.join(root, OUTPUT_DIR);
   const recovered = recover(root, outDir);
-  const result = build(root);
-  const plan = planOutput(outDir, result.files);
+  const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root) });
+  const disk = opts.cache === false ? undefined : new DiskState(root);
+  const plan = planOutput(outDir, result.files, { listForeign: false, disk });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
+  disk?.save();
   return { build: result, plan, recovered };
 }
 
-/** `npm run check`: build and plan, never write. */
-export function check(root: string): { build: Build; plan: Plan } {
-  const result = build(root);
-  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files) };
+/** `npm run check`: build and plan, never write (the cache is only read). */
+export function check(root: string, opts: { cache?: boolean } = {}): { build: Build; plan: Plan } {
+  const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) });
+  const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true });
+  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk }) };
 }

@@ -1,7 +1,7 @@
 // Reads platform/platform.ts and tenants/*.ts statically and validates each against its schema.
 import fs from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
+import type { TenantCache } from "./cache/tenant-cache";
 import { error, type Diagnostic } from "./diagnostics";
 import { PlatformSchema, type Platform } from "./schema/platform";
 import { TenantSchema, type Tenant } from "./schema/tenant";
@@ -28,8 +28,16 @@ export interface Loaded {
 
 /** Lists tenant files, sorted by plain code-unit order (never locale-dependent). */
 export function listTenantFiles(root: string): string[] {
-  return fg
-    .sync(TENANT_GLOB, { cwd: root, onlyFiles: true, ignore: ["**/*.d.ts"] })
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(root, "tenants"), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  // TENANT_GLOB, without a glob engine: plain .ts files, no dotfiles, no declaration files
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") && !e.name.startsWith("."))
+    .map((e) => `tenants/${e.name}`)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -76,13 +84,25 @@ export function loadTenant(
   return { tenant: { value: checked.data, file, locator: read.locator }, diagnostics };
 }
 
-export function load(root: string): Loaded {
+export interface LoadOptions {
+  /** Unchanged tenant files come from it (only valid tenants are cached). */
+  cache?: TenantCache;
+  /** Tenant file → text to use instead of the disk (codemods check their result before writing it). */
+  texts?: ReadonlyMap<string, string>;
+}
+
+/** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
+export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
   const { platform, diagnostics } = loadPlatform(root, reader);
   const tenants: Source<Tenant>[] = [];
   const rejected: Loaded["rejected"] = [];
-  for (const file of listTenantFiles(root)) {
-    const result = loadTenant(root, file, reader);
+  const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const file of files) {
+    const given = texts?.get(file);
+    const result: ReturnType<typeof loadTenant> = cache
+      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text), given)
+      : loadTenant(root, file, reader, given);
     diagnostics.push(...result.diagnostics);
     if (result.tenant) tenants.push(result.tenant);
     else if (result.raw) rejected.push(result.raw);

@@ -12,7 +12,7 @@ export const compileCommand: Command = {
   describe: "compile platform/ and tenants/ into generated/",
   async run(ctx) {
     const started = performance.now();
-    const { build, plan, recovered } = compile(ctx.root);
+    const { build, plan, recovered } = compile(ctx.root, { cache: !ctx.args.includes("--no-cache") });
     printWarnings(ctx, build.warnings);
     if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
@@ -38,7 +38,7 @@ export function describePlan(plan: Plan): string[] {
 export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
   async run(ctx) {
-    const { build, plan } = check(ctx.root);
+    const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache") });
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
     if (problems.length > 0) {

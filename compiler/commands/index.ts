@@ -1,9 +1,13 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { diffCommand } from "./diff";
 import { docsCommand } from "./docs";
 import { validateCommand } from "./validate";
+import { fleetUpgradeCommand } from "./fleet-upgrade";
+import { reportCommand } from "./report";
+import { tenantNewCommand } from "./tenant-new";
 import { restoreCommand } from "./restore";
 
 export interface CommandContext {
@@ -22,5 +26,9 @@ export const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   docs: docsCommand,
   validate: validateCommand,
+  bench: benchCommand,
+  "tenant:new": tenantNewCommand,
+  "fleet:upgrade": fleetUpgradeCommand,
+  report: reportCommand,
   restore: restoreCommand,
 };

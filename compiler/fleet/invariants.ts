@@ -14,7 +14,8 @@ type Invariant = (ctx: FleetContext) => Diagnostic[];
 
 interface Claim {
   value: string;
-  at: Location;
+  /** Looked up only when the claim conflicts: thousands of tenants make thousands of claims. */
+  at: () => Location;
   owner: string;
   path: string;
 }
@@ -30,8 +31,9 @@ function uniqueness(code: string, what: string, claims: Claim[], normalise = (v:
       first.set(key, c);
     } else if (prior.owner !== c.owner) {
       const same = prior.value === c.value ? `"${c.value}"` : `"${c.value}" (same as "${prior.value}" once normalised)`;
-      out.push(error(code, c.at, `${what} ${same} is already used by ${prior.owner} (${prior.at.file}:${prior.at.line}:${prior.at.col})`, { path: c.path, hint: `choose another ${what}` }));
-      out.push(error(code, prior.at, `${what} ${same} is also used by ${c.owner} (${c.at.file}:${c.at.line}:${c.at.col})`, { path: prior.path, hint: `choose another ${what}` }));
+      const [at, priorAt] = [c.at(), prior.at()];
+      out.push(error(code, at, `${what} ${same} is already used by ${prior.owner} (${priorAt.file}:${priorAt.line}:${priorAt.col})`, { path: c.path, hint: `choose another ${what}` }));
+      out.push(error(code, priorAt, `${what} ${same} is also used by ${c.owner} (${at.file}:${at.line}:${at.col})`, { path: prior.path, hint: `choose another ${what}` }));
     }
   }
   return out;
@@ -39,7 +41,11 @@ function uniqueness(code: string, what: string, claims: Claim[], normalise = (v:
 
 const byCluster = (tenants: readonly ResolvedTenant[]) => {
   const groups = new Map<string, ResolvedTenant[]>();
-  for (const t of tenants) groups.set(t.cluster.name, [...(groups.get(t.cluster.name) ?? []), t]);
+  for (const t of tenants) {
+    const group = groups.get(t.cluster.name);
+    if (group) group.push(t);
+    else groups.set(t.cluster.name, [t]);
+  }
   return [...groups.values()];
 };
 
@@ -47,13 +53,13 @@ const idAt = (t: ResolvedTenant) => t.source.locator.value(["id"]);
 const owner = (t: ResolvedTenant) => `tenant "${t.id}"`;
 
 const uniqueIds: Invariant = ({ tenants }) =>
-  uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/-/g, "_"));
+  uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: () => idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/-/g, "_"));
 
 const uniqueHosts: Invariant = ({ tenants, platform }) => {
   const claims: Claim[] = [];
   for (const [cluster, spec] of Object.entries(platform.value.clusters).sort()) {
     for (const [name, host] of Object.entries(spec.hosts).sort()) {
-      claims.push({ value: host, at: platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}` });
+      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}` });
     }
   }
   for (const t of tenants) {
@@ -64,7 +70,7 @@ const uniqueHosts: Invariant = ({ tenants, platform }) => {
     for (const h of allHosts(t)) {
       const p = paths[h]!;
       const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: t.source.locator.value(p), owner: `${owner(t)}${derived}`, path: formatPath(p) });
+      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `${owner(t)}${derived}`, path: formatPath(p) });
     }
   }
   return uniqueness("duplicate-host", "host", claims);
@@ -73,7 +79,7 @@ const uniqueHosts: Invariant = ({ tenants, platform }) => {
 /** Names inside one cluster's shared services must not meet. */
 const uniquePerCluster: Invariant = ({ tenants }) =>
   byCluster(tenants).flatMap((group) => {
-    const claim = (pick: (t: ResolvedTenant) => string) => group.map((t) => ({ value: pick(t), at: idAt(t), owner: owner(t), path: "id" }));
+    const claim = (pick: (t: ResolvedTenant) => string) => group.map((t) => ({ value: pick(t), at: () => idAt(t), owner: owner(t), path: "id" }));
     return [
       ...uniqueness("duplicate-namespace", "namespace", claim((t) => t.names.namespace)),
       ...uniqueness("duplicate-database", "MySQL database", claim((t) => t.names.mysqlDatabase), (v) => v.toLowerCase()),
@@ -101,13 +107,13 @@ const prefixFreeSearch: Invariant = ({ tenants }) =>
 const reservedNames: Invariant = ({ tenants, platform }) => {
   const namespaces = new Set(platformNamespaces(platform.value));
   return tenants.flatMap((t) => {
-    const at = idAt(t);
+    const at = () => idAt(t); // only on a finding: most tenants have none
     if (RESERVED_IDS.has(t.id) || namespaces.has(t.names.namespace)) {
-      return [error("reserved-id", at, `"${t.id}" is reserved (a system or platform name)`, { path: "id", hint: "choose another id" })];
+      return [error("reserved-id", at(), `"${t.id}" is reserved (a system or platform name)`, { path: "id", hint: "choose another id" })];
     }
     const prefix = RESERVED_ID_PREFIXES.find((p) => t.id.startsWith(p));
-    if (prefix) return [error("reserved-id", at, `ids starting with "${prefix}" are reserved`, { path: "id", hint: "choose another id" })];
-    if (t.id.includes("--")) return [error("reserved-id", at, `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
+    if (prefix) return [error("reserved-id", at(), `ids starting with "${prefix}" are reserved`, { path: "id", hint: "choose another id" })];
+    if (t.id.includes("--")) return [error("reserved-id", at(), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
     return [];
   });
 };

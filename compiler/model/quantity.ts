@@ -6,7 +6,16 @@ export function parseCpu(q: string): number {
 
 const UNITS: Record<string, number> = { "": 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
 
+// A fleet uses a handful of distinct quantities thousands of times: parse each once.
+const memoryMemo = new Map<string, number>();
+
 export function parseMemory(q: string): number {
+  let n = memoryMemo.get(q);
+  if (n === undefined) memoryMemo.set(q, (n = parseMemoryOnce(q)));
+  return n;
+}
+
+function parseMemoryOnce(q: string): number {
   const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(q);
   if (!m) return NaN;
   return Number(m[1]) * UNITS[m[2] ?? ""]!;

@@ -1,8 +1,8 @@
 // Compares the files the compiler wants with what generated/ holds: a pure plan, no writes.
 import fs from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
 import type { OutputFile } from "../render/files";
+import type { DiskState } from "./disk-state";
 import { hashOf, MANIFEST, readManifest } from "./manifest";
 
 export interface Plan {
@@ -23,39 +23,86 @@ export interface Plan {
   manifestProblem?: string;
 }
 
-/** Lists files on disk under generated/ (relative, '/'-separated, sorted). */
+/** Lists files on disk under generated/ (relative, '/'-separated, sorted by code unit; symlinks count as files). */
 export function listOutputDir(outDir: string): string[] {
   if (!fs.existsSync(outDir)) return [];
-  return fg.sync("**/*", { cwd: outDir, onlyFiles: true, dot: true }).sort();
+  const out: string[] = [];
+  // a plain walk: several times faster than a glob over thousands of tenant folders
+  const walk = (abs: string, rel: string) => {
+    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path.join(abs, e.name), p);
+      else out.push(p);
+    }
+  };
+  walk(outDir, "");
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function planOutput(outDir: string, desired: readonly OutputFile[]): Plan {
+/**
+ * `listForeign` (check) lists generated/ to report files the compiler never wrote; compile leaves those
+ * alone, so it skips the walk and learns what exists from the reads it does anyway.
+ */
+export function planOutput(outDir: string, desired: readonly OutputFile[], opts: { listForeign?: boolean; disk?: DiskState } = { listForeign: true }): Plan {
   const { manifest, problem } = readManifest(outDir);
-  const onDisk = new Set(listOutputDir(outDir));
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, ...(problem ? { manifestProblem: problem } : {}) };
   for (const f of desired) {
-    if (!onDisk.has(f.path)) {
+    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
+    if (found === undefined) {
       plan.writes.push(f);
       plan.missing.push(f.path);
       continue;
     }
-    const current = fs.readFileSync(path.join(outDir, f.path), "utf8");
-    if (current === f.content) {
+    // a file from the compile cache carries its hash, and renders its content only if it is needed
+    const currentHash = typeof found === "string" ? found : f.hash !== undefined ? hashOf(found) : undefined;
+    const current = typeof found === "string" ? undefined : found;
+    if (f.hash !== undefined ? currentHash === f.hash : current!.toString("utf8") === f.content) {
       plan.unchanged++;
       continue;
     }
     plan.writes.push(f);
     plan.stale.push(f.path);
     const owned = manifest.get(f.path);
-    if (f.path !== MANIFEST && owned !== undefined && owned !== hashOf(current)) plan.edited.push(f.path);
+    if (f.path !== MANIFEST && owned !== undefined && owned !== (currentHash ?? hashOf(current!))) plan.edited.push(f.path);
   }
-  for (const p of [...onDisk].sort()) {
-    if (wanted.has(p)) continue;
-    if (manifest.has(p)) plan.deletes.push(p);
-    else plan.foreign.push(p);
+  if (opts.listForeign) {
+    for (const p of listOutputDir(outDir)) {
+      if (wanted.has(p)) continue;
+      if (manifest.has(p)) plan.deletes.push(p);
+      else plan.foreign.push(p);
+    }
+  } else {
+    const owned = [...manifest.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const p of owned) if (!wanted.has(p) && fs.existsSync(path.join(outDir, p))) plan.deletes.push(p);
   }
   return plan;
+}
+
+/** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
+function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | undefined {
+  const abs = path.join(outDir, rel);
+  const st = fs.statSync(abs, { throwIfNoEntry: false }); // before the read: see DiskState.remember
+  if (!st || !st.isFile()) return undefined;
+  const known = disk.hashIfUnchanged(rel, st);
+  if (known !== undefined) return known;
+  const content = readIfPresent(abs);
+  if (content === undefined) return undefined;
+  const hash = hashOf(content);
+  disk.remember(rel, st, hash);
+  return hash;
+}
+
+const contentOnDisk = (outDir: string, rel: string) => readIfPresent(path.join(outDir, rel));
+
+/** The bytes of a file (not decoded: most are only hashed, and bytes cost the collector nothing). */
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw e;
+  }
 }
 
 export const planIsEmpty = (p: Plan) => p.writes.length === 0 && p.deletes.length === 0;

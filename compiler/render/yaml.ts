@@ -113,8 +113,17 @@ const SPECIAL_WORDS = new Set(
   "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ <<".split(" "),
 );
 
+// Most keys and values are identifiers, names and hosts: starting with a letter, they can be no number,
+// date or indicator, so only the special words remain to rule out (checked first in the full test too).
+const SIMPLE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+
 /** Plain (unquoted) only when no YAML reader can take the string for anything but itself. */
 function isPlainSafe(s: string): boolean {
+  if (SIMPLE.test(s)) return !SPECIAL_WORDS.has(s);
+  return decidePlainSafe(s);
+}
+
+function decidePlainSafe(s: string): boolean {
   if (s === "" || SPECIAL_WORDS.has(s)) return false;
   if (s !== s.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`=]/.test(s)) return false;

@@ -5,6 +5,13 @@ export type ValuePath = readonly PropertyKey[];
 
 const keyOf = (path: ValuePath) => path.map(String).join("\u0000");
 
+/** A locator as one string of JSON, so that loading many of them parses no objects until one is asked. */
+export interface LocatorSnapshot {
+  file: string;
+  data: string;
+}
+type Row = [key: string, line: number, col: number, file: number];
+
 export class Locator {
   constructor(private readonly file: string) {}
 
@@ -12,15 +19,18 @@ export class Locator {
   private readonly keys = new Map<string, Location>();
 
   set(path: ValuePath, at: Location): void {
+    this.ensure();
     this.values.set(keyOf(path), at);
   }
 
   setKey(path: ValuePath, at: Location): void {
+    this.ensure();
     this.keys.set(keyOf(path), at);
   }
 
   /** Where the value at `path` was written, or the nearest enclosing value that was. */
   value(path: ValuePath): Location {
+    this.ensure();
     for (let n = path.length; n >= 0; n--) {
       const hit = this.values.get(keyOf(path.slice(0, n)));
       if (hit) return hit;
@@ -28,8 +38,36 @@ export class Locator {
     return { file: this.file, line: 1, col: 1 };
   }
 
+  /** Every recorded location, as plain data (the compile cache stores it with the tenant). */
+  snapshot(): LocatorSnapshot {
+    if (this.pending) return this.pending;
+    const files: string[] = [];
+    const rows = (m: Map<string, Location>): Row[] =>
+      [...m].map(([k, at]) => [k, at.line, at.col, files.indexOf(at.file) >= 0 ? files.indexOf(at.file) : files.push(at.file) - 1]);
+    return { file: this.file, data: JSON.stringify({ values: rows(this.values), keys: rows(this.keys), files }) };
+  }
+
+  /** A locator from a snapshot; its maps are rebuilt on the first lookup (most cached tenants never need one). */
+  static restore(s: LocatorSnapshot): Locator {
+    const l = new Locator(s.file);
+    l.pending = s;
+    return l;
+  }
+
+  private pending?: LocatorSnapshot;
+
+  private ensure(): void {
+    const s = this.pending;
+    if (!s) return;
+    this.pending = undefined;
+    const { values, keys, files } = JSON.parse(s.data) as { values: Row[]; keys: Row[]; files: string[] };
+    for (const [k, line, col, f] of values) this.values.set(k, { file: files[f]!, line, col });
+    for (const [k, line, col, f] of keys) this.keys.set(k, { file: files[f]!, line, col });
+  }
+
   /** Where the property name at `path` was written (for unknown keys), falling back to its value. */
   key(path: ValuePath): Location {
+    this.ensure();
     return this.keys.get(keyOf(path)) ?? this.value(path);
   }
 }

@@ -43,7 +43,8 @@ export class StaticReader {
 
   /** Reads a file whose default export is `<entry>({...})` (or a plain object literal). */
   read(absPath: string, entry: "defineTenant" | "definePlatform", text?: string): ReadResult {
-    const mod = this.load(absPath, text);
+    // the entry file is read once: keeping its syntax tree would hold a thousand of them in memory
+    const mod = this.load(absPath, text, false);
     const locator = new Locator(this.rel(absPath));
     if (!mod) {
       const at = { file: this.rel(absPath), line: 1, col: 1 };
@@ -86,7 +87,7 @@ export class StaticReader {
     return inPresets ? { kind: "preset", abs: base + ".ts" } : null;
   }
 
-  load(absPath: string, text?: string): Module | null {
+  load(absPath: string, text?: string, remember = true): Module | null {
     if (text === undefined && this.modules.has(absPath)) return this.modules.get(absPath)!;
     let source = text;
     if (source === undefined) {
@@ -97,7 +98,7 @@ export class StaticReader {
       }
     }
     const mod = source === undefined ? null : this.parse(absPath, source);
-    if (text === undefined) this.modules.set(absPath, mod);
+    if (text === undefined && remember) this.modules.set(absPath, mod);
     return mod;
   }
 

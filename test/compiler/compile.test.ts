@@ -110,8 +110,9 @@ test("an interrupted compile is rolled back before its commit record and rolled 
   assert.not.ok(fs.existsSync(stage));
 
   // killed after the commit record: the next run completes the apply
-  fs.mkdirSync(path.join(stage, "files", "apps"), { recursive: true });
-  fs.writeFileSync(path.join(stage, "files", "apps", "acme.yaml"), "new content\n");
+  // (staged files are named by their index in the commit record)
+  fs.mkdirSync(path.join(stage, "files"), { recursive: true });
+  fs.writeFileSync(path.join(stage, "files", "0"), "new content\n");
   fs.writeFileSync(path.join(stage, "COMMIT.json"), JSON.stringify({ writes: ["apps/acme.yaml", "apps/already-moved.yaml"], deletes: ["projects/initech.yaml"] }));
   assert.is(recover(root, gen(root)), "completed");
   assert.is(fs.readFileSync(path.join(gen(root), "apps", "acme.yaml"), "utf8"), "new content\n");

@@ -1,0 +1,81 @@
+// The benchmark's scenarios on one synthetic fleet: what an operator runs, each in a fresh process.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { COMMANDS } from "../commands/index";
+import { measure, median, type Sample } from "./measure";
+import { syntheticFleet, tenantId } from "./synthetic-fleet";
+
+export const SCENARIOS = [
+  { key: "first", label: "first compile (empty generated/, no cache)" },
+  { key: "full", label: "full compile, no cache (generated/ committed)" },
+  { key: "noop", label: "no-op recompile" },
+  { key: "one", label: "recompile after one tenant changed" },
+  { key: "checkCold", label: "check, no cache (as in CI)" },
+  { key: "checkWarm", label: "check, warm cache" },
+  { key: "diff", label: "diff for a one-tenant change" },
+] as const;
+export type ScenarioKey = (typeof SCENARIOS)[number]["key"];
+
+export interface SizeResult {
+  tenants: number;
+  /** Median per scenario; undefined when the scenario cannot run (no diff command). */
+  medians: Partial<Record<ScenarioKey, Sample>>;
+  peakRssMb: number;
+}
+
+const hasDiff = () => "diff" in COMMANDS;
+
+/** Changes one tenant's platform name, differently in each run, so its output really changes. */
+function editOneTenant(root: string, count: number, run: number): void {
+  const file = path.join(root, "tenants", `${tenantId(Math.ceil(count / 2))}.ts`);
+  const text = fs.readFileSync(file, "utf8").replace(/platformName: "([^"]*)"/, (_, name: string) => `platformName: "${name.replace(/ \(edit \d+\)$/, "")} (edit ${run})"`);
+  fs.writeFileSync(file, text);
+}
+
+const git = (root: string, ...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
+
+/** Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. */
+export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void): SizeResult {
+  progress(`generating ${count} tenants…`);
+  const root = syntheticFleet(codeRoot, count);
+  const samples: Partial<Record<ScenarioKey, Sample[]>> = {};
+  const at = (key: ScenarioKey, args: string[]) => (samples[key] ??= []).push(measure(codeRoot, [...args, "--root", root]));
+  const clear = (...dirs: string[]) => dirs.forEach((d) => fs.rmSync(path.join(root, d), { recursive: true, force: true }));
+  try {
+    if (hasDiff()) {
+      measure(codeRoot, ["compile", "--root", root]); // the base commit holds a compiled fleet
+      fs.writeFileSync(path.join(root, ".gitignore"), ".cache/\n");
+      git(root, "init", "-q");
+      git(root, "add", "-A");
+      git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "base");
+    }
+    for (let run = 1; run <= runs; run++) {
+      progress(`${count} tenants: run ${run}/${runs}`);
+      clear("generated", ".cache");
+      at("first", ["compile"]);
+      clear(".cache");
+      at("full", ["compile"]);
+      at("noop", ["compile"]);
+      editOneTenant(root, count, run);
+      at("one", ["compile"]);
+      fs.renameSync(path.join(root, ".cache"), path.join(root, ".cache-away"));
+      at("checkCold", ["check"]);
+      fs.renameSync(path.join(root, ".cache-away"), path.join(root, ".cache"));
+      at("checkWarm", ["check"]);
+      if (hasDiff()) {
+        editOneTenant(root, count, run + runs);
+        at("diff", ["diff", "--base", "HEAD"]);
+      }
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  const medians: SizeResult["medians"] = {};
+  let peakRssMb = 0;
+  for (const [key, list] of Object.entries(samples) as [ScenarioKey, Sample[]][]) {
+    medians[key] = { commandMs: median(list.map((s) => s.commandMs)), wallMs: median(list.map((s) => s.wallMs)), maxRssMb: Math.max(...list.map((s) => s.maxRssMb)) };
+    peakRssMb = Math.max(peakRssMb, medians[key]!.maxRssMb);
+  }
+  return { tenants: count, medians, peakRssMb };
+}

@@ -1,0 +1,152 @@
+// The incremental compile cache: per tenant, the validated tenant and its rendered files' hashes, in packs
+// under .cache/tenants/ by a key over everything they depend on — the compiler version, the platform file and the
+// modules it imports, the tenant's path and text and the presets it imports. Per-tenant rule results are
+// kept too; fleet-wide checks never are. A pack that fails its checksum or shape is ignored, never trusted.
+import fs from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics";
+import { PLATFORM_FILE, type Source } from "../load";
+import type { OutputFile } from "../render/files";
+import type { Tenant } from "../schema/tenant";
+import { Locator, type LocatorSnapshot } from "../source/locator";
+import { compilerVersion } from "./compiler-version";
+import { DependencyHasher, sha256 } from "./dependencies";
+import { hashOf } from "../output/manifest";
+import { FORMAT, readPack, writePack, type Entry } from "./pack";
+
+export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
+
+/** Packs beyond this many are merged on the next write. */
+const MAX_PACKS = 8;
+
+export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[] };
+
+export interface CacheOptions {
+  /** Defaults to the hash of the running compiler's sources. */
+  version?: string;
+  /** A read-only cache (for `check`) never writes entries. */
+  readOnly?: boolean;
+}
+
+export class TenantCache {
+  readonly stats = { hits: 0, misses: 0 };
+  private readonly deps: DependencyHasher;
+  private readonly dir: string;
+  private platformKey?: string;
+  private readonly keys = new Map<string, string>();
+  private readonly hits = new Map<string, Entry>();
+  private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & Partial<Pick<Entry, "files" | "checks">>>();
+  /** Every entry of every readable pack, by key; and each pack's entry count (0: damaged or empty). */
+  private readonly stored = new Map<string, Entry>();
+  private loadedPacks?: Map<string, number>;
+
+  constructor(
+    private readonly root: string,
+    private readonly options: CacheOptions = {},
+  ) {
+    this.deps = new DependencyHasher(root);
+    this.dir = cacheDir(root);
+  }
+
+  /** Loads one tenant file (or `given` text for it) through the cache; `load` reads and validates it on a miss. */
+  loadTenant(file: string, load: (text: string | undefined) => TenantLoad, given?: string): TenantLoad {
+    const abs = path.join(this.root, file);
+    const text = given ?? this.deps.text(abs) ?? undefined;
+    this.platformKey ??= sha256(FORMAT, this.options.version ?? compilerVersion(), this.deps.digest(path.join(this.root, PLATFORM_FILE)));
+    const key = sha256(this.platformKey, this.deps.digest(abs, text ?? null));
+    this.keys.set(file, key);
+    const entry = this.read(key);
+    if (entry) {
+      this.stats.hits++;
+      this.hits.set(file, entry);
+      const t = entry.tenant;
+      return { tenant: { value: t.value, file: t.file, locator: Locator.restore(t.locator) }, diagnostics: entry.diagnostics };
+    }
+    this.stats.misses++;
+    const result = load(text);
+    if (result.tenant) {
+      const { value, file: f, locator } = result.tenant;
+      this.pending.set(file, { key, tenant: { value, file: f, locator: locator.snapshot() }, diagnostics: result.diagnostics });
+    }
+    return result;
+  }
+
+  /** The per-tenant rule results of a tenant loaded through this cache; `check` runs on a miss. */
+  checkTenant(file: string, check: () => Diagnostic[]): Diagnostic[] {
+    const hit = this.hits.get(file);
+    if (hit) return hit.checks;
+    const checks = check();
+    const pending = this.pending.get(file);
+    if (pending) pending.checks = checks;
+    return checks;
+  }
+
+  /**
+   * The rendered files of a tenant loaded through this cache; `render` runs on a miss. On a hit the files
+   * carry their hash and render their content only when it is read (a file generated/ lacks or holds
+   * differently): most runs read none.
+   */
+  renderTenant(file: string, render: () => OutputFile[]): OutputFile[] {
+    const hit = this.hits.get(file);
+    if (hit) return lazyFiles(hit.files, render);
+    const files = render();
+    const pending = this.pending.get(file);
+    if (pending) pending.files = files.map((f) => ({ path: f.path, hash: f.hash ?? hashOf(f.content) }));
+    return files;
+  }
+
+  /**
+   * Writes this run's new entries as one pack (one file write, however many tenants changed); when packs
+   * pile up, or hold many entries no tenant uses, rewrites the live entries as one pack and drops the rest.
+   */
+  persist(): void {
+    if (this.options.readOnly) return;
+    const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined);
+    const packs = this.packs();
+    const live = new Set(this.keys.values());
+    // merge when packs pile up, when most entries are dead, or when a pack is damaged (it reads as empty)
+    const compact = packs.size + 1 > MAX_PACKS || this.stored.size > 2 * live.size + 100 || [...packs.values()].includes(0);
+    if (fresh.length === 0 && !compact) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    const entries = compact ? [...this.hits.values(), ...fresh].filter((e) => live.has(e.key)) : fresh;
+    const written = writePack(this.dir, entries);
+    if (compact) for (const name of packs.keys()) if (name !== written) fs.rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  /** Reads every pack once: pack name → entry count. A pack that fails its checksum or shape is skipped. */
+  private packs(): Map<string, number> {
+    if (this.loadedPacks) return this.loadedPacks;
+    this.loadedPacks = new Map();
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(this.dir).filter((n) => n.startsWith("pack-") && n.endsWith(".json")).sort();
+    } catch {
+      return this.loadedPacks;
+    }
+    for (const name of names) {
+      const entries = readPack(path.join(this.dir, name));
+      this.loadedPacks.set(name, entries.length);
+      for (const e of entries) this.stored.set(e.key, e);
+    }
+    return this.loadedPacks;
+  }
+
+  private read(key: string): Entry | undefined {
+    this.packs();
+    return this.stored.get(key);
+  }
+}
+
+/** Output files whose `content` is rendered on first read, all of the tenant's at once. */
+function lazyFiles(files: Entry["files"], render: () => OutputFile[]): OutputFile[] {
+  let rendered: Map<string, string> | undefined;
+  const contentOf = (p: string): string => {
+    rendered ??= new Map(render().map((f) => [f.path, f.content]));
+    const content = rendered.get(p);
+    if (content === undefined || hashOf(content) !== files.find((f) => f.path === p)!.hash) {
+      throw new Error(`internal error: rendering generated/${p} again gave other content than the cache recorded (a renderer is not deterministic)`);
+    }
+    return content;
+  };
+  return files.map(({ path: p, hash }) => Object.defineProperty({ path: p, hash } as OutputFile, "content", { enumerable: true, get: () => contentOf(p) }));
+}

@@ -1,0 +1,26 @@
+// `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
+import os from "node:os";
+import { REPO_ROOT } from "../cli";
+import { benchSize } from "../bench/scenarios";
+import { table, verdicts } from "../bench/table";
+import type { Command } from "./index";
+import { options } from "./options";
+
+export const benchCommand: Command = {
+  describe: "measure compile, check and diff on synthetic fleets of 100, 1,000 and 5,000 tenants",
+  async run(ctx) {
+    const parsed = options(ctx.args, { sizes: { type: "string", default: "100,1000,5000" }, runs: { type: "string", default: "3" } });
+    const sizes = "error" in parsed ? [] : parsed.values.sizes!.split(",").map(Number);
+    const runs = "error" in parsed ? 0 : Number(parsed.values.runs);
+    if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+      ctx.io.err("usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] (tenant counts separated by commas, a positive number of runs)");
+      return 1;
+    }
+    // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
+    const before = os.loadavg();
+    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line)));
+    const load = { before, after: os.loadavg() };
+    for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
+    return 0;
+  },
+};
