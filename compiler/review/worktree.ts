@@ -4,9 +4,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { listOutputDir } from "../output/plan";
 
 export class ReviewError extends Error {}
+
+const THIS_CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
 
 export interface RevisionFiles {
   sha: string;
@@ -44,7 +47,10 @@ export function compileRevision(root: string, sha: string): RevisionFiles {
     if (!add.ok) throw new ReviewError(`could not check out ${sha} in a temporary worktree: ${add.err}`);
     const modules = path.join(root, "node_modules");
     if (fs.existsSync(modules)) fs.symlinkSync(modules, path.join(dir, "node_modules"), "dir");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "compiler/cli.ts", "compile"], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    // a revision compiles with its own compiler; a fleet kept apart from the compiler (--root) with this one
+    const own = fs.existsSync(path.join(dir, "compiler", "cli.ts"));
+    const [cli, cwd] = own ? [path.join(dir, "compiler", "cli.ts"), dir] : [THIS_CLI, path.dirname(path.dirname(THIS_CLI))];
+    const run = spawnSync(process.execPath, ["--import", "tsx", cli, "compile", "--root", dir], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const result: RevisionFiles = { sha, files: readTree(path.join(dir, "generated")) };
     if (run.status !== 0) {
       const why = (run.stderr || run.stdout || String(run.error ?? "")).trim().split("\n").slice(0, 3).join(" ");

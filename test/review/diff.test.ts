@@ -7,7 +7,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Review } from "../../compiler/review/report";
 import { RULES } from "../../compiler/review/flags";
-import { run, tenantSource } from "../helpers/fleet";
+import { run, tempFleet, tenantSource } from "../helpers/fleet";
 import { commitVariant, gitFleet, patchFile, resetTo, worktrees } from "../helpers/git-fleet";
 
 const { root, base } = gitFleet();
@@ -107,6 +107,19 @@ test("diff: a base that does not compile is compared through its committed gener
   assert.match(r.notes.join(" "), /did not compile .*its committed generated\/ is compared instead/);
   // this repository commits no generated/: everything is new
   assert.ok(r.files.length > 0 && r.files.every((f) => f.status === "added"));
+});
+
+test("diff: a fleet kept apart from the compiler (--root) has its base compiled by this compiler", async () => {
+  const fleet = tempFleet();
+  const git = (...args: string[]) => execFileSync("git", ["-C", fleet, "-c", "user.name=t", "-c", "user.email=t@example.org", ...args]);
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-qm", "base");
+  fs.writeFileSync(path.join(fleet, "tenants/newco.ts"), tenantSource("newco"));
+  const r = await run(fleet, "diff", "--base", "HEAD", "--format", "json");
+  const review = JSON.parse(r.out) as Review;
+  assert.equal(review.notes, []);
+  assert.equal(review.summary.tenants.added, ["newco"]);
 });
 
 test("diff: a bad ref or option is a usage error", async () => {
