@@ -11,6 +11,7 @@ import { applyPlan, recover } from "./output/apply";
 import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
+import { scanOutput, secretDiagnostics } from "./scan/generated";
 import { renderFleet, type FleetModel } from "./render/index";
 import { renderTenant } from "./render/tenant";
 
@@ -67,6 +68,9 @@ export function compile(root: string, opts: { cache?: boolean } = {}): { build: 
   const result = build(root, opts.cache === false ? {} : { cache: new TenantCache(root) });
   const disk = opts.cache === false ? undefined : new DiskState(root);
   const plan = planOutput(outDir, result.files, { listForeign: false, disk });
+  // what is rendered now and what is about to be written must hold no secret-looking value
+  const leaks = scanOutput(result.files, plan.writes);
+  if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks));
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
   disk?.save();
   return { build: result, plan, recovered };

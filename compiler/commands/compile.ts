@@ -1,7 +1,9 @@
 // `npm run compile` and `npm run check`.
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
-import { check, compile } from "../compile";
+import path from "node:path";
+import { check, compile, OUTPUT_DIR } from "../compile";
 import type { Plan } from "../output/plan";
+import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
 import type { Command, CommandContext } from "./index";
 
 function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiagnostics>[0]): void {
@@ -41,11 +43,16 @@ export const checkCommand: Command = {
     const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache") });
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
+    // what generated/ holds: rendered files, and on disk the stale, edited and foreign ones
+    const secrets = scanOutput(build.files, diskFiles(path.join(ctx.root, OUTPUT_DIR), [...plan.stale, ...plan.foreign])).map(describeLocated);
+    for (const line of secrets) ctx.io.err(`secret:  ${line}`);
+    if (secrets.length > 0) ctx.io.err(`\n${secrets.length} secret-looking value(s) in generated/: secrets live only in the cluster; remove the value from its source.`);
     if (problems.length > 0) {
       for (const line of problems) ctx.io.err(line);
       ctx.io.err(`\ngenerated/ is not up to date (${problems.length} file(s)). Run \`npm run compile\` and commit the result.`);
       return 1;
     }
+    if (secrets.length > 0) return 1;
     ctx.io.out(`generated/ is up to date (${plan.unchanged} files, ${build.model.tenants.length} tenants)`);
     return 0;
   },

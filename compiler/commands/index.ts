@@ -5,6 +5,7 @@ import { checkCommand, compileCommand } from "./compile";
 import { diffCommand } from "./diff";
 import { docsCommand } from "./docs";
 import { validateCommand } from "./validate";
+import { postrenderCommand, renderCommand } from "./render";
 import { fleetUpgradeCommand } from "./fleet-upgrade";
 import { reportCommand } from "./report";
 import { tenantNewCommand } from "./tenant-new";
@@ -26,6 +27,8 @@ export const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   docs: docsCommand,
   validate: validateCommand,
+  render: renderCommand,
+  postrender: postrenderCommand,
   bench: benchCommand,
   "tenant:new": tenantNewCommand,
   "fleet:upgrade": fleetUpgradeCommand,

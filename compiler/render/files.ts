@@ -20,6 +20,11 @@ export function yamlFile(path: string, source: string, content: KubeObject[] | R
   return { path, content: body };
 }
 
+/** A YAML file whose body is already serialised: renderers of files identical for every tenant write the body once. */
+export function yamlFileWithBody(path: string, source: string, body: string): OutputFile {
+  return { path, content: `# ${header(source)}\n${body}` };
+}
+
 /** JSON with keys sorted; `leading` keys first (in that order), at every level. */
 export function jsonFile(path: string, source: string, data: Record<string, unknown>, leading: readonly string[] = DATA_KEY_ORDER): OutputFile {
   return { path, content: JSON.stringify(canonical({ $comment: header(source), ...data }, leading), null, 2) + "\n" };

@@ -42,6 +42,8 @@ const KIND_ORDER = [
   "ClusterSecretStore",
   "Password",
   "ExternalSecret",
+  "Issuer",
+  "Certificate",
   "Secret",
   "ConfigMap",
   "PersistentVolumeClaim",

@@ -7,9 +7,11 @@ import type { Platform } from "../schema/platform";
 import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argocd";
 import { tenantLabels, type KubeObject } from "./objects";
 import { tutorConfig } from "./tutor-config";
-import { yamlFile, type OutputFile } from "./files";
+import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
+import { tenantSecrets } from "./tenant/secrets";
+import { fleetPluginFile } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
@@ -88,9 +90,15 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   namespace: (t, p) => [tenantNamespace(t, p)],
+  secrets: tenantSecrets,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
+
+/** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
+export function renderContext(t: ResolvedTenant, platform: Platform) {
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) };
+}
 
 /** The files of one tenant, paths relative to generated/. */
 export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
@@ -100,6 +108,8 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
+    fleetPluginFile(dir, src),
+    jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
   files.push(...dedicatedServiceFiles(t, platform));
   for (const [name, render] of Object.entries(TENANT_RESOURCES)) {

@@ -3,6 +3,7 @@ import { endpointsOf } from "../model/endpoints";
 import type { ResolvedTenant } from "../model/resolve";
 import { GENERATED_SECRET_KEYS, secretPlaceholder } from "../tutor/pinned";
 import { searchKeyUid } from "./tenant/data/search";
+import { FLEET_PLUGIN } from "./tenant/tutor-plugin";
 import type { Json } from "./yaml";
 
 export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
@@ -21,7 +22,8 @@ export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
     // TLS ends at the platform's ingress; Caddy only routes inside the namespace
     ENABLE_HTTPS: true,
     ENABLE_WEB_PROXY: false,
-    PLUGINS: t.plugins,
+    // the generated plugin (plugins/fleet_secrets.yml) makes Open edX read its secrets from the cluster
+    PLUGINS: [...t.plugins, FLEET_PLUGIN].sort(),
     PLUGIN_INDEXES: [],
     // backing services
     RUN_MYSQL: false,

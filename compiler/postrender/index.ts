@@ -1,0 +1,38 @@
+// Post-render: Tutor's kustomize output → the objects Argo CD syncs for one tenant. The steps, in order:
+//   1. parse kustomize's YAML (parse.ts)
+//   2. refuse an empty or truncated render (guard.ts)
+//   3. replace Tutor's template Jobs with Sync hooks running the real init tasks (hooks.ts)
+//   4. keep exposure internal: no Namespace, no Ingress, ClusterIP Services, Caddy present (exposure.ts)
+//   5. force the tenant namespace and its labels on everything (scope.ts)
+//   6. order the sync: init hooks, then workloads, then autoscalers (waves.ts)
+//   7. refuse any secret-looking value (scan/secrets.ts), then sort and write deterministically
+import { sortObjects, type KubeObject } from "../render/objects";
+import { canonical, toYaml } from "../render/yaml";
+import { describeFinding, findSecrets } from "../scan/secrets";
+import { internalOnly } from "./exposure";
+import { plausibleRender } from "./guard";
+import { initHooks } from "./hooks";
+import { parseManifests } from "./parse";
+import { tenantScope } from "./scope";
+import { PostRenderError, type InitTask, type RenderContext } from "./types";
+import { syncWaves } from "./waves";
+
+export function postRender(manifests: string, tasks: readonly InitTask[], ctx: RenderContext): KubeObject[] {
+  const parsed = parseManifests(manifests);
+  plausibleRender(parsed);
+  let objects = initHooks(parsed, tasks);
+  for (const step of [internalOnly, tenantScope, syncWaves]) objects = step(objects, ctx);
+  return sortObjects(objects);
+}
+
+/** The YAML Argo CD receives; refused when any value looks like a secret. */
+export function postRenderYaml(manifests: string, tasks: readonly InitTask[], ctx: RenderContext): string {
+  const objects = postRender(manifests, tasks, ctx);
+  const text = toYaml(objects.map((o) => canonical(o)), { multi: true });
+  const findings = findSecrets(text);
+  if (findings.length > 0) throw new PostRenderError(findings.map((f) => `rendered output ${describeFinding(f)}`));
+  return text;
+}
+
+export { PostRenderError } from "./types";
+export type { InitTask, RenderContext } from "./types";

@@ -1,0 +1,27 @@
+// What post-render works on: Tutor's rendered objects, the init tasks Tutor would run, and the tenant's context.
+import type { KubeObject } from "../render/objects";
+
+/** One init task as Tutor would run it with `tutor k8s do init` (written by compiler/pipeline/tutor_render.py). */
+export interface InitTask {
+  /** Tutor hook contexts, e.g. ["app:lms"] or ["app:mfe", "plugins"]. */
+  contexts: string[];
+  /** Service whose template Job runs the script (`lms` → Job `lms-job`). */
+  service: string;
+  script: string;
+}
+
+/** generated/tenants/<id>/render.json. */
+export interface RenderContext {
+  tenant: string;
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+/** A problem that makes the render unusable: the whole render is refused. */
+export class PostRenderError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`post-render refused Tutor's output:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export type Step = (objects: KubeObject[], ctx: RenderContext) => KubeObject[];

@@ -1,0 +1,96 @@
+// generated/tenants/<id>/plugins/fleet_secrets.yml: the Tutor YAML plugin that makes Open edX read its secrets
+// at runtime from the cluster. config.yml holds placeholders; this plugin (1) gives every Open edX container
+// the Secrets as environment variables and (2) replaces each placeholder in the Django settings with its
+// variable, and derives the JWT key set from the private key, when the settings load.
+import { SECRET_PLACEHOLDER_PREFIX } from "../../tutor/pinned";
+import { secretEnvVars } from "../../tutor/secret-env";
+import { yamlFileWithBody, type OutputFile } from "../files";
+import { canonical, DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
+
+export const FLEET_PLUGIN = "fleet_secrets";
+export const fleetPluginPath = (dir: string) => `${dir}/plugins/${FLEET_PLUGIN}.yml`;
+
+/** Tutor's workloads that load the Open edX settings; hook Jobs are made from the two template Jobs. */
+const OPENEDX_WORKLOADS = [
+  { kind: "Deployment", apiVersion: "apps/v1", name: "lms", container: "lms" },
+  { kind: "Deployment", apiVersion: "apps/v1", name: "cms", container: "cms" },
+  { kind: "Deployment", apiVersion: "apps/v1", name: "lms-worker", container: "lms-worker" },
+  { kind: "Deployment", apiVersion: "apps/v1", name: "cms-worker", container: "cms-worker" },
+  { kind: "Job", apiVersion: "batch/v1", name: "lms-job", container: "lms" },
+  { kind: "Job", apiVersion: "batch/v1", name: "cms-job", container: "cms" },
+];
+
+/** Strategic-merge patches (Tutor's k8s-override) adding the secret variables to each container. */
+function envPatches(): string {
+  const env = secretEnvVars() as unknown as Json;
+  const patches = OPENEDX_WORKLOADS.map((w) => ({
+    apiVersion: w.apiVersion,
+    kind: w.kind,
+    metadata: { name: w.name },
+    spec: { template: { spec: { containers: [{ name: w.container, env }] } } },
+  }));
+  return toYaml(patches, { multi: true });
+}
+
+// Runs last in lms/cms production settings (after edx-platform and Tutor computed every derived setting).
+const SETTINGS = `# fleet_secrets: secrets come from the cluster's Secrets as environment variables, never from config.yml
+def _fleet_resolve(value, _seen, _prefix="${SECRET_PLACEHOLDER_PREFIX}"):
+    # placeholders inside strings (also in URLs and nested settings) become the variable of the same name
+    import re as _re
+    if isinstance(value, str):
+        if _prefix not in value:
+            return value
+        return _re.sub(_re.escape(_prefix) + r"([A-Z0-9_]+)", lambda m: os.environ[m.group(1)], value)
+    if id(value) in _seen:
+        return value
+    _seen.add(id(value))
+    if isinstance(value, dict):
+        for _k in list(value):
+            value[_k] = _fleet_resolve(value[_k], _seen)
+    elif isinstance(value, list):
+        value[:] = [_fleet_resolve(_v, _seen) for _v in value]
+    elif type(value) is tuple:
+        # only plain tuples are rebuilt, and only when something changed
+        _items = [_fleet_resolve(_v, _seen) for _v in value]
+        if any(_a is not _b for _a, _b in zip(_items, value)):
+            value = tuple(_items)
+    return value
+
+
+def _fleet_jwks():
+    # the key set Tutor would compute at render time, computed here from the in-cluster key
+    import base64 as _b64
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+    def _b(n):
+        return _b64.urlsafe_b64encode(n.to_bytes((n.bit_length() + 7) // 8, "big")).rstrip(b"=").decode()
+    _priv = load_pem_private_key(os.environ["JWT_RSA_PRIVATE_KEY"].encode(), password=None).private_numbers()
+    _pub = {"kid": "openedx", "kty": "RSA", "e": _b(_priv.public_numbers.e), "n": _b(_priv.public_numbers.n)}
+    _full = dict(_pub, d=_b(_priv.d), p=_b(_priv.p), q=_b(_priv.q), dp=_b(_priv.dmp1), dq=_b(_priv.dmq1), qi=_b(_priv.iqmp))
+    return json.dumps(_full), json.dumps({"keys": [_pub]})
+
+
+_fleet_seen = set()
+for _name in [_n for _n in globals() if _n.isupper()]:
+    globals()[_name] = _fleet_resolve(globals()[_name], _fleet_seen)
+JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
+`;
+
+let body: string | undefined;
+
+/** The plugin file of one tenant; its body is the same for every tenant, so it is serialised once. */
+export function fleetPluginFile(dir: string, source: string): OutputFile {
+  body ??= toYaml(canonical(fleetTutorPlugin(), DATA_KEY_ORDER));
+  return yamlFileWithBody(fleetPluginPath(dir), source, body);
+}
+
+export function fleetTutorPlugin(): Record<string, Json> {
+  return {
+    name: FLEET_PLUGIN,
+    version: "1.0.0",
+    patches: {
+      "k8s-override": envPatches(),
+      "openedx-lms-production-settings": SETTINGS,
+      "openedx-cms-production-settings": SETTINGS,
+    },
+  };
+}
