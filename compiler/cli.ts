@@ -3,6 +3,7 @@ import "./startup/code-cache"; // first: it must be in place before the TypeScri
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
+import { UsageError } from "./commands/args";
 import { COMMANDS } from "./commands/index";
 
 /** The repository root is where this file lives, never the caller's working directory. */
@@ -37,6 +38,10 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
       for (const d of list) io.err(formatDiagnostic(d));
       const errors = list.filter((d) => d.severity === "error").length;
       io.err(`\n${errors} error(s), ${list.length - errors} warning(s). Nothing was written.`);
+      return 1;
+    }
+    if (e instanceof UsageError) {
+      io.err(`${name}: ${e.message}`);
       return 1;
     }
     io.err(`internal error (this is a bug in the compiler, please report it): ${(e as Error).stack ?? String(e)}`);

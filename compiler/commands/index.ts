@@ -2,7 +2,9 @@
 import type { Io } from "../cli";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
+import { diffCommand } from "./diff";
 import { docsCommand } from "./docs";
+import { validateCommand } from "./validate";
 import { postrenderCommand, renderCommand } from "./render";
 import { fleetUpgradeCommand } from "./fleet-upgrade";
 import { reportCommand } from "./report";
@@ -22,7 +24,9 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   compile: compileCommand,
   check: checkCommand,
+  diff: diffCommand,
   docs: docsCommand,
+  validate: validateCommand,
   render: renderCommand,
   postrender: postrenderCommand,
   bench: benchCommand,

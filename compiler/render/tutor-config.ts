@@ -3,7 +3,7 @@ import { endpointsOf } from "../model/endpoints";
 import type { ResolvedTenant } from "../model/resolve";
 import { GENERATED_SECRET_KEYS, secretPlaceholder } from "../tutor/pinned";
 import { searchKeyUid } from "./tenant/data/search";
-import { FLEET_PLUGIN } from "./tenant/tutor-plugin";
+import { FLEET_CONFIG, FLEET_PLUGIN } from "./tenant/tutor-plugin";
 import type { Json } from "./yaml";
 
 export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
@@ -43,6 +43,9 @@ export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
     REDIS_HOST: e.redis.host,
     REDIS_PORT: e.redis.port,
     REDIS_USERNAME: n.redisUser,
+    // the generated plugin prefixes every Redis key with it: the shared Redis's ACL admits only those keys
+    [FLEET_CONFIG.redisKeyPrefix]: n.redisKeyPrefix,
+    [FLEET_CONFIG.extraHosts]: t.hosts.extra,
     RUN_MEILISEARCH: false,
     MEILISEARCH_URL: e.search.url,
     MEILISEARCH_PUBLIC_URL: e.search.publicUrl,

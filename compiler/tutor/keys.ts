@@ -82,6 +82,8 @@ export const OWNED_KEYS: Record<string, string> = {
   MEILISEARCH_PUBLIC_URL: "set from `services.search`",
   MEILISEARCH_INDEX_PREFIX: "derived from the tenant id",
   MEILISEARCH_API_KEY_UID: "derived from the tenant id",
+  FLEET_SECRETS_REDIS_KEY_PREFIX: "derived from the tenant id (the shared Redis's ACL admits only these keys)",
+  FLEET_SECRETS_EXTRA_HOSTS: "set from `hosts.extra`",
   K8S_HARMONY_NAMESPACE: "set by the platform",
   K8S_HARMONY_INGRESS_CLASS_NAME: "set by the platform",
   K8S_HARMONY_ADDITIONAL_INGRESS_HOST_LIST: "set from `hosts.extra`",
@@ -134,10 +136,11 @@ export type TutorKeyVerdict =
 
 /** Decides whether a tenant may set `key`, given the plugins it enables. */
 export function checkTutorKey(key: string, plugins: readonly string[]): TutorKeyVerdict {
+  // owned first: a compiler-set key whose name looks secret (FLEET_SECRETS_*) is refused for what it is
+  if (key in OWNED_KEYS) return { ok: false, code: "tutor-owned", reason: `is set by the compiler: ${OWNED_KEYS[key]}`, suggestions: [] };
   if (SECRET_KEYS.has(key) || SECRET_LOOKING.test(key)) {
     return { ok: false, code: "tutor-secret", reason: "holds a secret: secrets are generated and kept in the cluster, never written in git", suggestions: [] };
   }
-  if (key in OWNED_KEYS) return { ok: false, code: "tutor-owned", reason: `is set by the compiler: ${OWNED_KEYS[key]}`, suggestions: [] };
   if (key in TUNABLE_CORE_KEYS) return { ok: true, kind: TUNABLE_CORE_KEYS[key] };
   for (const plugin of plugins) {
     const known = PLUGIN_KEYS[plugin];

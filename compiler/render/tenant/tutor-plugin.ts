@@ -8,6 +8,8 @@ import { yamlFileWithBody, type OutputFile } from "../files";
 import { canonical, DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
 
 export const FLEET_PLUGIN = "fleet_secrets";
+/** Settings of the plugin (Tutor prefixes a plugin's defaults with its name); config.yml sets them per tenant. */
+export const FLEET_CONFIG = { redisKeyPrefix: "FLEET_SECRETS_REDIS_KEY_PREFIX", extraHosts: "FLEET_SECRETS_EXTRA_HOSTS" } as const;
 export const fleetPluginPath = (dir: string) => `${dir}/plugins/${FLEET_PLUGIN}.yml`;
 
 /** Tutor's workloads that load the Open edX settings; hook Jobs are made from the two template Jobs. */
@@ -73,7 +75,59 @@ _fleet_seen = set()
 for _name in [_n for _n in globals() if _n.isupper()]:
     globals()[_name] = _fleet_resolve(globals()[_name], _fleet_seen)
 JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
+
+# The shared Redis admits this instance only to keys under its prefix (its ACL user): caches and Celery use it
+_fleet_redis_prefix = "{{ ${FLEET_CONFIG.redisKeyPrefix} }}"
+for _fleet_cache in CACHES.values():
+    if "redis" in str(_fleet_cache.get("BACKEND", "")).lower():
+        _fleet_cache["KEY_PREFIX"] = _fleet_redis_prefix + str(_fleet_cache.get("KEY_PREFIX", ""))
+# whichever name edx-platform's Celery app reads (old or CELERY_-namespaced)
+_fleet_broker = "BROKER_TRANSPORT_OPTIONS" if "BROKER_TRANSPORT_OPTIONS" in globals() and "CELERY_BROKER_TRANSPORT_OPTIONS" not in globals() else "CELERY_BROKER_TRANSPORT_OPTIONS"
+globals()[_fleet_broker] = dict(globals().get(_fleet_broker) or {}, global_keyprefix=_fleet_redis_prefix)
+
+
+def _fleet_pin_search_key_uid():
+    # The tenant's search key may not read keys (that right would show every tenant's key), so Open edX's
+    # look-up of its own key's uid is answered from config.yml, where the uid is pinned.
+    try:
+        import meilisearch as _meili
+    except ImportError:
+        return
+    _get_key = _meili.Client.get_key
+    _uid = "{{ MEILISEARCH_API_KEY_UID }}"
+    def _own_key(self, key_or_uid):
+        if key_or_uid in (MEILISEARCH_API_KEY, _uid):
+            return type("Key", (), {"uid": _uid, "key": MEILISEARCH_API_KEY})()
+        return _get_key(self, key_or_uid)
+    _meili.Client.get_key = _own_key
+
+
+_fleet_pin_search_key_uid()
 `;
+
+// The LMS also answers on the tenant's extra hosts (hosts.extra).
+const LMS_SETTINGS = `${SETTINGS}
+for _fleet_host in {{ ${FLEET_CONFIG.extraHosts} }}:
+    ALLOWED_HOSTS.append(_fleet_host)
+    if isinstance(globals().get("CSRF_TRUSTED_ORIGINS"), list):
+        CSRF_TRUSTED_ORIGINS.append("https://" + _fleet_host)
+`;
+
+// Caddy routes the extra hosts to the LMS like its own host (Tutor's LMS site block, without its patch point).
+const CADDY_EXTRA_HOSTS = `{% for host in ${FLEET_CONFIG.extraHosts} %}
+{{ host }}{$default_site_port} {
+    @favicon_matcher {
+        path_regexp ^/favicon.ico$
+    }
+    rewrite @favicon_matcher /theming/asset/images/favicon.ico
+    import proxy "lms:8000"
+    handle_path /* {
+        request_body {
+            max_size 4MB
+        }
+    }
+}
+{% endfor %}`;
 
 let body: string | undefined;
 
@@ -87,9 +141,11 @@ export function fleetTutorPlugin(): Record<string, Json> {
   return {
     name: FLEET_PLUGIN,
     version: "1.0.0",
+    config: { defaults: { REDIS_KEY_PREFIX: "", EXTRA_HOSTS: [] } },
     patches: {
+      caddyfile: CADDY_EXTRA_HOSTS,
       "k8s-override": envPatches(),
-      "openedx-lms-production-settings": SETTINGS,
+      "openedx-lms-production-settings": LMS_SETTINGS,
       "openedx-cms-production-settings": SETTINGS,
     },
   };

@@ -1,0 +1,54 @@
+// `npm run validate [--schemas DIR] [--chart-schemas DIR] [DIR|FILE ...]`: every generated object against strict schemas.
+import { kubeconformOnPath } from "../validate/kubeconform";
+import { formatProblem, ValidateSetupError } from "../validate/problems";
+import { chartList, validateAll } from "../validate/validate-all";
+import { parseOptions } from "./args";
+import type { Command, CommandContext } from "./index";
+
+function validate(ctx: CommandContext): number {
+  const { values: opts, positionals } = parseOptions(ctx.args, {
+    schemas: { type: "string" },
+    "chart-schemas": { type: "string" },
+    "schema-location": { type: "string", multiple: true },
+    // a path, or "off" to validate in-process even when kubeconform is on PATH
+    kubeconform: { type: "string" },
+    // list the charts Applications deploy instead of validating (CI pulls their values.schema.json)
+    "print-charts": { type: "boolean" },
+  });
+  if (opts["print-charts"]) {
+    for (const line of chartList(ctx.root, positionals)) ctx.io.out(line);
+    return 0;
+  }
+  const kubeconform = opts.kubeconform === "off" ? undefined : (opts.kubeconform ?? kubeconformOnPath());
+  const chartSchemas = opts["chart-schemas"] ?? process.env.FLEET_CHART_SCHEMAS;
+  const report = validateAll({
+    root: ctx.root,
+    targets: positionals,
+    schemaLocations: opts["schema-location"] ?? [],
+    ...(opts.schemas ? { schemas: opts.schemas } : {}),
+    ...(chartSchemas ? { chartSchemas } : {}),
+    ...(kubeconform ? { kubeconform } : {}),
+  });
+  for (const p of report.problems) ctx.io.err(formatProblem(p));
+  for (const line of report.values.unchecked) ctx.io.out(`not checked: ${line}`);
+  const summary = `${report.objects} object(s) in ${report.files} file(s), ${report.values.checked.length} values file(s) checked, ${report.values.unchecked.length} without schema; validator: ${report.engine}`;
+  if (report.problems.length > 0) {
+    ctx.io.err(`\n${report.problems.length} error(s). ${summary}`);
+    return 1;
+  }
+  ctx.io.out(`valid: ${summary}`);
+  return 0;
+}
+
+export const validateCommand: Command = {
+  describe: "validate generated/ (and render output folders) against strict Kubernetes, CRD and chart schemas",
+  async run(ctx) {
+    try {
+      return validate(ctx);
+    } catch (e) {
+      if (!(e instanceof ValidateSetupError)) throw e;
+      ctx.io.err(`validate: ${e.message}`);
+      return 1;
+    }
+  },
+};

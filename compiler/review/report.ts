@@ -1,0 +1,56 @@
+// The review of a change as data: summary, risk flags, tenant lines and file diffs; Markdown and JSON
+// are two renderings of it.
+import { compareTrees, countOf, type ChangeCount, type FileChange } from "./compare";
+import { riskFlags, type Flag } from "./flags";
+import { tenantLines, tenantOfFile, type TenantLine } from "./semantic";
+import { snapshotOf } from "./snapshot";
+
+export interface Summary {
+  tenants: Record<"added" | "changed" | "archived" | "removed", string[]>;
+  /** Platform components (or `bootstrap`) whose files changed, with their +/− lines. */
+  platform: (ChangeCount & { component: string })[];
+  files: number;
+  added: number;
+  removed: number;
+}
+
+export interface Review {
+  base: { ref: string; sha: string };
+  head: string;
+  summary: Summary;
+  flags: Flag[];
+  tenants: TenantLine[];
+  files: FileChange[];
+  notes: string[];
+}
+
+/** `platform/<c>/…` and `apps/platform-<c>.yaml` belong to component <c>; root app and platform project to bootstrap. */
+export function componentOfFile(path: string): string | undefined {
+  const m = /^platform\/([^/]+)\//.exec(path) ?? /^apps\/platform-([^/]+)\.yaml$/.exec(path);
+  if (m) return m[1];
+  return path.startsWith("argocd/") || path === "projects/platform.yaml" ? "bootstrap" : undefined;
+}
+
+export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, meta: { ref: string; sha: string; head: string; notes?: string[] }): Review {
+  const changes = compareTrees(base, head);
+  const changed = new Set(changes.map((c) => c.path));
+  const before = snapshotOf(base, changed);
+  const after = snapshotOf(head, changed);
+  const tenants = tenantLines(before, after, changes);
+  const byStatus = (s: TenantLine["status"]) => tenants.filter((t) => t.status === s).map((t) => t.id);
+  const components = [...new Set(changes.filter((c) => !tenantOfFile(c.path)).map((c) => componentOfFile(c.path)).filter((c): c is string => !!c))].sort();
+  const platform = components.map((component) => ({ component, ...countOf(changes.filter((c) => !tenantOfFile(c.path) && componentOfFile(c.path) === component)) }));
+  return {
+    base: { ref: meta.ref, sha: meta.sha },
+    head: meta.head,
+    summary: {
+      tenants: { added: byStatus("added"), changed: byStatus("changed"), archived: byStatus("archived"), removed: byStatus("removed") },
+      platform,
+      ...countOf(changes),
+    },
+    flags: riskFlags({ base: before, head: after, changes }),
+    tenants,
+    files: changes,
+    notes: meta.notes ?? [],
+  };
+}

@@ -1,0 +1,55 @@
+// The YAML documents to validate: every file of generated/ and of render output folders, parsed once,
+// each document with its file and index; Helm values files are told apart from Kubernetes objects.
+import fs from "node:fs";
+import path from "node:path";
+import fg from "fast-glob";
+import { ValidateSetupError } from "./problems";
+import { loadAll11 } from "./yaml11";
+
+export interface YamlDocument {
+  /** Relative to the repository root when inside it ('/'-separated), absolute otherwise. */
+  file: string;
+  /** 0-based position of the document in its file. */
+  index: number;
+  value: unknown;
+  /** A YAML syntax error, when the document could not be read. */
+  parseError?: string;
+}
+
+/** A Helm values file by its name: values.yaml, values-<x>.yaml, or any YAML under a values/ folder. */
+export const looksLikeValuesFile = (file: string) => /(^|\/)values(-[^/]*)?\.ya?ml$|(^|\/)values\/[^/]+\.ya?ml$/.test(file);
+
+export function shownPath(root: string, abs: string): string {
+  const rel = path.relative(root, abs);
+  return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel.split(path.sep).join("/");
+}
+
+export function readDocuments(root: string, abs: string): YamlDocument[] {
+  const file = shownPath(root, abs);
+  let values: unknown[];
+  try {
+    values = loadAll11(fs.readFileSync(abs, "utf8"), file);
+  } catch (e) {
+    return [{ file, index: 0, value: undefined, parseError: (e as Error).message.split("\n")[0]! }];
+  }
+  return values.flatMap((value, index) => (value === null || value === undefined ? [] : [{ file, index, value }]));
+}
+
+/**
+ * Absolute paths of the files to validate, sorted: generated/**\/*.yaml (Tutor's config.yml is not a
+ * Kubernetes file), and every *.yaml/*.yml of the other folders or files given (render output).
+ */
+export function collectFiles(root: string, targets: readonly string[]): string[] {
+  const files = new Set<string>();
+  for (const target of targets) {
+    const abs = path.resolve(root, target);
+    if (!fs.existsSync(abs)) throw new ValidateSetupError(`no such file or folder: ${target}`);
+    if (fs.statSync(abs).isFile()) {
+      files.add(abs);
+      continue;
+    }
+    const pattern = abs === path.join(root, "generated") ? "**/*.yaml" : "**/*.{yaml,yml}";
+    for (const f of fg.sync(pattern, { cwd: abs, onlyFiles: true })) files.add(path.join(abs, f));
+  }
+  return [...files].sort();
+}
