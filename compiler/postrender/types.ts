@@ -1,4 +1,5 @@
 // What post-render works on: Tutor's rendered objects, the init tasks Tutor would run, and the tenant's context.
+import type { ResolvedTenant } from "../model/resolve";
 import type { KubeObject } from "../render/objects";
 
 /** One init task as Tutor would run it with `tutor k8s do init` (written by compiler/pipeline/tutor_render.py). */
@@ -15,6 +16,8 @@ export interface RenderContext {
   tenant: string;
   namespace: string;
   labels: Record<string, string>;
+  /** The tenant's resolved size: requests, limits and replica bounds per workload. */
+  size: ResolvedTenant["size"];
 }
 
 /** A problem that makes the render unusable: the whole render is refused. */

@@ -112,7 +112,7 @@ export function tenantResources(t: ResolvedTenant, platform: Platform): Record<s
 
 /** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
 export function renderContext(t: ResolvedTenant, platform: Platform) {
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) };
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size };
 }
 
 /** The files of one tenant, paths relative to generated/. */

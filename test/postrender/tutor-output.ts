@@ -1,7 +1,9 @@
 // A small stand-in for Tutor 21's kustomize output, with its shapes: hashed ConfigMap names, the managed-by
 // label in selectors, template Jobs labelled component=job, a NodePort mfe Service, the Namespace.
 import YAML from "yaml";
+import { build } from "../../compiler/compile";
 import type { InitTask, RenderContext } from "../../compiler/postrender/index";
+import { REPO_ROOT } from "../helpers/fleet";
 
 const tutorLabels = (name?: string) => ({
   "app.kubernetes.io/instance": "openedx-acme",
@@ -82,4 +84,6 @@ export const context: RenderContext = {
   tenant: "acme",
   namespace: "acme",
   labels: { "app.kubernetes.io/managed-by": "openedx-fleet", "fleet.openedx.org/fleet": "example", "fleet.openedx.org/tenant": "acme" },
+  // the example tenant's resolved size (preset small)
+  size: build(REPO_ROOT).model.tenants.find((t) => t.id === "acme")!.size,
 };

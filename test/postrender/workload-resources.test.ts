@@ -2,7 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../compiler/compile";
-import { applyWorkloadSize } from "../../compiler/postrender/workload-resources";
+import { applyWorkloadSize, sizeWorkloads } from "../../compiler/postrender/workload-resources";
 import type { KubeObject } from "../../compiler/render/objects";
 import { REPO_ROOT } from "../helpers/fleet";
 
@@ -33,6 +33,18 @@ for (const [name, expected] of cases) {
 
 test("objects that are not a sized Tutor Deployment are returned as they are", () => {
   for (const o of [deployment("meilisearch", ["meilisearch"]), { ...deployment("lms", ["lms"]), kind: "StatefulSet" }]) assert.is(applyWorkloadSize(o, initech.size), o);
+});
+
+test("replicas follow the size; a Deployment an autoscaler targets carries none, and the autoscaler gets the size's bounds", () => {
+  const hpa: KubeObject = { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", metadata: { name: "lms-hpa" }, spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "lms" }, minReplicas: 1, maxReplicas: 2 } };
+  const withReplicas = (name: string) => ({ ...deployment(name, [name]), spec: { ...(deployment(name, [name]).spec as object), replicas: 1 } });
+  const ctx = { tenant: "initech", namespace: "initech", labels: {}, size: initech.size };
+  const out = sizeWorkloads([withReplicas("lms"), withReplicas("lms-worker"), hpa, withReplicas("meilisearch")], ctx);
+  const spec = (name: string) => out.find((o) => o.metadata.name === name)!.spec as any;
+  assert.not.ok("replicas" in spec("lms"));
+  assert.is(spec("lms-worker").replicas, 3); // initech overrides lmsWorker replicas.min
+  assert.equal([spec("lms-hpa").minReplicas, spec("lms-hpa").maxReplicas], [3, 10]);
+  assert.is(spec("meilisearch").replicas, 1);
 });
 
 test.run();
