@@ -1,13 +1,13 @@
-// Options of the fleet commands, parsed with node:util: a wrong option comes back as a message for the usage line.
-import { parseArgs, type ParseArgsConfig } from "node:util";
+// Options of the fleet commands that print their usage line with the problem: parseOptions, with a wrong
+// option returned as a message instead of thrown.
+import type { ParseArgsConfig } from "node:util";
+import { parseOptions, UsageError } from "./args";
 
-type Options = NonNullable<ParseArgsConfig["options"]>;
-
-export function options<O extends Options>(args: string[], spec: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> | { error: string } {
+export function options<O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], spec: O): ReturnType<typeof parseOptions<O>> | { error: string } {
   try {
-    return parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+    return parseOptions(args, spec);
   } catch (e) {
-    if (String((e as { code?: unknown }).code ?? "").startsWith("ERR_PARSE_ARGS")) return { error: (e as Error).message };
+    if (e instanceof UsageError) return { error: e.message };
     throw e;
   }
 }
