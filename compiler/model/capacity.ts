@@ -21,17 +21,4 @@ export function demandOf(t: ResolvedTenant, at: "min" | "max"): Demand {
   return { cpu, memory };
 }
 
-/** Limits of all workloads at maximum replicas (the most the tenant can ever use). */
-export function limitOf(t: ResolvedTenant): Demand {
-  if (t.state === "archived") return { cpu: 0, memory: 0 };
-  let cpu = 0;
-  let memory = 0;
-  for (const w of WORKLOADS) {
-    const size = t.size.workloads[w];
-    cpu += parseCpu(size.limits.cpu ?? size.requests.cpu) * size.replicas.max;
-    memory += parseMemory(size.limits.memory) * size.replicas.max;
-  }
-  return { cpu, memory };
-}
-
 export const formatDemand = (d: Demand) => ({ cpu: formatCpu(d.cpu), memory: formatMemory(d.memory) });

@@ -22,25 +22,22 @@ export function endpointsOf(t: ResolvedTenant): Endpoints {
   const c = t.cluster.components;
   const dedicated = (service: string) => svc(t.names.helmRelease(service), ns);
   const searchHost = t.cluster.spec.hosts["search"];
+  // MySQL and Redis: dedicated in the tenant namespace, external managed, or the cluster's shared instance
+  const hostPort = (service: "mysql" | "redis") =>
+    t.services[service] === "dedicated"
+      ? { host: dedicated(service), port: S[service].port, namespace: ns }
+      : c[service].external
+        ? { host: c[service].external.host, port: c[service].external.port }
+        : { host: svc(S[service].name, S[service].namespace), port: S[service].port, namespace: S[service].namespace };
   return {
-    mysql:
-      t.services.mysql === "dedicated"
-        ? { host: dedicated("mysql"), port: S.mysql.port, namespace: ns }
-        : c.mysql.external
-          ? { host: c.mysql.external.host, port: c.mysql.external.port }
-          : { host: svc(S.mysql.name, S.mysql.namespace), port: S.mysql.port, namespace: S.mysql.namespace },
+    mysql: hostPort("mysql"),
     mongodb:
       t.services.mongodb === "dedicated"
         ? { host: dedicated(`mongodb-${S.mongodb.replicaSet}`), port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: ns }
         : c.mongodb.external
           ? { host: c.mongodb.external.host, port: c.mongodb.external.port, authSource: t.names.mongodbDatabase, replicaSet: c.mongodb.external.replicaSet ?? "", useSsl: c.mongodb.external.useSsl }
           : { host: svc(`${S.mongodb.name}-${S.mongodb.replicaSet}`, S.mongodb.namespace), port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: S.mongodb.namespace },
-    redis:
-      t.services.redis === "dedicated"
-        ? { host: dedicated("redis"), port: S.redis.port, namespace: ns }
-        : c.redis.external
-          ? { host: c.redis.external.host, port: c.redis.external.port }
-          : { host: svc(S.redis.name, S.redis.namespace), port: S.redis.port, namespace: S.redis.namespace },
+    redis: hostPort("redis"),
     search:
       t.services.search === "shared"
         ? { url: `http://${svc(S.search.name, S.search.namespace)}:${S.search.port}`, publicUrl: searchHost ? `https://${searchHost}` : `https://search.${t.hosts.lms}`, port: S.search.port, namespace: S.search.namespace }

@@ -105,4 +105,3 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-export const planIsEmpty = (p: Plan) => p.writes.length === 0 && p.deletes.length === 0;
