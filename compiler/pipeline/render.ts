@@ -1,5 +1,6 @@
 // The whole render of one tenant folder, as the Argo CD plugin runs it: Tutor in a throw-away root, kustomize,
-// then post-render. The folder is generated/tenants/<id> (config.yml, plugins/, render.json).
+// then post-render. The folder is generated/tenants/<id> (config.yml, render.json); the Tutor plugins are the fleet's
+// (generated/tutor/plugins, named in render.json).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,7 +37,9 @@ export function renderTenantDir(dir: string, tools: Tools): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `tutor-${ctx.tenant}-`));
   try {
     fs.copyFileSync(path.join(dir, "config.yml"), path.join(root, "config.yml"));
-    const env = tutorEnv(root, path.resolve(dir, "plugins"));
+    const plugins = path.resolve(dir, ctx.tutorPlugins);
+    if (!fs.existsSync(plugins)) throw new RenderError(`${plugins} is missing: render a tenant folder inside a checkout of the whole generated/ tree`);
+    const env = tutorEnv(root, plugins);
     run(tools.python, [WRAPPER, root], env);
     const [kustomize, ...args] = tools.kustomize;
     const manifests = run(kustomize!, [...args, path.join(root, "env")], env);

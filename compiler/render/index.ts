@@ -6,6 +6,7 @@ import type { OutputFile } from "./files";
 import { fleetIndex } from "./fleet-index";
 import { chartRepos, renderComponents } from "./platform/index";
 import { renderTenant } from "./tenant";
+import { fleetPluginFile } from "./tenant/tutor-plugin";
 
 export interface FleetModel {
   platform: Platform;
@@ -13,7 +14,7 @@ export interface FleetModel {
 }
 
 /** Renderers of the platform side; each returns its files. */
-const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m)), renderComponents];
+const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m)), renderComponents, () => [fleetPluginFile()]];
 
 export function renderPlatform(model: FleetModel): OutputFile[] {
   return PLATFORM_RENDERERS.flatMap((r) => r(model));

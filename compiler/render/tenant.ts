@@ -16,7 +16,7 @@ import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
 import { tenantSecrets } from "./tenant/secrets";
-import { fleetPluginFile } from "./tenant/tutor-plugin";
+import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
@@ -112,7 +112,9 @@ export function tenantResources(t: ResolvedTenant, platform: Platform): Record<s
 
 /** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
 export function renderContext(t: ResolvedTenant, platform: Platform) {
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size };
+  // the fleet's Tutor plugins, relative to the tenant folder (Argo CD hands the plugin the whole repository)
+  const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */
@@ -123,7 +125,6 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
     yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
-    fleetPluginFile(dir, src),
     jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
   files.push(...dedicatedServiceFiles(t, platform));

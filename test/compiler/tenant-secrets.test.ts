@@ -42,7 +42,7 @@ test("config.yml pins every key Tutor would generate, with no secret value", () 
 });
 
 test("the generated plugin gives every Open edX workload each secret variable from its Secret", () => {
-  const plugin = YAML.parse(read("tenants/acme/plugins/fleet_secrets.yml"));
+  const plugin = YAML.parse(read("tutor/plugins/fleet_secrets.yml"));
   assert.is(plugin.name, "fleet_secrets");
   const patches = YAML.parseAllDocuments(plugin.patches["k8s-override"]).map((d) => d.toJS());
   assert.equal(patches.map((p) => p.metadata.name), ["lms", "cms", "lms-worker", "cms-worker", "lms-job", "cms-job"]);

@@ -19,7 +19,7 @@ test("config.yml sets the plugin's Redis key prefix (the ACL's key pattern) and 
 });
 
 test("the plugin declares its settings and patches caches, Celery, the search key uid, Caddy and allowed hosts", () => {
-  const plugin = YAML.parse(generated("tenants/acme/plugins/fleet_secrets.yml"));
+  const plugin = YAML.parse(generated("tutor/plugins/fleet_secrets.yml"));
   assert.equal(plugin.config.defaults, { REDIS_KEY_PREFIX: "", EXTRA_HOSTS: [] });
   for (const name of ["openedx-lms-production-settings", "openedx-cms-production-settings"]) {
     const settings: string = plugin.patches[name];

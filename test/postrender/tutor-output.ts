@@ -86,4 +86,5 @@ export const context: RenderContext = {
   labels: { "app.kubernetes.io/managed-by": "openedx-fleet", "fleet.openedx.org/fleet": "example", "fleet.openedx.org/tenant": "acme" },
   // the example tenant's resolved size (preset small)
   size: build(REPO_ROOT).model.tenants.find((t) => t.id === "acme")!.size,
+  tutorPlugins: "../../tutor/plugins",
 };

@@ -38,7 +38,7 @@ test("objects that are not a sized Tutor Deployment are returned as they are", (
 test("replicas follow the size; a Deployment an autoscaler targets carries none, and the autoscaler gets the size's bounds", () => {
   const hpa: KubeObject = { apiVersion: "autoscaling/v2", kind: "HorizontalPodAutoscaler", metadata: { name: "lms-hpa" }, spec: { scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "lms" }, minReplicas: 1, maxReplicas: 2 } };
   const withReplicas = (name: string) => ({ ...deployment(name, [name]), spec: { ...(deployment(name, [name]).spec as object), replicas: 1 } });
-  const ctx = { tenant: "initech", namespace: "initech", labels: {}, size: initech.size };
+  const ctx = { tenant: "initech", namespace: "initech", labels: {}, size: initech.size, tutorPlugins: "../../tutor/plugins" };
   const out = sizeWorkloads([withReplicas("lms"), withReplicas("lms-worker"), hpa, withReplicas("meilisearch")], ctx);
   const spec = (name: string) => out.find((o) => o.metadata.name === name)!.spec as any;
   assert.not.ok("replicas" in spec("lms"));

@@ -1,4 +1,4 @@
-// generated/tenants/<id>/plugins/fleet_secrets.yml: the Tutor YAML plugin that makes Open edX read its secrets
+// generated/tutor/plugins/fleet_secrets.yml: the Tutor YAML plugin that makes Open edX read its secrets
 // at runtime from the cluster. config.yml holds placeholders; this plugin (1) gives every Open edX container
 // the Secrets as environment variables and (2) replaces each placeholder in the Django settings with its
 // variable, and derives the JWT key set from the private key, when the settings load.
@@ -10,7 +10,8 @@ import { canonical, DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
 export const FLEET_PLUGIN = "fleet_secrets";
 /** Settings of the plugin (Tutor prefixes a plugin's defaults with its name); config.yml sets them per tenant. */
 export const FLEET_CONFIG = { redisKeyPrefix: "FLEET_SECRETS_REDIS_KEY_PREFIX", extraHosts: "FLEET_SECRETS_EXTRA_HOSTS" } as const;
-export const fleetPluginPath = (dir: string) => `${dir}/plugins/${FLEET_PLUGIN}.yml`;
+/** One file for the whole fleet (the plugin is the same for every tenant); each tenant's render.json points at it. */
+export const FLEET_PLUGINS_DIR = "tutor/plugins";
 
 /** Tutor's workloads that load the Open edX settings; hook Jobs are made from the two template Jobs. */
 const OPENEDX_WORKLOADS = [
@@ -131,10 +132,10 @@ const CADDY_EXTRA_HOSTS = `{% for host in ${FLEET_CONFIG.extraHosts} %}
 
 let body: string | undefined;
 
-/** The plugin file of one tenant; its body is the same for every tenant, so it is serialised once. */
-export function fleetPluginFile(dir: string, source: string): OutputFile {
+/** The plugin file, generated/tutor/plugins/fleet_secrets.yml: settings per tenant come from its config.yml. */
+export function fleetPluginFile(): OutputFile {
   body ??= toYaml(canonical(fleetTutorPlugin(), DATA_KEY_ORDER));
-  return yamlFileWithBody(fleetPluginPath(dir), source, body);
+  return yamlFileWithBody(`${FLEET_PLUGINS_DIR}/${FLEET_PLUGIN}.yml`, "compiler/render/tenant/tutor-plugin.ts", body);
 }
 
 export function fleetTutorPlugin(): Record<string, Json> {
