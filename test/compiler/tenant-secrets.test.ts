@@ -56,6 +56,15 @@ test("the generated plugin gives every Open edX workload each secret variable fr
   }
 });
 
+test("every tenant's render.json points at the fleet's one plugin folder", () => {
+  for (const id of ["acme", "globex", "initech"]) {
+    const dir = path.join(REPO_ROOT, "generated", "tenants", id);
+    const { tutorPlugins } = JSON.parse(read(`tenants/${id}/render.json`));
+    assert.is(path.resolve(dir, tutorPlugins), path.join(REPO_ROOT, "generated", "tutor", "plugins"), id);
+    assert.not.ok(fs.existsSync(path.join(dir, "plugins")), `${id}: no copy of its own`);
+  }
+});
+
 test("compile refuses to write a secret-looking value; check fails on one, also in files it never wrote", async () => {
   const token = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
   const root = tempFleet({ examples: false, tenants: { leaky: tenantSource("leaky") } });
