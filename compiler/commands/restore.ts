@@ -2,7 +2,7 @@
 // object that brings back one tenant's database, to review and `kubectl apply -f -` (nothing is written here).
 import { build } from "../compile";
 import { RESTORABLE, restoreObject, type Restorable } from "../render/data/restore";
-import { canonical, toYaml } from "../render/yaml";
+import { toYaml } from "../render/yaml";
 import type { Command } from "./index";
 
 function option(args: string[], flag: string): string | undefined {
@@ -35,7 +35,7 @@ export const restoreCommand: Command = {
       ctx.io.err(result);
       return 1;
     }
-    ctx.io.out(toYaml(canonical(result)).trimEnd());
+    ctx.io.out(toYaml(result).trimEnd());
     return 0;
   },
 };

@@ -9,7 +9,7 @@
 //   6b. harden every pod to Pod Security `restricted` (pod-security.ts); keep data-bearing objects (keep-data.ts)
 //   7. refuse any secret-looking value (scan/secrets.ts), then sort and write deterministically
 import { sortObjects, type KubeObject } from "../render/objects";
-import { canonical, toYaml } from "../render/yaml";
+import { toYaml } from "../render/yaml";
 import { describeFinding, findSecrets } from "../scan/secrets";
 import { internalOnly } from "./exposure";
 import { plausibleRender } from "./guard";
@@ -35,7 +35,7 @@ export function postRender(manifests: string, tasks: readonly InitTask[], ctx: R
 /** The YAML Argo CD receives; refused when any value looks like a secret. */
 export function postRenderYaml(manifests: string, tasks: readonly InitTask[], ctx: RenderContext): string {
   const objects = postRender(manifests, tasks, ctx);
-  const text = toYaml(objects.map((o) => canonical(o)), { multi: true });
+  const text = toYaml(objects, { multi: true });
   const findings = findSecrets(text);
   if (findings.length > 0) throw new PostRenderError(findings.map((f) => `rendered output ${describeFinding(f)}`));
   return text;

@@ -40,52 +40,96 @@ function canonicalWith(value: unknown, rank: Map<string, number>): Json {
   return out;
 }
 
-/** Writes one or more documents, each preceded by `---` when there are several. */
-export function toYaml(docs: Json | Json[], opts: { multi?: boolean; header?: string } = {}): string {
-  const list = opts.multi ? (docs as Json[]) : [docs as Json];
-  const header = opts.header ? opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";
-  const body = list.map((d) => (opts.multi ? "---\n" : "") + block(d, 0)).join("");
-  return header + body;
+/**
+ * Writes one or more documents, each preceded by `---` when there are several. Keys are written in canonical
+ * order (`leading` first, then by code unit) and `undefined` members dropped, as `canonical` would give them,
+ * but while writing: the documents are never copied.
+ */
+export function toYaml(docs: unknown, opts: { multi?: boolean; header?: string; leading?: readonly string[] } = {}): string {
+  const list = opts.multi ? (docs as unknown[]) : [docs];
+  const out: string[] = [];
+  if (opts.header) out.push(opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n");
+  const rank = rankOf(opts.leading ?? KUBE_KEY_ORDER);
+  for (const d of list) {
+    if (opts.multi) out.push("---\n");
+    if (d === undefined) throw new Error("cannot write undefined");
+    block(out, d, 0, false, rank);
+  }
+  return out.join("");
 }
 
-function block(value: Json, indent: number): string {
-  const pad = " ".repeat(indent);
+const pads: string[] = [];
+const padOf = (n: number) => (pads[n] ??= " ".repeat(n));
+
+function sortedKeys(value: object, rank: Map<string, number>): string[] {
+  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  if (keys.length > 1) keys.sort((a, b) => byRank(a, b, rank));
+  return keys;
+}
+
+function byRank(a: string, b: string, rank: Map<string, number>): number {
+  const ra = rank.get(a) ?? Infinity;
+  const rb = rank.get(b) ?? Infinity;
+  if (ra !== rb) return ra - rb;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
+function block(out: string[], value: unknown, indent: number, continued: boolean, rank: Map<string, number>): void {
+  const pad = padOf(indent);
   if (Array.isArray(value)) {
-    if (value.length === 0) return `${pad}[]\n`;
-    return value.map((item) => `${pad}-${inline(item, indent + 2, true)}`).join("");
+    let first = true;
+    for (const item of value) {
+      if (item === undefined) continue;
+      out.push(first && continued ? "-" : pad + "-");
+      first = false;
+      inline(out, item, indent + 2, true, rank);
+    }
+    if (first) out.push(`${continued ? "" : pad}[]\n`);
+    return;
   }
   if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value);
-    if (keys.length === 0) return `${pad}{}\n`;
-    return keys.map((k) => `${pad}${key(k)}:${inline(value[k]!, indent + 2, false)}`).join("");
+    const keys = sortedKeys(value, rank);
+    if (keys.length === 0) return void out.push(`${continued ? "" : pad}{}\n`);
+    keys.forEach((k, i) => {
+      out.push(i === 0 && continued ? `${key(k)}:` : `${pad}${key(k)}:`);
+      inline(out, (value as Record<string, unknown>)[k], indent + 2, false, rank);
+    });
+    return;
   }
-  return `${pad}${scalar(value, indent)}\n`;
+  out.push(`${continued ? "" : pad}${scalar(value, indent)}\n`);
 }
 
 /** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
-function inline(value: Json, indent: number, inSequence: boolean): string {
-  if (Array.isArray(value)) {
-    if (value.length === 0) return " []\n";
-    // sequences under a key are indented; sequences in sequences start on the same line
-    if (inSequence) return " " + block(value, indent).slice(indent);
-    return "\n" + block(value, indent);
-  }
+function inline(out: string[], value: unknown, indent: number, inSequence: boolean, rank: Map<string, number>): void {
   if (value !== null && typeof value === "object") {
-    if (Object.keys(value).length === 0) return " {}\n";
-    if (inSequence) return " " + block(value, indent).slice(indent);
-    return "\n" + block(value, indent);
+    const empty = Array.isArray(value) ? !value.some((v) => v !== undefined) : sortedKeys(value, rank).length === 0;
+    if (empty) return void out.push(Array.isArray(value) ? " []\n" : " {}\n");
+    // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
+    if (inSequence) {
+      out.push(" ");
+      block(out, value, indent, true, rank);
+    } else {
+      out.push("\n");
+      block(out, value, indent, false, rank);
+    }
+    return;
   }
-  return ` ${scalar(value, indent)}\n`;
+  out.push(` ${scalar(value, indent)}\n`);
 }
 
 function key(k: string): string {
   return isPlainSafe(k) ? k : JSON.stringify(k);
 }
 
-function scalar(value: string | number | boolean | null, indent: number): string {
+function scalar(value: unknown, indent: number): string {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot write non-finite number ${value}`);
+    return String(value);
+  }
+  if (typeof value !== "string") throw new Error(`cannot write ${typeof value}`);
   if (isPlainSafe(value)) return value;
   if (value.includes("\n") && isLiteralSafe(value)) return literal(value, indent);
   return JSON.stringify(value);

@@ -10,14 +10,33 @@ export interface SecretFinding {
   masked: string;
 }
 
-const TOKEN_RULES: { rule: string; pattern: RegExp }[] = [
-  { rule: "private key block", pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/ },
-  { rule: "AWS access key id", pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { rule: "GitHub token", pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/ },
-  { rule: "Slack token", pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
-  { rule: "private JWK member", pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/ },
-  { rule: "credentials in a URL", pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]{6,}@/ },
+// Each rule has a literal that any match contains, so a text without it skips the rule's regular expression.
+const TOKEN_RULES: { rule: string; needles: string[]; pattern: RegExp }[] = [
+  { rule: "private key block", needles: ["PRIVATE KEY"], pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g },
+  { rule: "AWS access key id", needles: ["AKIA", "ASIA"], pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { rule: "GitHub token", needles: ["gh", "github_pat_"], pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { rule: "Slack token", needles: ["xox"], pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
+  { rule: "private JWK member", needles: ["d", "p", "q"], pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/g },
 ];
+
+// `scheme://user:password@`: found from each "://", the costly scan of a leading word boundary avoided.
+const URL_CREDENTIALS = "credentials in a URL";
+const SCHEME_CHAR = /[a-z0-9+.-]/;
+const USER_PASSWORD = /[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]{6,}@/y;
+
+function urlCredentials(text: string, found: (offset: number, match: string) => void): void {
+  for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+    let first = at;
+    while (first > 0 && SCHEME_CHAR.test(text[first - 1]!)) first--;
+    // the scheme starts with a letter at a word boundary: the leftmost such position
+    let start = first;
+    while (start < at && !(/[a-z]/.test(text[start]!) && (start === 0 || !/\w/.test(text[start - 1]!)))) start++;
+    if (start === at) continue;
+    USER_PASSWORD.lastIndex = at + 3;
+    const m = USER_PASSWORD.exec(text);
+    if (m) found(start, text.slice(start, at + 3) + m[0]);
+  }
+}
 
 /** Keys whose value is a secret when it is a literal. */
 const SECRET_KEY_NAME = /(password|passwd|secret|(secret|private|api|master|access|signing)_?key|token|http_auth|credentials?)$/i;
@@ -48,31 +67,52 @@ export function looksRandom(value: string): boolean {
 const PLACEHOLDER = new RegExp(`${SECRET_PLACEHOLDER_PREFIX}[A-Z0-9_]+`, "g");
 const mask = (s: string) => `${s.slice(0, 4)}…(${s.length} chars)`;
 
-/** Line number (1-based) of a character offset. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
+/** Line numbers (1-based) of character offsets, from one list of line starts built on first use. */
+function lineFinder(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
-// Lines that could hold a secret-named assignment; the others skip the costlier assignment pass.
-const SECRET_WORD = /pass|secret|key|token|auth|credential/i;
+// Words a secret-named key contains: only lines holding one get the costlier assignment pass.
+const SECRET_WORD = /pass|secret|key|token|auth|credential/gi;
 
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
+  const lineAt = lineFinder(text);
   // token formats: one pass over the whole text each, line numbers only for matches
-  for (const { rule, pattern } of TOKEN_RULES) {
-    for (const m of text.matchAll(new RegExp(pattern.source, "g"))) findings.push({ line: lineAt(text, m.index!), rule, masked: mask(m[0]) });
+  for (const { rule, needles, pattern } of TOKEN_RULES) {
+    if (!needles.some((n) => text.includes(n))) continue;
+    pattern.lastIndex = 0;
+    for (const m of text.matchAll(pattern)) findings.push({ line: lineAt(m.index!), rule, masked: mask(m[0]) });
   }
-  text.split("\n").forEach((content, i) => {
-    if (!SECRET_WORD.test(content)) return;
+  urlCredentials(text, (offset, match) => findings.push({ line: lineAt(offset), rule: URL_CREDENTIALS, masked: mask(match) }));
+  // each line holding a secret word, once
+  SECRET_WORD.lastIndex = 0;
+  for (let m = SECRET_WORD.exec(text); m; m = SECRET_WORD.exec(text)) {
+    const start = text.lastIndexOf("\n", m.index) + 1;
+    const nl = text.indexOf("\n", m.index);
+    const end = nl < 0 ? text.length : nl;
+    SECRET_WORD.lastIndex = end;
     // a placeholder is no value, and its own colon is no assignment
-    for (const m of content.replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
-      const [, key, value] = m as unknown as [string, string, string];
+    for (const a of text.slice(start, end).replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
+      const [, key, value] = a as unknown as [string, string, string];
       if (!SECRET_KEY_NAME.test(key) || !looksRandom(value)) continue;
-      findings.push({ line: i + 1, rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
+      findings.push({ line: lineAt(start), rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
     }
-  });
+  }
   return findings.sort((a, b) => a.line - b.line);
 }
 

@@ -5,7 +5,7 @@
 import { SECRET_PLACEHOLDER_PREFIX } from "../../tutor/pinned";
 import { secretEnvVars } from "../../tutor/secret-env";
 import { yamlFileWithBody, type OutputFile } from "../files";
-import { canonical, DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
+import { DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
 
 export const FLEET_PLUGIN = "fleet_secrets";
 /** Settings of the plugin (Tutor prefixes a plugin's defaults with its name); config.yml sets them per tenant. */
@@ -134,7 +134,7 @@ let body: string | undefined;
 
 /** The plugin file, generated/tutor/plugins/fleet_secrets.yml: settings per tenant come from its config.yml. */
 export function fleetPluginFile(): OutputFile {
-  body ??= toYaml(canonical(fleetTutorPlugin(), DATA_KEY_ORDER));
+  body ??= toYaml(fleetTutorPlugin(), { leading: DATA_KEY_ORDER });
   return yamlFileWithBody(`${FLEET_PLUGINS_DIR}/${FLEET_PLUGIN}.yml`, "compiler/render/tenant/tutor-plugin.ts", body);
 }
 
