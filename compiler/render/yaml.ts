@@ -47,79 +47,94 @@ function canonicalWith(value: unknown, rank: Map<string, number>): Json {
  */
 export function toYaml(docs: unknown, opts: { multi?: boolean; header?: string; leading?: readonly string[] } = {}): string {
   const list = opts.multi ? (docs as unknown[]) : [docs];
-  const out: string[] = [];
-  if (opts.header) out.push(opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n");
-  const rank = rankOf(opts.leading ?? KUBE_KEY_ORDER);
+  const w = new Writer(rankOf(opts.leading ?? KUBE_KEY_ORDER));
+  if (opts.header) w.out.push(opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n");
   for (const d of list) {
-    if (opts.multi) out.push("---\n");
+    if (opts.multi) w.out.push("---\n");
     if (d === undefined) throw new Error("cannot write undefined");
-    block(out, d, 0, false, rank);
+    w.block(d, 0, false);
   }
-  return out.join("");
+  return w.out.join("");
 }
 
 const pads: string[] = [];
 const padOf = (n: number) => (pads[n] ??= " ".repeat(n));
 
-function sortedKeys(value: object, rank: Map<string, number>): string[] {
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-  if (keys.length > 1) keys.sort((a, b) => byRank(a, b, rank));
-  return keys;
-}
+// `key:` as written, by key: keys repeat across every object of a fleet
+const keyText = new Map<string, string>();
+const keyOf = (k: string) => keyText.get(k) ?? (keyText.size > 10_000 && keyText.clear(), keyText.set(k, `${isPlainSafe(k) ? k : JSON.stringify(k)}:`), keyText.get(k)!);
 
-function byRank(a: string, b: string, rank: Map<string, number>): number {
-  const ra = rank.get(a) ?? Infinity;
-  const rb = rank.get(b) ?? Infinity;
-  if (ra !== rb) return ra - rb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Collects the pieces of the text and joins them once (appending to one string builds a costly chain). */
+class Writer {
+  readonly out: string[] = [];
+  constructor(private readonly rank: Map<string, number>) {}
 
-/** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
-function block(out: string[], value: unknown, indent: number, continued: boolean, rank: Map<string, number>): void {
-  const pad = padOf(indent);
-  if (Array.isArray(value)) {
-    let first = true;
-    for (const item of value) {
-      if (item === undefined) continue;
-      out.push(first && continued ? "-" : pad + "-");
-      first = false;
-      inline(out, item, indent + 2, true, rank);
+  /** The object's defined keys in canonical order. */
+  keys(value: object): string[] {
+    const record = value as Record<string, unknown>;
+    let keys = Object.keys(record);
+    for (const k of keys) {
+      if (record[k] === undefined) {
+        keys = keys.filter((x) => record[x] !== undefined);
+        break;
+      }
     }
-    if (first) out.push(`${continued ? "" : pad}[]\n`);
-    return;
-  }
-  if (value !== null && typeof value === "object") {
-    const keys = sortedKeys(value, rank);
-    if (keys.length === 0) return void out.push(`${continued ? "" : pad}{}\n`);
-    keys.forEach((k, i) => {
-      out.push(i === 0 && continued ? `${key(k)}:` : `${pad}${key(k)}:`);
-      inline(out, (value as Record<string, unknown>)[k], indent + 2, false, rank);
-    });
-    return;
-  }
-  out.push(`${continued ? "" : pad}${scalar(value, indent)}\n`);
-}
-
-/** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
-function inline(out: string[], value: unknown, indent: number, inSequence: boolean, rank: Map<string, number>): void {
-  if (value !== null && typeof value === "object") {
-    const empty = Array.isArray(value) ? !value.some((v) => v !== undefined) : sortedKeys(value, rank).length === 0;
-    if (empty) return void out.push(Array.isArray(value) ? " []\n" : " {}\n");
-    // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
-    if (inSequence) {
-      out.push(" ");
-      block(out, value, indent, true, rank);
-    } else {
-      out.push("\n");
-      block(out, value, indent, false, rank);
+    if (keys.length < 2) return keys;
+    const ranks = keys.map((k) => this.rank.get(k) ?? Infinity);
+    // renderers mostly write keys in order already: an insertion sort is one comparison per key then
+    for (let i = 1; i < keys.length; i++) {
+      const k = keys[i]!;
+      const r = ranks[i]!;
+      let j = i;
+      for (; j > 0 && (r < ranks[j - 1]! || (r === ranks[j - 1] && k < keys[j - 1]!)); j--) {
+        keys[j] = keys[j - 1]!;
+        ranks[j] = ranks[j - 1]!;
+      }
+      keys[j] = k;
+      ranks[j] = r;
     }
-    return;
+    return keys;
   }
-  out.push(` ${scalar(value, indent)}\n`);
-}
 
-function key(k: string): string {
-  return isPlainSafe(k) ? k : JSON.stringify(k);
+  /** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
+  block(value: unknown, indent: number, continued: boolean): void {
+    const pad = padOf(indent);
+    if (Array.isArray(value)) {
+      let first = true;
+      for (const item of value) {
+        if (item === undefined) continue;
+        this.out.push(first && continued ? "-" : pad + "-");
+        first = false;
+        this.inline(item, indent + 2, true);
+      }
+      if (first) this.out.push(`${continued ? "" : pad}[]\n`);
+      return;
+    }
+    if (value !== null && typeof value === "object") {
+      const keys = this.keys(value);
+      if (keys.length === 0) return void (this.out.push(`${continued ? "" : pad}{}\n`));
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i]!;
+        this.out.push(i === 0 && continued ? keyOf(k) : pad + keyOf(k));
+        this.inline((value as Record<string, unknown>)[k], indent + 2, false);
+      }
+      return;
+    }
+    this.out.push(`${continued ? "" : pad}${scalar(value, indent)}\n`);
+  }
+
+  /** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
+  inline(value: unknown, indent: number, inSequence: boolean): void {
+    if (value !== null && typeof value === "object") {
+      const empty = Array.isArray(value) ? !value.some((v) => v !== undefined) : this.keys(value).length === 0;
+      if (empty) return void (this.out.push(Array.isArray(value) ? " []\n" : " {}\n"));
+      // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
+      this.out.push(inSequence ? " " : "\n");
+      this.block(value, indent, inSequence);
+      return;
+    }
+    this.out.push(` ${scalar(value, indent)}\n`);
+  }
 }
 
 function scalar(value: unknown, indent: number): string {
