@@ -36,9 +36,9 @@ export class TenantCache {
   private readonly keys = new Map<string, string>();
   private readonly hits = new Map<string, Entry>();
   private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & Partial<Pick<Entry, "files" | "checks">>>();
-  /** Every entry of every readable pack, by key; and each pack's entry count (0: damaged or empty). */
+  /** Every entry of every readable pack, by key; and each pack's entry keys (none: damaged or empty). */
   private readonly stored = new Map<string, Entry>();
-  private loadedPacks?: Map<string, number>;
+  private loadedPacks?: Map<string, string[]>;
 
   constructor(
     private readonly root: string,
@@ -104,8 +104,16 @@ export class TenantCache {
     const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined);
     const packs = this.packs();
     const live = new Set(this.keys.values());
+    // a pack no tenant uses any more (all of a former compiler version, say) goes without a rewrite
+    for (const [name, keys] of packs) {
+      if (keys.length > 0 && !keys.some((k) => live.has(k))) {
+        fs.rmSync(path.join(this.dir, name), { force: true });
+        packs.delete(name);
+      }
+    }
+    const stored = [...packs.values()].reduce((n, keys) => n + keys.length, 0);
     // merge when packs pile up, when most entries are dead, or when a pack is damaged (it reads as empty)
-    const compact = packs.size + 1 > MAX_PACKS || this.stored.size > 2 * live.size + 100 || [...packs.values()].includes(0);
+    const compact = packs.size + 1 > MAX_PACKS || stored > 2 * live.size + 100 || [...packs.values()].some((keys) => keys.length === 0);
     if (fresh.length === 0 && !compact) return;
     fs.mkdirSync(this.dir, { recursive: true });
     const entries = compact ? [...this.hits.values(), ...fresh].filter((e) => live.has(e.key)) : fresh;
@@ -113,8 +121,8 @@ export class TenantCache {
     if (compact) for (const name of packs.keys()) if (name !== written) fs.rmSync(path.join(this.dir, name), { force: true });
   }
 
-  /** Reads every pack once: pack name → entry count. A pack that fails its checksum or shape is skipped. */
-  private packs(): Map<string, number> {
+  /** Reads every pack once: pack name → its entries' keys. A pack that fails its checksum or shape reads as empty. */
+  private packs(): Map<string, string[]> {
     if (this.loadedPacks) return this.loadedPacks;
     this.loadedPacks = new Map();
     let names: string[] = [];
@@ -125,7 +133,7 @@ export class TenantCache {
     }
     for (const name of names) {
       const entries = readPack(path.join(this.dir, name));
-      this.loadedPacks.set(name, entries.length);
+      this.loadedPacks.set(name, entries.map((e) => e.key));
       for (const e of entries) this.stored.set(e.key, e);
     }
     return this.loadedPacks;

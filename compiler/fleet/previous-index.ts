@@ -34,19 +34,21 @@ function git(root: string, args: string[]): string | undefined {
 /** Reads the index; no index means nothing was ever compiled or committed, so nothing can be removed. */
 export function readPreviousIndex(root: string, base?: string): PreviousIndexResult {
   if (base !== undefined && (base === "" || base.startsWith("-"))) return { problem: `--base ${JSON.stringify(base)} is not a git revision` };
+  const rev = base ?? "HEAD";
+  // the common case, one git process: the index at the revision
+  const text = base === undefined ? git(root, ["show", `${rev}:./${INDEX_FILE}`]) : undefined;
+  if (text !== undefined) return parseIndex(text, `${INDEX_FILE} at ${rev}`);
   const inGit = git(root, ["rev-parse", "--is-inside-work-tree"])?.trim() === "true";
   if (!inGit) {
     if (base !== undefined) return { problem: `--base ${base} needs a git repository, and ${root} is not one` };
     const file = path.join(root, INDEX_FILE);
     return fs.existsSync(file) ? parseIndex(fs.readFileSync(file, "utf8"), `${INDEX_FILE} on disk`) : {};
   }
-  const rev = base ?? "HEAD";
-  // an unborn HEAD (no commit yet) has nothing deployed; an unknown --base is the caller's mistake
-  if (base !== undefined && git(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]) === undefined) {
-    return { problem: `--base ${base} is not a commit of this repository` };
-  }
-  const text = git(root, ["show", `${rev}:./${INDEX_FILE}`]);
-  return text === undefined ? {} : parseIndex(text, `${INDEX_FILE} at ${rev}`);
+  if (base === undefined) return {}; // an unborn HEAD (no commit yet), or no index committed: nothing deployed
+  // an unknown --base is the caller's mistake
+  if (git(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]) === undefined) return { problem: `--base ${base} is not a commit of this repository` };
+  const atBase = git(root, ["show", `${rev}:./${INDEX_FILE}`]);
+  return atBase === undefined ? {} : parseIndex(atBase, `${INDEX_FILE} at ${rev}`);
 }
 
 /** Committed state is untrusted input: only well-formed entries are used. */
@@ -59,17 +61,26 @@ function parseIndex(text: string, label: string): PreviousIndexResult {
   }
   const list = (data as { tenants?: unknown })?.tenants;
   if (!Array.isArray(list)) return { problem: `${label} has no tenants list` };
-  const lines = idLines(text);
+  // positions are found only when a diagnostic asks for one (the index of a large fleet is megabytes)
+  let lines: Map<string, Location> | undefined;
+  const locate = (id: string): Location => (lines ??= idLines(text)).get(id) ?? { file: INDEX_FILE, line: 1, col: 1 };
   const tenants: IndexedTenant[] = [];
   for (const entry of list as Record<string, unknown>[]) {
     const { id, state, hosts } = entry ?? {};
     if (typeof id !== "string" || typeof state !== "string" || !Array.isArray(hosts)) return { problem: `${label} has a malformed tenant entry` };
-    tenants.push({ id, state, hosts: hosts.filter((h): h is string => typeof h === "string"), at: lines.get(id) ?? { file: INDEX_FILE, line: 1, col: 1 } });
+    tenants.push({
+      id,
+      state,
+      hosts: hosts.filter((h): h is string => typeof h === "string"),
+      get at() {
+        return locate(id);
+      },
+    });
   }
   return { index: { label, tenants } };
 }
 
-/** Where each `"id": "<id>"` line of the index is, in one pass (the index of a large fleet is megabytes). */
+/** Where each `"id": "<id>"` line of the index is, in one pass. */
 function idLines(text: string): Map<string, Location> {
   const found = new Map<string, Location>();
   text.split("\n").forEach((line, i) => {

@@ -13,11 +13,6 @@ export type Manifest = Map<string, string>;
 // the one-shot crypto.hash: same digest as createHash, without an object per file (thousands per run)
 export const hashOf = (content: string | Buffer) => hash("sha256", content, "hex").slice(0, 16);
 
-/** Path → hash of every owned file but the manifest's own. */
-export function manifestOf(files: readonly OutputFile[]): Record<string, string> {
-  return Object.fromEntries(files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, f.hash ?? hashOf(f.content)]));
-}
-
 // segments of safe characters that do not start with '.', joined by single '/'
 const PLAIN_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 

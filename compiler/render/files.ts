@@ -1,6 +1,7 @@
 // Output files as bytes: YAML or JSON with one header naming the source and saying the file is generated.
 import { sortObjects, type KubeObject } from "./objects";
-import { canonical, DATA_KEY_ORDER, toYaml } from "./yaml";
+import { canonical, DATA_KEY_ORDER } from "./key-order";
+import { toYaml } from "./yaml";
 
 /** A file the compiler owns, path relative to generated/ with '/' separators. */
 export interface OutputFile {

@@ -2,43 +2,9 @@
 // Tutor uses) as well as 1.2 ones. Strings that a 1.1 reader would turn into booleans, numbers, nulls or
 // dates are quoted; multi-line strings are written as literal blocks; lines are never folded.
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+import { KUBE_KEY_ORDER, orderedKeys, rankOf, type Json } from "./key-order";
 
-/** Keys that lead a Kubernetes object, in this order; the others follow sorted by code unit. */
-export const KUBE_KEY_ORDER = ["apiVersion", "kind", "metadata", "name", "namespace"];
-/** Keys that lead a record of plain data (fleet.json, reports). */
-export const DATA_KEY_ORDER = ["$comment", "id", "name"];
-
-/** Returns `value` with object keys in canonical order and `undefined` members dropped. */
-export function canonical(value: unknown, leading: readonly string[] = KUBE_KEY_ORDER): Json {
-  return canonicalWith(value, rankOf(leading));
-}
-
-const ranks = new Map<readonly string[], Map<string, number>>();
-function rankOf(leading: readonly string[]): Map<string, number> {
-  let r = ranks.get(leading);
-  if (!r) ranks.set(leading, (r = new Map(leading.map((k, i) => [k, i]))));
-  return r;
-}
-
-function canonicalWith(value: unknown, rank: Map<string, number>): Json {
-  if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`cannot write non-finite number ${value}`);
-    if (value === undefined) throw new Error("cannot write undefined");
-    return value as Json;
-  }
-  if (Array.isArray(value)) return value.filter((v) => v !== undefined).map((v) => canonicalWith(v, rank));
-  const keys = Object.keys(value).filter((k) => (value as Record<string, unknown>)[k] !== undefined);
-  keys.sort((a, b) => {
-    const ra = rank.get(a) ?? Infinity;
-    const rb = rank.get(b) ?? Infinity;
-    if (ra !== rb) return ra - rb;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  const out: { [key: string]: Json } = {};
-  for (const k of keys) out[k] = canonicalWith((value as Record<string, unknown>)[k], rank);
-  return out;
-}
+export { canonical, DATA_KEY_ORDER, KUBE_KEY_ORDER, type Json } from "./key-order";
 
 /**
  * Writes one or more documents, each preceded by `---` when there are several. Keys are written in canonical
@@ -69,31 +35,8 @@ class Writer {
   readonly out: string[] = [];
   constructor(private readonly rank: Map<string, number>) {}
 
-  /** The object's defined keys in canonical order. */
   keys(value: object): string[] {
-    const record = value as Record<string, unknown>;
-    let keys = Object.keys(record);
-    for (const k of keys) {
-      if (record[k] === undefined) {
-        keys = keys.filter((x) => record[x] !== undefined);
-        break;
-      }
-    }
-    if (keys.length < 2) return keys;
-    const ranks = keys.map((k) => this.rank.get(k) ?? Infinity);
-    // renderers mostly write keys in order already: an insertion sort is one comparison per key then
-    for (let i = 1; i < keys.length; i++) {
-      const k = keys[i]!;
-      const r = ranks[i]!;
-      let j = i;
-      for (; j > 0 && (r < ranks[j - 1]! || (r === ranks[j - 1] && k < keys[j - 1]!)); j--) {
-        keys[j] = keys[j - 1]!;
-        ranks[j] = ranks[j - 1]!;
-      }
-      keys[j] = k;
-      ranks[j] = r;
-    }
-    return keys;
+    return orderedKeys(value, this.rank);
   }
 
   /** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
