@@ -3,7 +3,7 @@ import path from "node:path";
 import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
 import { checkLifecycleOf, NO_LIFECYCLE_OPTIONS, type LifecycleOptions } from "./fleet/lifecycle";
-import { checkOutput } from "./fleet/output-rules";
+import { checkFleetOutput, checkTenantOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
 import { TenantCache } from "./cache/tenant-cache";
@@ -15,7 +15,7 @@ import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { scanOutput, secretDiagnostics } from "./scan/generated";
 import { renderFleet, type FleetModel } from "./render/index";
-import { renderTenant } from "./render/tenant";
+import { releaseResources, renderTenant } from "./render/tenant";
 
 export const OUTPUT_DIR = "generated";
 
@@ -57,11 +57,17 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };
-  // tenants served by the cache passed the output rules when cached (the key covers compiler and inputs)
-  const rendered: ResolvedTenant[] = [];
-  const render = (t: ResolvedTenant) => (rendered.push(t), renderTenant(t, platform.value));
-  const files = renderFleet(model, cache ? (t) => cache.renderTenant(t.source.file, () => render(t)) : render);
-  diagnostics.push(...checkOutput(platform, tenants, rendered));
+  // each rendered tenant's objects are checked at once and then let go; tenants served by the cache passed
+  // these rules when cached (the key covers compiler and inputs)
+  const render = (t: ResolvedTenant, checked: boolean) => {
+    const files = renderTenant(t, platform.value);
+    if (checked) diagnostics.push(...checkTenantOutput(t, platform.value));
+    releaseResources(t);
+    return files;
+  };
+  const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
+  const files = renderFleet(model, renderOne);
+  diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
   cache?.persist();
   return { model, files, warnings: diagnostics };

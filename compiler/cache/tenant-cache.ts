@@ -84,11 +84,11 @@ export class TenantCache {
   /**
    * The rendered files of a tenant loaded through this cache; `render` runs on a miss. On a hit the files
    * carry their hash and render their content only when it is read (a file generated/ lacks or holds
-   * differently): most runs read none.
+   * differently): most runs read none. `again` renders them then (without the checks a first render runs).
    */
-  renderTenant(file: string, render: () => OutputFile[]): OutputFile[] {
+  renderTenant(file: string, render: () => OutputFile[], again: () => OutputFile[] = render): OutputFile[] {
     const hit = this.hits.get(file);
-    if (hit) return lazyFiles(hit.files, render);
+    if (hit) return lazyFiles(hit.files, again);
     const files = render();
     const pending = this.pending.get(file);
     if (pending) pending.files = files.map((f) => ({ path: f.path, hash: f.hash ?? hashOf(f.content) }));

@@ -142,9 +142,15 @@ export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity, exte
 
 /** Tenant rules over the tenants `rendered` in this build (all by default); fleet rules over every tenant. */
 export function checkOutput(platform: Source<Platform>, tenants: readonly ResolvedTenant[], rendered: readonly ResolvedTenant[] = tenants): Diagnostic[] {
-  const perTenant = rendered.flatMap((t) => {
-    const o = tenantOutput(t, platform.value);
-    return TENANT_OUTPUT_RULES.flatMap((rule) => rule(o, platform.value));
-  });
-  return [...perTenant, ...FLEET_OUTPUT_RULES.flatMap((rule) => rule({ platform, tenants }))];
+  return [...rendered.flatMap((t) => checkTenantOutput(t, platform.value)), ...checkFleetOutput(platform, tenants)];
 }
+
+/** The rules over one tenant's rendered objects. */
+export function checkTenantOutput(t: ResolvedTenant, platform: Platform): Diagnostic[] {
+  const o = tenantOutput(t, platform);
+  return TENANT_OUTPUT_RULES.flatMap((rule) => rule(o, platform));
+}
+
+/** The rules over the whole fleet's output. */
+export const checkFleetOutput = (platform: Source<Platform>, tenants: readonly ResolvedTenant[]): Diagnostic[] =>
+  FLEET_OUTPUT_RULES.flatMap((rule) => rule({ platform, tenants }));

@@ -110,6 +110,9 @@ export function tenantResources(t: ResolvedTenant, platform: Platform): Record<s
   return resources;
 }
 
+/** Drops the tenant's rendered resources once its files are written and checked (a large fleet's objects add up). */
+export const releaseResources = (t: ResolvedTenant) => void rendered.delete(t);
+
 /** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
 export function renderContext(t: ResolvedTenant, platform: Platform) {
   // the fleet's Tutor plugins, relative to the tenant folder (Argo CD hands the plugin the whole repository)
