@@ -29,6 +29,7 @@ export function formatCpu(cores: number): string {
 
 /** Bytes in the largest binary unit that keeps an integer. */
 export function formatMemory(bytes: number): string {
+  if (bytes === 0) return "0";
   for (const unit of ["Ti", "Gi", "Mi", "Ki"]) {
     const n = bytes / UNITS[unit]!;
     if (Number.isInteger(n)) return `${n}${unit}`;

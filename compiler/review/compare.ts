@@ -44,13 +44,41 @@ function patchOf(path: string, before: string, after: string): { patch: string; 
   return { patch: lines.join("\n").trimEnd() + "\n", added, removed };
 }
 
+type Index = Record<string, unknown> & { tenants?: { id?: unknown }[] };
+
+/**
+ * The two indexes without noise and without the tenant entries equal in both: a large fleet's index is
+ * megabytes, and a line diff of it costs seconds, where the entries that changed are a few lines.
+ */
+function changedIndexEntries(base: string | undefined, head: string | undefined): [string | undefined, string | undefined] {
+  const parse = (text: string | undefined): Index | undefined => {
+    if (text === undefined) return undefined;
+    try {
+      const { $comment: _c, files: _f, ...index } = JSON.parse(text) as Index;
+      return Array.isArray(index.tenants) ? index : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const [b, h] = [parse(base), parse(head)];
+  if (!b || !h) return [base === undefined ? undefined : withoutNoise(MANIFEST, base), head === undefined ? undefined : withoutNoise(MANIFEST, head)];
+  const entries = (i: Index) => new Map(i.tenants!.map((t) => [String(t.id), JSON.stringify(t)]));
+  const [eb, eh] = [entries(b), entries(h)];
+  const only = (i: Index, other: Map<string, string>) =>
+    JSON.stringify({ ...i, tenants: i.tenants!.filter((t) => other.get(String(t.id)) !== JSON.stringify(t)) }, null, 2) + "\n";
+  return [only(b, eh), only(h, eb)];
+}
+
 /** Every file that differs once noise is filtered; sorted by path. */
 export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): FileChange[] {
   const paths = [...new Set([...base.keys(), ...head.keys()])].sort();
   const changes: FileChange[] = [];
   for (const path of paths) {
-    const b = base.has(path) ? withoutNoise(path, base.get(path)!) : undefined;
-    const h = head.has(path) ? withoutNoise(path, head.get(path)!) : undefined;
+    if (base.get(path) === head.get(path)) continue;
+    const [b, h] =
+      path === MANIFEST
+        ? changedIndexEntries(base.get(path), head.get(path))
+        : [base.has(path) ? withoutNoise(path, base.get(path)!) : undefined, head.has(path) ? withoutNoise(path, head.get(path)!) : undefined];
     if (b === h) continue;
     const mb = maskSecrets(b ?? "");
     const mh = maskSecrets(h ?? "");

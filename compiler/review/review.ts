@@ -1,7 +1,9 @@
 // `npm run diff` as one function: the base revision compiled in a temporary worktree, the working tree
 // compiled in memory (never written), and the review of what would change between the two.
 import { spawnSync } from "node:child_process";
+import { TenantCache } from "../cache/tenant-cache";
 import { build } from "../compile";
+import { hashOf, MANIFEST } from "../output/manifest";
 import { buildReview, type Review } from "./report";
 import { compileRevision, resolveRef } from "./worktree";
 
@@ -15,7 +17,13 @@ function describeHead(root: string): string {
 /** Throws ReviewError for a bad ref, UserError when the working tree does not compile. */
 export function reviewChange(root: string, ref: string): Review {
   const sha = resolveRef(root, ref);
-  const head = new Map(build(root).files.map((f) => [f.path, f.content]));
-  const base = compileRevision(root, sha);
+  // the working tree through the compile cache (read only): unchanged tenants' files are known by their hash,
+  // and only files that differ from the base are rendered or read; the index always (its tenant lines)
+  const headFiles = build(root, { cache: new TenantCache(root, { readOnly: true }) }).files;
+  const headHash = new Map(headFiles.map((f) => [f.path, f.hash ?? hashOf(f.content)]));
+  const differs = (p: string, hash: string | undefined) => p === MANIFEST || headHash.get(p) !== hash;
+  const base = compileRevision(root, sha, differs);
+  const head = new Map(headFiles.filter((f) => differs(f.path, base.hashes.get(f.path))).map((f) => [f.path, f.content]));
+  // a file equal in both versions is no change, so the review of these files is the review of all
   return buildReview(base.files, head, { ref, sha, head: describeHead(root), notes: base.note ? [base.note] : [] });
 }
