@@ -19,9 +19,20 @@ export interface FleetOptions {
   files?: Record<string, string>;
 }
 
+// every temporary folder of a test run goes when the run ends (a full run makes hundreds)
+const temporary: string[] = [];
+process.once("exit", () => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A new folder under the OS temp folder, removed when the test process exits. */
+export function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
 /** A new fleet under the OS temp folder, never inside the repository. */
 export function tempFleet(opts: FleetOptions = {}): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-test-"));
+  const root = tempDir("fleet-test-");
   fs.cpSync(path.join(REPO_ROOT, "platform"), path.join(root, "platform"), { recursive: true });
   fs.mkdirSync(path.join(root, "tenants"));
   if (opts.examples !== false) fs.cpSync(path.join(REPO_ROOT, "tenants"), path.join(root, "tenants"), { recursive: true });

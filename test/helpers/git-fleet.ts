@@ -3,14 +3,14 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO_ROOT } from "./fleet";
+import { REPO_ROOT, tempDir } from "./fleet";
 
 const git = (root: string, ...args: string[]) =>
   execFileSync("git", ["-C", root, "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" }).trim();
 
 /** A new repository under the OS temp folder with one commit; node_modules is a symlink to this project's. */
 export function gitFleet(): { root: string; base: string } {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-git-"));
+  const root = tempDir("fleet-git-");
   for (const entry of ["compiler", "platform", "tenants", "package.json", "tsconfig.json"]) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   fs.writeFileSync(path.join(root, ".gitignore"), "node_modules\n.cache/\n");
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");

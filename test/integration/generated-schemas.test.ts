@@ -8,7 +8,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { kubeconformOnPath } from "../../compiler/validate/kubeconform";
-import { REPO_ROOT, run } from "../helpers/fleet";
+import { REPO_ROOT, run, tempDir as newTempDir } from "../helpers/fleet";
 
 const dir = findSchemaDir(REPO_ROOT);
 const skip = () => {
@@ -18,7 +18,7 @@ const skip = () => {
 };
 
 function tempDir(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-validate-"));
+  const root = newTempDir("fleet-validate-");
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);

@@ -5,11 +5,11 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { findTools } from "../../compiler/pipeline/tools";
-import { REPO_ROOT, run } from "../helpers/fleet";
+import { REPO_ROOT, run, tempDir } from "../helpers/fleet";
 import { initTasks, tutorOutput } from "../postrender/tutor-output";
 
 function binDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-bin-"));
+  const dir = tempDir("fleet-bin-");
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text, { mode: 0o755 });
   return dir;
 }
@@ -44,7 +44,7 @@ test("render without tutor exits 1 and says what is missing", async () => {
 });
 
 test("postrender turns kustomize output into the tenant's manifests, and refuses a blank one", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-pr-"));
+  const dir = tempDir("fleet-pr-");
   fs.writeFileSync(path.join(dir, "out.yaml"), tutorOutput());
   fs.writeFileSync(path.join(dir, "empty.yaml"), "");
   fs.writeFileSync(path.join(dir, "tasks.json"), JSON.stringify(initTasks()));
