@@ -1,22 +1,25 @@
-// One measured command: a fresh Node process per run (as an operator runs it), timed from outside and inside.
+// One measured command: a fresh Node process per run, started as the npm scripts start it (compiler/run.mjs),
+// timed from outside and inside.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 export interface Sample {
   /** The command itself, inside the process (what the compiler costs). */
   commandMs: number;
-  /** The whole process: Node and tsx start-up, loading the compiler, the command. */
+  /** The whole process: Node start-up, loading the compiler, the command. */
   wallMs: number;
   maxRssMb: number;
 }
 
-/** Runs `cli.ts <args>` in a child process; fails loudly when the command does not exit 0. */
+/** Runs `run.mjs <args>` in a child process; fails loudly when the command does not exit 0. */
 export function measure(codeRoot: string, args: string[]): Sample {
-  const tsx = pathToFileURL(path.join(codeRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
-  const child = path.join(codeRoot, "compiler", "bench", "child.ts");
   const started = performance.now();
-  const r = spawnSync(process.execPath, ["--import", tsx, child, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  // FLEET_BENCH_CHILD: the command's output is swallowed and its figures printed as one JSON line
+  const r = spawnSync(process.execPath, [path.join(codeRoot, "compiler", "run.mjs"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, FLEET_BENCH_CHILD: "1" },
+  });
   const wallMs = performance.now() - started;
   const last = r.stdout.trim().split("\n").pop() ?? "";
   let result: { code: number; commandMs: number; maxRssKb: number; errors: string[] };

@@ -25,7 +25,7 @@ export function table(results: SizeResult[], runs: number, load: { before: numbe
   return [
     `machine: ${machine()}`,
     `load average before ${load.before.map((n) => n.toFixed(2)).join(" ")}, after ${load.after.map((n) => n.toFixed(2)).join(" ")} (other work on the machine inflates the figures)`,
-    `median of ${runs} run(s); each cell: time inside the command (whole process, with Node and tsx start-up)`,
+    `median of ${runs} run(s); each cell: time inside the command (whole process, with Node start-up)`,
     "",
     line(head),
     line(widths.map((w) => "-".repeat(w))),

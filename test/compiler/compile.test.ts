@@ -38,6 +38,27 @@ test("output does not depend on the working directory or on file creation order"
   assert.equal(readTree(gen(b)), readTree(gen(a)));
 });
 
+test("the npm scripts' bundled compiler (compiler/run.mjs) writes what the sources write, and fails as they do", async () => {
+  const a = tempFleet();
+  assert.is((await run(a, "compile")).code, 0);
+  const b = tempFleet();
+  execFileSync(process.execPath, [path.join(REPO_ROOT, "compiler", "run.mjs"), "compile", "--root", b], { cwd: os.tmpdir(), stdio: "pipe" });
+  assert.equal(readTree(gen(b)), readTree(gen(a)));
+  // the bundle sits in .cache/build under a key of the sources
+  assert.ok(fs.readdirSync(path.join(REPO_ROOT, ".cache", "build")).some((k) => fs.existsSync(path.join(REPO_ROOT, ".cache", "build", k, "cli.mjs"))));
+  writeTenant(b, "broken", tenantSource("broken").replace('release: "ulmo"', 'release: "nope"'));
+  const before = readTree(gen(b));
+  let failed: { status: number; stderr: string } | undefined;
+  try {
+    execFileSync(process.execPath, [path.join(REPO_ROOT, "compiler", "run.mjs"), "compile", "--root", b], { stdio: "pipe", encoding: "utf8" });
+  } catch (e) {
+    failed = e as { status: number; stderr: string };
+  }
+  assert.is(failed?.status, 1);
+  assert.match(failed!.stderr, /tenants\/broken\.ts:\d+:\d+ error/);
+  assert.equal(readTree(gen(b)), before);
+});
+
 test("adding a tenant changes only that tenant's files and fleet.json", async () => {
   const root = tempFleet();
   await run(root, "compile");
