@@ -1,4 +1,4 @@
-// The platform, not Tutor, exposes a tenant: its per-host Ingress objects (resources/ingress.yaml) point at
+// The platform, not Tutor, exposes a tenant: its per-host Ingress objects (render/tenant/ingress.ts) point at
 // Caddy. Drops Tutor's own Namespace (owned by the tenant's base Application) and Ingress objects, turns
 // NodePort/LoadBalancer Services into ClusterIP, and insists on the Caddy Service the Ingresses target.
 import { CADDY_SERVICE } from "../model/names";

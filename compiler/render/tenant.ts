@@ -23,6 +23,8 @@ import { tenantVpas } from "./tenant/vpa";
 export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
 
 export const tenantDir = (id: string) => `tenants/${id}`;
+/** The tenant's own Kubernetes objects, synced by its base Application from the folder holding them. */
+export const tenantObjectsFile = (id: string) => `${tenantDir(id)}/resources/objects.yaml`;
 
 export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const labels = tenantLabels(t, platform.fleet);
@@ -85,7 +87,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
 
 /**
  * The tenant's own Kubernetes objects, synced by its base Application from generated/tenants/<id>/resources/:
- * each entry is one file, named after its concern.
+ * one renderer per concern, all written to resources/objects.yaml.
  */
 export type ResourceRenderer = (t: ResolvedTenant, platform: Platform) => KubeObject[];
 export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
@@ -131,8 +133,9 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
     jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];
   files.push(...dedicatedServiceFiles(t, platform));
-  for (const [name, objects] of Object.entries(tenantResources(t, platform))) {
-    if (objects.length > 0) files.push(yamlFile(`${dir}/resources/${name}.yaml`, src, objects));
-  }
+  // one file, sorted by kind, namespace and name: a fleet's files are fewer by two thirds (git, Argo CD and
+  // every compile read them all), and the review shows each object's change all the same
+  const objects = Object.values(tenantResources(t, platform)).flat();
+  if (objects.length > 0) files.push(yamlFile(tenantObjectsFile(t.id), src, objects));
   return files;
 }

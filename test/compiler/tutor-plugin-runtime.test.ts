@@ -14,7 +14,7 @@ test("config.yml sets the plugin's Redis key prefix (the ACL's key pattern) and 
   const globex = YAML.parse(generated("tenants/globex/config.yml"));
   assert.is(globex[FLEET_CONFIG.redisKeyPrefix], "globex:");
   assert.equal(globex[FLEET_CONFIG.extraHosts], ["learn.globex.com"]);
-  assert.match(generated("tenants/globex/resources/redis.yaml"), /~globex:\*/);
+  assert.match(generated("tenants/globex/resources/objects.yaml"), /~globex:\*/);
   assert.equal(YAML.parse(generated("tenants/acme/config.yml"))[FLEET_CONFIG.extraHosts], []);
 });
 

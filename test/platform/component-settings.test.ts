@@ -142,16 +142,18 @@ test("a backups warning leaves Velero out; a Karpenter error writes nothing", as
 
 test("each tenant gets VPAs in mode Off for its Open edX workloads while the VPA recommender runs", async () => {
   const { tree } = await ok(examplePlatform);
-  const vpas = objectsOf(tree, "tenants/acme/resources/vpa.yaml");
+  const vpasOf = (t: Map<string, string>, id: string) => (t.has(`tenants/${id}/resources/objects.yaml`) ? objectsOf(t, `tenants/${id}/resources/objects.yaml`) : []).filter((o) => o.kind === "VerticalPodAutoscaler");
+  const vpas = vpasOf(tree, "acme");
   assert.equal(vpas.map((v) => v.spec.targetRef.name).sort(), ["cms", "cms-worker", "lms", "lms-worker"]);
   assert.ok(vpas.every((v) => v.metadata.namespace === "acme" && v.spec.updatePolicy.updateMode === "Off"));
   const off = await ok(platformWith("{ vpa: { enabled: false } }"));
-  assert.not.ok([...off.tree.keys()].some((p) => p.endsWith("/resources/vpa.yaml")));
+  assert.ok(["acme", "globex", "initech"].every((id) => vpasOf(off.tree, id).length === 0));
   const local = await ok(examplePlatform.replace('provider: "generic"', 'provider: "local"'));
-  assert.not.ok(local.tree.has("tenants/acme/resources/vpa.yaml"), "the local profile runs no VPA");
+  assert.equal(vpasOf(local.tree, "acme"), [], "the local profile runs no VPA");
   const root = tempFleet({ tenants: { hooli: tenantSource("hooli", 'state: "archived",') } });
   assert.is((await run(root, "compile")).code, 0);
-  assert.not.ok(fs.existsSync(path.join(root, "generated/tenants/hooli/resources/vpa.yaml")), "an archived tenant runs no workload");
+  const hooli = path.join(root, "generated/tenants/hooli/resources/objects.yaml");
+  assert.not.ok(fs.readFileSync(hooli, "utf8").includes("kind: VerticalPodAutoscaler"), "an archived tenant runs no workload");
 });
 
 test("cert-manager chart versions may carry a leading v; other strings are refused with their location", async () => {

@@ -8,17 +8,21 @@ import YAML from "yaml";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 import { platformWith } from "../helpers/platform";
-import { compileWith, find, type Compiled } from "./data-fleet";
+import { compileWith, find, tenantObjects, type Compiled, type Obj } from "./data-fleet";
 
 const config = (c: Compiled, id: string) => YAML.parse(c.tree.get(`tenants/${id}/config.yml`)!);
 const paths = (c: Compiled, needle: string) => [...c.tree.keys()].filter((p) => p.includes(needle));
 
-const OFF: Record<string, { component: string; apps: string[]; tenantFile: string }> = {
-  mysql: { component: "mysql", apps: ["mariadb-operator", "mysql"], tenantFile: "mysql" },
-  mongodb: { component: "mongodb", apps: ["psmdb-operator", "mongodb"], tenantFile: "mongodb" },
-  redis: { component: "redis", apps: ["redis"], tenantFile: "redis" },
-  search: { component: "search", apps: ["meilisearch"], tenantFile: "search" },
+// `provisioning`: the tenant's objects on the shared service (in its namespace, or its search key)
+const OFF: Record<string, { component: string; apps: string[]; provisioning: (o: Obj) => boolean }> = {
+  mysql: { component: "mysql", apps: ["mariadb-operator", "mysql"], provisioning: (o) => o.metadata.namespace === "mysql" || o.apiVersion.startsWith("k8s.mariadb.com/") },
+  mongodb: { component: "mongodb", apps: ["psmdb-operator", "mongodb"], provisioning: (o) => o.metadata.namespace === "mongodb" },
+  redis: { component: "redis", apps: ["redis"], provisioning: (o) => o.metadata.namespace === "redis" },
+  search: { component: "search", apps: ["meilisearch"], provisioning: (o) => o.metadata.namespace === "meilisearch" || /^(search-key-|openedx-search-key)/.test(o.metadata.name) },
 };
+let allOn: Promise<Compiled> | undefined;
+const readers = (c: Compiled, id: string) =>
+  (tenantObjects(c, id).find((o) => o.kind === "RoleBinding" && o.metadata.name === "platform-secret-reader")?.subjects ?? []).map((s: { namespace: string }) => s.namespace);
 
 test("with every data component on, each has its Application", async () => {
   const c = await compileWith("{}");
@@ -28,15 +32,17 @@ test("with every data component on, each has its Application", async () => {
   for (const r of ["https://helm.mariadb.com/mariadb-operator", "https://percona.github.io/percona-helm-charts/", "https://valkey.io/valkey-helm/", "https://meilisearch.github.io/meilisearch-kubernetes"]) assert.ok(repos.includes(r), r);
 });
 
-for (const [name, { component, apps, tenantFile }] of Object.entries(OFF)) {
+for (const [name, { component, apps, provisioning }] of Object.entries(OFF)) {
   test(`${name} off: no Application, no platform files, no per-tenant provisioning for shared tenants`, async () => {
     const c = await compileWith(`{ ${component}: { enabled: false } }`);
     for (const app of apps) {
       assert.not.ok(c.tree.has(`apps/platform-${app}.yaml`), app);
       assert.equal(paths(c, `platform/${app}/`), [], app);
     }
-    assert.not.ok(c.tree.has(`tenants/acme/resources/${tenantFile}.yaml`));
-    if (name !== "search") assert.not.ok(c.tree.get("tenants/acme/resources/data-access.yaml")?.includes(`namespace: ${name}\n`));
+    const on = await (allOn ??= compileWith("{}"));
+    assert.ok(tenantObjects(on, "acme").some(provisioning), `${name} on: the tenant is provisioned`);
+    assert.not.ok(tenantObjects(c, "acme").some(provisioning));
+    if (name !== "search") assert.not.ok(readers(c, "acme").includes(name));
   });
 }
 
@@ -70,14 +76,14 @@ test("external MySQL with an admin Secret: an ExternalMariaDB, tenants' objects 
 test("external MySQL without an admin Secret: nothing is provisioned per tenant", async () => {
   const c = await compileWith('{ mysql: { external: { host: "mysql.managed.example.org", port: 25060 } } }');
   assert.not.ok(c.objects.some((o) => o.kind === "ExternalMariaDB" || o.kind === "MariaDB"));
-  assert.not.ok(c.tree.has("tenants/acme/resources/mysql.yaml"));
+  assert.not.ok(tenantObjects(c, "acme").some(OFF.mysql!.provisioning));
   assert.is(config(c, "acme").MYSQL_PORT, 25060);
 });
 
 test("external MongoDB (Atlas-like): no in-cluster replica set; config.yml has its host, replica set and TLS", async () => {
   const c = await compileWith('{ mongodb: { external: { host: "cluster0.abcde.mongodb.net", replicaSet: "atlas-xyz-shard-0", useSsl: true } } }');
   assert.not.ok(c.objects.some((o) => o.kind === "PerconaServerMongoDB"));
-  assert.not.ok(c.tree.has("tenants/acme/resources/mongodb.yaml"));
+  assert.not.ok(tenantObjects(c, "acme").some(OFF.mongodb!.provisioning));
   const cfg = config(c, "acme");
   assert.equal([cfg.MONGODB_HOST, cfg.MONGODB_PORT, cfg.MONGODB_REPLICA_SET, cfg.MONGODB_USE_SSL], ["cluster0.abcde.mongodb.net", 27017, "atlas-xyz-shard-0", true]);
   const withAdmin = await compileWith('{ mongodb: { external: { host: "mongo.example.org", adminSecret: "mongo-admin" } } }');
@@ -89,7 +95,7 @@ test("external MongoDB (Atlas-like): no in-cluster replica set; config.yml has i
 test("external Redis: no in-cluster Valkey and no ACL entries; config.yml has its endpoint", async () => {
   const c = await compileWith('{ redis: { external: { host: "redis.managed.example.org", port: 25061 } } }');
   assert.not.ok(c.tree.has("apps/platform-redis.yaml"));
-  assert.not.ok(c.tree.has("tenants/acme/resources/redis.yaml"));
+  assert.not.ok(tenantObjects(c, "acme").some(OFF.redis!.provisioning));
   assert.equal([config(c, "acme").REDIS_HOST, config(c, "acme").REDIS_PORT], ["redis.managed.example.org", 25061]);
 });
 

@@ -42,6 +42,8 @@ export async function compileWith(components = "{}", tenants: Record<string, str
   return { tree, objects, fileOf, yaml: (file) => YAML.parse(tree.get(file) ?? "null") };
 }
 
+/** The objects of generated/tenants/<id>/resources/objects.yaml. */
+export const tenantObjects = (c: Compiled, id: string) => c.objects.filter((o) => c.fileOf.get(o) === `tenants/${id}/resources/objects.yaml`);
 export const inNamespace = (c: Compiled, ns: string) => c.objects.filter((o) => o.metadata.namespace === ns);
 export const find = (c: Compiled, kind: string, namespace: string | undefined, name: string) =>
   c.objects.find((o) => o.kind === kind && o.metadata.name === name && o.metadata.namespace === namespace);

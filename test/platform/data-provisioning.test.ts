@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { tenantSource } from "../helpers/fleet";
-import { compileWith, find, kinds, type Compiled } from "./data-fleet";
+import { compileWith, find, kinds, tenantObjects, type Compiled } from "./data-fleet";
 
 let fleet: Compiled;
 // the example cluster `main` backs up to example-fleet-main-backups (eu-west-1) at 03:00, kept 30 days
@@ -104,7 +104,7 @@ test("per-tenant backups go to the platform's bucket on its schedule, each datab
 
 test("dedicated mysql and redis (initech): no shared provisioning, an umbrella chart and values in the tenant's folder", () => {
   assert.not.ok(find(fleet, "Database", "mysql", "initech"));
-  assert.not.ok(fleet.tree.has("tenants/initech/resources/redis.yaml"));
+  assert.not.ok(tenantObjects(fleet, "initech").some((o) => o.metadata.namespace === "redis"));
   assert.ok(find(fleet, "Job", "mongodb", "mongodb-user-initech"), "mongodb stays shared");
   const values = fleet.yaml("tenants/initech/values.yaml");
   assert.equal(Object.keys(values), ["mysql", "redis"]);

@@ -1,4 +1,4 @@
-// resources/secrets.yaml: the tenant's credentials, made in the cluster and never in git. External Secrets
+// The tenant's credentials, made in the cluster and never in git. External Secrets
 // generates the passwords once (CreatedOnce); cert-manager makes the JWT RSA key pair (rotationPolicy Never).
 import { JWT_SECRET, TENANT_SECRET, TENANT_SECRET_KEYS } from "../../model/secrets";
 import type { ResolvedTenant } from "../../model/resolve";

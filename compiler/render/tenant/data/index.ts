@@ -1,4 +1,4 @@
-// The tenant's data provisioning, one resources file per concern (TENANT_RESOURCES entries).
+// The tenant's data provisioning, one renderer per concern (TENANT_RESOURCES entries).
 import type { KubeObject } from "../../objects";
 import type { ResolvedTenant } from "../../../model/resolve";
 import type { Platform } from "../../../schema/platform";
