@@ -40,7 +40,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const loaded = load(root, opts);
   const diagnostics = [...loaded.diagnostics];
   const platform = loaded.platform;
-  if (platform) diagnostics.push(...checkPlatform(platform));
+  if (platform) diagnostics.push(...(cache ? cache.checkPlatform(() => checkPlatform(platform)) : checkPlatform(platform)));
   // a broken platform makes every tenant check meaningless: report the platform alone
   if (!platform || hasErrors(diagnostics.filter((d) => d.file.startsWith("platform/")))) throw new UserError(diagnostics);
 

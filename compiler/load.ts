@@ -94,7 +94,7 @@ export interface LoadOptions {
 /** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
 export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
-  const { platform, diagnostics } = loadPlatform(root, reader);
+  const { platform, diagnostics } = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
   const tenants: Source<Tenant>[] = [];
   const rejected: Loaded["rejected"] = [];
   const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { PLATFORM_FILE, type Source } from "../load";
 import type { OutputFile } from "../render/files";
+import type { Platform } from "../schema/platform";
 import type { Tenant } from "../schema/tenant";
 import { Locator, type LocatorSnapshot } from "../source/locator";
 import { compilerVersion } from "./compiler-version";
@@ -20,6 +21,15 @@ export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
 const MAX_PACKS = 8;
 
 export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[] };
+export type PlatformLoad = { platform?: Source<Platform>; diagnostics: Diagnostic[] };
+
+/** The validated platform and its rule results, under the same key as the tenants' entries' platform part. */
+interface PlatformEntry {
+  key: string;
+  platform: { value: Platform; file: string; locator: LocatorSnapshot };
+  diagnostics: Diagnostic[];
+  checks: Diagnostic[];
+}
 
 export interface CacheOptions {
   /** Defaults to the hash of the running compiler's sources. */
@@ -48,12 +58,48 @@ export class TenantCache {
     this.dir = cacheDir(root);
   }
 
+  private key(): string {
+    return (this.platformKey ??= sha256(FORMAT, this.options.version ?? compilerVersion(), this.deps.digest(path.join(this.root, PLATFORM_FILE))));
+  }
+
+  private platformHit?: PlatformEntry;
+  /** Whether this run's platform came from the cache. */
+  get platformFromCache(): boolean {
+    return this.platformHit !== undefined;
+  }
+  private platformFresh?: PlatformEntry;
+  private platformFile = () => path.join(this.root, ".cache", "platform.json");
+
+  /** Loads platform/platform.ts through the cache (only a platform without errors is cached). */
+  loadPlatform(load: () => PlatformLoad): PlatformLoad {
+    const key = this.key();
+    const stored = readPlatformEntry(this.platformFile());
+    if (stored?.key === key) {
+      this.platformHit = stored;
+      const p = stored.platform;
+      return { platform: { value: p.value, file: p.file, locator: Locator.restore(p.locator) }, diagnostics: stored.diagnostics };
+    }
+    const result = load();
+    if (result.platform) {
+      const { value, file, locator } = result.platform;
+      this.platformFresh = { key, platform: { value, file, locator: locator.snapshot() }, diagnostics: result.diagnostics, checks: [] };
+    }
+    return result;
+  }
+
+  /** The platform's rule results; `check` runs unless the platform came from the cache. */
+  checkPlatform(check: () => Diagnostic[]): Diagnostic[] {
+    if (this.platformHit) return this.platformHit.checks;
+    const checks = check();
+    if (this.platformFresh) this.platformFresh.checks = checks;
+    return checks;
+  }
+
   /** Loads one tenant file (or `given` text for it) through the cache; `load` reads and validates it on a miss. */
   loadTenant(file: string, load: (text: string | undefined) => TenantLoad, given?: string): TenantLoad {
     const abs = path.join(this.root, file);
     const text = given ?? this.deps.text(abs) ?? undefined;
-    this.platformKey ??= sha256(FORMAT, this.options.version ?? compilerVersion(), this.deps.digest(path.join(this.root, PLATFORM_FILE)));
-    const key = sha256(this.platformKey, this.deps.digest(abs, text ?? null));
+    const key = sha256(this.key(), this.deps.digest(abs, text ?? null));
     this.keys.set(file, key);
     const entry = this.read(key);
     if (entry) {
@@ -101,6 +147,8 @@ export class TenantCache {
    */
   persist(): void {
     if (this.options.readOnly) return;
+    // a platform with errors never gets here (the build stops), so a fresh entry is always a valid one
+    if (this.platformFresh) writePlatformEntry(this.platformFile(), this.platformFresh);
     const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined);
     const packs = this.packs();
     const live = new Set(this.keys.values());
@@ -157,4 +205,26 @@ function lazyFiles(files: Entry["files"], render: () => OutputFile[]): OutputFil
     return content;
   };
   return files.map(({ path: p, hash }) => Object.defineProperty({ path: p, hash } as OutputFile, "content", { enumerable: true, get: () => contentOf(p) }));
+}
+
+/** `<sha256 of the rest>\n<JSON>`, like a pack; anything else reads as no entry. */
+function readPlatformEntry(file: string): PlatformEntry | undefined {
+  try {
+    const raw = fs.readFileSync(file, "utf8");
+    const nl = raw.indexOf("\n");
+    if (nl < 0 || sha256(raw.slice(nl + 1)) !== raw.slice(0, nl)) return undefined;
+    const e = JSON.parse(raw.slice(nl + 1)) as PlatformEntry;
+    const ok = typeof e?.key === "string" && typeof e.platform?.value === "object" && typeof e.platform.locator?.data === "string" && Array.isArray(e.diagnostics) && Array.isArray(e.checks);
+    return ok ? e : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writePlatformEntry(file: string, entry: PlatformEntry): void {
+  const body = JSON.stringify(entry);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${sha256(body)}\n${body}`);
+  fs.renameSync(tmp, file);
 }

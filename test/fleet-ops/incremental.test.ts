@@ -104,6 +104,26 @@ for (const [what, damage] of damages) {
   });
 }
 
+test("an unchanged platform comes from the cache, an edited or damaged one is read again", () => {
+  const root = tempFleet();
+  build(root, { cache: new TenantCache(root) });
+  const full = filesOf(build(root));
+  const hit = new TenantCache(root);
+  assert.equal(filesOf(build(root, { cache: hit })), full);
+  assert.ok(hit.platformFromCache);
+  const file = path.join(root, ".cache", "platform.json");
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('"example"', '"exampla"'));
+  const damaged = new TenantCache(root);
+  assert.equal(filesOf(build(root, { cache: damaged })), full);
+  assert.not.ok(damaged.platformFromCache);
+  const platform = path.join(root, "platform", "platform.ts");
+  fs.writeFileSync(platform, fs.readFileSync(platform, "utf8").replace('fleet: "example"', 'fleet: "other"'));
+  const edited = new TenantCache(root);
+  const after = filesOf(build(root, { cache: edited }));
+  assert.not.ok(edited.platformFromCache);
+  assert.equal(after, filesOf(build(root)));
+});
+
 test("a damaged pack is replaced by the next compile", () => {
   const root = tempFleet();
   build(root, { cache: new TenantCache(root) });
