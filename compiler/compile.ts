@@ -14,6 +14,7 @@ import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { scanOutput, secretDiagnostics } from "./scan/generated";
+import { indexEntryText } from "./render/fleet-index";
 import { renderFleet, type FleetModel } from "./render/index";
 import { releaseResources, renderTenant } from "./render/tenant";
 
@@ -66,7 +67,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     return files;
   };
   const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
-  const files = renderFleet(model, renderOne);
+  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => indexEntryText(t)) : indexEntryText);
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
   cache?.persist();

@@ -9,7 +9,7 @@ import type { LocatorSnapshot } from "../source/locator";
 import { sha256 } from "./dependencies";
 
 /** Bumped when the layout of a pack or an entry changes. */
-export const FORMAT = "tenant-cache-4";
+export const FORMAT = "tenant-cache-5";
 
 export interface Entry {
   key: string;
@@ -20,6 +20,8 @@ export interface Entry {
   checks: Diagnostic[];
   /** The rendered files: path and hashOf(content), in render order. */
   files: { path: string; hash: string }[];
+  /** The tenant's entry in the fleet index, as written there. */
+  index: string;
 }
 
 /** A pack is `<sha256 of the rest>\n<JSON of the entries>`, written under a name derived from its content. */
@@ -57,6 +59,7 @@ function isEntry(e: Entry): boolean {
     Array.isArray(e.diagnostics) &&
     Array.isArray(e.checks) &&
     Array.isArray(e.files) &&
+    typeof e.index === "string" &&
     e.files.every((f) => typeof f?.path === "string" && typeof f.hash === "string")
   );
 }

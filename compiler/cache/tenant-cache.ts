@@ -45,7 +45,7 @@ export class TenantCache {
   private platformKey?: string;
   private readonly keys = new Map<string, string>();
   private readonly hits = new Map<string, Entry>();
-  private readonly pending = new Map<string, Omit<Entry, "files" | "checks"> & Partial<Pick<Entry, "files" | "checks">>>();
+  private readonly pending = new Map<string, Omit<Entry, "files" | "checks" | "index"> & Partial<Pick<Entry, "files" | "checks" | "index">>>();
   /** Every entry of every readable pack, by key; and each pack's entry keys (none: damaged or empty). */
   private readonly stored = new Map<string, Entry>();
   private loadedPacks?: Map<string, string[]>;
@@ -141,6 +141,16 @@ export class TenantCache {
     return files;
   }
 
+  /** The tenant's fleet index entry text; `compute` runs on a miss. */
+  indexEntry(file: string, compute: () => string): string {
+    const hit = this.hits.get(file);
+    if (hit) return hit.index;
+    const text = compute();
+    const pending = this.pending.get(file);
+    if (pending) pending.index = text;
+    return text;
+  }
+
   /**
    * Writes this run's new entries as one pack (one file write, however many tenants changed); when packs
    * pile up, or hold many entries no tenant uses, rewrites the live entries as one pack and drops the rest.
@@ -149,7 +159,7 @@ export class TenantCache {
     if (this.options.readOnly) return;
     // a platform with errors never gets here (the build stops), so a fresh entry is always a valid one
     if (this.platformFresh) writePlatformEntry(this.platformFile(), this.platformFresh);
-    const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined);
+    const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined && e.index !== undefined);
     const packs = this.packs();
     const live = new Set(this.keys.values());
     // a pack no tenant uses any more (all of a former compiler version, say) goes without a rewrite

@@ -3,7 +3,8 @@ import { demandOf, formatDemand } from "../model/capacity";
 import { allHosts, type ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { hashOf, MANIFEST } from "../output/manifest";
-import { jsonFile, type OutputFile } from "./files";
+import { headerOf, type OutputFile } from "./files";
+import { canonical } from "./key-order";
 
 export const FLEET_INDEX = MANIFEST;
 const INDEX_KEY_ORDER = ["$comment", "fleet", "tenants", "files", "id"];
@@ -46,11 +47,19 @@ export function fleetIndexEntry(t: ResolvedTenant): FleetIndexEntry {
   };
 }
 
-/** The index of every tenant, plus the manifest of every other file written (`files`: path → hash). */
-export function fleetIndex(tenants: readonly ResolvedTenant[], platform: Platform, otherFiles: readonly OutputFile[]): OutputFile {
+/** One tenant's entry as it is written in the index (the compile cache keeps it with the tenant). */
+export const indexEntryText = (t: ResolvedTenant) => JSON.stringify(canonical(fleetIndexEntry(t), INDEX_KEY_ORDER), null, 2).replaceAll("\n", "\n    ");
+
+/**
+ * The index of every tenant, plus the manifest of every other file written (`files`: path → hash). Written as
+ * `JSON.stringify` of the canonical index would write it, from each tenant's entry text (`entryText`: from the
+ * cache for unchanged tenants).
+ */
+export function fleetIndex(tenants: readonly ResolvedTenant[], platform: Platform, otherFiles: readonly OutputFile[], entryText: (t: ResolvedTenant) => string = indexEntryText): OutputFile {
   const sorted = [...tenants].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const head = jsonFile(FLEET_INDEX, "platform/platform.ts and tenants/*.ts", { fleet: platform.fleet, tenants: sorted.map(fleetIndexEntry) }, INDEX_KEY_ORDER);
-  return { path: head.path, content: withFiles(head.content, otherFiles) };
+  const list = sorted.length === 0 ? "[]" : `[\n    ${sorted.map(entryText).join(",\n    ")}\n  ]`;
+  const head = `{\n  "$comment": ${JSON.stringify(headerOf("platform/platform.ts and tenants/*.ts"))},\n  "fleet": ${JSON.stringify(platform.fleet)},\n  "tenants": ${list}\n}\n`;
+  return { path: FLEET_INDEX, content: withFiles(head, otherFiles) };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { renderBootstrap } from "./bootstrap";
 import type { OutputFile } from "./files";
-import { fleetIndex } from "./fleet-index";
+import { fleetIndex, indexEntryText } from "./fleet-index";
 import { chartRepos, renderComponents } from "./platform/index";
 import { renderTenant } from "./tenant";
 import { fleetPluginFile } from "./tenant/tutor-plugin";
@@ -20,7 +20,12 @@ export function renderPlatform(model: FleetModel): OutputFile[] {
   return PLATFORM_RENDERERS.flatMap((r) => r(model));
 }
 
-export function renderFleet(model: FleetModel, renderOne: (t: ResolvedTenant) => OutputFile[] = (t) => renderTenant(t, model.platform)): OutputFile[] {
+/** `renderOne` and `entryText` render one tenant's files and its fleet index entry (the compile cache passes its own). */
+export function renderFleet(
+  model: FleetModel,
+  renderOne: (t: ResolvedTenant) => OutputFile[] = (t) => renderTenant(t, model.platform),
+  entryText: (t: ResolvedTenant) => string = indexEntryText,
+): OutputFile[] {
   const files = [...renderPlatform(model), ...model.tenants.flatMap(renderOne)];
   const seen = new Map<string, OutputFile>();
   for (const f of files) {
@@ -29,6 +34,6 @@ export function renderFleet(model: FleetModel, renderOne: (t: ResolvedTenant) =>
     seen.set(f.path, f);
   }
   // the fleet index comes last: it lists every other file with its hash
-  files.push(fleetIndex(model.tenants, model.platform, files));
+  files.push(fleetIndex(model.tenants, model.platform, files, entryText));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
