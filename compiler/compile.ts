@@ -54,7 +54,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
-  diagnostics.push(...checkLifecycleOf(root, tenants, opts.lifecycle ?? NO_LIFECYCLE_OPTIONS));
+  diagnostics.push(...checkLifecycleOf(root, tenants, opts.lifecycle ?? NO_LIFECYCLE_OPTIONS, { remember: cache?.writable }));
   if (hasErrors(diagnostics)) throw new UserError(diagnostics);
 
   const model: FleetModel = { platform: platform.value, tenants };

@@ -41,6 +41,10 @@ export interface CacheOptions {
 export class TenantCache {
   readonly stats = { hits: 0, misses: 0 };
   private readonly deps: DependencyHasher;
+  /** Whether this run may write the cache (compile; check only reads it). */
+  get writable(): boolean {
+    return !this.options.readOnly;
+  }
   private readonly dir: string;
   private platformKey?: string;
   private readonly keys = new Map<string, string>();

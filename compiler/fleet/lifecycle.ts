@@ -122,8 +122,8 @@ export function checkLifecycle(ctx: LifecycleContext): Diagnostic[] {
 }
 
 /** Reads the committed index of `root` (see previous-index.ts) and checks the tenant files against it. */
-export function checkLifecycleOf(root: string, tenants: readonly ResolvedTenant[], options: LifecycleOptions): Diagnostic[] {
-  const previous = readPreviousIndex(root, options.base);
+export function checkLifecycleOf(root: string, tenants: readonly ResolvedTenant[], options: LifecycleOptions, read: { remember?: boolean } = {}): Diagnostic[] {
+  const previous = readPreviousIndex(root, options.base, read);
   if ("problem" in previous) return [error("previous-index", { file: INDEX_FILE, line: 1, col: 1 }, previous.problem, { hint: "restore generated/fleet.json from git, or pass a valid --base" })];
   if (!previous.index) return [];
   const presentIds = new Set(listTenantFiles(root).map((f) => path.basename(f, ".ts")));

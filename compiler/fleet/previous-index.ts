@@ -2,10 +2,12 @@
 // another), or the file on disk when the root is not a git repository. Lifecycle guards compare the
 // tenants against it; reading git rather than the disk keeps them holding after a local recompile.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Location } from "../diagnostics";
 import { MANIFEST } from "../output/manifest";
+import { headCommit } from "./git-head";
 
 export const INDEX_FILE = `generated/${MANIFEST}`;
 
@@ -31,20 +33,60 @@ function git(root: string, args: string[]): string | undefined {
   }
 }
 
-/** Reads the index; no index means nothing was ever compiled or committed, so nothing can be removed. */
-export function readPreviousIndex(root: string, base?: string): PreviousIndexResult {
+// The index of a commit never changes: what was read of HEAD's is kept under HEAD's commit in .cache/.
+const CACHE_FORMAT = "previous-index-1";
+const cacheFile = (root: string) => path.join(root, ".cache", "previous-index.json");
+const checksum = (body: string) => createHash("sha256").update(body).digest("hex");
+type Stored = { format: string; commit: string; prefix: string; index: { label: string; tenants: (Omit<IndexedTenant, "at"> & { at: Location })[] } | null };
+
+function cachedIndex(root: string, head: { commit: string; prefix: string }): PreviousIndexResult | undefined {
+  try {
+    const raw = fs.readFileSync(cacheFile(root), "utf8");
+    const nl = raw.indexOf("\n");
+    if (nl < 0 || checksum(raw.slice(nl + 1)) !== raw.slice(0, nl)) return undefined;
+    const s = JSON.parse(raw.slice(nl + 1)) as Stored;
+    if (s.format !== CACHE_FORMAT || s.commit !== head.commit || s.prefix !== head.prefix) return undefined;
+    return s.index ? { index: s.index } : {};
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberIndex(root: string, head: { commit: string; prefix: string }, result: PreviousIndexResult): void {
+  if ("problem" in result) return; // a broken committed index is reported on every run
+  const stored: Stored = { format: CACHE_FORMAT, ...head, index: result.index ? { label: result.index.label, tenants: result.index.tenants.map((t) => ({ id: t.id, state: t.state, hosts: t.hosts, at: t.at })) } : null };
+  const body = JSON.stringify(stored);
+  try {
+    fs.mkdirSync(path.dirname(cacheFile(root)), { recursive: true });
+    const tmp = `${cacheFile(root)}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, `${checksum(body)}\n${body}`);
+    fs.renameSync(tmp, cacheFile(root));
+  } catch {
+    // a cache we cannot write only costs speed
+  }
+}
+
+/**
+ * Reads the index; no index means nothing was ever compiled or committed, so nothing can be removed.
+ * `remember`: keep what was read of HEAD's index in .cache/ (compile does; check only reads the cache).
+ */
+export function readPreviousIndex(root: string, base?: string, opts: { remember?: boolean } = {}): PreviousIndexResult {
   if (base !== undefined && (base === "" || base.startsWith("-"))) return { problem: `--base ${JSON.stringify(base)} is not a git revision` };
   const rev = base ?? "HEAD";
+  const head = base === undefined ? headCommit(root) : undefined;
+  const cached = head && cachedIndex(root, head);
+  if (cached) return cached;
   // the common case, one git process: the index at the revision
   const text = base === undefined ? git(root, ["show", `${rev}:./${INDEX_FILE}`]) : undefined;
-  if (text !== undefined) return parseIndex(text, `${INDEX_FILE} at ${rev}`);
+  const remember = (result: PreviousIndexResult) => (head && opts.remember && rememberIndex(root, head, result), result);
+  if (text !== undefined) return remember(parseIndex(text, `${INDEX_FILE} at ${rev}`));
   const inGit = git(root, ["rev-parse", "--is-inside-work-tree"])?.trim() === "true";
   if (!inGit) {
     if (base !== undefined) return { problem: `--base ${base} needs a git repository, and ${root} is not one` };
     const file = path.join(root, INDEX_FILE);
     return fs.existsSync(file) ? parseIndex(fs.readFileSync(file, "utf8"), `${INDEX_FILE} on disk`) : {};
   }
-  if (base === undefined) return {}; // an unborn HEAD (no commit yet), or no index committed: nothing deployed
+  if (base === undefined) return remember({}); // an unborn HEAD (no commit yet), or no index committed: nothing deployed
   // an unknown --base is the caller's mistake
   if (git(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]) === undefined) return { problem: `--base ${base} is not a commit of this repository` };
   const atBase = git(root, ["show", `${rev}:./${INDEX_FILE}`]);
