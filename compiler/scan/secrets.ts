@@ -89,6 +89,14 @@ function lineFinder(text: string): (offset: number) => number {
 // Words a secret-named key contains: only lines holding one get the costlier assignment pass.
 const SECRET_WORD = /pass|secret|key|token|auth|credential/gi;
 
+// Lines found clean, which repeat across a fleet's files (`key: OPENEDX_MYSQL_PASSWORD`, `secretKeyRef:`…):
+// each is checked once per run. Bounded, so a huge input cannot grow it without end.
+const cleanLines = new Set<string>();
+const remember = (line: string) => {
+  if (cleanLines.size >= 100_000) cleanLines.clear();
+  cleanLines.add(line);
+};
+
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
   const lineAt = lineFinder(text);
@@ -106,12 +114,17 @@ export function findSecrets(text: string): SecretFinding[] {
     const nl = text.indexOf("\n", m.index);
     const end = nl < 0 ? text.length : nl;
     SECRET_WORD.lastIndex = end;
+    const line = text.slice(start, end);
+    if (cleanLines.has(line)) continue;
+    let clean = true;
     // a placeholder is no value, and its own colon is no assignment
-    for (const a of text.slice(start, end).replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
+    for (const a of line.replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
       const [, key, value] = a as unknown as [string, string, string];
       if (!SECRET_KEY_NAME.test(key) || !looksRandom(value)) continue;
+      clean = false;
       findings.push({ line: lineAt(start), rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
     }
+    if (clean) remember(line);
   }
   return findings.sort((a, b) => a.line - b.line);
 }
