@@ -3,32 +3,13 @@
 // faster and need less memory (no loader thread, no kept function names). The bundle is a cache: built with
 // esbuild into .cache/build/<hash of the sources>/ on first use and again after any change to compiler/ or
 // the lock file, so it never runs stale code. Tests and the Argo CD plugin run the sources through tsx.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sourcesHash } from "./cache/sources-hash.mjs";
 
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const COMPILER = path.join(CODE_ROOT, "compiler");
-
-function sourceFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const abs = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(abs));
-    else if (entry.isFile()) out.push(abs);
-  }
-  return out.sort();
-}
-
-function sourcesKey() {
-  const h = createHash("sha256");
-  for (const f of [...sourceFiles(COMPILER), path.join(CODE_ROOT, "package-lock.json")]) {
-    h.update(path.relative(CODE_ROOT, f)).update("\0");
-    h.update(fs.existsSync(f) ? fs.readFileSync(f) : "(missing)").update("\0");
-  }
-  return h.digest("hex").slice(0, 24);
-}
 
 // Modules find files beside them through import.meta.url (the repository root, tutor_render.py, caches):
 // each keeps its own source location inside the bundle.
@@ -66,7 +47,7 @@ async function bundle(dir) {
   }
 }
 
-const dir = path.join(CODE_ROOT, ".cache", "build", sourcesKey());
+const dir = path.join(CODE_ROOT, ".cache", "build", sourcesHash(CODE_ROOT).slice(0, 24));
 // its dependencies resolve from the repository's node_modules, a few folders up
 if (!fs.existsSync(path.join(dir, "cli.mjs"))) {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
