@@ -1,12 +1,11 @@
 // The cache's files: packs of entries with a checksum; a pack that fails it, or its shape, reads as empty.
 // Entries keep the hash of each rendered file, not its content: generated/ is compared by hash, and the few
 // files that must be written again are rendered again (rendering is a pure function of the entry's key).
-import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import type { Tenant } from "../schema/tenant";
 import type { LocatorSnapshot } from "../source/locator";
-import { sha256 } from "./dependencies";
+import { readChecksummed, writeChecksummed } from "./checksummed";
 
 /** Bumped when the layout of a pack or an entry changes. */
 export const FORMAT = "tenant-cache-5";
@@ -24,28 +23,15 @@ export interface Entry {
   index: string;
 }
 
-/** A pack is `<sha256 of the rest>\n<JSON of the entries>`, written under a name derived from its content. */
+/** A pack is a checksummed file (cache/checksummed.ts) named after its content; returns its name. */
 export function writePack(dir: string, entries: Entry[]): string {
-  const body = JSON.stringify({ format: FORMAT, entries });
-  const sum = sha256(body);
-  const name = `pack-${sum.slice(0, 24)}.json`;
-  const tmp = path.join(dir, `${name}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, `${sum}\n${body}`);
-  fs.renameSync(tmp, path.join(dir, name)); // never a half-written pack under its final name
-  return name;
+  return path.basename(writeChecksummed({ dir, nameOf: (sum) => `pack-${sum.slice(0, 24)}.json` }, { format: FORMAT, entries }));
 }
 
 export function readPack(file: string): Entry[] {
-  try {
-    const raw = fs.readFileSync(file, "utf8");
-    const nl = raw.indexOf("\n");
-    if (nl < 0 || sha256(raw.slice(nl + 1)) !== raw.slice(0, nl)) return [];
-    const pack = JSON.parse(raw.slice(nl + 1)) as { format?: unknown; entries?: unknown };
-    if (pack.format !== FORMAT || !Array.isArray(pack.entries)) return [];
-    return pack.entries.every(isEntry) ? (pack.entries as Entry[]) : [];
-  } catch {
-    return [];
-  }
+  const pack = readChecksummed(file) as { format?: unknown; entries?: unknown } | undefined;
+  if (pack?.format !== FORMAT || !Array.isArray(pack.entries)) return [];
+  return pack.entries.every(isEntry) ? (pack.entries as Entry[]) : [];
 }
 
 function isEntry(e: Entry): boolean {

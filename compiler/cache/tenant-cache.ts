@@ -13,6 +13,7 @@ import { Locator, type LocatorSnapshot } from "../source/locator";
 import { compilerVersion } from "./compiler-version";
 import { DependencyHasher, sha256 } from "./dependencies";
 import { hashOf } from "../output/manifest";
+import { readChecksummed, writeChecksummed } from "./checksummed";
 import { FORMAT, readPack, writePack, type Entry } from "./pack";
 
 export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
@@ -162,7 +163,7 @@ export class TenantCache {
   persist(): void {
     if (this.options.readOnly) return;
     // a platform with errors never gets here (the build stops), so a fresh entry is always a valid one
-    if (this.platformFresh) writePlatformEntry(this.platformFile(), this.platformFresh);
+    if (this.platformFresh) writeChecksummed(this.platformFile(), this.platformFresh);
     const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined && e.index !== undefined);
     const packs = this.packs();
     const live = new Set(this.keys.values());
@@ -221,24 +222,8 @@ function lazyFiles(files: Entry["files"], render: () => OutputFile[]): OutputFil
   return files.map(({ path: p, hash }) => Object.defineProperty({ path: p, hash } as OutputFile, "content", { enumerable: true, get: () => contentOf(p) }));
 }
 
-/** `<sha256 of the rest>\n<JSON>`, like a pack; anything else reads as no entry. */
 function readPlatformEntry(file: string): PlatformEntry | undefined {
-  try {
-    const raw = fs.readFileSync(file, "utf8");
-    const nl = raw.indexOf("\n");
-    if (nl < 0 || sha256(raw.slice(nl + 1)) !== raw.slice(0, nl)) return undefined;
-    const e = JSON.parse(raw.slice(nl + 1)) as PlatformEntry;
-    const ok = typeof e?.key === "string" && typeof e.platform?.value === "object" && typeof e.platform.locator?.data === "string" && Array.isArray(e.diagnostics) && Array.isArray(e.checks);
-    return ok ? e : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writePlatformEntry(file: string, entry: PlatformEntry): void {
-  const body = JSON.stringify(entry);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${sha256(body)}\n${body}`);
-  fs.renameSync(tmp, file);
+  const e = readChecksummed(file) as PlatformEntry | undefined;
+  const ok = typeof e?.key === "string" && typeof e.platform?.value === "object" && typeof e.platform.locator?.data === "string" && Array.isArray(e.diagnostics) && Array.isArray(e.checks);
+  return ok ? e : undefined;
 }

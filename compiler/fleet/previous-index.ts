@@ -2,11 +2,11 @@
 // another), or the file on disk when the root is not a git repository. Lifecycle guards compare the
 // tenants against it; reading git rather than the disk keeps them holding after a local recompile.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Location } from "../diagnostics";
 import { MANIFEST } from "../output/manifest";
+import { readChecksummed, writeChecksummed } from "../cache/checksummed";
 import { headCommit } from "./git-head";
 
 export const INDEX_FILE = `generated/${MANIFEST}`;
@@ -36,31 +36,19 @@ function git(root: string, args: string[]): string | undefined {
 // The index of a commit never changes: what was read of HEAD's is kept under HEAD's commit in .cache/.
 const CACHE_FORMAT = "previous-index-1";
 const cacheFile = (root: string) => path.join(root, ".cache", "previous-index.json");
-const checksum = (body: string) => createHash("sha256").update(body).digest("hex");
 type Stored = { format: string; commit: string; prefix: string; index: { label: string; tenants: (Omit<IndexedTenant, "at"> & { at: Location })[] } | null };
 
 function cachedIndex(root: string, head: { commit: string; prefix: string }): PreviousIndexResult | undefined {
-  try {
-    const raw = fs.readFileSync(cacheFile(root), "utf8");
-    const nl = raw.indexOf("\n");
-    if (nl < 0 || checksum(raw.slice(nl + 1)) !== raw.slice(0, nl)) return undefined;
-    const s = JSON.parse(raw.slice(nl + 1)) as Stored;
-    if (s.format !== CACHE_FORMAT || s.commit !== head.commit || s.prefix !== head.prefix) return undefined;
-    return s.index ? { index: s.index } : {};
-  } catch {
-    return undefined;
-  }
+  const s = readChecksummed(cacheFile(root)) as Stored | undefined;
+  if (s?.format !== CACHE_FORMAT || s.commit !== head.commit || s.prefix !== head.prefix) return undefined;
+  return s.index ? { index: s.index } : {};
 }
 
 function rememberIndex(root: string, head: { commit: string; prefix: string }, result: PreviousIndexResult): void {
   if ("problem" in result) return; // a broken committed index is reported on every run
-  const stored: Stored = { format: CACHE_FORMAT, ...head, index: result.index ? { label: result.index.label, tenants: result.index.tenants.map((t) => ({ id: t.id, state: t.state, hosts: t.hosts, at: t.at })) } : null };
-  const body = JSON.stringify(stored);
+  const index = result.index ? { label: result.index.label, tenants: result.index.tenants.map((t) => ({ id: t.id, state: t.state, hosts: t.hosts, at: t.at })) } : null;
   try {
-    fs.mkdirSync(path.dirname(cacheFile(root)), { recursive: true });
-    const tmp = `${cacheFile(root)}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${checksum(body)}\n${body}`);
-    fs.renameSync(tmp, cacheFile(root));
+    writeChecksummed(cacheFile(root), { format: CACHE_FORMAT, ...head, index } satisfies Stored);
   } catch {
     // a cache we cannot write only costs speed
   }

@@ -2,9 +2,9 @@
 // size, times and inode are all unchanged is not read again (as git's index spares reading the work tree).
 // Only settled stats are kept — the file's last change (ctime) well before the reading — so an edit made in the
 // same clock tick as a read can never look unchanged; ctime moves on every change and cannot be set back.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { readChecksummed, writeChecksummed } from "../cache/checksummed";
 
 const FORMAT = "disk-state-1";
 /** A change this recent to a file may share its timestamps with an edit that follows: not trusted yet. */
@@ -12,7 +12,6 @@ export const SETTLE_MS = 2000;
 
 // times as float milliseconds: two changes of a file are at least a clock tick apart, far above their precision
 const signature = (st: fs.Stats) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
-const checksum = (body: string) => createHash("sha256").update(body).digest("hex");
 
 export class DiskState {
   readonly stats = { trusted: 0, read: 0 };
@@ -26,16 +25,9 @@ export class DiskState {
     private readonly opts: { readOnly?: boolean; now?: () => number } = {},
   ) {
     this.file = path.join(root, ".cache", "generated-state.json");
-    try {
-      const raw = fs.readFileSync(this.file, "utf8");
-      const nl = raw.indexOf("\n");
-      if (nl > 0 && checksum(raw.slice(nl + 1)) === raw.slice(0, nl)) {
-        const data = JSON.parse(raw.slice(nl + 1)) as { format?: unknown; files?: Record<string, [string, string]> };
-        if (data.format === FORMAT) for (const [p, entry] of Object.entries(data.files ?? {})) this.known.set(p, entry);
-      }
-    } catch {
-      // no state, or a damaged one: every file is read
-    }
+    // no state, or a damaged one: every file is read
+    const data = readChecksummed(this.file) as { format?: unknown; files?: Record<string, [string, string]> } | undefined;
+    if (data?.format === FORMAT) for (const [p, entry] of Object.entries(data.files ?? {})) this.known.set(p, entry);
   }
 
   /** The content hash of `rel` as last read, when its stat is exactly as it was then. */
@@ -65,10 +57,6 @@ export class DiskState {
   save(): void {
     const kept = [...this.known].filter(([p]) => this.seen.has(p));
     if (this.opts.readOnly || (!this.changed && kept.length === this.known.size)) return;
-    const body = JSON.stringify({ format: FORMAT, files: Object.fromEntries(kept) });
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, `${checksum(body)}\n${body}`);
-    fs.renameSync(tmp, this.file);
+    writeChecksummed(this.file, { format: FORMAT, files: Object.fromEntries(kept) });
   }
 }

@@ -1,0 +1,30 @@
+// The files of .cache/: `<sha256 of the rest>\n<JSON>`, written under a temporary name and renamed, so a
+// reader never sees half a file; one that fails its checksum or does not parse reads as absent, never trusted.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const sum = (body: string) => createHash("sha256").update(body).digest("hex");
+
+/** The value, or undefined for a missing, damaged or unreadable file. */
+export function readChecksummed(file: string): unknown {
+  try {
+    const raw = fs.readFileSync(file, "utf8");
+    const nl = raw.indexOf("\n");
+    return nl > 0 && sum(raw.slice(nl + 1)) === raw.slice(0, nl) ? JSON.parse(raw.slice(nl + 1)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `value` to `file`, or to the name `nameOf` gives its checksum (a content-addressed file); returns the path. */
+export function writeChecksummed(file: string | { dir: string; nameOf: (checksum: string) => string }, value: unknown): string {
+  const body = JSON.stringify(value);
+  const checksum = sum(body);
+  const target = typeof file === "string" ? file : path.join(file.dir, file.nameOf(checksum));
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${checksum}\n${body}`);
+  fs.renameSync(tmp, target);
+  return target;
+}
