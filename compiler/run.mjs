@@ -48,10 +48,20 @@ async function bundle(dir) {
 }
 
 const dir = path.join(CODE_ROOT, ".cache", "build", sourcesHash(CODE_ROOT).slice(0, 24));
+/** Bundles of former sources go after a day (a command still running one keeps its loaded modules meanwhile). */
+function pruneOldBundles(current) {
+  const parent = path.dirname(current);
+  for (const name of fs.readdirSync(parent)) {
+    const other = path.join(parent, name);
+    if (other !== current && Date.now() - fs.statSync(other).mtimeMs > 24 * 3600 * 1000) fs.rmSync(other, { recursive: true, force: true });
+  }
+}
+
 // its dependencies resolve from the repository's node_modules, a few folders up
 if (!fs.existsSync(path.join(dir, "cli.mjs"))) {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   await bundle(dir);
+  pruneOldBundles(dir);
 }
 await import(pathToFileURL(path.join(dir, "code-cache.mjs")).href);
 const started = performance.now();
