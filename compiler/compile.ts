@@ -29,12 +29,13 @@ export interface Build {
 /**
  * Builds every output in memory, or throws a UserError listing every problem found:
  * 1. read platform/platform.ts and tenants/*.ts statically and validate them against their schemas
- *    (tenants whose inputs are unchanged since a cached run come from the cache);
- * 2. check the platform, then each tenant against the platform's catalogs (cached per tenant, like step 1);
+ *    (the platform and tenants whose inputs are unchanged since a cached run come from the cache);
+ * 2. check the platform, then each tenant against the platform's catalogs (cached, like step 1);
  * 3. resolve tenants (presets, derived names) and check the fleet-wide invariants, always over all tenants;
  * 4. check the lifecycle against the committed fleet index (removals, renames, reused ids, the deletion cap);
- * 5. render every file (unchanged tenants' files from the cache), and the fleet index listing them all;
- * 6. check the rendered objects (projects, namespaces, data guards, quotas against capacity).
+ * 5. render every file (unchanged tenants' files and index entries from the cache), and the fleet index;
+ * 6. check the rendered objects: each tenant's as it is rendered (projects, namespaces, data guards), then
+ *    the fleet's (quotas against capacity).
  */
 export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions } = {}): Build {
   const { cache } = opts;
