@@ -37,6 +37,8 @@ export interface CacheOptions {
   version?: string;
   /** A read-only cache (for `check`) never writes entries. */
   readOnly?: boolean;
+  /** The folder whose .cache/ is read, when not the fleet's own (`diff` builds the base from the user's cache). */
+  cacheRoot?: string;
 }
 
 export class TenantCache {
@@ -60,7 +62,7 @@ export class TenantCache {
     private readonly options: CacheOptions = {},
   ) {
     this.deps = new DependencyHasher(root);
-    this.dir = cacheDir(root);
+    this.dir = cacheDir(options.cacheRoot ?? root);
   }
 
   private key(): string {
@@ -73,7 +75,7 @@ export class TenantCache {
     return this.platformHit !== undefined;
   }
   private platformFresh?: PlatformEntry;
-  private platformFile = () => path.join(this.root, ".cache", "platform.json");
+  private platformFile = () => path.join(this.options.cacheRoot ?? this.root, ".cache", "platform.json");
 
   /** Loads platform/platform.ts through the cache (only a platform without errors is cached). */
   loadPlatform(load: () => PlatformLoad): PlatformLoad {

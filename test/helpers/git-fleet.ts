@@ -11,7 +11,7 @@ const git = (root: string, ...args: string[]) =>
 /** A new repository under the OS temp folder with one commit; node_modules is a symlink to this project's. */
 export function gitFleet(): { root: string; base: string } {
   const root = tempDir("fleet-git-");
-  for (const entry of ["compiler", "platform", "tenants", "package.json", "tsconfig.json"]) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ["compiler", "platform", "tenants", "package.json", "package-lock.json", "tsconfig.json"]) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   fs.writeFileSync(path.join(root, ".gitignore"), "node_modules\n.cache/\n");
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
   git(root, "init", "-q", "-b", "main");

@@ -2,11 +2,13 @@
 // JSON output, the user's checkout and worktree list left untouched, and bad refs.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import type { Review } from "../../compiler/review/report";
 import { RULES } from "../../compiler/review/flags";
+import { compileRevision } from "../../compiler/review/worktree";
 import { run, tempFleet, tenantSource } from "../helpers/fleet";
 import { commitVariant, gitFleet, patchFile, resetTo, worktrees } from "../helpers/git-fleet";
 
@@ -120,6 +122,20 @@ test("diff: a fleet kept apart from the compiler (--root) has its base compiled 
   const review = JSON.parse(r.out) as Review;
   assert.equal(review.notes, []);
   assert.equal(review.summary.tenants.added, ["newco"]);
+});
+
+test("diff: a base with this very compiler is built in this process, to the same files its worktree compile gives", () => {
+  resetTo(root, base);
+  const before = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("fleet-review-")).length;
+  const fast = compileRevision(root, base);
+  const slow = compileRevision(root, base, () => true, { worktree: true });
+  assert.equal([fast.built, slow.built], ["in process", "worktree"]);
+  assert.ok(fast.hashes.size > 50);
+  assert.equal(fast.hashes, slow.hashes);
+  assert.equal(fast.files, slow.files);
+  assert.is(fast.note, undefined);
+  assert.is(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("fleet-review-")).length, before, "no temporary folder left");
+  assert.is(worktrees(root), 1);
 });
 
 test("diff: a bad ref or option is a usage error", async () => {
