@@ -27,6 +27,8 @@ interface Module {
   file: string; // relative to root, for messages
   sf: ts.SourceFile;
   consts: Map<string, ts.VariableDeclaration>;
+  /** Names of the consts declared with `export`. */
+  exported: Set<string>;
   /** Local name → where it comes from. */
   imports: Map<string, { from: "api" | "preset"; module?: string; name: string; node: ts.Node }>;
   exportDefault?: ts.Expression;
@@ -103,8 +105,9 @@ export class StaticReader {
   }
 
   private parse(absPath: string, text: string): Module {
-    const sf = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    const mod: Module = { file: this.rel(absPath), sf, consts: new Map(), imports: new Map(), diagnostics: [] };
+    // no parent pointers: the reader walks down from the statements, and positions take the file explicitly
+    const sf = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    const mod: Module = { file: this.rel(absPath), sf, consts: new Map(), exported: new Set(), imports: new Map(), diagnostics: [] };
     // parseDiagnostics is internal to the TypeScript API but stable for years; it is the only way to
     // get syntax errors without a full (slow) type-check program.
     const syntax = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
@@ -138,6 +141,7 @@ export class StaticReader {
           mod.diagnostics.push(error("unsupported-syntax", this.at(mod, decl), `const ${decl.name.text} has no value`));
         } else {
           mod.consts.set(decl.name.text, decl);
+          if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) mod.exported.add(decl.name.text);
         }
       }
       return;
@@ -358,7 +362,7 @@ class Evaluation {
       // syntax and statement errors of the preset file are reported once per reading tenant; dedup happens on output
       this.diagnostics.push(...target.diagnostics);
       const exported = target.consts.get(imported.name);
-      const isExported = exported && (exported.parent.parent as ts.VariableStatement).modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      const isExported = exported && target.exported.has(imported.name);
       if (!exported || !isExported) {
         return this.fail(mod, imported.node, at, `${this.reader.rel(imported.module!)} has no exported const named "${imported.name}"`, "export it with `export const`");
       }
