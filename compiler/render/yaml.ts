@@ -40,7 +40,7 @@ class Writer {
   }
 
   /** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
-  block(value: unknown, indent: number, continued: boolean): void {
+  block(value: unknown, indent: number, continued: boolean, known?: string[]): void {
     const pad = padOf(indent);
     if (Array.isArray(value)) {
       let first = true;
@@ -54,7 +54,7 @@ class Writer {
       return;
     }
     if (value !== null && typeof value === "object") {
-      const keys = this.keys(value);
+      const keys = known ?? this.keys(value);
       if (keys.length === 0) return void (this.out.push(`${continued ? "" : pad}{}\n`));
       for (let i = 0; i < keys.length; i++) {
         const k = keys[i]!;
@@ -69,11 +69,13 @@ class Writer {
   /** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
   inline(value: unknown, indent: number, inSequence: boolean): void {
     if (value !== null && typeof value === "object") {
-      const empty = Array.isArray(value) ? !value.some((v) => v !== undefined) : this.keys(value).length === 0;
-      if (empty) return void (this.out.push(Array.isArray(value) ? " []\n" : " {}\n"));
+      // an object's keys are ordered once, here, and handed on
+      const keys = Array.isArray(value) ? undefined : this.keys(value);
+      const empty = keys ? keys.length === 0 : !(value as unknown[]).some((v) => v !== undefined);
+      if (empty) return void (this.out.push(keys ? " {}\n" : " []\n"));
       // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
       this.out.push(inSequence ? " " : "\n");
-      this.block(value, indent, inSequence);
+      this.block(value, indent, inSequence, keys);
       return;
     }
     this.out.push(` ${scalar(value, indent)}\n`);
