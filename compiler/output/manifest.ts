@@ -3,7 +3,6 @@
 import { hash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { OutputFile } from "../render/files";
 
 /** The file that carries the manifest (the fleet index). */
 export const MANIFEST = "fleet.json";

@@ -1,6 +1,5 @@
 // Sync order inside a tenant's instance (drydock's): config and services, then the init hooks (hooks.ts),
 // then the workloads, then what scales them.
-import type { KubeObject } from "../render/objects";
 import { SYNC_WAVE } from "../render/argocd";
 import { FIRST_INIT_WAVE, MAX_INIT_TASKS } from "./hooks";
 import type { Step } from "./types";

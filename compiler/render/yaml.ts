@@ -2,7 +2,7 @@
 // Tutor uses) as well as 1.2 ones. Strings that a 1.1 reader would turn into booleans, numbers, nulls or
 // dates are quoted; multi-line strings are written as literal blocks; lines are never folded.
 
-import { KUBE_KEY_ORDER, orderedKeys, rankOf, type Json } from "./key-order";
+import { KUBE_KEY_ORDER, orderedKeys, rankOf } from "./key-order";
 
 export { canonical, DATA_KEY_ORDER, KUBE_KEY_ORDER, type Json } from "./key-order";
 

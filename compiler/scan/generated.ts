@@ -11,32 +11,18 @@ export interface LocatedFinding extends SecretFinding {
 }
 
 /**
- * Findings of one file, the header line apart: many files differ only in their header (the generated Tutor
- * plugin of each tenant), so each distinct body is scanned once.
- */
-function scanFile(text: string, bodies: Map<string, SecretFinding[]>): SecretFinding[] {
-  const cut = text.indexOf("\n");
-  if (cut < 0) return findSecrets(text);
-  const body = text.slice(cut + 1);
-  let found = bodies.get(body);
-  if (!found) bodies.set(body, (found = findSecrets(body).map((f) => ({ ...f, line: f.line + 1 }))));
-  return [...findSecrets(text.slice(0, cut)), ...found];
-}
-
-/**
  * Scans the files rendered in this run, and the extra ones given (what compile is about to write; what check
  * finds on disk that compile did not write as it is). Files the compile cache supplies (they carry a hash)
  * and that generated/ holds unchanged were scanned when compile wrote them. Without the cache (CI) every
  * file is rendered, so every file is scanned.
  */
 export function scanOutput(files: readonly OutputFile[], extra: readonly { path: string; content: string }[] = []): LocatedFinding[] {
-  const bodies = new Map<string, SecretFinding[]>();
   const rendered = files.filter((f) => f.hash === undefined);
   const renderedText = new Map(rendered.map((f) => [f.path, f.content]));
   const texts = [...rendered, ...extra.filter((f) => renderedText.get(f.path) !== f.content)];
   return texts
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .flatMap((f) => scanFile(f.content, bodies).map((found) => ({ ...found, file: f.path })));
+    .flatMap((f) => findSecrets(f.content).map((found) => ({ ...found, file: f.path })));
 }
 
 /** Files of generated/ as they are on disk (those that differ from what compile writes), for the scan. */

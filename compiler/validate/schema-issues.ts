@@ -35,7 +35,6 @@ interface Located {
 
 function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: Locator): Located[] {
   const path = [...base, ...issue.path];
-  const shown = formatPath(path);
   const at = (p: ValuePath) => locator.value(p);
   const make = (p: ValuePath, loc = at(p), message = issue.message, hint?: string): Located => ({
     path: p,

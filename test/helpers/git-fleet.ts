@@ -1,7 +1,6 @@
 // Throw-away git repositories holding a copy of this project (compiler, platform, tenants), for the review tests.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT, tempDir } from "./fleet";
 

@@ -2,7 +2,6 @@
 // schema are each reported (every error, with file, document, object and path); Helm values against chart
 // schemas; kubeconform's JSON output mapped to the same report.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";

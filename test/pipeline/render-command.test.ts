@@ -1,6 +1,5 @@
 // `render` finds its tools or says exactly what is missing; `postrender` runs the last step on files at hand.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
