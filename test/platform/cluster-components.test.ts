@@ -41,6 +41,7 @@ test("the example platform (generic) enables every component that makes sense fo
     "echo",
     "external-secrets",
     "mariadb-operator",
+    "mariadb-operator-crds",
     "meilisearch",
     "metrics-server",
     "mongodb",

@@ -69,8 +69,10 @@ export const karpenter: ComponentDef = {
   when: (ctx) => ctx.cluster.spec.provider === "aws" && missingKarpenterSettings(settingsOf(ctx)).length === 0,
   namespace: "karpenter",
   wave: 0,
-  // 1.14.1: the newest release (karpenter.sh/v1, karpenter.k8s.aws/v1)
+  // 1.14.1: the newest release (karpenter.sh/v1, karpenter.k8s.aws/v1); pin checked: release tag v1.14.1 of
+  // github.com/aws/karpenter-provider-aws and its charts/karpenter/Chart.yaml (OCI chart, no index)
   chart: { repoURL: "public.ecr.aws/karpenter", chart: "karpenter", version: "1.14.1" },
   values,
   objects,
+  podSecurity: "restricted",
 };

@@ -118,7 +118,8 @@ export const monitoring: ComponentDef = {
   // after External Secrets (wave 0), whose CRDs make Grafana's admin password; before the data services
   // (wave 5), which may bring ServiceMonitors and PodMonitors of the CRDs this chart installs
   wave: 2,
-  // 88.5.3 (Prometheus Operator v0.93.1, Grafana chart 12.11.1): the newest release
+  // 88.5.3 (Prometheus Operator v0.93.1, Grafana chart 12.11.1): the newest release; pin checked: release tag
+  // kube-prometheus-stack-88.5.3 of github.com/prometheus-community/helm-charts
   chart: { repoURL: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
   releaseName: "kube-prometheus-stack",
   values,

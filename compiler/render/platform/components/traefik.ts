@@ -36,7 +36,8 @@ export const traefik: ComponentDef = {
   when: (ctx) => controllerOf(ctx) === "traefik",
   namespace: "traefik",
   wave: 0,
-  // 41.3.0 (Traefik v3.7.11) is the newest release whose values schema we read and test against
+  // 41.3.0 (Traefik v3.7.11) is the newest release whose values schema we read and test against;
+  // pin checked: release tag v41.3.0 of github.com/traefik/traefik-helm-chart (published-charts.ts)
   chart: { repoURL: "https://traefik.github.io/charts", chart: "traefik", version: "41.3.0" },
   values,
   podSecurity: "restricted",

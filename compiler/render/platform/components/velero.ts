@@ -1,5 +1,6 @@
 // Velero: nightly backups of Kubernetes objects and volume contents (kopia) to the platform's object storage.
 // Restore one tenant: velero restore create --from-schedule fleet --include-namespaces <id>
+import { RESTRICTED_CONTAINER } from "../../../model/chart-security";
 import { backupPolicy, retentionTtl, type BackupPolicy } from "../../../model/backups";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
@@ -22,7 +23,16 @@ function values(ctx: ComponentContext): Record<string, unknown> {
   const policy = policyOf(ctx)!;
   const secret = policy.storage.credentialsSecret;
   return {
-    initContainers: [{ name: "velero-plugin-for-aws", image: AWS_PLUGIN, imagePullPolicy: "IfNotPresent", volumeMounts: [{ mountPath: "/target", name: "plugins" }] }],
+    initContainers: [
+      {
+        name: "velero-plugin-for-aws",
+        image: AWS_PLUGIN,
+        imagePullPolicy: "IfNotPresent",
+        volumeMounts: [{ mountPath: "/target", name: "plugins" }],
+        securityContext: RESTRICTED_CONTAINER,
+        resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+      },
+    ],
     // the storage location is our own object (objects.yaml), validated like every other
     configuration: { backupStorageLocation: [], volumeSnapshotLocation: [], uploaderType: "kopia", defaultVolumesToFsBackup: true },
     // A Secret created in the cluster, the same shape the database backups read (AWS_ACCESS_KEY_ID,
@@ -85,7 +95,8 @@ export const velero: ComponentDef = {
   // After the tenants (root wave 20): nothing waits for Velero, and a Velero stuck on a missing credentials
   // Secret must not hold every tenant's sync behind it.
   wave: 70,
-  // 12.1.0 (Velero 1.18.1): the newest chart; 1.18.1 fixes CVE-2026-32637 in restore
+  // 12.1.0 (Velero 1.18.1): the newest chart; 1.18.1 fixes CVE-2026-32637 in restore; pin checked: gh-pages
+  // index.yaml of github.com/vmware-tanzu/helm-charts
   chart: { repoURL: "https://vmware-tanzu.github.io/helm-charts", chart: "velero", version: "12.1.0" },
   values,
   objects: (ctx) => [storageLocation(policyOf(ctx)!), schedule(policyOf(ctx)!)],

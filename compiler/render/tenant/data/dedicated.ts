@@ -13,7 +13,7 @@ import { CHARTS, PSMDB_CR_VERSION } from "../../data/charts";
 import { yamlFile, type OutputFile } from "../../files";
 import { tenantLabels, type KubeObject } from "../../objects";
 import { meilisearchValues } from "../../platform/components/meilisearch";
-import { valkeyStorage } from "../../platform/components/redis";
+import { VALKEY_STRATEGY, valkeyStorage } from "../../platform/components/redis";
 import type { Chart } from "../../platform/component";
 import { aclRules } from "./redis";
 import { dedicatedMasterKeySecret } from "./search";
@@ -74,6 +74,7 @@ const VALUES: Record<DataService, Values> = {
         },
       },
       dataStorage: valkeyStorage("5Gi", sc),
+      deploymentStrategy: VALKEY_STRATEGY,
       resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
     };
   },
