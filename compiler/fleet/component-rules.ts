@@ -91,7 +91,20 @@ const dataNeedExternalSecrets: ComponentRule = (p, cluster) => {
   ];
 };
 
-const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, dataNeedExternalSecrets];
+/** Alertmanager without a receiver evaluates every alert and tells nobody: say so until one is set. */
+const alertsNeedReceiver: ComponentRule = (p, cluster) => {
+  const m = cluster.components.monitoring;
+  if (!m.enabled || m.alerts) return [];
+  const { at, path } = located(p, cluster, "monitoring");
+  return [
+    warning("alerts-receiver", at, `alerts of cluster "${cluster.name}" reach nobody: no \`monitoring.alerts\` receiver is set`, {
+      path,
+      hint: 'set `monitoring: { alerts: { secret: "alertmanager-receivers", slack: { channel: "#alerts", urlKey: "slack-url" } } }` (or `email`, `webhook`), and create that Secret in namespace monitoring',
+    }),
+  ];
+};
+
+const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, dataNeedExternalSecrets, alertsNeedReceiver];
 
 export function checkComponents(p: Source<Platform>): Diagnostic[] {
   return Object.keys(p.value.clusters)
