@@ -48,6 +48,19 @@ export function tempFleet(opts: FleetOptions = {}): string {
   return root;
 }
 
+let compiled: Promise<string> | undefined;
+
+/** The fixture fleet compiled once per test process (read-only: tests that change a fleet make their own). */
+export function compiledFixture(): Promise<string> {
+  compiled ??= (async () => {
+    const root = tempFleet();
+    const result = await run(root, "compile");
+    if (result.code !== 0) throw new Error(`the fixture fleet does not compile:\n${result.err}`);
+    return root;
+  })();
+  return compiled;
+}
+
 export function writeTenant(root: string, id: string, text: string): void {
   fs.writeFileSync(path.join(root, "tenants", `${id}.ts`), text);
 }
