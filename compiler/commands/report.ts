@@ -3,7 +3,7 @@
 import { build } from "../compile";
 import { TenantCache } from "../cache/tenant-cache";
 import { capacityReport } from "../report/capacity-report";
-import { reportJson, reportMarkdown } from "../report/format";
+import { narrowTables, reportJson, reportMarkdown } from "../report/format";
 import { UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -17,7 +17,10 @@ export const reportCommand: Command = {
     const { model } = build(ctx.root, { cache: new TenantCache(ctx.root, { readOnly: true }) });
     ctx.io.err(`report: ${model.tenants.length} tenant(s) read; computing capacity…`);
     const report = capacityReport(model.platform, model.tenants, (done, total) => ctx.io.err(`report: ${done}/${total} tenants`));
-    ctx.io.out(format === "json" ? reportJson(report) : reportMarkdown(report));
+    const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+    // a terminal narrower than the tables gets one block per row; a pipe or file always gets the Markdown tables
+    const markdown = () => (columns ? narrowTables(reportMarkdown(report), columns) : reportMarkdown(report));
+    ctx.io.out(format === "json" ? reportJson(report) : markdown());
     return 0;
   },
 };
