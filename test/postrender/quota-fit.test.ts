@@ -9,10 +9,10 @@ import { podSpecOf } from "../../compiler/model/pod-security";
 import { postRender, PostRenderError } from "../../compiler/postrender/index";
 import type { KubeObject } from "../../compiler/render/objects";
 import { quotaAndLimits } from "../../compiler/render/tenant/quota";
-import { REPO_ROOT } from "../helpers/fleet";
+import { FIXTURE_FLEET } from "../helpers/fleet";
 import { context, initTasks, tutorObjects, toManifests } from "./tutor-output";
 
-const model = build(REPO_ROOT).model;
+const model = build(FIXTURE_FLEET).model;
 /** An autoscaler on every sized Deployment (the fixture has one on lms), so each can reach its ceiling. */
 const hpas = ["cms", "lms-worker", "cms-worker", "mfe", "caddy"].map((name) => ({
   apiVersion: "autoscaling/v2",
