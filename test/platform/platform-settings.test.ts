@@ -97,4 +97,11 @@ test("tenant Ingresses on ingress-nginx take bodies up to 250m (Tutor's Studio l
   assert.is(values(traefik.tree, "traefik").ports.websecure.transport.respondingTimeouts.readTimeout, "600s");
 });
 
+test("a chartVersion not recorded as published is a warning at the setting; a recorded one is not", async () => {
+  const unknown = await ok(platformWith('{ metricsServer: { chartVersion: "3.99.0" } }'));
+  assert.match(unknown.err, /platform\/platform\.ts:\d+:\d+ warning components\.metricsServer\.chartVersion: metrics-server 3\.99\.0 is not among the versions recorded as published \(.*3\.13\.0.*\) \[chart-version\]/);
+  const known = await ok(platformWith('{ metricsServer: { chartVersion: "3.12.2" } }'));
+  assert.not.match(known.err, "chart-version");
+});
+
 test.run();
