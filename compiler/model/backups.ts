@@ -40,7 +40,7 @@ export type VeleroSchedules = NonNullable<ResolvedComponents["backups"]["schedul
  * week, weekly kept 30 days. A restore can then go back an hour, a day or a week.
  */
 export const DEFAULT_VELERO_SCHEDULES: VeleroSchedules = {
-  hourly: { cron: "30 * * * *", keepHours: 24 },
+  hourly: { cron: "30 */1 * * *", keepHours: 24 },
   daily: { cron: "0 6 * * *", keepHours: 168 },
   weekly: { cron: "59 23 * * 0", keepHours: 720 },
 };

@@ -103,7 +103,7 @@ export const ComponentsSchema = z.strictObject({
     schedules: z
       .record(DnsLabel, VeleroSchedule)
       .optional()
-      .describe("Velero schedules (objects and volumes of every namespace) by name; as Harmony when omitted: `hourly` (`30 * * * *`, kept 24h), `daily` (`0 6 * * *`, 168h), `weekly` (`59 23 * * 0`, 720h)."),
+      .describe("Velero schedules (objects and volumes of every namespace) by name; as Harmony when omitted: `hourly` (`30 */1 * * *`, kept 24h), `daily` (`0 6 * * *`, 168h), `weekly` (`59 23 * * 0`, 720h)."),
   }).optional(),
   karpenter: component({
     clusterName: z.string().min(1).optional().describe("EKS cluster name: nodes join it, subnets and security groups tagged `karpenter.sh/discovery: <name>` are used. Required on aws."),

@@ -105,7 +105,7 @@ test("Velero: storage location and Harmony's hourly, daily and weekly schedules,
   const schedules = objects.filter((o) => o.kind === "Schedule").map((o) => [o.metadata.name, o.spec.schedule, o.spec.template.ttl]);
   assert.equal(schedules, [
     ["fleet-daily", "0 6 * * *", "168h0m0s"],
-    ["fleet-hourly", "30 * * * *", "24h0m0s"],
+    ["fleet-hourly", "30 */1 * * *", "24h0m0s"],
     ["fleet-weekly", "59 23 * * 0", "720h0m0s"],
   ]);
   // Velero's metrics are scraped: the chart's ServiceMonitor and node-agent PodMonitor
