@@ -7,7 +7,10 @@ import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
 import { Host } from "../schema/common";
 import { WORKLOADS } from "../schema/size";
-import { checkTutorKey, kindOf } from "../tutor/keys";
+import { z } from "zod";
+import { TutorJson } from "../schema/tutor-text";
+import { checkTutorKey } from "../tutor/keys";
+import { validate } from "../validate/schema-issues";
 import { didYouMean } from "../validate/suggest";
 import { sharedServicesAvailable } from "./tenant-data-rules";
 
@@ -90,10 +93,10 @@ const tutorKeys: Rule = ({ value, locator }) => {
       const hint = didYouMean(key, verdict.suggestions) ?? (verdict.code === "tutor-secret" ? "remove it: the compiler wires secrets from the cluster" : "remove it");
       return [error(verdict.code, locator.key(path), `${key} ${verdict.reason}`, { path: shown, hint })];
     }
-    if (verdict.kind && v !== undefined && kindOf(v) !== verdict.kind) {
-      return [error("tutor-type", locator.value(path), `${key} takes a ${verdict.kind}, got a ${kindOf(v)}`, { path: shown })];
-    }
-    return [];
+    // text Tutor would misread is reported once, by the schema (TutorJson)
+    if (!TutorJson.safeParse(v).success) return [];
+    const { diagnostics } = validate(z.object({ tutor: z.object({ [key]: verdict.schema }) }), { tutor: { [key]: v } }, locator);
+    return diagnostics.map((d) => (d.code === "schema" ? { ...d, code: "tutor-type" } : d));
   });
 };
 

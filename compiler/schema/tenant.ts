@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DnsLabel, Email, Host, LabelValue } from "./common";
 import { SizeSpec } from "./size";
+import { TutorJson, TutorText } from "./tutor-text";
 
 export const TENANT_STATES = ["active", "maintenance", "archived"] as const;
 
@@ -24,7 +25,7 @@ export const TenantSchema = z.strictObject({
       extra: z.array(Host).default([]).describe("Additional host names served by the LMS."),
     })
     .describe("Public host names."),
-  platformName: z.string().min(1).max(100).describe("Site name shown to learners (Tutor's PLATFORM_NAME)."),
+  platformName: TutorText.min(1).max(100).describe("Site name shown to learners (Tutor's PLATFORM_NAME): one line of text, without `\"`, `\\` or Jinja delimiters."),
   contactEmail: Email.describe("Public contact address (Tutor's CONTACT_EMAIL)."),
   language: z
     .string()
@@ -69,7 +70,7 @@ export const TenantSchema = z.strictObject({
     .default({})
     .describe("Labels put on every object of the tenant."),
   tutor: z
-    .record(z.string(), z.json())
+    .record(z.string(), TutorJson)
     .default({})
     .describe("Extra Tutor settings. Keys the compiler sets and secret-bearing keys are refused with the reason."),
 });

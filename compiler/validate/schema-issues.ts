@@ -76,6 +76,14 @@ function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: 
     }
     case "invalid_key":
       return issue.issues.map((i) => make(path, at(path), `key: ${i.message}`));
+    case "custom": {
+      // a refinement may name its own code, hint and whether it is about a key (schema/tutor-text.ts)
+      const params = (issue.params ?? {}) as { code?: string; hint?: string; at?: string };
+      const loc = params.at === "key" ? locator.key(path) : at(path);
+      const located = make(path, loc, issue.message, params.hint);
+      if (params.code) located.diagnostic.code = params.code;
+      return [located];
+    }
     default:
       return [make(path, at(path))];
   }
