@@ -5,7 +5,7 @@ import type { Locator } from "../source/locator";
 import { clusterOf, domainsOf } from "../model/resolve";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
-import { Host } from "../schema/common";
+import { Cpu, Host, Memory } from "../schema/common";
 import { WORKLOADS } from "../schema/size";
 import { z } from "zod";
 import { TutorJson } from "../schema/tutor-text";
@@ -72,7 +72,10 @@ const sizeConsistent: Rule = ({ value, locator }, platform) => {
     const rep = { ...preset[w].replicas, ...obj(o.replicas) } as Record<string, unknown>;
     const at = locator.value(["size", w]);
     const path = `size.${w}`;
-    const [rm, lm, rc, lc] = [str(req.memory), str(lim.memory), str(req.cpu), str(lim.cpu)];
+    // only quantities the schema accepts (bounded): the schema reports the others
+    const mem = (v: unknown) => (Memory.safeParse(v).success ? (v as string) : undefined);
+    const cpu = (v: unknown) => (Cpu.safeParse(v).success ? (v as string) : undefined);
+    const [rm, lm, rc, lc] = [mem(req.memory), mem(lim.memory), cpu(req.cpu), cpu(lim.cpu)];
     if (rm && lm && parseMemory(rm) > parseMemory(lm)) out.push(error("size-inconsistent", at, `memory request ${rm} exceeds the limit ${lm}`, { path, hint: "raise limits.memory or lower requests.memory" }));
     if (rc && lc && parseCpu(rc) > parseCpu(lc)) out.push(error("size-inconsistent", at, `CPU request ${rc} exceeds the limit ${lc}`, { path, hint: "raise limits.cpu or lower requests.cpu" }));
     if (typeof rep.min === "number" && typeof rep.max === "number" && rep.min > rep.max) out.push(error("size-inconsistent", at, `replicas.min ${rep.min} exceeds replicas.max ${rep.max}`, { path, hint: "make min ≤ max" }));
