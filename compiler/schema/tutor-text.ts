@@ -67,11 +67,14 @@ function issueFor(value: string, path: PropertyKey[], at: "value" | "key"): Issu
   return p && { code: "custom", message: p.message, input: value, path, params: { code: p.code, hint: p.hint, at } };
 }
 
-/** A string Tutor may hold: plain data for Jinja, Python string literals and YAML scalars. */
-export const TutorText = z.string().check((ctx) => {
+/** The check of TutorText, for string types with their own format that Tutor also receives. */
+export function checkText(ctx: { value: string; issues: Issue[] }): void {
   const issue = issueFor(ctx.value, [], "value");
   if (issue) ctx.issues.push(issue);
-});
+}
+
+/** A string Tutor may hold: plain data for Jinja, Python string literals and YAML scalars. */
+export const TutorText = z.string().check(checkText);
 
 /** Every problem string in a JSON value, keys included, with its path. */
 function textIssues(value: unknown, path: PropertyKey[], out: Issue[]): Issue[] {

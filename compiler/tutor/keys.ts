@@ -1,6 +1,7 @@
 // What the compiler knows of Tutor 21's settings: which a tenant may tune in `tutor`, which the compiler
 // sets itself, and which hold secrets. Tutor silently keeps unknown keys; we refuse them instead.
 import { z } from "zod";
+import { TutorText } from "../schema/tutor-text";
 import { PLUGIN_KEYS } from "./plugin-keys";
 import { GitRef, HostOrAddress, ImageRef, PipRequirement, PlainUrl, Port, ShellWords, Text, Token, Workers } from "./value-types";
 
@@ -10,7 +11,7 @@ export { PLUGIN_KEYS };
  * templates show where each lands: Python settings, YAML env files, shell scripts, the Dockerfile). */
 export const TUNABLE_CORE_KEYS: Record<string, z.ZodType> = {
   ATLAS_OPTIONS: ShellWords,
-  ATLAS_REPOSITORY: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: "ATLAS_REPOSITORY is a GitHub owner/name, e.g. openedx/openedx-translations" }),
+  ATLAS_REPOSITORY: TutorText.regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: "ATLAS_REPOSITORY is a GitHub owner/name, e.g. openedx/openedx-translations" }),
   ATLAS_REVISION: GitRef,
   CMS_OAUTH2_KEY_SSO: Token,
   DOCKER_IMAGE_CADDY: ImageRef,
@@ -25,7 +26,7 @@ export const TUNABLE_CORE_KEYS: Record<string, z.ZodType> = {
   JWT_COMMON_AUDIENCE: Token,
   MONGODB_AUTH_MECHANISM: z.enum(["", "SCRAM-SHA-1", "SCRAM-SHA-256", "MONGODB-X509", "MONGODB-AWS", "MONGODB-OIDC", "PLAIN", "GSSAPI"]),
   NPM_REGISTRY: PlainUrl,
-  OPENEDX_AWS_ACCESS_KEY: z.string().regex(/^[A-Z0-9]{0,128}$/, { error: "an AWS access key id is upper-case letters and digits" }),
+  OPENEDX_AWS_ACCESS_KEY: TutorText.regex(/^[A-Z0-9]{0,128}$/, { error: "an AWS access key id is upper-case letters and digits" }),
   OPENEDX_CMS_UWSGI_WORKERS: Workers,
   OPENEDX_COMMON_VERSION: GitRef,
   OPENEDX_EXTRA_PIP_REQUIREMENTS: z.array(PipRequirement).max(50),

@@ -2,13 +2,14 @@
 // read as plain data: the Python settings, YAML env files, shell scripts and Dockerfiles Tutor writes.
 import { z } from "zod";
 import { Cpu, DnsLabel, Image, Memory } from "../schema/common";
-import { TutorText } from "../schema/tutor-text";
+import { checkText, TutorText } from "../schema/tutor-text";
 
 const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));
-const matching = (re: RegExp, what: string) => z.string().regex(re, { error: (i) => `${show(i.input)} is not ${what}` });
+// every format is also TutorText: a format alone once let the secret placeholder through as an image registry
+const matching = (re: RegExp, what: string) => TutorText.regex(re, { error: (i) => `${show(i.input)} is not ${what}` });
 
 /** A pinned image reference: one line, registry/repository:tag, never `latest`. */
-export const ImageRef = Image;
+export const ImageRef = Image.check(checkText);
 /** A git branch, tag or commit (Tutor puts it in Dockerfile ARGs and URLs). */
 export const GitRef = matching(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/, "a git branch, tag or commit (letters, digits, '.', '_', '/', '-')");
 /** An identifier Tutor writes unquoted into shell scripts (e.g. `--client-id {{ CMS_OAUTH2_KEY_SSO }}`). */
@@ -26,7 +27,7 @@ export const CssColor = matching(/^(#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f
 /** A link target: a path on the site, or an http(s) URL. */
 export const LinkUrl = matching(/^((https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)(\/[A-Za-z0-9._~/%?=&+#-]*)?|\/[A-Za-z0-9._~/%?=&+#-]*)$/, "a path (\"/about\") or an http(s) URL");
 /** Free text shown to people (one line, no quotes, backslashes or Jinja). */
-export const Text = (max: number) => TutorText.min(1).max(max);
+export const Text = (max: number) => TutorText.max(max);
 
 export const Port = z.int().min(1).max(65535);
 export const Workers = z.int().min(1).max(64);
