@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DnsLabel, Email, Host, LabelValue } from "./common";
 import { SizeSpec } from "./size";
-import { TutorJson, TutorText } from "./tutor-text";
+import { checkText, TutorJson, TutorText } from "./tutor-text";
 
 export const TENANT_STATES = ["active", "maintenance", "archived"] as const;
 
@@ -26,7 +26,7 @@ export const TenantSchema = z.strictObject({
     })
     .describe("Public host names."),
   platformName: TutorText.min(1).max(100).describe("Site name shown to learners (Tutor's PLATFORM_NAME): one line of text, without `\"`, `\\` or Jinja delimiters."),
-  contactEmail: Email.describe("Public contact address (Tutor's CONTACT_EMAIL)."),
+  contactEmail: Email.check(checkText).describe("Public contact address (Tutor's CONTACT_EMAIL)."),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { error: (i) => `${JSON.stringify(i.input)} is not a language code (e.g. "en", "fr", "es-419", "zh-cn")` })

@@ -1,7 +1,7 @@
 // The settings each catalog plugin defines, read from its source at the version argocd/Dockerfile pins,
 // with the type its templates need. A key the plugin does not define is refused (Tutor would keep it silently).
 import { z } from "zod";
-import { CssColor, DnsLabel, GitRef, ImageRef, LinkUrl, Memory, Text } from "./value-types";
+import { CssColor, GitRef, ImageRef, LinkUrl, Memory, Text } from "./value-types";
 
 // tutor-contrib-pod-autoscaling 21.0.0, hooks.py AUTOSCALING_ATTRS_TYPE (a TypedDict: every field required).
 // Its hpa.yml/k8s-override compare avg_cpu, cpu_request and cpu_limit with `> 0` and index every field.
@@ -17,6 +17,10 @@ const AutoscaledService = z.strictObject({
   memory_request: Memory,
   memory_limit: Memory,
 }).refine((s) => s.min_replicas <= s.max_replicas, { error: "min_replicas must not exceed max_replicas", path: ["min_replicas"] });
+
+// Its k8s-override patch targets a Deployment of each name (kustomize fails on any other): the Deployments of
+// Tutor and the catalog plugins, which are those the compiler sizes (postrender/workload-resources.ts).
+export const AUTOSCALED_DEPLOYMENTS = ["caddy", "cms", "cms-worker", "lms", "lms-worker", "mfe"] as const;
 
 // tutor-indigo 21.0.0, plugin.py config["defaults"] (INDIGO_VERSION names the theme's own release: not a tenant's).
 const FooterLink = z.strictObject({ title: Text(100), url: LinkUrl });
@@ -41,6 +45,6 @@ export const PLUGIN_KEYS: Record<string, Record<string, z.ZodType>> = {
     K8S_HARMONY_DEPLOYMENT_REVISION_HISTORY_LIMIT: z.int().min(0).max(100),
   },
   "pod-autoscaling": {
-    POD_AUTOSCALING_EXTRA_SERVICES: z.record(DnsLabel, AutoscaledService),
+    POD_AUTOSCALING_EXTRA_SERVICES: z.partialRecord(z.enum(AUTOSCALED_DEPLOYMENTS), AutoscaledService),
   },
 };

@@ -7,6 +7,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { TutorText } from "../../compiler/schema/tutor-text";
 import { checkTutorKey, OWNED_KEYS, PLUGIN_KEYS, TUNABLE_CORE_KEYS } from "../../compiler/tutor/keys";
+import { AUTOSCALED_DEPLOYMENTS } from "../../compiler/tutor/plugin-keys";
+import { TUTOR_DEPLOYMENTS } from "../../compiler/postrender/workload-resources";
 import { REPO_ROOT } from "../helpers/fleet";
 
 const ALL: [string, import("zod").ZodType][] = [...Object.entries(TUNABLE_CORE_KEYS), ...Object.values(PLUGIN_KEYS).flatMap((k) => Object.entries(k))];
@@ -71,11 +73,12 @@ test("image settings refuse `latest`, several lines and template syntax", () => 
 test("pod-autoscaling services need every field the plugin's templates read, numbers as numbers", () => {
   const schema = PLUGIN_KEYS["pod-autoscaling"]!.POD_AUTOSCALING_EXTRA_SERVICES!;
   const ok = { enable_hpa: true, enable_vpa: false, min_replicas: 1, max_replicas: 2, avg_cpu: 80, avg_memory: "", cpu_request: 0.5, cpu_limit: 1, memory_request: "512Mi", memory_limit: "1Gi" };
-  assert.ok(schema.safeParse({ notes: ok }).success);
+  assert.ok(schema.safeParse({ "lms-worker": ok, cms: ok }).success);
+  assert.equal([...AUTOSCALED_DEPLOYMENTS].sort(), Object.keys(TUTOR_DEPLOYMENTS).sort(), "the Deployments the post-render sizes");
   for (const bad of [{ ...ok, avg_cpu: "80" }, { ...ok, cpu_limit: "1" }, { ...ok, min_replicas: 3 }, { ...ok, extra: 1 }, { ...ok, memory_limit: "9".repeat(400) }]) {
-    assert.not.ok(schema.safeParse({ notes: bad }).success, JSON.stringify(bad));
+    assert.not.ok(schema.safeParse({ lms: bad }).success, JSON.stringify(bad));
   }
-  assert.not.ok(schema.safeParse({ "Not A Label": ok }).success);
+  assert.not.ok(schema.safeParse({ notes: ok }).success, "no Deployment named notes: kustomize would fail");
 });
 
 test.run();
