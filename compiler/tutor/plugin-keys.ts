@@ -1,7 +1,8 @@
 // The settings each catalog plugin defines, read from its source at the version argocd/Dockerfile pins,
 // with the type its templates need. A key the plugin does not define is refused (Tutor would keep it silently).
 import { z } from "zod";
-import { CssColor, GitRef, ImageRef, LinkUrl, Memory, Text } from "./value-types";
+import { Memory } from "../schema/common";
+import { CssColor, GitRef, ImageRef, LinkUrl, Text } from "./value-types";
 
 // tutor-contrib-pod-autoscaling 21.0.0, hooks.py AUTOSCALING_ATTRS_TYPE (a TypedDict: every field required).
 // Its hpa.yml/k8s-override compare avg_cpu, cpu_request and cpu_limit with `> 0` and index every field.

@@ -1,7 +1,7 @@
 // The types of values a tenant may give Tutor settings. Each admits only what the setting's consumers
 // read as plain data: the Python settings, YAML env files, shell scripts and Dockerfiles Tutor writes.
 import { z } from "zod";
-import { Cpu, DnsLabel, Image, Memory } from "../schema/common";
+import { Image } from "../schema/common";
 import { checkText, TutorText } from "../schema/tutor-text";
 
 const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : String(v));
@@ -31,4 +31,3 @@ export const Text = (max: number) => TutorText.max(max);
 
 export const Port = z.int().min(1).max(65535);
 export const Workers = z.int().min(1).max(64);
-export { Cpu, DnsLabel, Memory };
