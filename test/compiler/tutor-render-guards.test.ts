@@ -67,6 +67,7 @@ test("the settings patch resolves placeholders only in the settings it lists, on
     PLATFORM_NAME: `${p}OPENEDX_SECRET_KEY`,
     CONTACT_MAILING_ADDRESS: `${p}REDIS_PASSWORD`,
     MEILISEARCH_API_KEY: `${p}PATH`,
+    ENV_TOKENS: { SECRET_KEY: `${p}OPENEDX_SECRET_KEY`, PLATFORM_NAME: `${p}OPENEDX_SECRET_KEY` },
   };
   const out = askPython<Record<string, unknown>>(RUN_PATCH, [patch["openedx-cms-production-settings"], settings]);
   assert.is(out.SECRET_KEY, "s3cret");
@@ -77,6 +78,7 @@ test("the settings patch resolves placeholders only in the settings it lists, on
   assert.is(out.PLATFORM_NAME, settings.PLATFORM_NAME);
   assert.is(out.CONTACT_MAILING_ADDRESS, settings.CONTACT_MAILING_ADDRESS);
   assert.is(out.MEILISEARCH_API_KEY, `${p}PATH`);
+  assert.equal(out.ENV_TOKENS, { SECRET_KEY: "s3cret", PLATFORM_NAME: `${p}OPENEDX_SECRET_KEY` });
   assert.ok(SECRET_SETTINGS.includes("SECRET_KEY"));
 });
 

@@ -106,6 +106,12 @@ _fleet_seen = set()
 for _name in _FLEET_SECRET_SETTINGS:
     if _name in globals():
         globals()[_name] = _fleet_resolve(globals()[_name], _fleet_seen)
+# edx-platform keeps the YAML env as ENV_TOKENS/AUTH_TOKENS for plugins: the same settings, and only those, in it
+for _tokens in [globals().get(_n) for _n in ("ENV_TOKENS", "AUTH_TOKENS", "_YAML_TOKENS")]:
+    if isinstance(_tokens, dict):
+        for _name in _FLEET_SECRET_SETTINGS:
+            if _name in _tokens:
+                _tokens[_name] = _fleet_resolve(_tokens[_name], _fleet_seen)
 JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
 
 # The shared Redis admits this instance only to keys under its prefix (its ACL user): caches and Celery use it
