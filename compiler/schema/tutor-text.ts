@@ -76,24 +76,31 @@ export function checkText(ctx: { value: string; issues: Issue[] }): void {
 /** A string Tutor may hold: plain data for Jinja, Python string literals and YAML scalars. */
 export const TutorText = z.string().check(checkText);
 
-/** Every problem string in a JSON value, keys included, with its path. */
-function textIssues(value: unknown, path: PropertyKey[], out: Issue[]): Issue[] {
+type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
+
+/** Every problem in a value Tutor would hold: strings (keys included) that are not TutorText, numbers that are
+ * not finite, values that are not JSON; each with its path. */
+function jsonIssues(value: unknown, path: PropertyKey[], out: Issue[]): Issue[] {
   if (typeof value === "string") {
     const issue = issueFor(value, path, "value");
     if (issue) out.push(issue);
+  } else if (typeof value === "number") {
+    if (!Number.isFinite(value)) out.push({ code: "custom", message: `number ${value} is not finite (a literal beyond the range of a double)`, input: value, path, params: { hint: "write a number of ordinary size" } });
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => textIssues(v, [...path, i], out));
+    value.forEach((v, i) => jsonIssues(v, [...path, i], out));
   } else if (value !== null && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
       const issue = issueFor(k, [...path, k], "key");
       if (issue) out.push(issue);
-      textIssues(v, [...path, k], out);
+      jsonIssues(v, [...path, k], out);
     }
+  } else if (value !== null && typeof value !== "boolean") {
+    out.push({ code: "custom", message: `${typeof value} is not a JSON value`, input: value, path });
   }
   return out;
 }
 
-/** Any JSON value (finite numbers) whose strings, keys included, are all TutorText. */
-export const TutorJson = z.json().check((ctx) => {
-  ctx.issues.push(...textIssues(ctx.value, [], []));
+/** Any JSON value with finite numbers and whose strings, keys included, are all TutorText. */
+export const TutorJson = z.custom<Json>().check((ctx) => {
+  ctx.issues.push(...jsonIssues(ctx.value, [], []));
 });
