@@ -39,6 +39,7 @@ export const TenantSchema = z.strictObject({
       registry: z
         .string()
         .regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "registry must be a host name, e.g. docker.io or ghcr.io" })
+        .check(checkText) // the format admits "from-cluster-secret:1"
         .default("docker.io")
         .describe("Registry host."),
       repository: z

@@ -5,13 +5,15 @@ import path from "node:path";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import type { z } from "zod";
+import { TenantSchema } from "../../compiler/schema/tenant";
 import { TutorText } from "../../compiler/schema/tutor-text";
 import { checkTutorKey, OWNED_KEYS, PLUGIN_KEYS, TUNABLE_CORE_KEYS } from "../../compiler/tutor/keys";
 import { AUTOSCALED_DEPLOYMENTS } from "../../compiler/tutor/plugin-keys";
 import { TUTOR_DEPLOYMENTS } from "../../compiler/postrender/workload-resources";
 import { REPO_ROOT } from "../helpers/fleet";
 
-const ALL: [string, import("zod").ZodType][] = [...Object.entries(TUNABLE_CORE_KEYS), ...Object.values(PLUGIN_KEYS).flatMap((k) => Object.entries(k))];
+const ALL: [string, z.ZodType][] = [...Object.entries(TUNABLE_CORE_KEYS), ...Object.values(PLUGIN_KEYS).flatMap((k) => Object.entries(k))];
 
 test("every key a tenant may set exists in Tutor 21.0.8 or its pinned plugins (../shared facts, when present)", () => {
   // ../shared sits beside the clone in CI; FLEET_SCHEMAS (…/shared/schemas) names it elsewhere
@@ -44,9 +46,12 @@ test("no key is both tunable and owned, and plugin keys are found only with thei
 // Valid values of the string-typed settings, mutated with pieces Jinja, Python, YAML and shells read specially.
 const SEEDS = ["docker.io/caddy:2.7.4", "ghcr.io/acme/mfe:21.0.0-acme.1", "release/ulmo.3", "cms-sso", "https://github.com/openedx/edx-platform.git", "https://registry.npmjs.org/", "smtp.example.org", "--verbose", "xblock-poll==1.14.0", "git+https://github.com/acme/x.git@v1#egg=x", "#15376D", "navy", "openedx/openedx-translations", "AKIAIOSFODNN7EXAMPLE", "Welcome", "mailer", "SCRAM-SHA-256"];
 const PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", "{", "}", '"', "'", "\\", "\n", "\r", "\u0085", "\u2028", "\u0000", " ", ";", "$(", "`", "|", "&", "from-cluster-secret:", ":latest", "\t"];
-const mutated = fc
-  .tuple(fc.constantFrom(...SEEDS), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: "binary", maxLength: 2 }))), { maxLength: 3 }))
-  .map(([seed, edits]) => edits.reduce((s, [at, piece]) => s.slice(0, at % (s.length + 1)) + piece + s.slice(at % (s.length + 1)), seed));
+/** A seed with up to three pieces inserted at random places. */
+const mutate = (seeds: readonly string[]) =>
+  fc
+    .tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: "binary", maxLength: 2 }))), { maxLength: 3 }))
+    .map(([seed, edits]) => edits.reduce<string>((s, [at, piece]) => s.slice(0, at % (s.length + 1)) + piece + s.slice(at % (s.length + 1)), seed));
+const mutated = mutate(SEEDS);
 
 test("every string a setting's type accepts is plain text for Tutor (TutorText)", () => {
   const stringKeys = ALL.filter(([, schema]) => SEEDS.some((s) => schema.safeParse(s).success));
@@ -58,6 +63,26 @@ test("every string a setting's type accepts is plain text for Tutor (TutorText)"
       }
     }),
     { numRuns: 3000 },
+  );
+});
+
+test("every other tenant string that reaches config.yml (hosts, language, image, e-mail) is TutorText when accepted", () => {
+  const shape = TenantSchema.shape;
+  const image = shape.image.unwrap().shape;
+  const fields: [string, z.ZodType][] = [
+    ["hosts.lms", shape.hosts.shape.lms],
+    ["language", shape.language],
+    ["contactEmail", shape.contactEmail],
+    ["image.registry", image.registry],
+    ["image.repository", image.repository],
+    ["image.tag", image.tag],
+  ];
+  const value = mutate(["learn.acme.example.org", "es-419", "ops@acme.example.org", "ghcr.io", "acme/openedx", "21.0.8-acme.3"]);
+  fc.assert(
+    fc.property(value, (v) => {
+      for (const [name, schema] of fields) if (schema.safeParse(v).success) assert.ok(TutorText.safeParse(v).success, `${name} accepts ${JSON.stringify(v)}`);
+    }),
+    { numRuns: 2000 },
   );
 });
 
