@@ -5,9 +5,12 @@ import type { Locator } from "../source/locator";
 import { clusterOf, domainsOf } from "../model/resolve";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
-import { Host } from "../schema/common";
+import { Cpu, Host, Memory } from "../schema/common";
 import { WORKLOADS } from "../schema/size";
-import { checkTutorKey, kindOf } from "../tutor/keys";
+import { z } from "zod";
+import { TutorJson } from "../schema/tutor-text";
+import { checkTutorKey } from "../tutor/keys";
+import { validate } from "../validate/schema-issues";
 import { didYouMean } from "../validate/suggest";
 import { sharedServicesAvailable } from "./tenant-data-rules";
 
@@ -69,7 +72,10 @@ const sizeConsistent: Rule = ({ value, locator }, platform) => {
     const rep = { ...preset[w].replicas, ...obj(o.replicas) } as Record<string, unknown>;
     const at = locator.value(["size", w]);
     const path = `size.${w}`;
-    const [rm, lm, rc, lc] = [str(req.memory), str(lim.memory), str(req.cpu), str(lim.cpu)];
+    // only quantities the schema accepts (bounded): the schema reports the others
+    const mem = (v: unknown) => (Memory.safeParse(v).success ? (v as string) : undefined);
+    const cpu = (v: unknown) => (Cpu.safeParse(v).success ? (v as string) : undefined);
+    const [rm, lm, rc, lc] = [mem(req.memory), mem(lim.memory), cpu(req.cpu), cpu(lim.cpu)];
     if (rm && lm && parseMemory(rm) > parseMemory(lm)) out.push(error("size-inconsistent", at, `memory request ${rm} exceeds the limit ${lm}`, { path, hint: "raise limits.memory or lower requests.memory" }));
     if (rc && lc && parseCpu(rc) > parseCpu(lc)) out.push(error("size-inconsistent", at, `CPU request ${rc} exceeds the limit ${lc}`, { path, hint: "raise limits.cpu or lower requests.cpu" }));
     if (typeof rep.min === "number" && typeof rep.max === "number" && rep.min > rep.max) out.push(error("size-inconsistent", at, `replicas.min ${rep.min} exceeds replicas.max ${rep.max}`, { path, hint: "make min ≤ max" }));
@@ -90,10 +96,10 @@ const tutorKeys: Rule = ({ value, locator }) => {
       const hint = didYouMean(key, verdict.suggestions) ?? (verdict.code === "tutor-secret" ? "remove it: the compiler wires secrets from the cluster" : "remove it");
       return [error(verdict.code, locator.key(path), `${key} ${verdict.reason}`, { path: shown, hint })];
     }
-    if (verdict.kind && v !== undefined && kindOf(v) !== verdict.kind) {
-      return [error("tutor-type", locator.value(path), `${key} takes a ${verdict.kind}, got a ${kindOf(v)}`, { path: shown })];
-    }
-    return [];
+    // text Tutor would misread is reported once, by the schema (TutorJson)
+    if (!TutorJson.safeParse(v).success) return [];
+    const { diagnostics } = validate(z.object({ tutor: z.object({ [key]: verdict.schema }) }), { tutor: { [key]: v } }, locator);
+    return diagnostics.map((d) => (d.code === "schema" ? { ...d, code: "tutor-type" } : d));
   });
 };
 

@@ -1,6 +1,6 @@
 // The platform file's schema: the shared clusters, catalogs and presets every tenant is compiled against.
 import { z } from "zod";
-import { Cpu, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image, Memory } from "./common";
+import { ClusterCpu, ClusterMemory, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image } from "./common";
 import { ComponentsSchema } from "./components";
 import { EgressSchema } from "./network";
 import { SizePreset } from "./size";
@@ -12,8 +12,8 @@ export const ClusterSchema = z.strictObject({
   server: HttpsUrl.default("https://kubernetes.default.svc").describe("API server URL as registered in Argo CD; in-cluster by default."),
   capacity: z
     .strictObject({
-      cpu: Cpu.describe("Allocatable CPU of the cluster (or of its autoscaling ceiling)."),
-      memory: Memory.describe("Allocatable memory."),
+      cpu: ClusterCpu.describe("Allocatable CPU of the cluster (or of its autoscaling ceiling)."),
+      memory: ClusterMemory.describe("Allocatable memory."),
       overcommit: z.number().min(1).max(10).default(1.5).describe("Requests may exceed capacity by this ratio before the compiler refuses."),
     })
     .describe("What tenants' requests are checked against."),
