@@ -1,10 +1,10 @@
 // Fleet-wide invariants, checked on all resolved tenants together before anything is written.
 import { error, formatPath, type Diagnostic, type Location } from "../diagnostics";
 import type { Source } from "../load";
-import { NAME_LIMITS, RESERVED_ID_PREFIXES, RESERVED_IDS } from "../model/names";
-import { platformNamespaces } from "../model/platform-namespaces";
 import { allHosts, type ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
+import { NAME_LENGTHS, nameCollisions } from "./name-collisions";
+import { reservedReason } from "./reserved-ids";
 
 interface FleetContext {
   platform: Source<Platform>;
@@ -76,68 +76,30 @@ const uniqueHosts: Invariant = ({ tenants, platform }) => {
   return uniqueness("duplicate-host", "host", claims);
 };
 
-/** Names inside one cluster's shared services must not meet. */
-const uniquePerCluster: Invariant = ({ tenants }) =>
-  byCluster(tenants).flatMap((group) => {
-    const claim = (pick: (t: ResolvedTenant) => string) => group.map((t) => ({ value: pick(t), at: () => idAt(t), owner: owner(t), path: "id" }));
-    return [
-      ...uniqueness("duplicate-namespace", "namespace", claim((t) => t.names.namespace)),
-      ...uniqueness("duplicate-database", "MySQL database", claim((t) => t.names.mysqlDatabase), (v) => v.toLowerCase()),
-      ...uniqueness("duplicate-database", "MySQL user", claim((t) => t.names.mysqlUser), (v) => v.toLowerCase()),
-      ...uniqueness("duplicate-database", "MongoDB database", claim((t) => t.names.mongodbDatabase), (v) => v.toLowerCase()),
-      ...uniqueness("duplicate-redis-user", "Redis ACL user", claim((t) => t.names.redisUser)),
-      ...uniqueness("duplicate-search-prefix", "search index prefix", claim((t) => t.names.searchIndexPrefix)),
-    ];
-  });
+/** Names inside one cluster's shared services must not meet under those services' own matching rules. */
+const sharedNames: Invariant = ({ tenants }) => byCluster(tenants).flatMap((group) => nameCollisions(group, idAt));
 
-/** A search key restricted to `a_*` would reach `a_b_*` indexes: no prefix may start another. */
-const prefixFreeSearch: Invariant = ({ tenants }) =>
-  byCluster(tenants).flatMap((group) => {
-    const sorted = [...group].sort((a, b) => (a.names.searchIndexPrefix < b.names.searchIndexPrefix ? -1 : 1));
-    const out: Diagnostic[] = [];
-    for (let i = 1; i < sorted.length; i++) {
-      const [a, b] = [sorted[i - 1]!, sorted[i]!];
-      if (a.names.searchIndexPrefix !== b.names.searchIndexPrefix && b.names.searchIndexPrefix.startsWith(a.names.searchIndexPrefix)) {
-        out.push(error("search-prefix-overlap", idAt(b), `search index prefix "${b.names.searchIndexPrefix}" starts with "${a.names.searchIndexPrefix}" of ${owner(a)}`, { path: "id" }));
-      }
-    }
-    return out;
-  });
-
-const reservedNames: Invariant = ({ tenants, platform }) => {
-  const namespaces = new Set(platformNamespaces(platform.value));
-  return tenants.flatMap((t) => {
-    const at = () => idAt(t); // only on a finding: most tenants have none
-    if (RESERVED_IDS.has(t.id) || namespaces.has(t.names.namespace)) {
-      return [error("reserved-id", at(), `"${t.id}" is reserved (a system or platform name)`, { path: "id", hint: "choose another id" })];
-    }
-    const prefix = RESERVED_ID_PREFIXES.find((p) => t.id.startsWith(p));
-    if (prefix) return [error("reserved-id", at(), `ids starting with "${prefix}" are reserved`, { path: "id", hint: "choose another id" })];
-    if (t.id.includes("--")) return [error("reserved-id", at(), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
+const reservedNames: Invariant = ({ tenants, platform }) =>
+  tenants.flatMap((t) => {
+    const reason = reservedReason(t.id, platform.value);
+    if (reason) return [error("reserved-id", idAt(t), reason, { path: "id", hint: "choose another id" })];
+    if (t.id.includes("--")) return [error("reserved-id", idAt(t), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
     return [];
   });
-};
 
 const lengthLimits: Invariant = ({ tenants }) =>
-  tenants.flatMap((t) => {
-    const checks: [string, string, number][] = [
-      ["namespace", t.names.namespace, NAME_LIMITS.namespace],
-      ["Helm release", t.names.helmRelease("meilisearch"), NAME_LIMITS.helmRelease],
-      ["MySQL user", t.names.mysqlUser, NAME_LIMITS.mysqlUser],
-      ["MySQL database", t.names.mysqlDatabase, NAME_LIMITS.mysqlDatabase],
-      ["MongoDB database", t.names.mongodbDatabase, NAME_LIMITS.mongodbDatabase],
-    ];
-    return checks
+  tenants.flatMap((t) =>
+    NAME_LENGTHS(t)
       .filter(([, name, limit]) => name.length > limit)
       .map(([what, name, limit]) =>
         error("name-too-long", idAt(t), `id "${t.id}" makes the ${what} "${name}" ${name.length} characters long; the limit is ${limit}`, {
           path: "id",
           hint: `use an id of at most ${t.id.length - (name.length - limit)} characters`,
         }),
-      );
-  });
+      ),
+  );
 
-export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, uniquePerCluster, prefixFreeSearch, reservedNames, lengthLimits];
+export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, sharedNames, reservedNames, lengthLimits];
 
 export function checkFleet(ctx: FleetContext): Diagnostic[] {
   return INVARIANTS.flatMap((rule) => rule(ctx));

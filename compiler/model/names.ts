@@ -1,6 +1,6 @@
 // Every name derived from a tenant id, in one place. Names are pure functions of the id: no hashes, no
 // counters, so nothing is ever renamed (a rename would be a delete on the cluster).
-import { KUBERNETES, MEILISEARCH, MONGODB, MYSQL, REDIS } from "./downstream-names";
+import { MEILISEARCH, MONGODB, MYSQL, REDIS } from "./downstream-names";
 
 export const LABEL_PREFIX = "fleet.openedx.org";
 export const LABELS = {
@@ -49,31 +49,6 @@ export function tenantNames(id: string) {
   };
 }
 export type TenantNames = ReturnType<typeof tenantNames>;
-
-/** Length limits of the systems the derived names end up in. */
-export const NAME_LIMITS = {
-  namespace: KUBERNETES.limits.namespace,
-  helmRelease: KUBERNETES.limits.helmRelease,
-  mysqlUser: MYSQL.limits.user,
-  mysqlDatabase: MYSQL.limits.database,
-  mongodbDatabase: MONGODB.limits.database,
-} as const;
-
-/** Names tenants may not take: Kubernetes' own, Argo CD's, and system databases and users. */
-export const RESERVED_IDS = new Set([
-  "default",
-  "argocd",
-  "platform",
-  "mysql",
-  "sys",
-  "information-schema",
-  "performance-schema",
-  "admin",
-  "local",
-  "config",
-  "root",
-]);
-export const RESERVED_ID_PREFIXES = ["kube-", "platform-", "argocd-"];
 
 /** Service in a tenant namespace that serves the maintenance page while the tenant is in `maintenance`. */
 export const MAINTENANCE_SERVICE = { name: "maintenance", port: 8080 } as const;

@@ -1,0 +1,98 @@
+// Tenants of one cluster share its MySQL, MongoDB, Redis and Meilisearch. Each tenant's names there are read
+// under that system's matching rules (model/downstream-names.ts): what the tenant's grant, ACL glob or key
+// pattern reaches must not meet what another tenant owns. Checked with a prefix index, so a thousand tenants
+// cost a few lookups each, not a comparison of every pair.
+import { error, type Diagnostic, type Location } from "../diagnostics";
+import { KUBERNETES, MEILISEARCH, MONGODB, MYSQL, overlaps, REDIS, type Reach } from "../model/downstream-names";
+import type { ResolvedTenant } from "../model/resolve";
+
+interface Footprint {
+  tenant: ResolvedTenant;
+  /** e.g. "MySQL grant", "Meilisearch index pattern". */
+  what: string;
+  shown: string;
+  reach: Reach;
+  /** `reach`: what the tenant's credentials can touch; `own`: what the tenant's data is; `both`: the same. */
+  role: "reach" | "own" | "both";
+}
+
+/** A tenant's footprints, grouped by what can meet: databases with grants, users with users, keys with globs. */
+function footprints(t: ResolvedTenant): [string, Footprint[]][] {
+  const n = t.names;
+  const f = (what: string, shown: string, reach: Reach, role: Footprint["role"] = "both"): Footprint => ({ tenant: t, what, shown, reach, role });
+  const exact = (name: string): Reach => ({ prefix: name, exact: true });
+  return [
+    ["MySQL", [f("grant on database", n.mysqlGrantDatabase, MYSQL.grantReach(MYSQL.normalise(n.mysqlGrantDatabase)), "reach"), f("database", n.mysqlDatabase, exact(MYSQL.normalise(n.mysqlDatabase)), "own")]],
+    ["MySQL users", [f("user", n.mysqlUser, exact(MYSQL.normalise(n.mysqlUser)))]],
+    ["MongoDB", [f("database", n.mongodbDatabase, MONGODB.roleReach(MONGODB.normalise(n.mongodbDatabase)))]],
+    ["Redis", [f("ACL key and channel pattern", n.redisKeyPattern, REDIS.reach(n.redisKeyPattern))]],
+    ["Redis users", [f("user", n.redisUser, exact(n.redisUser))]],
+    ["Meilisearch", [f("index pattern", n.searchIndexPattern, MEILISEARCH.reach(n.searchIndexPattern))]],
+  ];
+}
+
+/** Two tenants meet when one's credentials reach what the other owns. */
+const meets = (a: Footprint, b: Footprint) => a.tenant !== b.tenant && !(a.role === "own" && b.role === "own") && !(a.role === "reach" && b.role === "reach") && overlaps(a.reach, b.reach);
+
+/** Every pair of footprints of different tenants in one system that share a name. */
+function collisions(items: Footprint[]): [Footprint, Footprint][] {
+  const byPrefix = new Map<string, Footprint[]>();
+  const byExact = new Map<string, Footprint[]>();
+  for (const i of items) {
+    const index = i.reach.exact ? byExact : byPrefix;
+    const list = index.get(i.reach.prefix);
+    if (list) list.push(i);
+    else index.set(i.reach.prefix, [i]);
+  }
+  const out: [Footprint, Footprint][] = [];
+  const seen = new Set<string>();
+  for (const i of items) {
+    // a pattern that reaches `i` starts with a prefix of i's text; an equal exact name is the other case
+    const candidates = [...(i.reach.exact ? byExact.get(i.reach.prefix) ?? [] : [])];
+    for (let k = 0; k <= i.reach.prefix.length; k++) candidates.push(...(byPrefix.get(i.reach.prefix.slice(0, k)) ?? []));
+    for (const j of candidates) {
+      if (!meets(i, j)) continue;
+      const key = [i.tenant.id, j.tenant.id].sort().join("\0");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([i, j]);
+    }
+  }
+  return out;
+}
+
+const describe = (f: Footprint) => `${f.what} "${f.shown}"`;
+
+export function nameCollisions(cluster: readonly ResolvedTenant[], idAt: (t: ResolvedTenant) => Location): Diagnostic[] {
+  const bySystem = new Map<string, Footprint[]>();
+  for (const t of cluster) {
+    for (const [group, list] of footprints(t)) {
+      const all = bySystem.get(group);
+      if (all) all.push(...list);
+      else bySystem.set(group, [...list]);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const [group, items] of bySystem) {
+    const system = group.split(" ")[0]!;
+    for (const [a, b] of collisions(items)) {
+      const [atA, atB] = [idAt(a.tenant), idAt(b.tenant)];
+      const say = (x: Footprint, y: Footprint, at: Location) =>
+        error("name-collision", idAt(x.tenant), `${system}: tenant "${x.tenant.id}"'s ${describe(x)} and tenant "${y.tenant.id}"'s ${describe(y)} (${at.file}:${at.line}:${at.col}) meet under ${system}'s matching rules`, {
+          path: "id",
+          hint: `choose an id whose ${system} names cannot meet another tenant's on cluster "${x.tenant.cluster.name}"`,
+        });
+      out.push(say(a, b, atB), say(b, a, atA));
+    }
+  }
+  return out;
+}
+
+/** Derived names longer than their system allows. */
+export const NAME_LENGTHS = (t: ResolvedTenant): [string, string, number][] => [
+  ["namespace", t.names.namespace, KUBERNETES.limits.namespace],
+  ["Helm release", t.names.helmRelease("meilisearch"), KUBERNETES.limits.helmRelease],
+  ["MySQL user", t.names.mysqlUser, MYSQL.limits.user],
+  ["MySQL database", t.names.mysqlDatabase, MYSQL.limits.database],
+  ["MongoDB database", t.names.mongodbDatabase, MONGODB.limits.database],
+];
