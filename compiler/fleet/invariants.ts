@@ -1,8 +1,9 @@
 // Fleet-wide invariants, checked on all resolved tenants together before anything is written.
-import { error, formatPath, type Diagnostic, type Location } from "../diagnostics";
+import { error, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
-import { allHosts, type ResolvedTenant } from "../model/resolve";
+import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
+import { hostClaims, hostOverlaps, type HostClaim } from "./host-overlap";
 import { NAME_LENGTHS, nameCollisions } from "./name-collisions";
 import { reservedReason } from "./reserved-ids";
 
@@ -12,13 +13,7 @@ interface FleetContext {
 }
 type Invariant = (ctx: FleetContext) => Diagnostic[];
 
-interface Claim {
-  value: string;
-  /** Looked up only when the claim conflicts: thousands of tenants make thousands of claims. */
-  at: () => Location;
-  owner: string;
-  path: string;
-}
+type Claim = HostClaim;
 
 /** Reports every claim whose normalised value was already claimed by another owner, in the same scope. */
 function uniqueness(code: string, what: string, claims: Claim[], normalise = (v: string) => v): Diagnostic[] {
@@ -50,31 +45,14 @@ const byCluster = (tenants: readonly ResolvedTenant[]) => {
 };
 
 const idAt = (t: ResolvedTenant) => t.source.locator.value(["id"]);
-const owner = (t: ResolvedTenant) => `tenant "${t.id}"`;
 
 const uniqueIds: Invariant = ({ tenants }) =>
   uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: () => idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/-/g, "_"));
 
-const uniqueHosts: Invariant = ({ tenants, platform }) => {
-  const claims: Claim[] = [];
-  for (const [cluster, spec] of Object.entries(platform.value.clusters).sort()) {
-    for (const [name, host] of Object.entries(spec.hosts).sort()) {
-      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}` });
-    }
-  }
-  for (const t of tenants) {
-    const paths: Record<string, (string | number)[]> = { [t.hosts.lms]: ["hosts", "lms"] };
-    paths[t.hosts.cms] ??= t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"];
-    paths[t.hosts.mfe] ??= t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"];
-    t.input.hosts.extra.forEach((h, i) => (paths[h] ??= ["hosts", "extra", i]));
-    for (const h of allHosts(t)) {
-      const p = paths[h]!;
-      const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `${owner(t)}${derived}`, path: formatPath(p) });
-    }
-  }
-  return uniqueness("duplicate-host", "host", claims);
-};
+const uniqueHosts: Invariant = ({ tenants, platform }) => uniqueness("duplicate-host", "host", hostClaims(platform, tenants));
+
+/** Hosts nest only within one owner: see host-overlap.ts. */
+const nestedHosts: Invariant = ({ tenants, platform }) => hostOverlaps(hostClaims(platform, tenants));
 
 /** Names inside one cluster's shared services must not meet under those services' own matching rules. */
 const sharedNames: Invariant = ({ tenants }) => byCluster(tenants).flatMap((group) => nameCollisions(group, idAt));
@@ -99,7 +77,7 @@ const lengthLimits: Invariant = ({ tenants }) =>
       ),
   );
 
-export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, sharedNames, reservedNames, lengthLimits];
+export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, nestedHosts, sharedNames, reservedNames, lengthLimits];
 
 export function checkFleet(ctx: FleetContext): Diagnostic[] {
   return INVARIANTS.flatMap((rule) => rule(ctx));
