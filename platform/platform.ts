@@ -38,6 +38,8 @@ export default definePlatform({
   customerDomains: {
     "globex.com": { tenants: ["globex"] },
   },
+  // namespaces of this platform's own that no tenant may take, beside those the compiler knows (`*` ends a prefix)
+  reservedNamespaces: ["ops", "sandbox-*"],
   acmeEmail: "platform@example.org",
 
   releases: {

@@ -14,13 +14,15 @@ export interface HostClaim {
   at: () => Location;
   owner: string;
   path: string;
+  /** A platform service host (cluster `hosts`), not a tenant's. */
+  platform?: boolean;
 }
 
 export function hostClaims(platform: Source<Platform>, tenants: readonly ResolvedTenant[]): HostClaim[] {
   const claims: HostClaim[] = [];
   for (const [cluster, spec] of Object.entries(platform.value.clusters).sort()) {
     for (const [name, host] of Object.entries(spec.hosts).sort()) {
-      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}` });
+      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}`, platform: true });
     }
   }
   for (const t of tenants) {
@@ -53,15 +55,16 @@ export function hostOverlaps(claims: readonly HostClaim[]): Diagnostic[] {
   for (const c of claims) {
     for (const parent of DNS.parents(c.value)) {
       for (const above of byHost.get(parent) ?? []) {
-        const key = `${c.value}\0${ownerOf(c)}\0${above.value}\0${ownerOf(above)}`;
+        // one report per pair of written values: a tenant's derived hosts are reported at its LMS host once
+        const key = `${ownerOf(c)}\0${c.path}\0${ownerOf(above)}\0${above.path}`;
         if (ownerOf(above) === ownerOf(c) || seen.has(key)) continue;
         seen.add(key);
         const [at, aboveAt] = [c.at(), above.at()];
         const hint = "choose a host that is neither equal to, under nor above another owner's host";
-        out.push(
-          error("host-overlap", at, `host "${c.value}" is under "${above.value}" of ${above.owner} (${aboveAt.file}:${aboveAt.line}:${aboveAt.col}): cookies scoped to that host reach this one`, { path: c.path, hint }),
-          error("host-overlap", aboveAt, `host "${above.value}" is above "${c.value}" of ${c.owner} (${at.file}:${at.line}:${at.col}): cookies scoped to this host would reach that one`, { path: above.path, hint }),
-        );
+        out.push(error("host-overlap", at, `host "${c.value}" is under "${above.value}" of ${above.owner} (${aboveAt.file}:${aboveAt.line}:${aboveAt.col}): cookies scoped to that host reach this one`, { path: c.path, hint }));
+        // the platform's hosts came first: a tenant that nests under one is the tenant's to fix
+        if (above.platform) continue;
+        out.push(error("host-overlap", aboveAt, `host "${above.value}" is above "${c.value}" of ${c.owner} (${at.file}:${at.line}:${at.col}): cookies scoped to this host would reach that one`, { path: above.path, hint }));
       }
     }
   }

@@ -16,19 +16,21 @@ interface Footprint {
   role: "reach" | "own" | "both";
 }
 
-/** A tenant's footprints, grouped by what can meet: databases with grants, users with users, keys with globs. */
+/** A tenant's footprints on the shared services it uses, grouped by what can meet: databases with grants, users with users, keys with globs. */
 function footprints(t: ResolvedTenant): [string, Footprint[]][] {
   const n = t.names;
   const f = (what: string, shown: string, reach: Reach, role: Footprint["role"] = "both"): Footprint => ({ tenant: t, what, shown, reach, role });
   const exact = (name: string): Reach => ({ prefix: name, exact: true });
-  return [
-    ["MySQL", [f("grant on database", n.mysqlGrantDatabase, MYSQL.grantReach(MYSQL.normalise(n.mysqlGrantDatabase)), "reach"), f("database", n.mysqlDatabase, exact(MYSQL.normalise(n.mysqlDatabase)), "own")]],
-    ["MySQL users", [f("user", n.mysqlUser, exact(MYSQL.normalise(n.mysqlUser)))]],
-    ["MongoDB", [f("database", n.mongodbDatabase, MONGODB.roleReach(MONGODB.normalise(n.mongodbDatabase)))]],
-    ["Redis", [f("ACL key and channel pattern", n.redisKeyPattern, REDIS.reach(n.redisKeyPattern))]],
-    ["Redis users", [f("user", n.redisUser, exact(n.redisUser))]],
-    ["Meilisearch", [f("index pattern", n.searchIndexPattern, MEILISEARCH.reach(n.searchIndexPattern))]],
+  const groups: [keyof ResolvedTenant["services"], string, Footprint[]][] = [
+    ["mysql", "MySQL", [f("grant on database", n.mysqlGrantDatabase, MYSQL.grantReach(MYSQL.normalise(n.mysqlGrantDatabase)), "reach"), f("database", n.mysqlDatabase, exact(MYSQL.normalise(n.mysqlDatabase)), "own")]],
+    ["mysql", "MySQL users", [f("user", n.mysqlUser, exact(MYSQL.normalise(n.mysqlUser)))]],
+    ["mongodb", "MongoDB", [f("database", n.mongodbDatabase, MONGODB.roleReach(MONGODB.normalise(n.mongodbDatabase)))]],
+    ["redis", "Redis", [f("ACL key and channel pattern", n.redisKeyPattern, REDIS.reach(n.redisKeyPattern))]],
+    ["redis", "Redis users", [f("user", n.redisUser, exact(n.redisUser))]],
+    ["search", "Meilisearch", [f("index pattern", n.searchIndexPattern, MEILISEARCH.reach(n.searchIndexPattern))]],
   ];
+  // a dedicated instance holds one tenant alone; archived tenants keep their data on the shared ones
+  return groups.filter(([service]) => t.services[service] === "shared").map(([, group, items]) => [group, items]);
 }
 
 /** Two tenants meet when one's credentials reach what the other owns. */

@@ -51,7 +51,7 @@ test("DNS and cookies compare whole labels", () => {
 
 // minimal resolved tenants: the collision check reads ids, names and the cluster
 const tenant = (id: string, names: Partial<ReturnType<typeof tenantNames>> = {}) =>
-  ({ id, names: { ...tenantNames(id), ...names }, cluster: { name: "main" } }) as unknown as ResolvedTenant;
+  ({ id, names: { ...tenantNames(id), ...names }, cluster: { name: "main" }, services: { mysql: "shared", mongodb: "shared", redis: "shared", search: "shared" } }) as unknown as ResolvedTenant;
 const at = (t: ResolvedTenant) => ({ file: `tenants/${t.id}.ts`, line: 3, col: 7 });
 
 test("collisions are found under each system's rules, not by equal strings", () => {
