@@ -59,7 +59,7 @@ const sharedNames: Invariant = ({ tenants }) => byCluster(tenants).flatMap((grou
 
 const reservedNames: Invariant = ({ tenants, platform }) =>
   tenants.flatMap((t) => {
-    const reason = reservedReason(t.id, platform.value);
+    const reason = reservedReason(t.id, platform.value, t.cluster.components);
     if (reason) return [error("reserved-id", idAt(t), reason, { path: "id", hint: "choose another id" })];
     if (t.id.includes("--")) return [error("reserved-id", idAt(t), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
     return [];

@@ -3,6 +3,7 @@
 // a namespace of Kubernetes, of a distribution or a common add-on (by pattern), of the platform's own
 // components (from the component registry), or of the platform's own list (`reservedNamespaces`); an Argo CD
 // name of the platform side; a system database, account or user of a shared service.
+import type { ResolvedComponents } from "../model/components";
 import { MONGODB, MYSQL, REDIS } from "../model/downstream-names";
 import { PLATFORM_PROJECT, ROOT_APPLICATION, tenantNames } from "../model/names";
 import { COMPONENTS } from "../render/platform/registry";
@@ -93,8 +94,8 @@ const ARGOCD_NAMES: readonly (readonly [NamespacePattern, string])[] = [
   ["platform-*", "the platform's Argo CD Applications"],
 ];
 
-/** Why `id` is reserved, or undefined. */
-export function reservedReason(id: string, platform: Platform): string | undefined {
+/** Why `id` is reserved, or undefined; `components` are those of the tenant's cluster (managed services' admin accounts). */
+export function reservedReason(id: string, platform: Platform, components?: ResolvedComponents): string | undefined {
   const patterns: (readonly [NamespacePattern, string])[] = [
     [platform.argocd.namespace, "Argo CD's namespace"],
     ...COMPONENTS.map((c) => [c.namespace, `the namespace of the platform component ${c.app}`] as const),
@@ -108,5 +109,9 @@ export function reservedReason(id: string, platform: Platform): string | undefin
   if (MYSQL.reserved.has(MYSQL.normalise(n.mysqlDatabase))) return `"${id}" is reserved: its MySQL name "${n.mysqlDatabase}" is a system schema or account`;
   if (MONGODB.reserved.has(MONGODB.normalise(n.mongodbDatabase))) return `"${id}" is reserved: its MongoDB database "${n.mongodbDatabase}" is a system database`;
   if (REDIS.reserved.has(n.redisUser)) return `"${id}" is reserved: "${n.redisUser}" is a user of the shared Redis`;
+  // a managed server's admin account: the tenant's User would take it over (its password set to the tenant's)
+  const mysqlAdmin = components?.mysql.external?.adminUser;
+  if (mysqlAdmin !== undefined && MYSQL.normalise(mysqlAdmin) === MYSQL.normalise(n.mysqlUser)) return `"${id}" is reserved: its MySQL user "${n.mysqlUser}" is the managed MySQL's admin user`;
+  if (components?.redis.external?.adminUser === n.redisUser) return `"${id}" is reserved: "${n.redisUser}" is the managed Redis's admin user`;
   return undefined;
 }

@@ -70,13 +70,16 @@ export const MONGODB = {
   limits: { database: 63 },
 } as const;
 
+/** Users of the shared Redis that are not tenants: `default` (may only PING, for probes) and the platform's own. */
+const REDIS_USERS = { probe: "default", admin: "admin" } as const;
+
 /** Redis and Valkey ACLs. */
 export const REDIS = {
   /** ACL key (`~`) and channel (`&`) patterns are globs: `*`, `?` and `[...]` match, `\` escapes. */
   pattern: (prefix: string) => `${escapeWith(prefix, "*?[]")}*`,
   reach: (pattern: string) => reachOf(pattern, "*?["),
-  /** Users of the shared instance that are not tenants: `default` (probes) and the platform's `admin`. */
-  reserved: new Set(["default", "admin"]),
+  users: REDIS_USERS,
+  reserved: new Set<string>(Object.values(REDIS_USERS)),
 } as const;
 
 /** Meilisearch API keys. */
