@@ -4,7 +4,7 @@
 // and a host may set cookies for the domains above it.
 import { error, formatPath, type Diagnostic, type Location } from "../diagnostics";
 import type { Source } from "../load";
-import { DNS } from "../model/downstream-names";
+import { COOKIES, DNS } from "../model/downstream-names";
 import { allHosts, type ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 
@@ -16,6 +16,8 @@ export interface HostClaim {
   path: string;
   /** A platform service host (cluster `hosts`), not a tenant's. */
   platform?: boolean;
+  /** A tenant's LMS or Studio host: Open edX's session cookie is scoped to it. */
+  cookieScope?: boolean;
 }
 
 export function hostClaims(platform: Source<Platform>, tenants: readonly ResolvedTenant[]): HostClaim[] {
@@ -30,10 +32,11 @@ export function hostClaims(platform: Source<Platform>, tenants: readonly Resolve
     paths[t.hosts.cms] ??= t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"];
     paths[t.hosts.mfe] ??= t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"];
     t.input.hosts.extra.forEach((h, i) => (paths[h] ??= ["hosts", "extra", i]));
+    const scopes = COOKIES.scopes(t.hosts);
     for (const h of allHosts(t)) {
       const p = paths[h]!;
       const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path: formatPath(p) });
+      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path: formatPath(p), cookieScope: scopes.includes(h) });
     }
   }
   return claims;
@@ -61,7 +64,8 @@ export function hostOverlaps(claims: readonly HostClaim[]): Diagnostic[] {
         seen.add(key);
         const [at, aboveAt] = [c.at(), above.at()];
         const hint = "choose a host that is neither equal to, under nor above another owner's host";
-        out.push(error("host-overlap", at, `host "${c.value}" is under "${above.value}" of ${above.owner} (${aboveAt.file}:${aboveAt.line}:${aboveAt.col}): cookies scoped to that host reach this one`, { path: c.path, hint }));
+        const reach = above.cookieScope ? `that tenant's session cookies (Domain=${above.value}) would reach this one` : "cookies scoped to that host reach this one";
+        out.push(error("host-overlap", at, `host "${c.value}" is under "${above.value}" of ${above.owner} (${aboveAt.file}:${aboveAt.line}:${aboveAt.col}): ${reach}`, { path: c.path, hint }));
         // the platform's hosts came first: a tenant that nests under one is the tenant's to fix
         if (above.platform) continue;
         out.push(error("host-overlap", aboveAt, `host "${above.value}" is above "${c.value}" of ${c.owner} (${at.file}:${at.line}:${at.col}): cookies scoped to this host would reach that one`, { path: above.path, hint }));

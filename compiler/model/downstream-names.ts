@@ -115,5 +115,4 @@ export const DNS = {
  */
 export const COOKIES = {
   scopes: (hosts: { lms: string; cms: string }) => [hosts.lms, hosts.cms],
-  reaches: (scope: string, host: string) => DNS.atOrUnder(host, scope),
 } as const;

@@ -7,6 +7,10 @@ import { COOKIES, DNS, MEILISEARCH, MONGODB, MYSQL, overlaps, REDIS } from "../.
 import { tenantNames } from "../../compiler/model/names";
 import type { ResolvedTenant } from "../../compiler/model/resolve";
 import { nameCollisions } from "../../compiler/fleet/name-collisions";
+import { reservedReason } from "../../compiler/fleet/reserved-ids";
+import { SHARED_SERVICES } from "../../compiler/model/data-services";
+import { COMPONENTS } from "../../compiler/render/platform/registry";
+import { PlatformSchema } from "../../compiler/schema/platform";
 import { run, tempFleet, tenantSource } from "../helpers/fleet";
 
 test("MySQL: a grant's `_` and `%` are escaped, so it reaches its own database only", () => {
@@ -81,6 +85,23 @@ test("the rendered Grant of a hyphenated id carries the escaped database", async
   assert.ok(grant, files.join(", "));
   assert.match(grant!, /database: ac\\_e\n/);
   assert.match(grant!, /username: ac_e\n/);
+});
+
+test("every namespace a platform component or shared service uses is a reserved id", () => {
+  const platform = PlatformSchema.parse({
+    fleet: "f",
+    repo: { url: "u" },
+    argocd: { namespace: "gitops" },
+    clusters: { main: { provider: "local", capacity: { cpu: "1", memory: "1Gi" }, egress: {} } },
+    acmeEmail: "a@example.org",
+    releases: {},
+    sizes: {},
+    reservedNamespaces: ["ops", "lab-*"],
+  });
+  const namespaces = [...COMPONENTS.map((c) => c.namespace), ...Object.values(SHARED_SERVICES).map((s) => s.namespace), "gitops", "ops", "lab-1"];
+  for (const ns of namespaces) assert.ok(reservedReason(ns, platform), ns);
+  for (const ns of ["istio-system", "openshift-ingress", "cattle-fleet-system", "kube-flannel", "local-path-storage"]) assert.ok(reservedReason(ns, platform), ns);
+  for (const id of ["acme", "lab", "opsx", "kubex", "globex"]) assert.is(reservedReason(id, platform), undefined, id);
 });
 
 test.run();
