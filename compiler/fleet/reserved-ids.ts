@@ -4,6 +4,7 @@
 // components (from the component registry), or of the platform's own list (`reservedNamespaces`); an Argo CD
 // name of the platform side; a system database, account or user of a shared service.
 import type { ResolvedComponents } from "../model/components";
+import { SHARED_SERVICES } from "../model/data-services";
 import { MONGODB, MYSQL, REDIS } from "../model/downstream-names";
 import { PLATFORM_PROJECT, ROOT_APPLICATION, tenantNames } from "../model/names";
 import { COMPONENTS } from "../render/platform/registry";
@@ -87,11 +88,13 @@ export function matchesNamespace(pattern: NamespacePattern, name: string): boole
   return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 }
 
-/** Argo CD names of the platform side: its project, the root Application, and `platform-<app>--<cluster>`. */
+/** Names of the platform side a tenant's objects would meet: Argo CD's project, root and `platform-<app>--<cluster>`, and the shared MySQL's. */
 const ARGOCD_NAMES: readonly (readonly [NamespacePattern, string])[] = [
   [PLATFORM_PROJECT, "the platform's Argo CD project"],
   [ROOT_APPLICATION, "the platform's root Argo CD Application"],
   ["platform-*", "the platform's Argo CD Applications"],
+  // the tenants' Database, User and Grant objects are named by id beside mariadb-operator's own `<MariaDB>-<suffix>` ones
+  [`${SHARED_SERVICES.mysql.name}-*`, "mariadb-operator's own objects in the shared MySQL's namespace (e.g. its `-metrics` User and Grant)"],
 ];
 
 /** Why `id` is reserved, or undefined; `components` are those of the tenant's cluster (managed services' admin accounts). */
