@@ -46,19 +46,22 @@ function collisions(items: Footprint[]): [Footprint, Footprint][] {
     if (list) list.push(i);
     else index.set(i.reach.prefix, [i]);
   }
+  const lengths = [...new Set([...byPrefix.keys()].map((p) => p.length))];
   const out: [Footprint, Footprint][] = [];
   const seen = new Set<string>();
   for (const i of items) {
     // a pattern that reaches `i` starts with a prefix of i's text; an equal exact name is the other case
-    const candidates = [...(i.reach.exact ? byExact.get(i.reach.prefix) ?? [] : [])];
-    for (let k = 0; k <= i.reach.prefix.length; k++) candidates.push(...(byPrefix.get(i.reach.prefix.slice(0, k)) ?? []));
-    for (const j of candidates) {
-      if (!meets(i, j)) continue;
-      const key = [i.tenant.id, j.tenant.id].sort().join("\0");
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push([i, j]);
-    }
+    const consider = (list: Footprint[] | undefined) => {
+      for (const j of list ?? []) {
+        if (!meets(i, j)) continue;
+        const key = i.tenant.id < j.tenant.id ? `${i.tenant.id}\0${j.tenant.id}` : `${j.tenant.id}\0${i.tenant.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push([i, j]);
+      }
+    };
+    if (i.reach.exact) consider(byExact.get(i.reach.prefix));
+    for (const k of lengths) if (k <= i.reach.prefix.length) consider(byPrefix.get(i.reach.prefix.slice(0, k)));
   }
   return out;
 }

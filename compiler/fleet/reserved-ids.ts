@@ -97,16 +97,27 @@ const ARGOCD_NAMES: readonly (readonly [NamespacePattern, string])[] = [
   [`${SHARED_SERVICES.mysql.name}-*`, "mariadb-operator's own objects in the shared MySQL's namespace (e.g. its `-metrics` User and Grant)"],
 ];
 
+const patternCache = new WeakMap<Platform, (readonly [NamespacePattern, string])[]>();
+
+/** Every reserved pattern with its reason, once per platform: a fleet asks for each of its tenants. */
+function patternsOf(platform: Platform): (readonly [NamespacePattern, string])[] {
+  let patterns = patternCache.get(platform);
+  if (!patterns) {
+    patterns = [
+      [platform.argocd.namespace, "Argo CD's namespace"],
+      ...COMPONENTS.map((c) => [c.namespace, `the namespace of the platform component ${c.app}`] as const),
+      ...(platform.reservedNamespaces ?? []).map((p) => [p, "reserved by the platform (`reservedNamespaces` in platform/platform.ts)"] as const),
+      ...SYSTEM_NAMESPACES.map(([p, who]) => [p, `a namespace of ${who}`] as const),
+      ...ARGOCD_NAMES,
+    ];
+    patternCache.set(platform, patterns);
+  }
+  return patterns;
+}
+
 /** Why `id` is reserved, or undefined; `components` are those of the tenant's cluster (managed services' admin accounts). */
 export function reservedReason(id: string, platform: Platform, components?: ResolvedComponents): string | undefined {
-  const patterns: (readonly [NamespacePattern, string])[] = [
-    [platform.argocd.namespace, "Argo CD's namespace"],
-    ...COMPONENTS.map((c) => [c.namespace, `the namespace of the platform component ${c.app}`] as const),
-    ...(platform.reservedNamespaces ?? []).map((p) => [p, "reserved by the platform (`reservedNamespaces` in platform/platform.ts)"] as const),
-    ...SYSTEM_NAMESPACES.map(([p, who]) => [p, `a namespace of ${who}`] as const),
-    ...ARGOCD_NAMES,
-  ];
-  const hit = patterns.find(([p]) => matchesNamespace(p, id));
+  const hit = patternsOf(platform).find(([p]) => matchesNamespace(p, id));
   if (hit) return hit[0].endsWith("*") ? `ids starting with "${hit[0].slice(0, -1)}" are reserved: ${hit[1]}` : `"${id}" is reserved: ${hit[1]}`;
   const n = tenantNames(id);
   if (MYSQL.reserved.has(MYSQL.normalise(n.mysqlDatabase))) return `"${id}" is reserved: its MySQL name "${n.mysqlDatabase}" is a system schema or account`;

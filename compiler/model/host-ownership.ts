@@ -12,9 +12,13 @@ import { DNS } from "./downstream-names";
 /** Whether `host` is itself a public suffix (ICANN or private section of the Public Suffix List). */
 export const isPublicSuffix = (host: string) => getPublicSuffix(host, { allowPrivateDomains: true }) === host;
 
-/** Every base domain the platform names, on any cluster. */
+const baseCache = new WeakMap<Platform, string[]>();
+
+/** Every base domain the platform names, on any cluster (worked out once per platform). */
 export function baseDomains(platform: Platform): string[] {
-  return [...new Set([...platform.domains, ...Object.values(platform.clusters).flatMap((c) => c.domains ?? [])])].sort();
+  let bases = baseCache.get(platform);
+  if (!bases) baseCache.set(platform, (bases = [...new Set([...platform.domains, ...Object.values(platform.clusters).flatMap((c) => c.domains ?? [])])].sort()));
+  return bases;
 }
 
 /** The nearest customer domain that holds `host` (equal or above it), with the tenants it is assigned to. */
