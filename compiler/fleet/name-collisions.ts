@@ -8,7 +8,7 @@ import type { ResolvedTenant } from "../model/resolve";
 
 interface Footprint {
   tenant: ResolvedTenant;
-  /** e.g. "MySQL grant", "Meilisearch index pattern". */
+  /** What the name is in its system, e.g. "grant on database", "index pattern". */
   what: string;
   shown: string;
   reach: Reach;
