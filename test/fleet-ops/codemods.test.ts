@@ -104,7 +104,7 @@ test("fleet:upgrade selects with --where on fleet.json fields; conditions combin
     [["--where", "cluster=main", "--wave", "1"], ["acme"]],
   ];
   for (const [args, ids] of cases) {
-    const r = await run(root, "fleet:upgrade", "--release", "teak", "--dry-run", ...args);
+    const r = await run(root, "fleet:upgrade", "--release", "teak", "--dry-run", ...(args.includes("--wave") ? [] : ["--all-waves"]), ...args);
     assert.is(r.code, 0, r.err);
     const changed = [...r.out.matchAll(/tenants\/([a-z-]+)\.ts: release/g)].map((m) => m[1]);
     assert.equal(changed, ids, args.join(" "));
@@ -131,7 +131,7 @@ export default defineTenant({
     files: { "platform/baseline.ts": 'export const baseline = { release: "ulmo", size: "small" } as const;\n' },
   });
   assert.is((await run(root, "compile")).code, 0);
-  const r = await run(root, "fleet:upgrade", "--release", "teak", "--where", "release=ulmo");
+  const r = await run(root, "fleet:upgrade", "--release", "teak", "--all-waves", "--where", "release=ulmo");
   assert.is(r.code, 0, r.err);
   assert.is(read(root, "tenants/commented.ts"), COMMENTED.replace("'ulmo'", "'teak'"));
   assert.match(read(root, "tenants/spread.ts"), /\.\.\.baseline, \/\/ release comes from here[\s\S]*release: "teak"/);
@@ -153,10 +153,10 @@ test("fleet:upgrade refuses a release the catalog lacks, with the compiler's loc
 
 test("fleet:upgrade refuses an unknown --where field and a malformed condition", async () => {
   const root = tempFleet({ platform: platformWithTeak() });
-  const unknown = await run(root, "fleet:upgrade", "--release", "teak", "--where", "colour=blue");
+  const unknown = await run(root, "fleet:upgrade", "--release", "teak", "--all-waves", "--where", "colour=blue");
   assert.is(unknown.code, 1);
   assert.match(unknown.err, "unknown field colour");
-  assert.is((await run(root, "fleet:upgrade", "--release", "teak", "--where", "state")).code, 1);
+  assert.is((await run(root, "fleet:upgrade", "--release", "teak", "--all-waves", "--where", "state")).code, 1);
 });
 
 test.run();
