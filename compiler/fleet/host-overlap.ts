@@ -65,10 +65,9 @@ export function hostOverlaps(claims: readonly HostClaim[]): Diagnostic[] {
         const [at, aboveAt] = [c.at(), above.at()];
         const hint = "choose a host that is neither equal to, under nor above another owner's host";
         const reach = above.cookieScope ? `that tenant's session cookies (Domain=${above.value}) would reach this one` : "cookies scoped to that host reach this one";
-        out.push(error("host-overlap", at, `host "${c.value}" is under "${above.value}" of ${above.owner} (${aboveAt.file}:${aboveAt.line}:${aboveAt.col}): ${reach}`, { path: c.path, hint }));
-        // the platform's hosts came first: a tenant that nests under one is the tenant's to fix
-        if (above.platform) continue;
-        out.push(error("host-overlap", aboveAt, `host "${above.value}" is above "${c.value}" of ${c.owner} (${at.file}:${at.line}:${at.col}): cookies scoped to this host would reach that one`, { path: above.path, hint }));
+        // the platform's hosts came first: a tenant nesting under or above one is the tenant's to fix
+        if (!c.platform) out.push(error("host-overlap", at, `host "${c.value}" is under "${above.value}" of ${above.owner} (${aboveAt.file}:${aboveAt.line}:${aboveAt.col}): ${reach}`, { path: c.path, hint }));
+        if (!above.platform) out.push(error("host-overlap", aboveAt, `host "${above.value}" is above "${c.value}" of ${c.owner} (${at.file}:${at.line}:${at.col}): cookies scoped to this host would reach that one`, { path: above.path, hint }));
       }
     }
   }

@@ -50,6 +50,12 @@ const cases: [string, Record<string, string>, ((t: string) => string) | undefine
     ['platform/platform.ts:36:28 error domains[1]: "co.uk" is a public suffix', 'error clusters.main.hosts.grafana: the grafana host "example.org" is a base domain'],
   ],
   [
+    "a tenant host above a platform service host is the tenant's error alone",
+    { lab: tenantSource("lab") },
+    (t) => t.replace('search: "search.example.org"', 'search: "search.lab.example.org"'),
+    ['tenants/lab.ts:5:17 error hosts.lms: host "lab.example.org" is above "search.lab.example.org" of the platform (main.search)'],
+  ],
+  [
     "the platform's reserved namespaces, exact and by prefix",
     { ops: tenantSource("ops"), "sandbox-a": tenantSource("sandbox-a"), sandbox: tenantSource("sandbox") },
     undefined,
@@ -68,6 +74,7 @@ for (const [name, tenants, edit, expected] of cases) {
     const lines = await errors(tenants, edit ? withPlatform(edit) : undefined);
     if (expected.length === 0) assert.equal(lines, []);
     for (const e of expected) assert.ok(lines.some((l) => l.includes(e)), `expected "${e}" in:\n${lines.join("\n")}`);
+    if (name.startsWith("a tenant host above")) assert.not.ok(lines.some((l) => l.startsWith("platform/")), lines.join("\n"));
     if (name.startsWith("the platform's reserved")) assert.not.ok(lines.some((l) => l.includes("tenants/sandbox.ts") && l.includes("[reserved-id]")), "a prefix is not the name");
   });
 }
