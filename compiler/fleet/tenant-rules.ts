@@ -2,6 +2,7 @@
 // (reading only the fields that have the right type), so one run reports every problem of a file.
 import { error, formatPath, warning, type Diagnostic } from "../diagnostics";
 import type { Locator } from "../source/locator";
+import { placeHost } from "../model/host-ownership";
 import { clusterOf, domainsOf } from "../model/resolve";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
@@ -103,26 +104,24 @@ const tutorKeys: Rule = ({ value, locator }) => {
   });
 };
 
-const hostsInDomains: Rule = ({ value, locator }, platform) => {
+/** Each host is one the tenant may own: not a public suffix or the platform's apex, in its customer's domain or an allowed one. */
+const hostsPlaced: Rule = ({ value, locator }, platform) => {
   const cluster = str(value.cluster);
   const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && cluster in platform.clusters ? cluster : undefined }));
   const hosts = obj(value.hosts);
-  if (domains.length === 0 || !hosts) return [];
+  if (!hosts) return [];
   const entries: [string, (string | number)[]][] = [];
   for (const k of ["lms", "cms", "mfe"]) if (str(hosts[k])) entries.push([str(hosts[k])!, ["hosts", k]]);
   for (const [h, i] of strings(hosts.extra)) entries.push([h, ["hosts", "extra", i]]);
   return entries
     .filter(([h]) => Host.safeParse(h).success) // malformed hosts are reported by the schema
-    .filter(([h]) => !domains.some((d) => h === d || h.endsWith(`.${d}`)))
-    .map(([h, path]) =>
-      error("host-domain", locator.value(path), `"${h}" is not under an allowed domain (${domains.join(", ")})`, {
-        path: formatPath(path),
-        hint: "use a host under one of the platform's domains, or add the domain to `domains` in platform/platform.ts",
-      }),
-    );
+    .flatMap(([h, path]) => {
+      const placed = placeHost(platform, str(value.id), h, domains);
+      return placed.ok ? [] : [error(placed.code, locator.value(path), placed.message, { path: formatPath(path), hint: placed.hint })];
+    });
 };
 
-export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsInDomains, sharedServicesAvailable];
+export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsPlaced, sharedServicesAvailable];
 
 export function checkTenant(t: TenantUnderCheck, platform: Platform): Diagnostic[] {
   return TENANT_RULES.flatMap((rule) => rule(t, platform));
