@@ -34,7 +34,7 @@ export default definePlatform({
         },
       },
       // what tenant pods may reach outside the cluster (everything else is denied by network policy)
-      egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },
+      egress: { internet443: true },
     },
   },
   defaultCluster: "main",
@@ -48,6 +48,9 @@ export default definePlatform({
   // namespaces of this platform's own that no tenant may take, beside those the compiler knows (`*` ends a prefix)
   reservedNamespaces: ["ops", "sandbox-*"],
   acmeEmail: "platform@example.org",
+  // every tenant's mail goes through this relay; its password is the Secret `mail-relay` (key `password`) that the
+  // operator creates in namespace platform-credentials of each cluster, never in git (docs/operator/mail.md)
+  mail: { host: "smtp.example.org", port: 587, security: "starttls", username: "openedx", addresses: ["203.0.113.25/32"] },
 
   releases: {
     ulmo: { tutor: "21.0.8", image: "docker.io/overhangio/openedx:21.0.8" },

@@ -1,5 +1,5 @@
 // Checks of the platform file beyond its schema.
-import { error, type Diagnostic } from "../diagnostics";
+import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
@@ -40,7 +40,20 @@ const clusterNames: Rule = ({ value, locator }) =>
     .filter((name) => name.includes("--"))
     .map((name) => error("cluster-name", locator.key(["clusters", name]), `cluster name "${name}" contains "--"`, { path: `clusters.${name}`, hint: "use a single '-'" }));
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains];
+/** Tutor's own relay never runs (it needs port 25 outbound): without a declared relay, no tenant can send mail. */
+const mailRelayDeclared: Rule = ({ value, locator }) =>
+  value.mail
+    ? []
+    : Object.entries(value.clusters)
+        .filter(([, c]) => !c.mail)
+        .map(([name]) =>
+          warning("mail-relay", locator.key(["clusters", name]), `no mail relay for the tenants of cluster "${name}": password resets and activation mails cannot be sent`, {
+            path: `clusters.${name}`,
+            hint: 'declare `mail: { host, port, security, username, addresses }` on the platform or the cluster (docs/operator/mail.md)',
+          }),
+        );
+
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, mailRelayDeclared];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

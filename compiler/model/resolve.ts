@@ -4,6 +4,7 @@ import { WORKLOADS, type WorkloadName, type WorkloadSize } from "../schema/size"
 import type { Tenant } from "../schema/tenant";
 import type { Locator } from "../source/locator";
 import { clusterSetup, type ResolvedComponents } from "./components";
+import { mailOf, type ResolvedMail } from "./mail";
 import { tenantNames, type TenantNames } from "./names";
 
 export interface ResolvedTenant {
@@ -24,6 +25,8 @@ export interface ResolvedTenant {
   plugins: string[];
   services: Tenant["services"];
   labels: Tenant["labels"];
+  /** The relay its mail goes through; none when neither the tenant nor the platform declares one. */
+  mail?: ResolvedMail;
   tutor: Tenant["tutor"];
   /** The tenant as written (defaults applied), for fleet.json and diffs. */
   input: Tenant;
@@ -68,11 +71,14 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     plugins: [...new Set(tenant.plugins)].sort(),
     services: tenant.services,
     labels: tenant.labels,
+    ...withMail(mailOf(tenant, platform, clusterName)),
     tutor: tenant.tutor,
     input: tenant,
     source,
   };
 }
+
+const withMail = (mail: ResolvedMail | undefined) => (mail ? { mail } : {});
 
 /** Every host a tenant answers on. */
 export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {

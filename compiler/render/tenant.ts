@@ -15,6 +15,7 @@ import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
+import { mailCredentials } from "./tenant/credentials";
 import { tenantSecrets } from "./tenant/secrets";
 import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
@@ -97,6 +98,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   ingress: tenantIngress,
   maintenance: maintenancePage,
   secrets: tenantSecrets,
+  mail: mailCredentials,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };

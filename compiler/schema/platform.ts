@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ClusterCpu, ClusterMemory, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image } from "./common";
 import { ComponentsSchema } from "./components";
+import { MailRelay } from "./mail";
 import { EgressSchema } from "./network";
 import { SizePreset } from "./size";
 
@@ -22,6 +23,7 @@ export const ClusterSchema = z.strictObject({
   storageClass: z.string().min(1).optional().describe("StorageClass of shared components' volumes; the provider profile's when omitted."),
   components: ComponentsSchema.optional().describe("Component settings of this cluster alone, merged over the platform's `components`."),
   egress: EgressSchema,
+  mail: MailRelay.optional().describe("Mail relay of the tenants on this cluster; the platform's `mail` when omitted."),
 });
 
 export const PlatformSchema = z.strictObject({
@@ -65,6 +67,7 @@ export const PlatformSchema = z.strictObject({
     .describe("Tutor plugin catalog: name → pinned version."),
   sizes: z.record(DnsLabel, SizePreset).describe("Size presets tenants pick from."),
   components: ComponentsSchema.default({}).describe("Shared components of every cluster: each can be turned off, re-pinned or tuned."),
+  mail: MailRelay.optional().describe("Mail relay every tenant sends through (a cluster's or a tenant's own `mail` replaces it); Tutor's own relay never runs."),
 });
 
 export type PlatformInput = z.input<typeof PlatformSchema>;

@@ -1,6 +1,7 @@
 // The tenant file's schema: one Open edX instance. Types are inferred from it, never written twice.
 import { z } from "zod";
 import { DnsLabel, Email, Host, LabelValue } from "./common";
+import { MailRelay } from "./mail";
 import { SizeSpec } from "./size";
 import { checkText, TutorJson, TutorText } from "./tutor-text";
 
@@ -63,6 +64,7 @@ export const TenantSchema = z.strictObject({
     })
     .default({ mysql: "shared", mongodb: "shared", redis: "shared", search: "shared" })
     .describe("Backing services: shared by the cluster or dedicated to this tenant."),
+  mail: MailRelay.optional().describe("The tenant's own mail relay, replacing the platform's; its password is the cluster Secret `mail-<id>` (docs/operator/mail.md)."),
   labels: z
     .strictObject({
       team: LabelValue.optional().describe("Owning team."),
