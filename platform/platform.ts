@@ -58,6 +58,8 @@ export default definePlatform({
 
   plugins: {
     mfe: { version: "21.0.0" },
+    // forum v2: a Django app of the LMS on the tenant's MySQL (and its search index prefix); no service of its own
+    forum: { version: "21.0.0" },
     indigo: { version: "21.0.0" },
     "pod-autoscaling": { version: "21.0.0", pip: "tutor-contrib-pod-autoscaling==21.0.0" },
   },

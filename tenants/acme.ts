@@ -1,4 +1,5 @@
 import { defineTenant } from "../compiler/api";
+import { standardPlugins } from "../platform/presets";
 
 // The smallest useful tenant: everything else comes from platform defaults.
 export default defineTenant({
@@ -8,5 +9,5 @@ export default defineTenant({
   platformName: "Acme Academy",
   contactEmail: "ops@acme.example.org",
   size: "small",
-  plugins: ["mfe"],
+  plugins: [...standardPlugins],
 });
