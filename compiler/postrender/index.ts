@@ -3,6 +3,7 @@
 //   2. refuse an empty or truncated render (guard.ts)
 //   3. replace Tutor's template Jobs with Sync hooks running the real init tasks (hooks.ts)
 //   4. keep exposure internal: no Namespace, no Ingress, ClusterIP Services, Caddy present (exposure.ts)
+//   4b. an autoscaler for every sized Deployment, disruption budgets where replicas or consolidation need them (autoscaling.ts)
 //   5. force the tenant namespace and its labels on everything (scope.ts)
 //   5b. give Tutor's Deployments and autoscalers the tenant's size, every other container explicit requests and
 //       limits, every Deployment the rollout the quota holds (workload-resources.ts)
@@ -13,6 +14,7 @@
 import { sortObjects, type KubeObject } from "../render/objects";
 import { toYaml } from "../render/yaml";
 import { describeFinding, findSecrets } from "../scan/secrets";
+import { autoscale } from "./autoscaling";
 import { internalOnly } from "./exposure";
 import { plausibleRender } from "./guard";
 import { initHooks } from "./hooks";
@@ -29,7 +31,7 @@ export function postRender(manifests: string, tasks: readonly InitTask[], ctx: R
   const parsed = parseManifests(manifests);
   plausibleRender(parsed);
   let objects = initHooks(parsed, tasks);
-  for (const step of [internalOnly, tenantScope, sizeWorkloads, explicitResources, syncWaves]) objects = step(objects, ctx);
+  for (const step of [internalOnly, autoscale, tenantScope, sizeWorkloads, explicitResources, syncWaves]) objects = step(objects, ctx);
   // Pod Security `restricted` for every pod, and data-bearing objects kept on archive (issue 5)
   objects = objects.map((o) => keepData(hardenPodSecurity(o)));
   return sortObjects(fitsQuota(objects, ctx));

@@ -18,6 +18,8 @@ export interface RenderContext {
   labels: Record<string, string>;
   /** The tenant's resolved size: requests, limits and replica bounds per workload. */
   size: ResolvedTenant["size"];
+  /** The cluster packs nodes (Karpenter consolidation): single replicas serving the site get a disruption budget. */
+  consolidation?: boolean;
   /** The folder of the fleet's Tutor plugins (generated/tutor/plugins), relative to the tenant folder. */
   tutorPlugins: string;
 }

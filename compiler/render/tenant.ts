@@ -121,7 +121,8 @@ export const releaseResources = (t: ResolvedTenant) => void rendered.delete(t);
 export function renderContext(t: ResolvedTenant, platform: Platform) {
   // the fleet's Tutor plugins, relative to the tenant folder (Argo CD hands the plugin the whole repository)
   const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, tutorPlugins };
+  const consolidation = t.cluster.components.karpenter.enabled;
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */
