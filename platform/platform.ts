@@ -52,6 +52,10 @@ export default definePlatform({
   // operator creates in namespace platform-credentials of each cluster, never in git (docs/operator/mail.md)
   mail: { host: "smtp.example.org", port: 587, security: "starttls", username: "openedx", addresses: ["203.0.113.25/32"] },
 
+  // registries that need a login (globex's image is on ghcr.io): each is the dockerconfigjson Secret
+  // `registry-<host>` the operator creates in namespace platform-credentials (docs/operator/registries.md)
+  privateRegistries: ["ghcr.io"],
+
   releases: {
     ulmo: { tutor: "21.0.8", image: "docker.io/overhangio/openedx:21.0.8" },
   },

@@ -18,3 +18,8 @@ export const PLATFORM_MAIL_SECRET = "mail-relay";
 export const tenantMailSecret = (id: string) => `mail-${id}`;
 /** Login of a private registry (`.dockerconfigjson`), by registry host (dots and ports made DNS-safe). */
 export const registrySecret = (host: string) => `registry-${host.replace(/[.:]/g, "-")}`;
+
+/** The registries whose logins a cluster's tenants get: the cluster's list, else the platform's; sorted, once each. */
+export function privateRegistriesOf(platform: { privateRegistries: string[]; clusters: Record<string, { privateRegistries?: string[] | undefined }> }, cluster: string): string[] {
+  return [...new Set(platform.clusters[cluster]?.privateRegistries ?? platform.privateRegistries)].sort();
+}

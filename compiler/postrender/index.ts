@@ -6,7 +6,8 @@
 //   4b. an autoscaler for every sized Deployment, disruption budgets where replicas or consolidation need them (autoscaling.ts)
 //   5. force the tenant namespace and its labels on everything (scope.ts)
 //   5b. give Tutor's Deployments and autoscalers the tenant's size, every other container explicit requests and
-//       limits, every Deployment the rollout the quota holds (workload-resources.ts)
+//       limits, every Deployment the rollout the quota holds (workload-resources.ts); every pod the registry
+//       logins as image pull secrets (pull-secrets.ts)
 //   6. order the sync: init hooks, then workloads, then autoscalers (waves.ts)
 //   6b. harden every pod to Pod Security `restricted` (pod-security.ts); keep data-bearing objects (keep-data.ts)
 //   6c. refuse pods that, at their peak (rollouts and hooks included), would not fit the quota (scheduled.ts)
@@ -21,6 +22,7 @@ import { initHooks } from "./hooks";
 import { keepData } from "./keep-data";
 import { hardenPodSecurity } from "./pod-security";
 import { parseManifests } from "./parse";
+import { pullSecrets } from "./pull-secrets";
 import { tenantScope } from "./scope";
 import { PostRenderError, type InitTask, type RenderContext } from "./types";
 import { syncWaves } from "./waves";
@@ -31,7 +33,7 @@ export function postRender(manifests: string, tasks: readonly InitTask[], ctx: R
   const parsed = parseManifests(manifests);
   plausibleRender(parsed);
   let objects = initHooks(parsed, tasks);
-  for (const step of [internalOnly, autoscale, tenantScope, sizeWorkloads, explicitResources, syncWaves]) objects = step(objects, ctx);
+  for (const step of [internalOnly, autoscale, tenantScope, sizeWorkloads, explicitResources, pullSecrets, syncWaves]) objects = step(objects, ctx);
   // Pod Security `restricted` for every pod, and data-bearing objects kept on archive (issue 5)
   objects = objects.map((o) => keepData(hardenPodSecurity(o)));
   return sortObjects(fitsQuota(objects, ctx));

@@ -15,7 +15,7 @@ import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
-import { mailCredentials } from "./tenant/credentials";
+import { mailCredentials, pullSecretsOf, registryCredentials } from "./tenant/credentials";
 import { tenantSecrets } from "./tenant/secrets";
 import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
@@ -99,6 +99,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   maintenance: maintenancePage,
   secrets: tenantSecrets,
   mail: mailCredentials,
+  registries: registryCredentials,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
@@ -122,7 +123,8 @@ export function renderContext(t: ResolvedTenant, platform: Platform) {
   // the fleet's Tutor plugins, relative to the tenant folder (Argo CD hands the plugin the whole repository)
   const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
   const consolidation = t.cluster.components.karpenter.enabled;
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, tutorPlugins };
+  const imagePullSecrets = pullSecretsOf(t, platform);
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */

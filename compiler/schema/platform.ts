@@ -6,6 +6,14 @@ import { MailRelay } from "./mail";
 import { EgressSchema } from "./network";
 import { SizePreset } from "./size";
 
+/** A registry host as images name it (`ghcr.io`, `registry.example.org:5000`). */
+const RegistryHost = z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, {
+  error: (i) => `${JSON.stringify(i.input)} is not a registry host (e.g. "ghcr.io" or "registry.example.org:5000")`,
+});
+const PrivateRegistries = z
+  .array(RegistryHost)
+  .describe("Registries whose images need a login: each is the Secret `registry-<host>` (type dockerconfigjson) in namespace platform-credentials (docs/operator/registries.md); every tenant pod gets them as image pull secrets.");
+
 export const PROVIDERS = ["aws", "digitalocean", "local", "generic"] as const;
 
 export const ClusterSchema = z.strictObject({
@@ -24,6 +32,7 @@ export const ClusterSchema = z.strictObject({
   components: ComponentsSchema.optional().describe("Component settings of this cluster alone, merged over the platform's `components`."),
   egress: EgressSchema,
   mail: MailRelay.optional().describe("Mail relay of the tenants on this cluster; the platform's `mail` when omitted."),
+  privateRegistries: PrivateRegistries.optional().describe("Private registries of this cluster's tenants; the platform's `privateRegistries` when omitted."),
 });
 
 export const PlatformSchema = z.strictObject({
@@ -67,6 +76,7 @@ export const PlatformSchema = z.strictObject({
     .describe("Tutor plugin catalog: name → pinned version."),
   sizes: z.record(DnsLabel, SizePreset).describe("Size presets tenants pick from."),
   components: ComponentsSchema.default({}).describe("Shared components of every cluster: each can be turned off, re-pinned or tuned."),
+  privateRegistries: PrivateRegistries.default([]),
   mail: MailRelay.optional().describe("Mail relay every tenant sends through (a cluster's or a tenant's own `mail` replaces it); Tutor's own relay never runs."),
 });
 

@@ -1,6 +1,7 @@
 // Copies, in the tenant namespace, of the credentials the operator keeps in the cluster's credentials
-// namespace (model/credentials.ts): the mail relay's password. The values never pass through git.
-import { CREDENTIALS_STORE, PASSWORD_KEY } from "../../model/credentials";
+// namespace (model/credentials.ts): the mail relay's password and the private registries' logins. The
+// values never pass through git.
+import { CREDENTIALS_STORE, PASSWORD_KEY, privateRegistriesOf, registrySecret } from "../../model/credentials";
 import type { ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
 import { SMTP_PASSWORD, SMTP_SECRET } from "../../tutor/secret-env";
@@ -34,4 +35,16 @@ export function mailCredentials(t: ResolvedTenant, platform: Platform): KubeObje
   const secret = t.mail?.passwordSecret;
   if (!secret || t.state === "archived") return [];
   return [credentialCopy(t, platform, SMTP_SECRET, [{ secretKey: SMTP_PASSWORD, remoteKey: secret, property: PASSWORD_KEY }])];
+}
+
+/** The image pull secrets every pod of the tenant names (post-render adds them; render.json lists them). */
+export const pullSecretsOf = (t: ResolvedTenant, platform: Platform): string[] => privateRegistriesOf(platform, t.cluster.name).map(registrySecret);
+
+const DOCKER_CONFIG = ".dockerconfigjson";
+
+export function registryCredentials(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  if (t.state === "archived") return [];
+  // the copy keeps the type the kubelet requires of an image pull secret
+  const template = { type: "kubernetes.io/dockerconfigjson", engineVersion: "v2", mergePolicy: "Merge" };
+  return pullSecretsOf(t, platform).map((name) => credentialCopy(t, platform, name, [{ secretKey: DOCKER_CONFIG, remoteKey: name, property: DOCKER_CONFIG }], template));
 }
