@@ -10,4 +10,6 @@ export default defineTenant({
   contactEmail: "ops@acme.example.org",
   size: "small",
   plugins: [...standardPlugins],
+  // created as staff and superuser by a hook; each sets a password with the site's "forgot password" mail
+  admins: ["ops@acme.example.org"],
 });

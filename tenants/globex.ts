@@ -18,6 +18,7 @@ export default defineTenant({
   language: "fr",
   size: { preset: "medium", lms: { replicas: { max: 6 } } },
   plugins: [...standardPlugins],
+  admins: ["learning-admin@globex.com", "it.ops@globex.com"],
   image: { registry: "ghcr.io", repository: "globex/openedx", tag: "21.0.8-globex.4" },
   services: { mysql: "shared", mongodb: "shared", redis: "shared", search: "dedicated" },
   labels: { team: "corporate-learning", costCentre: "cc-4711" },

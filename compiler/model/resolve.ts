@@ -25,6 +25,8 @@ export interface ResolvedTenant {
   plugins: string[];
   services: Tenant["services"];
   labels: Tenant["labels"];
+  /** Administrators' e-mail addresses, as written. */
+  admins: string[];
   /** The relay its mail goes through; none when neither the tenant nor the platform declares one. */
   mail?: ResolvedMail;
   tutor: Tenant["tutor"];
@@ -71,6 +73,7 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     plugins: [...new Set(tenant.plugins)].sort(),
     services: tenant.services,
     labels: tenant.labels,
+    admins: tenant.admins,
     ...withMail(mailOf(tenant, platform, clusterName)),
     tutor: tenant.tutor,
     input: tenant,

@@ -20,6 +20,8 @@ export interface RenderContext {
   size: ResolvedTenant["size"];
   /** The cluster packs nodes (Karpenter consolidation): single replicas serving the site get a disruption budget. */
   consolidation?: boolean;
+  /** The tenant's admin e-mail addresses (postrender/admins.ts). */
+  admins?: string[];
   /** Image pull secrets (copies of the platform's registry logins) every pod of the tenant names. */
   imagePullSecrets?: string[];
   /** The folder of the fleet's Tutor plugins (generated/tutor/plugins), relative to the tenant folder. */

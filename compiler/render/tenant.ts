@@ -124,7 +124,7 @@ export function renderContext(t: ResolvedTenant, platform: Platform) {
   const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
   const consolidation = t.cluster.components.karpenter.enabled;
   const imagePullSecrets = pullSecretsOf(t, platform);
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, tutorPlugins };
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, admins: t.admins, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */
