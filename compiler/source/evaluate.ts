@@ -1,0 +1,260 @@
+// Evaluation of one entry file: walks its expressions into plain values, meaning what TypeScript means by
+// them, and records where each value was written. Nothing is executed.
+import { ts } from "ts-morph";
+import { error, type Diagnostic } from "../diagnostics";
+import { forbiddenKey, propertyKey, setOwn } from "./keys";
+import { MAX_CHAIN, MAX_DEPTH, MAX_VALUES } from "./limits";
+import type { Locator, ValuePath } from "./locator";
+import { at, type Module } from "./module";
+import { describe, snippet } from "./syntax-names";
+
+/** What the evaluation needs from the reader: preset modules, and file names for messages. */
+export interface ModuleLoader {
+  load(absPath: string): Module | null;
+  rel(absPath: string): string;
+}
+
+const API_FUNCTIONS = new Set(["defineTenant", "definePlatform"]);
+
+/** A name followed to the expression it stands for. */
+interface Target {
+  mod: Module;
+  expr: ts.Expression;
+  decl: ts.VariableDeclaration;
+}
+
+export class Evaluation {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly unreadable: ValuePath[] = [];
+  /** Declarations being evaluated: a preset reached again through imports is a cycle. */
+  private readonly active = new Set<ts.Node>();
+  private depth = 0;
+  private chain = 0;
+  private values = 0;
+
+  constructor(
+    private readonly loader: ModuleLoader,
+    private readonly entryModule: Module,
+    private readonly locator: Locator,
+  ) {}
+
+  /** The value of the default export, which must be `fn({...})` with fn imported from the api (or a plain object). */
+  entry(expr: ts.Expression, fn: string): unknown {
+    const mod = this.entryModule;
+    const inner = skipTypes(expr);
+    if (ts.isCallExpression(inner)) {
+      const callee = inner.expression;
+      const imported = ts.isIdentifier(callee) ? mod.imports.get(callee.text) : undefined;
+      if (!imported || imported.from !== "api" || imported.name !== fn) {
+        return this.fail(mod, callee, [], `the default export must be \`${fn}({ ... })\`, found a call to \`${snippet(mod.sf, callee)}\``, `import { ${fn} } from "../compiler/api" and call it`);
+      }
+      if (inner.arguments.length !== 1) return this.fail(mod, inner, [], `${fn}() takes exactly one object`);
+      return this.value(mod, inner.arguments[0]!, []);
+    }
+    return this.value(mod, expr, []);
+  }
+
+  private fail(mod: Module, node: ts.Node, path: ValuePath, message: string, hint?: string, code = "unsupported-syntax"): undefined {
+    this.diagnostics.push(error(code, at(mod, node), message, hint ? { hint } : {}));
+    this.unreadable.push(path);
+    return undefined;
+  }
+
+  /** Turns an expression into a plain value, recording the source node of every value by its path. */
+  private value(mod: Module, node: ts.Expression, path: ValuePath): unknown {
+    if (++this.values > MAX_VALUES) {
+      // reported once, where the limit was crossed; the rest of the walk stops at once
+      if (this.values === MAX_VALUES + 1) this.fail(mod, node, path, `the file expands to more than ${MAX_VALUES} values once its consts and spreads are followed`, "spread fewer copies of the same values", "too-large");
+      return undefined;
+    }
+    this.locator.set(path, at(mod, node));
+    // type assertions, `satisfies` and `!` change only the type: the value is the expression's (TypeScript erases them)
+    node = skipTypes(node);
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isNumericLiteral(node)) return Number(node.text);
+    if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) {
+      const n = Number(node.operand.text);
+      if (node.operator === ts.SyntaxKind.MinusToken) return -n;
+      if (node.operator === ts.SyntaxKind.PlusToken) return n;
+    }
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+    if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) {
+      if (this.depth >= MAX_DEPTH) return this.fail(mod, node, path, `values nest deeper than ${MAX_DEPTH} levels here`, "flatten the value: no real setting nests this deep", "too-deep");
+      this.depth++;
+      try {
+        return ts.isObjectLiteralExpression(node) ? this.object(mod, node, path) : this.array(mod, node, path);
+      } finally {
+        this.depth--;
+      }
+    }
+    if (ts.isIdentifier(node)) return this.reference(mod, node, path);
+    if (ts.isTemplateExpression(node)) return this.fail(mod, node, path, "template literal with substitutions (`${...}`) is not allowed", "write the whole string out");
+    if (ts.isCallExpression(node)) return this.fail(mod, node, path, `function call \`${snippet(mod.sf, node.expression)}(...)\` is not allowed`, "write the value as a literal");
+    return this.fail(mod, node, path, `${describe(node)} \`${snippet(mod.sf, node)}\` is not allowed`, "use literals, `as const`, `satisfies`, consts of this file, or presets imported from platform/");
+  }
+
+  private object(mod: Module, node: ts.ObjectLiteralExpression, path: ValuePath): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    // keys written in this literal: TypeScript refuses a key written twice, or one a later spread always overwrites
+    const written = new Map<string, ts.Node>();
+    for (const prop of node.properties) {
+      if (this.values > MAX_VALUES) break;
+      if (ts.isSpreadAssignment(prop)) {
+        const spread = this.value(mod, prop.expression, path);
+        this.locator.set(path, at(mod, node)); // the spread re-recorded the object's location; restore it
+        if (spread === undefined) continue;
+        if (typeof spread !== "object" || spread === null || Array.isArray(spread)) {
+          this.fail(mod, prop, path, `spread of a value that is not an object (\`...${snippet(mod.sf, prop.expression)}\`)`);
+          continue;
+        }
+        for (const key of Object.keys(spread)) {
+          const before = written.get(key);
+          if (before) {
+            const line = at(mod, prop).line;
+            this.fail(mod, before, [...path, key], `"${key}" is set here and always overwritten by the spread \`...${snippet(mod.sf, prop.expression)}\` at line ${line}; TypeScript refuses this`, "remove this key, or move it after the spread to override the spread's value", "overwritten-key");
+            written.delete(key);
+          }
+          setOwn(out, key, (spread as Record<string, unknown>)[key]);
+        }
+        continue;
+      }
+      if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) {
+        this.fail(mod, prop, path, `${describe(prop)} is not allowed in an object`, "write `key: value`");
+        continue;
+      }
+      const key = propertyKey(prop.name);
+      if (key === undefined) {
+        this.fail(mod, prop.name, path, `computed key \`${snippet(mod.sf, prop.name)}\` is not allowed`, "write the key as a plain name or string");
+        continue;
+      }
+      const forbidden = forbiddenKey(key);
+      if (forbidden) {
+        this.fail(mod, prop.name, [...path, key], `key "${key}" is not allowed: ${forbidden}`, "rename the key", "forbidden-key");
+        continue;
+      }
+      const first = written.get(key);
+      if (first) {
+        this.fail(mod, prop.name, [...path, key], `duplicate key "${key}" (first set at line ${at(mod, first).line}); TypeScript refuses it`, "keep one of them", "duplicate-key");
+        continue;
+      }
+      written.set(key, prop.name);
+      this.locator.setKey([...path, key], at(mod, prop.name));
+      const v = this.value(mod, ts.isPropertyAssignment(prop) ? prop.initializer : prop.name, [...path, key]);
+      if (v !== undefined) setOwn(out, key, v);
+    }
+    return out;
+  }
+
+  private array(mod: Module, node: ts.ArrayLiteralExpression, path: ValuePath): unknown[] {
+    const out: unknown[] = [];
+    this.pushElements(mod, node, path, out);
+    return out;
+  }
+
+  private pushElements(mod: Module, node: ts.ArrayLiteralExpression, path: ValuePath, out: unknown[]): void {
+    for (const el of node.elements) {
+      if (this.values > MAX_VALUES) return;
+      if (ts.isSpreadElement(el)) {
+        this.spreadElements(mod, el, path, out);
+        continue;
+      }
+      if (ts.isOmittedExpression(el)) {
+        this.fail(mod, node, path, "array with an empty slot (`[a, , b]`) is not allowed");
+        continue;
+      }
+      out.push(this.value(mod, el, [...path, out.length]));
+    }
+  }
+
+  /** Spread elements are walked in their own file so each keeps its own location and index. */
+  private spreadElements(mod: Module, el: ts.SpreadElement, path: ValuePath, out: unknown[]): void {
+    const inner = skipTypes(el.expression);
+    if (ts.isArrayLiteralExpression(inner)) return this.nested(mod, inner, path, out);
+    if (ts.isIdentifier(inner)) return this.spreadName(mod, inner, path, out, { mod, el });
+    this.fail(mod, el, path, `spread of an unknown value (\`...${snippet(mod.sf, el.expression)}\`)`, "spread only arrays declared with `const` here or exported from platform/");
+  }
+
+  private spreadName(mod: Module, id: ts.Identifier, path: ValuePath, out: unknown[], origin: { mod: Module; el: ts.SpreadElement }): void {
+    this.follow(mod, id, path, (target) => {
+      const expr = skipTypes(target.expr);
+      if (ts.isIdentifier(expr)) return this.spreadName(target.mod, expr, path, out, origin);
+      if (ts.isArrayLiteralExpression(expr)) return this.nested(target.mod, expr, path, out);
+      this.fail(origin.mod, origin.el, path, `spread of a value that is not an array (\`...${snippet(origin.mod.sf, origin.el.expression)}\`)`, "spread only arrays inside arrays");
+    });
+  }
+
+  /** The elements of an array spread into another: one level deeper, as for a nested value. */
+  private nested(mod: Module, node: ts.ArrayLiteralExpression, path: ValuePath, out: unknown[]): void {
+    if (this.depth >= MAX_DEPTH) {
+      this.fail(mod, node, path, `values nest deeper than ${MAX_DEPTH} levels here`, "flatten the value: no real setting nests this deep", "too-deep");
+      return;
+    }
+    this.depth++;
+    try {
+      this.pushElements(mod, node, path, out);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private reference(mod: Module, id: ts.Identifier, path: ValuePath): unknown {
+    return this.follow(mod, id, path, (target) => this.value(target.mod, target.expr, path));
+  }
+
+  /**
+   * Follows a name to the const it stands for (in this file, or exported by a preset) and runs `use` on it,
+   * with TypeScript's rules: a const is used only after its declaration, an imported name must be exported.
+   */
+  private follow<T>(mod: Module, id: ts.Identifier, path: ValuePath, use: (target: Target) => T): T | undefined {
+    const target = this.lookup(mod, id, path);
+    if (!target) return undefined;
+    if (this.chain >= MAX_CHAIN) return this.fail(mod, id, path, `more than ${MAX_CHAIN} names are followed to reach this value`, "refer to the value directly instead of through a chain of consts", "too-deep");
+    if (this.active.has(target.decl)) return this.fail(mod, id, path, `\`${id.text}\` refers to itself through imports`, "break the cycle between the preset files");
+    this.active.add(target.decl);
+    this.chain++;
+    try {
+      return use(target);
+    } finally {
+      this.chain--;
+      this.active.delete(target.decl);
+    }
+  }
+
+  private lookup(mod: Module, id: ts.Identifier, path: ValuePath): Target | undefined {
+    const name = id.text;
+    if (name === "undefined") return this.fail(mod, id, path, "`undefined` is not allowed", "leave the property out instead");
+    const decl = mod.consts.get(name);
+    if (decl) {
+      // a const is in its temporal dead zone until its declaration ends: reading it earlier throws in JavaScript
+      if (id.getStart(mod.sf) < decl.getEnd()) {
+        const self = id.getStart(mod.sf) >= decl.getStart(mod.sf);
+        const message = self ? `const ${name} refers to itself` : `const ${name} is used before its declaration at line ${at(mod, decl).line}`;
+        return this.fail(mod, id, path, `${message}; TypeScript refuses this`, "declare each const above its first use", "used-before-declaration");
+      }
+      return { mod, expr: decl.initializer!, decl };
+    }
+    const imported = mod.imports.get(name);
+    if (imported?.from === "preset") {
+      const target = this.loader.load(imported.module!);
+      const file = this.loader.rel(imported.module!);
+      if (!target) return this.fail(mod, imported.node, path, `cannot read ${file} (imported as ${name})`, "check the import path");
+      // syntax and statement errors of the preset file are reported once per reading tenant; dedup happens on output
+      this.diagnostics.push(...target.diagnostics);
+      const exported = target.consts.get(imported.name);
+      if (!exported || !target.exported.has(imported.name)) {
+        return this.fail(mod, imported.node, path, `${file} has no exported const named "${imported.name}"`, "export it with `export const`");
+      }
+      return { mod: target, expr: exported.initializer!, decl: exported };
+    }
+    if (imported?.from === "api" && API_FUNCTIONS.has(imported.name)) return this.fail(mod, id, path, `${name} can only be called once, as the default export`);
+    return this.fail(mod, id, path, `unknown name \`${name}\``, "declare it with `const` in this file or import a preset from platform/");
+  }
+}
+
+/** The expression under parentheses, type assertions (`as T`, `<T>x`), `satisfies` and `!`, which TypeScript erases. */
+function skipTypes(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node) || ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node)) node = node.expression;
+  return node;
+}
