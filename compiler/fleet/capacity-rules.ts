@@ -3,6 +3,7 @@ import { error, warning, type Diagnostic } from "../diagnostics";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
 import { budgetOf } from "../render/tenant/quota";
 import type { FleetRule } from "./output-rules";
+import { fromCatalog } from "../model/catalog";
 
 /** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
 export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
@@ -16,7 +17,7 @@ export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
   }
   const out: Diagnostic[] = [];
   for (const [cluster, sum] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cap = platform.value.clusters[cluster]!.capacity;
+    const cap = fromCatalog(platform.value.clusters, cluster)!.capacity;
     for (const [what, used, capacity, fmt] of [
       ["CPU", sum.cpu, parseCpu(cap.cpu), formatCpu],
       ["memory", sum.memory, parseMemory(cap.memory), formatMemory],

@@ -6,6 +6,7 @@ import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
 import { checkComponents } from "./component-rules";
+import { inCatalog } from "../model/catalog";
 
 type Rule = (p: Source<Platform>) => Diagnostic[];
 
@@ -16,7 +17,7 @@ const defaultClusterDeclared: Rule = ({ value, locator }) => {
       ? [error("default-cluster", locator.value(["clusters"]), "several clusters are declared but no `defaultCluster`", { path: "clusters", hint: `add \`defaultCluster: "${names.sort()[0]}"\`` })]
       : [];
   }
-  if (value.defaultCluster in value.clusters) return [];
+  if (inCatalog(value.clusters, value.defaultCluster)) return [];
   return [error("default-cluster", locator.value(["defaultCluster"]), `defaultCluster "${value.defaultCluster}" is not a declared cluster`, { path: "defaultCluster", hint: didYouMean(value.defaultCluster, names) ?? `clusters: ${names.join(", ")}` })];
 };
 

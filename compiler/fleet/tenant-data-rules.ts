@@ -6,6 +6,7 @@ import { DATA_SERVICES } from "../model/data-services";
 import { clusterOf } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import type { TenantUnderCheck } from "./tenant-rules";
+import { inCatalog } from "../model/catalog";
 
 /** Dedicated databases are operator-managed objects; dedicated Redis and search are plain charts. */
 const OPERATED = new Set(["mysql", "mongodb"]);
@@ -16,7 +17,7 @@ const OPERATED = new Set(["mysql", "mongodb"]);
  */
 export function sharedServicesAvailable({ value, locator }: TenantUnderCheck, platform: Platform): Diagnostic[] {
   const cluster = clusterOf(platform, { cluster: typeof value.cluster === "string" ? value.cluster : undefined });
-  if (!(cluster in platform.clusters)) return [];
+  if (!inCatalog(platform.clusters, cluster)) return [];
   const components = clusterSetup(platform, cluster).components;
   const services = (value.services ?? {}) as Record<string, unknown>;
   return DATA_SERVICES.flatMap((s) => {

@@ -10,6 +10,7 @@ import { WORKLOADS } from "../schema/size";
 import { checkTutorKey, kindOf } from "../tutor/keys";
 import { didYouMean } from "../validate/suggest";
 import { sharedServicesAvailable } from "./tenant-data-rules";
+import { fromCatalog, inCatalog } from "../model/catalog";
 
 /** The tenant as read: validated, or raw when its schema failed. Rules narrow each field they read. */
 export interface TenantUnderCheck {
@@ -28,18 +29,18 @@ function notInCatalog(code: string, locator: Locator, path: (string | number)[],
 
 const clusterExists: Rule = ({ value, locator }, platform) => {
   const cluster = str(value.cluster);
-  if (cluster === undefined || cluster in platform.clusters) return [];
+  if (cluster === undefined || inCatalog(platform.clusters, cluster)) return [];
   return [notInCatalog("unknown-cluster", locator, ["cluster"], "cluster", cluster, Object.keys(platform.clusters))];
 };
 
 const releaseExists: Rule = ({ value, locator }, platform) => {
   const release = str(value.release);
-  if (release === undefined || release in platform.releases) return [];
+  if (release === undefined || inCatalog(platform.releases, release)) return [];
   return [notInCatalog("unknown-release", locator, ["release"], "release", release, Object.keys(platform.releases))];
 };
 
 const pluginsExist: Rule = ({ value, locator }, platform) =>
-  strings(value.plugins).flatMap(([p, i]) => (p in platform.plugins ? [] : [notInCatalog("unknown-plugin", locator, ["plugins", i], "plugin", p, Object.keys(platform.plugins))]));
+  strings(value.plugins).flatMap(([p, i]) => (inCatalog(platform.plugins, p) ? [] : [notInCatalog("unknown-plugin", locator, ["plugins", i], "plugin", p, Object.keys(platform.plugins))]));
 
 const duplicatePlugins: Rule = ({ value, locator }) => {
   const list = strings(value.plugins);
@@ -51,14 +52,14 @@ const duplicatePlugins: Rule = ({ value, locator }) => {
 const sizeExists: Rule = ({ value, locator }, platform) => {
   const path = typeof value.size === "string" ? ["size"] : ["size", "preset"];
   const preset = str(value.size) ?? str(obj(value.size)?.preset);
-  if (preset === undefined || preset in platform.sizes) return [];
+  if (preset === undefined || inCatalog(platform.sizes, preset)) return [];
   return [notInCatalog("unknown-size", locator, path, "size preset", preset, Object.keys(platform.sizes))];
 };
 
 /** Overrides may break a preset's own consistency: requests above limits, min above max. */
 const sizeConsistent: Rule = ({ value, locator }, platform) => {
   const size = obj(value.size);
-  const preset = platform.sizes[str(size?.preset) ?? ""];
+  const preset = fromCatalog(platform.sizes, str(size?.preset) ?? "");
   if (!size || !preset) return [];
   const out: Diagnostic[] = [];
   for (const w of WORKLOADS) {
@@ -99,7 +100,7 @@ const tutorKeys: Rule = ({ value, locator }) => {
 
 const hostsInDomains: Rule = ({ value, locator }, platform) => {
   const cluster = str(value.cluster);
-  const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && cluster in platform.clusters ? cluster : undefined }));
+  const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && inCatalog(platform.clusters, cluster) ? cluster : undefined }));
   const hosts = obj(value.hosts);
   if (domains.length === 0 || !hosts) return [];
   const entries: [string, (string | number)[]][] = [];
