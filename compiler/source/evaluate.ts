@@ -31,6 +31,13 @@ export class Evaluation {
   private depth = 0;
   private chain = 0;
   private values = 0;
+  /** The name of the entry file being followed, if any (where an expansion limit is reported). */
+  private outermost?: { mod: Module; node: ts.Node };
+
+  /** True when the file expanded past MAX_VALUES: what was read of it is partial. */
+  get exhausted(): boolean {
+    return this.values > MAX_VALUES;
+  }
 
   constructor(
     private readonly loader: ModuleLoader,
@@ -64,7 +71,9 @@ export class Evaluation {
   private value(mod: Module, node: ts.Expression, path: ValuePath): unknown {
     if (++this.values > MAX_VALUES) {
       // reported once, where the limit was crossed; the rest of the walk stops at once
-      if (this.values === MAX_VALUES + 1) this.fail(mod, node, path, `the file expands to more than ${MAX_VALUES} values once its consts and spreads are followed`, "spread fewer copies of the same values", "too-large");
+      // reported at the name in the entry file whose expansion crossed it: that is where the file must change
+      const where = this.outermost ?? { mod, node };
+      if (this.values === MAX_VALUES + 1) this.fail(where.mod, where.node, path, `the file expands to more than ${MAX_VALUES} values once its consts and spreads are followed`, "spread fewer copies of the same values", "too-large");
       return undefined;
     }
     this.locator.set(path, at(mod, node));
@@ -213,11 +222,13 @@ export class Evaluation {
     if (this.chain >= MAX_CHAIN) return this.fail(mod, id, path, `more than ${MAX_CHAIN} names are followed to reach this value`, "refer to the value directly instead of through a chain of consts", "too-deep");
     if (this.active.has(target.decl)) return this.fail(mod, id, path, `\`${id.text}\` refers to itself through imports`, "break the cycle between the preset files");
     this.active.add(target.decl);
+    if (this.chain === 0) this.outermost = { mod, node: id };
     this.chain++;
     try {
       return use(target);
     } finally {
       this.chain--;
+      if (this.chain === 0) this.outermost = undefined;
       this.active.delete(target.decl);
     }
   }

@@ -44,15 +44,18 @@ export class StaticReader implements ModuleLoader {
     }
     const evaluation = new Evaluation(this, mod, locator);
     const diagnostics = [...mod.diagnostics];
-    let value: unknown;
-    if (mod.broken) {
-      // a file that does not parse, or is over a limit, has no meaningful structure to report on
-    } else if (!mod.exportDefault) {
+    // the whole value is unreadable when the file is broken, has no default export, or went over a limit:
+    // schema errors about what is missing would only be noise
+    const whole = { value: undefined, locator, unreadable: [[]] };
+    if (mod.broken) return { ...whole, diagnostics };
+    if (!mod.exportDefault) {
       diagnostics.push(error("no-default-export", at(mod, mod.sf), `the file has no default export`, { hint: `end the file with \`export default ${entry}({ ... });\`` }));
-    } else {
-      value = evaluation.entry(mod.exportDefault, entry);
+      return { ...whole, diagnostics };
     }
-    return { value, locator, diagnostics: [...diagnostics, ...evaluation.diagnostics], unreadable: evaluation.unreadable };
+    const value = evaluation.entry(mod.exportDefault, entry);
+    diagnostics.push(...evaluation.diagnostics);
+    if (evaluation.exhausted) return { ...whole, diagnostics };
+    return { value, locator, diagnostics, unreadable: evaluation.unreadable };
   }
 
   rel(absPath: string): string {
