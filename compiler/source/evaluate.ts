@@ -45,6 +45,20 @@ export class Evaluation {
     private readonly locator: Locator,
   ) {}
 
+  /** Every declaration this evaluation followed a name to. */
+  readonly reached = new Set<ts.VariableDeclaration>();
+
+  /**
+   * Checks a const that the default export never reaches: JavaScript still runs its initializer when the
+   * module loads (and throws on a name read before its declaration), so its errors are the file's errors.
+   */
+  declaration(decl: ts.VariableDeclaration): void {
+    this.reached.add(decl);
+    this.active.add(decl);
+    this.value(this.entryModule, decl.initializer!, []);
+    this.active.delete(decl);
+  }
+
   /** The value of the default export, which must be `fn({...})` with fn imported from the api (or a plain object). */
   entry(expr: ts.Expression, fn: string): unknown {
     const mod = this.entryModule;
@@ -222,6 +236,7 @@ export class Evaluation {
     if (this.chain >= MAX_CHAIN) return this.fail(mod, id, path, `more than ${MAX_CHAIN} names are followed to reach this value`, "refer to the value directly instead of through a chain of consts", "too-deep");
     if (this.active.has(target.decl)) return this.fail(mod, id, path, `\`${id.text}\` refers to itself through imports`, "break the cycle between the preset files");
     this.active.add(target.decl);
+    this.reached.add(target.decl);
     if (this.chain === 0) this.outermost = { mod, node: id };
     this.chain++;
     try {

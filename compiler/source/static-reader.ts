@@ -53,9 +53,16 @@ export class StaticReader implements ModuleLoader {
       return { ...whole, diagnostics };
     }
     const value = evaluation.entry(mod.exportDefault, entry);
-    diagnostics.push(...evaluation.diagnostics);
+    diagnostics.push(...evaluation.diagnostics, ...this.unreached(mod, evaluation));
     if (evaluation.exhausted) return { ...whole, diagnostics };
     return { value, locator, diagnostics, unreadable: evaluation.unreadable };
+  }
+
+  /** Errors in the consts the default export does not use (their values are discarded, their locations kept apart). */
+  private unreached(mod: Module, main: Evaluation): Diagnostic[] {
+    const check = new Evaluation(this, mod, new Locator(mod.file));
+    for (const decl of mod.consts.values()) if (!main.reached.has(decl) && !check.reached.has(decl)) check.declaration(decl);
+    return check.diagnostics;
   }
 
   rel(absPath: string): string {
