@@ -121,7 +121,9 @@ export class Evaluation {
   private object(mod: Module, node: ts.ObjectLiteralExpression, path: ValuePath): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     // keys written in this literal: TypeScript refuses a key written twice, or one a later spread always overwrites
+    // (as in TypeScript, a spread between two writings of a key does not make the second one legal)
     const written = new Map<string, ts.Node>();
+    const overwritten = new Set<string>();
     for (const prop of node.properties) {
       if (this.values > MAX_VALUES) break;
       if (ts.isSpreadAssignment(prop)) {
@@ -134,10 +136,10 @@ export class Evaluation {
         }
         for (const key of Object.keys(spread)) {
           const before = written.get(key);
-          if (before) {
+          if (before && !overwritten.has(key)) {
+            overwritten.add(key);
             const line = at(mod, prop).line;
             this.fail(mod, before, [...path, key], `"${key}" is set here and always overwritten by the spread \`...${snippet(mod.sf, prop.expression)}\` at line ${line}; TypeScript refuses this`, "remove this key, or move it after the spread to override the spread's value", "overwritten-key");
-            written.delete(key);
           }
           setOwn(out, key, (spread as Record<string, unknown>)[key]);
         }

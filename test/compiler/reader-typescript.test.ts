@@ -47,6 +47,7 @@ const refused: [string, string, string, string, string][] = [
   ["__proto__ as a shorthand", `const __proto__ = { id: "x" };\nexport default defineTenant({ __proto__ });`, "forbidden-key", "3:31", `key "__proto__"`],
   ["constructor as a key", `export default defineTenant({ labels: { constructor: "x" } });`, "forbidden-key", "2:41", `key "constructor"`],
   ["prototype as a key", `export default defineTenant({ tutor: { prototype: 1 } });`, "forbidden-key", "2:40", `key "prototype"`],
+  ["a key written again after a spread", `const base = { c: 1 };\nexport default defineTenant({ a: 1, ...base, a: 2 });`, "duplicate-key", "3:46", `duplicate key "a"`],
   ["a getter", `export default defineTenant({ get a() { return 1; } });`, "unsupported-syntax", "2:31", "getter is not allowed in an object"],
   ["a legacy octal number (a syntax error in a module)", `export default defineTenant({ a: 010 });`, "syntax", "2:34", "Octal literals are not allowed"],
 ];
