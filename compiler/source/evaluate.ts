@@ -1,6 +1,6 @@
 // Evaluation of one entry file: walks its expressions into plain values, meaning what TypeScript means by
 // them, and records where each value was written. Nothing is executed.
-import { ts } from "ts-morph";
+import { ts } from "./typescript";
 import { error, type Diagnostic } from "../diagnostics";
 import { forbiddenKey, propertyKey, setOwn } from "./keys";
 import { MAX_CHAIN, MAX_DEPTH, MAX_VALUES } from "./limits";

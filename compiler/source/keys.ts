@@ -1,5 +1,5 @@
 // Property keys as TypeScript reads them, the keys no tenant value may have, and own-property writes.
-import { ts } from "ts-morph";
+import { ts } from "./typescript";
 
 /**
  * The key a property name stands for, as TypeScript compares them: identifiers and strings with their escapes

@@ -1,6 +1,6 @@
 // One tenant, platform or preset file parsed into its declarations (imports, consts, the default export),
 // under TypeScript's own rules for them: a name is declared once, a module has one default export.
-import { ts } from "ts-morph";
+import { ts } from "./typescript";
 import { error, type Diagnostic, type Location } from "../diagnostics";
 import { MAX_DEPTH, MAX_FILE_BYTES } from "./limits";
 import { tooDeepAt } from "./nesting";

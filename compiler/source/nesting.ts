@@ -1,6 +1,6 @@
 // Finds nesting deeper than the reader accepts before the file is parsed: TypeScript's parser is recursive,
 // and a few thousand brackets would overflow the stack inside it.
-import { ts } from "ts-morph";
+import { ts } from "./typescript";
 import { MAX_DEPTH } from "./limits";
 
 /** Position of the first bracket (`(`, `[`, `{` or `${`) nested deeper than MAX_DEPTH, if any. */

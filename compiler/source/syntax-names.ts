@@ -1,5 +1,5 @@
 // Plain-words names of TypeScript syntax, and short excerpts of source, for the reader's messages.
-import { ts } from "ts-morph";
+import { ts } from "./typescript";
 
 /** The source text of `node`, on one line and at most 40 characters. */
 export function snippet(sf: ts.SourceFile, node: ts.Node): string {
