@@ -1,6 +1,6 @@
 // One tenant, platform or preset file parsed into its declarations (imports, consts, the default export),
 // under TypeScript's own rules for them: a name is declared once, a module has one default export.
-import { ts } from "./typescript";
+import { loadTypeScript, ts } from "./typescript";
 import { error, type Diagnostic, type Location } from "../diagnostics";
 import { MAX_DEPTH, MAX_FILE_BYTES } from "./limits";
 import { tooDeepAt } from "./nesting";
@@ -44,6 +44,7 @@ function position(mod: Module, pos: number): Location {
 
 /** Parses `text`; `resolve` says what an import specifier written in this file refers to. */
 export function parseModule(file: string, absPath: string, text: string, resolve: (specifier: string) => ImportTarget): Module {
+  loadTypeScript();
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return brokenModule(file, absPath, "too-large", 0, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`, "split it, or move shared values into presets");
   const deep = tooDeepAt(text);
   if (deep !== undefined) return brokenModule(file, absPath, "too-deep", deep, `brackets nest deeper than ${MAX_DEPTH} levels`, "flatten the value: no real setting nests this deep", text);

@@ -7,7 +7,9 @@ export function snippet(sf: ts.SourceFile, node: ts.Node): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-const KIND_NAMES: Partial<Record<ts.SyntaxKind, string>> = {
+// built on first use: the parser is loaded only when a file is parsed
+let kindNames: Partial<Record<ts.SyntaxKind, string>> | undefined;
+const names = (): Partial<Record<ts.SyntaxKind, string>> => ({
   [ts.SyntaxKind.PropertyAccessExpression]: "property access",
   [ts.SyntaxKind.ElementAccessExpression]: "element access",
   [ts.SyntaxKind.BinaryExpression]: "expression",
@@ -34,8 +36,9 @@ const KIND_NAMES: Partial<Record<ts.SyntaxKind, string>> = {
   [ts.SyntaxKind.ModuleDeclaration]: "a namespace declaration",
   [ts.SyntaxKind.EnumDeclaration]: "an enum",
   [ts.SyntaxKind.ThisKeyword]: "`this`",
-};
+});
 
 export function describe(node: ts.Node): string {
-  return KIND_NAMES[node.kind] ?? ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  kindNames ??= names();
+  return kindNames[node.kind] ?? ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
