@@ -8,6 +8,7 @@ import { Evaluation, type ModuleLoader } from "./evaluate";
 import { MAX_FILE_BYTES } from "./limits";
 import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
+import type { ts } from "./typescript";
 
 export interface ReaderOptions {
   /** Repository root; file names in diagnostics are relative to it. */
@@ -53,15 +54,18 @@ export class StaticReader implements ModuleLoader {
       return { ...whole, diagnostics };
     }
     const value = evaluation.entry(mod.exportDefault, entry);
-    diagnostics.push(...evaluation.diagnostics, ...this.unreached(mod, evaluation));
+    diagnostics.push(...evaluation.diagnostics, ...this.unreached(mod, evaluation.reached));
     if (evaluation.exhausted) return { ...whole, diagnostics };
     return { value, locator, diagnostics, unreadable: evaluation.unreadable };
   }
 
-  /** Errors in the consts the default export does not use (their values are discarded, their locations kept apart). */
-  private unreached(mod: Module, main: Evaluation): Diagnostic[] {
+  /**
+   * Errors in the consts of `mod` not in `reached`: JavaScript runs every initializer when the module loads, used
+   * or not. Their values are discarded and their locations kept apart.
+   */
+  private unreached(mod: Module, reached: ReadonlySet<ts.VariableDeclaration>): Diagnostic[] {
     const check = new Evaluation(this, mod, new Locator(mod.file));
-    for (const decl of mod.consts.values()) if (!main.reached.has(decl) && !check.reached.has(decl)) check.declaration(decl);
+    for (const decl of mod.consts.values()) if (!reached.has(decl) && !check.reached.has(decl)) check.declaration(decl);
     return check.diagnostics;
   }
 
@@ -82,7 +86,11 @@ export class StaticReader implements ModuleLoader {
     if (text === undefined && this.modules.has(absPath)) return this.modules.get(absPath)!;
     const source = text ?? readSource(absPath);
     const mod = source === undefined ? null : parseModule(this.rel(absPath), absPath, source, (specifier) => this.resolveImport(absPath, specifier));
-    if (text === undefined && remember) this.modules.set(absPath, mod);
+    if (text === undefined && remember) {
+      // a preset file: kept for every tenant, and checked whole once (remembered first, so import cycles end)
+      this.modules.set(absPath, mod);
+      if (mod && !mod.broken) mod.diagnostics.push(...this.unreached(mod, new Set()));
+    }
     return mod;
   }
 }

@@ -136,4 +136,34 @@ test("a file with a UTF-8 byte order mark is read as TypeScript reads it", () =>
   assert.equal(r.value, { a: 1 });
 });
 
+function fleetWith(files: Record<string, string>) {
+  const dir = tempDir("reader-presets-");
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  const r = new StaticReader({ root: dir, apiModule: path.join(dir, "compiler", "api"), presetDir: path.join(dir, "platform") });
+  return (rel: string) => r.read(path.join(dir, rel), "defineTenant");
+}
+
+test("a preset file is checked whole: an export no tenant uses still runs when JavaScript loads the file", () => {
+  const read = fleetWith({
+    "platform/p.ts": `export const ok = ["mfe"];\nexport const broken = late;\nconst late = 1;\n`,
+    "tenants/t.ts": `${HEADER}import { ok } from "../platform/p";\nexport default defineTenant({ plugins: ok });\n`,
+  });
+  const r = read("tenants/t.ts");
+  assert.equal(where(r).filter((w) => w.includes("used-before-declaration")), ["2:23 used-before-declaration const late is used before its declaration at line 3; TypeScript refuses this"]);
+  assert.is(r.diagnostics.find((d) => d.code === "used-before-declaration")!.file, "platform/p.ts");
+});
+
+test("presets importing each other in a cycle end in a located error, not a stack overflow", () => {
+  const read = fleetWith({
+    "platform/a.ts": `import { b } from "./b";\nexport const a = [...b];\n`,
+    "platform/b.ts": `import { a } from "./a";\nexport const b = [...a];\n`,
+    "tenants/t.ts": `${HEADER}import { a } from "../platform/a";\nexport default defineTenant({ plugins: a });\n`,
+  });
+  const r = read("tenants/t.ts");
+  assert.ok(r.diagnostics.some((d) => d.message.includes("refers to itself through imports")), JSON.stringify(where(r)));
+});
+
 test.run();
