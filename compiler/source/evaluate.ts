@@ -26,6 +26,8 @@ interface Target {
 export class Evaluation {
   readonly diagnostics: Diagnostic[] = [];
   readonly unreadable: ValuePath[] = [];
+  /** Every declaration this evaluation followed a name to. */
+  readonly reached = new Set<ts.VariableDeclaration>();
   /** Declarations being evaluated: a preset reached again through imports is a cycle. */
   private readonly active = new Set<ts.Node>();
   private depth = 0;
@@ -44,9 +46,6 @@ export class Evaluation {
     private readonly entryModule: Module,
     private readonly locator: Locator,
   ) {}
-
-  /** Every declaration this evaluation followed a name to. */
-  readonly reached = new Set<ts.VariableDeclaration>();
 
   /**
    * Checks a const that the default export never reaches: JavaScript still runs its initializer when the
@@ -84,8 +83,8 @@ export class Evaluation {
   /** Turns an expression into a plain value, recording the source node of every value by its path. */
   private value(mod: Module, node: ts.Expression, path: ValuePath): unknown {
     if (++this.values > MAX_VALUES) {
-      // reported once, where the limit was crossed; the rest of the walk stops at once
-      // reported at the name in the entry file whose expansion crossed it: that is where the file must change
+      // reported once, at the name in the entry file whose expansion crossed it (where the file must change);
+      // the rest of the walk stops at once
       const where = this.outermost ?? { mod, node };
       if (this.values === MAX_VALUES + 1) this.fail(where.mod, where.node, path, `the file expands to more than ${MAX_VALUES} values once its consts and spreads are followed`, "spread fewer copies of the same values", "too-large");
       return undefined;
