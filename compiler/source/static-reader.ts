@@ -77,8 +77,8 @@ export class StaticReader implements ModuleLoader {
   private resolveImport(fromFile: string, specifier: string): ImportTarget {
     if (!specifier.startsWith(".")) return null;
     const base = path.resolve(path.dirname(fromFile), specifier).replace(/\.(js|ts)$/, "");
-    const api = this.options.apiModule;
-    if (base === api || base === path.dirname(api) + path.sep + "index" || base === path.dirname(api)) return { kind: "api" };
+    // only the api file itself: TypeScript finds no module at "../compiler" (there is no index file)
+    if (base === this.options.apiModule) return { kind: "api" };
     return base.startsWith(this.options.presetDir + path.sep) ? { kind: "preset", abs: base + ".ts" } : null;
   }
 

@@ -55,6 +55,7 @@ const rejected: [string, string, string, string][] = [
   ["template with substitution", "const x = 1;\nexport default defineTenant({ a: `n${x}` });", "3:34", "template literal with substitutions"],
   ["let", `let x = 1;\nexport default defineTenant({});`, "2:1", "let declarations are not allowed"],
   ["import from elsewhere", `import { x } from "lodash";\nexport default defineTenant({});`, "2:1", 'import from "lodash" is not allowed'],
+  ["import of the api's folder, where TypeScript finds no module", `import { defineTenant as d } from "../compiler";\nexport default defineTenant({});`, "2:1", 'import from "../compiler" is not allowed'],
   ["import from outside platform/", `import { x } from "../secrets/keys";\nexport default defineTenant({});`, "2:1", 'import from "../secrets/keys" is not allowed'],
   ["default import", `import presets from "../platform/presets";\nexport default defineTenant({});`, "2:1", "only named imports"],
   ["namespace import", `import * as presets from "../platform/presets";\nexport default defineTenant({});`, "2:1", "only named imports"],
