@@ -5,7 +5,7 @@ import { error, type Diagnostic } from "../diagnostics";
 import { forbiddenKey, propertyKey, setOwn } from "./keys";
 import { MAX_CHAIN, MAX_DEPTH, MAX_VALUES } from "./limits";
 import type { Locator, ValuePath } from "./locator";
-import { at, type Module } from "./module";
+import { at, type Import, type Module } from "./module";
 import { describe, snippet } from "./syntax-names";
 
 /** What the evaluation needs from the reader: preset modules, and file names for messages. */
@@ -28,6 +28,8 @@ export class Evaluation {
   readonly unreadable: ValuePath[] = [];
   /** Every declaration this evaluation followed a name to. */
   readonly reached = new Set<ts.VariableDeclaration>();
+  /** Preset imports already resolved (and reported on, when broken). */
+  private readonly linked = new Set<Import>();
   /** Declarations being evaluated: a preset reached again through imports is a cycle. */
   private readonly active = new Set<ts.Node>();
   private depth = 0;
@@ -56,6 +58,16 @@ export class Evaluation {
     this.active.add(decl);
     this.value(this.entryModule, decl.initializer!, []);
     this.active.delete(decl);
+  }
+
+  /**
+   * Checks the preset imports this evaluation never followed: an ES module is linked before it runs, so a name
+   * the preset does not export, or a preset that fails to load, fails the file even when the name is unused.
+   */
+  imports(): void {
+    for (const [name, imported] of this.entryModule.imports) {
+      if (imported.from === "preset" && !this.linked.has(imported)) this.presetExport(this.entryModule, name, imported, []);
+    }
   }
 
   /** The value of the default export, which must be `fn({...})` with fn imported from the api (or a plain object). */
@@ -263,20 +275,25 @@ export class Evaluation {
       return { mod, expr: decl.initializer!, decl };
     }
     const imported = mod.imports.get(name);
-    if (imported?.from === "preset") {
-      const target = this.loader.load(imported.module!);
-      const file = this.loader.rel(imported.module!);
-      if (!target) return this.fail(mod, imported.node, path, `cannot read ${file} (imported as ${name})`, "check the import path");
-      // syntax and statement errors of the preset file are reported once per reading tenant; dedup happens on output
-      this.diagnostics.push(...target.diagnostics);
-      const exported = target.consts.get(imported.name);
-      if (!exported || !target.exported.has(imported.name)) {
-        return this.fail(mod, imported.node, path, `${file} has no exported const named "${imported.name}"`, "export it with `export const`");
-      }
-      return { mod: target, expr: exported.initializer!, decl: exported };
-    }
+    if (imported?.from === "preset") return this.presetExport(mod, name, imported, path);
     if (imported?.from === "api" && API_FUNCTIONS.has(imported.name)) return this.fail(mod, id, path, `${name} can only be called once, as the default export`);
     return this.fail(mod, id, path, `unknown name \`${name}\``, "declare it with `const` in this file or import a preset from platform/");
+  }
+
+  /** The const a preset import names, in its file; the preset's own errors are reported with it (once per import). */
+  private presetExport(mod: Module, name: string, imported: Import, path: ValuePath): Target | undefined {
+    const first = !this.linked.has(imported);
+    this.linked.add(imported);
+    const target = this.loader.load(imported.module!);
+    const file = this.loader.rel(imported.module!);
+    if (!target) return first ? this.fail(mod, imported.node, path, `cannot read ${file} (imported as ${name})`, "check the import path") : undefined;
+    // errors of the preset file are reported by every file that imports it; duplicates are dropped on output
+    if (first) this.diagnostics.push(...target.diagnostics);
+    const exported = target.consts.get(imported.name);
+    if (!exported || !target.exported.has(imported.name)) {
+      return first ? this.fail(mod, imported.node, path, `${file} has no exported const named "${imported.name}"`, "export it with `export const`") : undefined;
+    }
+    return { mod: target, expr: exported.initializer!, decl: exported };
   }
 }
 

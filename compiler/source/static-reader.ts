@@ -54,18 +54,20 @@ export class StaticReader implements ModuleLoader {
       return { ...whole, diagnostics };
     }
     const value = evaluation.entry(mod.exportDefault, entry);
-    diagnostics.push(...evaluation.diagnostics, ...this.unreached(mod, evaluation.reached));
+    evaluation.imports();
+    diagnostics.push(...evaluation.diagnostics, ...this.unreached(mod, evaluation.reached, false));
     if (evaluation.exhausted) return { ...whole, diagnostics };
     return { value, locator, diagnostics, unreadable: evaluation.unreadable };
   }
 
   /**
    * Errors in the consts of `mod` not in `reached`: JavaScript runs every initializer when the module loads, used
-   * or not. Their values are discarded and their locations kept apart.
+   * or not (and, with `imports`, in its imports never followed). Values are discarded, locations kept apart.
    */
-  private unreached(mod: Module, reached: ReadonlySet<ts.VariableDeclaration>): Diagnostic[] {
+  private unreached(mod: Module, reached: ReadonlySet<ts.VariableDeclaration>, imports: boolean): Diagnostic[] {
     const check = new Evaluation(this, mod, new Locator(mod.file));
     for (const decl of mod.consts.values()) if (!reached.has(decl) && !check.reached.has(decl)) check.declaration(decl);
+    if (imports) check.imports(); // a preset file checked whole: its own imports too
     return check.diagnostics;
   }
 
@@ -89,7 +91,7 @@ export class StaticReader implements ModuleLoader {
     if (text === undefined && remember) {
       // a preset file: kept for every tenant, and checked whole once (remembered first, so import cycles end)
       this.modules.set(absPath, mod);
-      if (mod && !mod.broken) mod.diagnostics.push(...this.unreached(mod, new Set()));
+      if (mod && !mod.broken) mod.diagnostics.push(...this.unreached(mod, new Set(), true));
     }
     return mod;
   }

@@ -1,6 +1,7 @@
 // Property tests: on random tenant-like files the static reader gives the value that TypeScript's own
 // meaning gives (the file transpiled by TypeScript and run in an empty node:vm context), or a located
 // error; it never throws. Only tests run code: the compiler never does.
+import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import fc from "fast-check";
@@ -8,23 +9,27 @@ import { ts } from "ts-morph";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StaticReader } from "../../compiler/source/static-reader";
-import { REPO_ROOT } from "../helpers/fleet";
+import { REPO_ROOT, tempDir } from "../helpers/fleet";
 
 const file = path.join(REPO_ROOT, "tenants", "fuzz.ts");
 const reader = new StaticReader({ root: REPO_ROOT, apiModule: path.join(REPO_ROOT, "compiler", "api"), presetDir: path.join(REPO_ROOT, "platform") });
 const HEADER = `import { defineTenant } from "../compiler/api";\n`;
 
 /** What JavaScript makes of the file: transpiled as TypeScript does, run with no globals but the language's own. */
-function evaluateInSandbox(text: string): { value: unknown } | { threw: string } {
-  const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-  const module = { exports: {} as Record<string, unknown> };
+function evaluateInSandbox(text: string, preset?: string): { value: unknown } | { threw: string } {
+  const load = (source: string, require: (id: string) => unknown): Record<string, unknown> => {
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const module = { exports: {} as Record<string, unknown> };
+    vm.runInNewContext(js, { module, exports: module.exports, require }, { timeout: 1000 });
+    return module.exports;
+  };
   const require = (id: string) => {
     if (id === "../compiler/api") return { defineTenant: (t: unknown) => t };
+    if (id === "../platform/p" && preset !== undefined) return load(preset, require);
     throw new Error(`no module ${id}`);
   };
   try {
-    vm.runInNewContext(js, { module, exports: module.exports, require }, { timeout: 1000 });
-    return { value: module.exports.default };
+    return { value: load(text, require).default };
   } catch (e) {
     return { threw: String(e) };
   }
@@ -34,11 +39,12 @@ function evaluateInSandbox(text: string): { value: unknown } | { threw: string }
  * TypeScript's own errors for the file, from its checker (a program of the file and a stub api, no lib): only the
  * codes of rules about declarations and keys, which must make the reader refuse the file as well.
  */
-const TYPESCRIPT_RULES = new Set([1117, 2300, 2440, 2448, 2451, 2528, 2783]);
-function typescriptRefuses(text: string): number[] {
+const TYPESCRIPT_RULES = new Set([1117, 2300, 2305, 2440, 2448, 2451, 2459, 2528, 2783]);
+function typescriptRefuses(text: string, preset?: string): number[] {
   const files = new Map([
     ["/t/tenants/fuzz.ts", text],
     ["/t/compiler/api.ts", "export function defineTenant(t: unknown): unknown { return t; }\n"],
+    ...(preset !== undefined ? [["/t/platform/p.ts", preset] as [string, string]] : []),
   ]);
   const options: ts.CompilerOptions = { noLib: true, types: [], strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler };
   const host = ts.createCompilerHost(options);
@@ -49,8 +55,7 @@ function typescriptRefuses(text: string): number[] {
   host.directoryExists = (dir) => [...files.keys()].some((f) => f.startsWith(`${dir}/`));
   host.realpath = (p) => p;
   const program = ts.createProgram(["/t/tenants/fuzz.ts"], options, host);
-  const sf = program.getSourceFile("/t/tenants/fuzz.ts")!;
-  const all = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+  const all = program.getSourceFiles().flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]);
   if (all.some((d) => d.code === 2307)) throw new Error("the oracle cannot resolve the api stub");
   return all.map((d) => d.code).filter((c) => TYPESCRIPT_RULES.has(c));
 }
@@ -123,33 +128,69 @@ const tenantFile = fc.integer({ min: 0, max: 4 }).chain((n) => {
   return fc.tuple(fc.tuple(...consts), expression(names, [])).map(([decls, body]) => `${HEADER}${decls.join("\n")}${decls.length ? "\n" : ""}export default defineTenant(${body});\n`);
 });
 
-function agrees(text: string): void {
+// a preset file, when a case has one, is written here and read by a new reader (readers keep presets they read)
+const presetRoot = tempDir("reader-agrees-");
+fs.mkdirSync(path.join(presetRoot, "platform"));
+
+function agrees(text: string, preset?: string): void {
+  const root = preset === undefined ? REPO_ROOT : presetRoot;
+  if (preset !== undefined) fs.writeFileSync(path.join(root, "platform", "p.ts"), preset);
+  const fresh = preset === undefined ? reader : new StaticReader({ root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
+  const shown = preset === undefined ? text : `${text}--- platform/p.ts\n${preset}`;
   let read: ReturnType<StaticReader["read"]>;
   try {
-    read = reader.read(file, "defineTenant", text);
+    read = fresh.read(path.join(root, "tenants", "fuzz.ts"), "defineTenant", text);
   } catch (e) {
-    throw new Error(`the reader threw ${String(e)} on:\n${text}`);
+    throw new Error(`the reader threw ${String(e)} on:\n${shown}`);
   }
   const errors = read.diagnostics.filter((d) => d.severity === "error");
-  const lines = text.split("\n").length;
+  const lines = new Map([["tenants/fuzz.ts", text.split("\n").length], ["platform/p.ts", preset?.split("\n").length ?? 0]]);
   for (const d of errors) {
-    assert.ok(d.file === "tenants/fuzz.ts" && d.line >= 1 && d.line <= lines && d.col >= 1 && d.code && d.message, `a located error: ${JSON.stringify(d)}\n${text}`);
+    assert.ok(d.line >= 1 && d.line <= (lines.get(d.file) ?? 0) && d.col >= 1 && d.code && d.message, `a located error: ${JSON.stringify(d)}\n${shown}`);
   }
   if (errors.length > 0) return; // the reader may refuse more than TypeScript does, never less
-  assert.equal(typescriptRefuses(text), [], `the reader accepted a file TypeScript's checker refuses:\n${text}`);
-  const js = evaluateInSandbox(text);
-  assert.ok("value" in js, `the reader accepted a file JavaScript refuses (${"threw" in js ? js.threw : ""}):\n${text}`);
-  assert.is(canonical(read.value), canonical((js as { value: unknown }).value), text);
-  const syntax = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: {} }).diagnostics ?? [];
-  assert.equal(syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), [], `the reader accepted a file TypeScript cannot parse:\n${text}`);
+  assert.equal(typescriptRefuses(text, preset), [], `the reader accepted a file TypeScript's checker refuses:\n${shown}`);
+  const js = evaluateInSandbox(text, preset);
+  assert.ok("value" in js, `the reader accepted a file JavaScript refuses (${"threw" in js ? js.threw : ""}):\n${shown}`);
+  assert.is(canonical(read.value), canonical((js as { value: unknown }).value), shown);
+  const syntax = [text, preset ?? ""].flatMap((t) => ts.transpileModule(t, { reportDiagnostics: true, compilerOptions: {} }).diagnostics ?? []);
+  assert.equal(syntax.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), [], `the reader accepted a file TypeScript cannot parse:\n${shown}`);
 }
 
+/**
+ * A preset file of exported (and some unexported) consts, and a tenant importing some of its names (one it
+ * does not export, sometimes under another name), with consts of its own (one may shadow an import).
+ */
+const withPreset = fc.integer({ min: 1, max: 3 }).chain((m) => {
+  const names = Array.from({ length: m }, (_, i) => `p${i}`);
+  const presetConsts = names.map((name, i) =>
+    // mostly exported, mostly declared before use: cases TypeScript accepts must be frequent enough to compare values
+    fc.tuple(fc.nat(5), fc.nat(4).chain((k) => expression(names.slice(0, i), k === 0 ? names.slice(i + 1, i + 2) : []))).map(([n, e]) => `${n > 0 || i === 0 ? "export " : ""}const ${name} = ${e};`),
+  );
+  const imports = fc.tuple(fc.subarray(names, { minLength: 1 }), fc.nat(5)).map(([picked, n]) => (n === 0 ? [...picked, "px"] : picked)).chain((picked) =>
+    fc.tuple(...picked.map((n) => fc.boolean().map((alias) => (alias ? `${n} as q${n.slice(1)}` : n)))),
+  );
+  return fc.tuple(fc.tuple(...presetConsts), imports, fc.integer({ min: 0, max: 2 }), fc.boolean()).chain(([preset, specs, n, shadow]) => {
+    const imported = specs.map((s) => s.split(" as ").pop()!);
+    const locals = Array.from({ length: n }, (_, i) => (shadow && i === 0 ? imported[0]! : `c${i}`));
+    const consts = locals.map((name, i) => expression([...imported, ...locals.slice(0, i)], []).map((e) => `const ${name} = ${e};`));
+    return fc.tuple(fc.tuple(...consts), expression([...imported, ...locals], [])).map(([decls, body]) => [
+      `${HEADER}import { ${specs.join(", ")} } from "../platform/p";\n${decls.map((d) => `${d}\n`).join("")}export default defineTenant(${body});\n`,
+      `${preset.join("\n")}\n`,
+    ] as const);
+  });
+});
+
 test("on random files the reader gives TypeScript's value or a located error, and never throws", () => {
-  fc.assert(fc.property(tenantFile, agrees), { numRuns: 250, seed: 20261205 });
+  fc.assert(fc.property(tenantFile, (text) => agrees(text)), { numRuns: 250, seed: 20261205 });
 });
 
 test("on the same kind of files with a fresh seed each run", () => {
-  fc.assert(fc.property(tenantFile, agrees), { numRuns: 100 });
+  fc.assert(fc.property(tenantFile, (text) => agrees(text)), { numRuns: 100 });
+});
+
+test("with a preset file imported, the reader gives TypeScript's value or a located error, and never throws", () => {
+  fc.assert(fc.property(withPreset, ([text, preset]) => agrees(text, preset)), { numRuns: 250, seed: 5122026 });
 });
 
 test("what TypeScript refuses by its own rules, the reader refuses too", () => {

@@ -156,6 +156,15 @@ test("a preset file is checked whole: an export no tenant uses still runs when J
   assert.is(r.diagnostics.find((d) => d.code === "used-before-declaration")!.file, "platform/p.ts");
 });
 
+test("an import of a name the preset does not export fails the file even when unused (ES modules link first)", () => {
+  const read = fleetWith({
+    "platform/p.ts": `export const ok = ["mfe"];\nconst hidden = 1;\n`,
+    "tenants/t.ts": `${HEADER}import { ok, hidden } from "../platform/p";\nexport default defineTenant({ plugins: ok });\n`,
+  });
+  const r = read("tenants/t.ts");
+  assert.equal(where(r), [`2:14 unsupported-syntax platform/p.ts has no exported const named "hidden"`]);
+});
+
 test("presets importing each other in a cycle end in a located error, not a stack overflow", () => {
   const read = fleetWith({
     "platform/a.ts": `import { b } from "./b";\nexport const a = [...b];\n`,
