@@ -114,15 +114,8 @@ export class Evaluation {
     if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
     if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
     if (node.kind === ts.SyntaxKind.NullKeyword) return null;
-    if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) {
-      if (this.depth >= MAX_DEPTH) return this.fail(mod, node, path, `values nest deeper than ${MAX_DEPTH} levels here`, "flatten the value: no real setting nests this deep", "too-deep");
-      this.depth++;
-      try {
-        return ts.isObjectLiteralExpression(node) ? this.object(mod, node, path) : this.array(mod, node, path);
-      } finally {
-        this.depth--;
-      }
-    }
+    if (ts.isObjectLiteralExpression(node)) return this.deeper(mod, node, path, () => this.object(mod, node, path));
+    if (ts.isArrayLiteralExpression(node)) return this.deeper(mod, node, path, () => this.array(mod, node, path));
     if (ts.isIdentifier(node)) return this.reference(mod, node, path);
     if (ts.isTemplateExpression(node)) return this.fail(mod, node, path, "template literal with substitutions (`${...}`) is not allowed", "write the whole string out");
     if (ts.isCallExpression(node)) return this.fail(mod, node, path, `function call \`${snippet(mod.sf, node.expression)}(...)\` is not allowed`, "write the value as a literal");
@@ -223,13 +216,15 @@ export class Evaluation {
 
   /** The elements of an array spread into another: one level deeper, as for a nested value. */
   private nested(mod: Module, node: ts.ArrayLiteralExpression, path: ValuePath, out: unknown[]): void {
-    if (this.depth >= MAX_DEPTH) {
-      this.fail(mod, node, path, `values nest deeper than ${MAX_DEPTH} levels here`, "flatten the value: no real setting nests this deep", "too-deep");
-      return;
-    }
+    this.deeper(mod, node, path, () => this.pushElements(mod, node, path, out));
+  }
+
+  /** Runs `walk` one level of nesting deeper, or refuses the value past MAX_DEPTH. */
+  private deeper<T>(mod: Module, node: ts.Node, path: ValuePath, walk: () => T): T | undefined {
+    if (this.depth >= MAX_DEPTH) return this.fail(mod, node, path, `values nest deeper than ${MAX_DEPTH} levels here`, "flatten the value: no real setting nests this deep", "too-deep");
     this.depth++;
     try {
-      this.pushElements(mod, node, path, out);
+      return walk();
     } finally {
       this.depth--;
     }
