@@ -1,9 +1,9 @@
 // The fleet-wide output rule: the tenant quotas of each cluster against its declared capacity.
 import { error, warning, type Diagnostic } from "../diagnostics";
+import { fromCatalog } from "../model/catalog";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
 import { budgetOf } from "../render/tenant/quota";
 import type { FleetRule } from "./output-rules";
-import { fromCatalog } from "../model/catalog";
 
 /** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
 export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {

@@ -1,13 +1,13 @@
 // Checks of the platform file beyond its schema.
 import { error, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
+import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
 import { checkComponents } from "./component-rules";
 import { checkPlatformDomains } from "./platform-domain-rules";
-import { inCatalog } from "../model/catalog";
 
 type Rule = (p: Source<Platform>) => Diagnostic[];
 

@@ -1,12 +1,12 @@
 // Checks of one tenant's backing services against its cluster: a shared service, or the operator of a
 // dedicated one, must exist there.
 import { warning, type Diagnostic } from "../diagnostics";
+import { inCatalog } from "../model/catalog";
 import { clusterSetup } from "../model/components";
 import { DATA_SERVICES } from "../model/data-services";
 import { clusterOf } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import type { TenantUnderCheck } from "./tenant-rules";
-import { inCatalog } from "../model/catalog";
 
 /** Dedicated databases are operator-managed objects; dedicated Redis and search are plain charts. */
 const OPERATED = new Set(["mysql", "mongodb"]);

@@ -2,6 +2,7 @@
 // (reading only the fields that have the right type), so one run reports every problem of a file.
 import { error, formatPath, warning, type Diagnostic } from "../diagnostics";
 import type { Locator } from "../source/locator";
+import { fromCatalog, inCatalog } from "../model/catalog";
 import { placeHost } from "../model/host-ownership";
 import { clusterOf, domainsOf } from "../model/resolve";
 import { parseCpu, parseMemory } from "../model/quantity";
@@ -14,7 +15,6 @@ import { checkTutorKey } from "../tutor/keys";
 import { validate } from "../validate/schema-issues";
 import { didYouMean } from "../validate/suggest";
 import { sharedServicesAvailable } from "./tenant-data-rules";
-import { fromCatalog, inCatalog } from "../model/catalog";
 
 /** The tenant as read: validated, or raw when its schema failed. Rules narrow each field they read. */
 export interface TenantUnderCheck {

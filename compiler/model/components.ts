@@ -1,8 +1,8 @@
 // The components of one cluster, resolved: provider profile, then the platform's settings, then the cluster's.
 import type { Cluster, Platform } from "../schema/platform";
 import { COMPONENT_NAMES, type ComponentName, type Components } from "../schema/components";
-import { PROFILES, type Profile } from "./profiles";
 import { fromCatalog } from "./catalog";
+import { PROFILES, type Profile } from "./profiles";
 
 type Settings<N extends ComponentName> = NonNullable<Components[N]>;
 /** A component's merged settings, with its toggle decided and its escape-hatch values always present. */

@@ -3,9 +3,9 @@ import type { Cluster, Platform } from "../schema/platform";
 import { WORKLOADS, type WorkloadName, type WorkloadSize } from "../schema/size";
 import type { Tenant } from "../schema/tenant";
 import type { Locator } from "../source/locator";
+import { fromCatalog } from "./catalog";
 import { clusterSetup, type ResolvedComponents } from "./components";
 import { tenantNames, type TenantNames } from "./names";
-import { fromCatalog } from "./catalog";
 
 export interface ResolvedTenant {
   id: string;
