@@ -3,51 +3,40 @@
 import { ts } from "./typescript";
 import { error, type Diagnostic } from "../diagnostics";
 import { forbiddenKey, propertyKey, setOwn } from "./keys";
-import { MAX_CHAIN, MAX_DEPTH, MAX_VALUES } from "./limits";
+import { MAX_CHAIN, MAX_DEPTH, MAX_TEXT, MAX_VALUES } from "./limits";
 import type { Locator, ValuePath } from "./locator";
-import { at, type Import, type Module } from "./module";
+import { at, type Module } from "./module";
+import { Names, type ModuleLoader, type Target } from "./names";
 import { describe, snippet } from "./syntax-names";
-
-/** What the evaluation needs from the reader: preset modules, and file names for messages. */
-export interface ModuleLoader {
-  load(absPath: string): Module | null;
-  rel(absPath: string): string;
-}
-
-const API_FUNCTIONS = new Set(["defineTenant", "definePlatform"]);
-
-/** A name followed to the expression it stands for. */
-interface Target {
-  mod: Module;
-  expr: ts.Expression;
-  decl: ts.VariableDeclaration;
-}
 
 export class Evaluation {
   readonly diagnostics: Diagnostic[] = [];
   readonly unreadable: ValuePath[] = [];
   /** Every declaration this evaluation followed a name to. */
   readonly reached = new Set<ts.VariableDeclaration>();
-  /** Preset imports already resolved (and reported on, when broken). */
-  private readonly linked = new Set<Import>();
+  private readonly names: Names;
   /** Declarations being evaluated: a preset reached again through imports is a cycle. */
   private readonly active = new Set<ts.Node>();
   private depth = 0;
   private chain = 0;
   private values = 0;
+  private text = 0;
+  private reportedTooLarge = false;
   /** The name of the entry file being followed, if any (where an expansion limit is reported). */
   private outermost?: { mod: Module; node: ts.Node };
 
-  /** True when the file expanded past MAX_VALUES: what was read of it is partial. */
+  /** True when the file expanded past MAX_VALUES or MAX_TEXT: what was read of it is partial. */
   get exhausted(): boolean {
     return this.values > MAX_VALUES;
   }
 
   constructor(
-    private readonly loader: ModuleLoader,
+    loader: ModuleLoader,
     private readonly entryModule: Module,
     private readonly locator: Locator,
-  ) {}
+  ) {
+    this.names = new Names(loader, (d) => this.diagnostics.push(...d));
+  }
 
   /**
    * Checks a const that the default export never reaches: JavaScript still runs its initializer when the
@@ -60,14 +49,9 @@ export class Evaluation {
     this.active.delete(decl);
   }
 
-  /**
-   * Checks the preset imports this evaluation never followed: an ES module is linked before it runs, so a name
-   * the preset does not export, or a preset that fails to load, fails the file even when the name is unused.
-   */
+  /** Reports the preset imports this evaluation never followed (see Names.unlinked). */
   imports(): void {
-    for (const [name, imported] of this.entryModule.imports) {
-      if (imported.from === "preset" && !this.linked.has(imported)) this.presetExport(this.entryModule, name, imported, []);
-    }
+    for (const { problem: p } of this.names.unlinked(this.entryModule)) this.fail(p.mod, p.node, [], p.message, p.hint, p.code);
   }
 
   /** The value of the default export, which must be `fn({...})` with fn imported from the api (or a plain object). */
@@ -94,17 +78,14 @@ export class Evaluation {
 
   /** Turns an expression into a plain value, recording the source node of every value by its path. */
   private value(mod: Module, node: ts.Expression, path: ValuePath): unknown {
-    if (++this.values > MAX_VALUES) {
-      // reported once, at the name in the entry file whose expansion crossed it (where the file must change);
-      // the rest of the walk stops at once
-      const where = this.outermost ?? { mod, node };
-      if (this.values === MAX_VALUES + 1) this.fail(where.mod, where.node, path, `the file expands to more than ${MAX_VALUES} values once its consts and spreads are followed`, "spread fewer copies of the same values", "too-large");
-      return undefined;
-    }
+    if (++this.values > MAX_VALUES) return this.tooLarge(mod, node, path, `more than ${MAX_VALUES} values`);
     this.locator.set(path, at(mod, node));
     // type assertions, `satisfies` and `!` change only the type: the value is the expression's (TypeScript erases them)
     node = skipTypes(node);
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      this.text += node.text.length;
+      return this.text > MAX_TEXT ? this.tooLarge(mod, node, path, `more than ${MAX_TEXT / 1024 / 1024} Mi characters of text`) : node.text;
+    }
     if (ts.isNumericLiteral(node)) return Number(node.text);
     if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) {
       const n = Number(node.operand.text);
@@ -120,6 +101,18 @@ export class Evaluation {
     if (ts.isTemplateExpression(node)) return this.fail(mod, node, path, "template literal with substitutions (`${...}`) is not allowed", "write the whole string out");
     if (ts.isCallExpression(node)) return this.fail(mod, node, path, `function call \`${snippet(mod.sf, node.expression)}(...)\` is not allowed`, "write the value as a literal");
     return this.fail(mod, node, path, `${describe(node)} \`${snippet(mod.sf, node)}\` is not allowed`, "use literals, `as const`, `satisfies`, consts of this file, or presets imported from platform/");
+  }
+
+  /**
+   * Reported once, at the name in the entry file whose expansion crossed the limit (where the file must change);
+   * every later value is refused at once, so the walk ends.
+   */
+  private tooLarge(mod: Module, node: ts.Node, path: ValuePath, what: string): undefined {
+    if (this.values <= MAX_VALUES) this.values = MAX_VALUES + 1;
+    else if (this.reportedTooLarge) return undefined;
+    this.reportedTooLarge = true;
+    const where = this.outermost ?? { mod, node };
+    return this.fail(where.mod, where.node, path, `the file expands to ${what} once its consts and spreads are followed`, "spread fewer copies of the same values", "too-large");
   }
 
   private object(mod: Module, node: ts.ObjectLiteralExpression, path: ValuePath): Record<string, unknown> {
@@ -257,38 +250,10 @@ export class Evaluation {
   }
 
   private lookup(mod: Module, id: ts.Identifier, path: ValuePath): Target | undefined {
-    const name = id.text;
-    if (name === "undefined") return this.fail(mod, id, path, "`undefined` is not allowed", "leave the property out instead");
-    const decl = mod.consts.get(name);
-    if (decl) {
-      // a const is in its temporal dead zone until its declaration ends: reading it earlier throws in JavaScript
-      if (id.getStart(mod.sf) < decl.getEnd()) {
-        const self = id.getStart(mod.sf) >= decl.getStart(mod.sf);
-        const message = self ? `const ${name} refers to itself` : `const ${name} is used before its declaration at line ${at(mod, decl).line}`;
-        return this.fail(mod, id, path, `${message}; TypeScript refuses this`, "declare each const above its first use", "used-before-declaration");
-      }
-      return { mod, expr: decl.initializer!, decl };
-    }
-    const imported = mod.imports.get(name);
-    if (imported?.from === "preset") return this.presetExport(mod, name, imported, path);
-    if (imported?.from === "api" && API_FUNCTIONS.has(imported.name)) return this.fail(mod, id, path, `${name} can only be called once, as the default export`);
-    return this.fail(mod, id, path, `unknown name \`${name}\``, "declare it with `const` in this file or import a preset from platform/");
-  }
-
-  /** The const a preset import names, in its file; the preset's own errors are reported with it (once per import). */
-  private presetExport(mod: Module, name: string, imported: Import, path: ValuePath): Target | undefined {
-    const first = !this.linked.has(imported);
-    this.linked.add(imported);
-    const target = this.loader.load(imported.module!);
-    const file = this.loader.rel(imported.module!);
-    if (!target) return first ? this.fail(mod, imported.node, path, `cannot read ${file} (imported as ${name})`, "check the import path") : undefined;
-    // errors of the preset file are reported by every file that imports it; duplicates are dropped on output
-    if (first) this.diagnostics.push(...target.diagnostics);
-    const exported = target.consts.get(imported.name);
-    if (!exported || !target.exported.has(imported.name)) {
-      return first ? this.fail(mod, imported.node, path, `${file} has no exported const named "${imported.name}"`, "export it with `export const`") : undefined;
-    }
-    return { mod: target, expr: exported.initializer!, decl: exported };
+    const found = this.names.lookup(mod, id);
+    if (!found || !("problem" in found)) return found;
+    const p = found.problem;
+    return this.fail(p.mod, p.node, path, p.message, p.hint, p.code);
   }
 }
 

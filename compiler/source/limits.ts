@@ -26,3 +26,10 @@ export const MAX_CHAIN = 64;
  * expands to a few thousand values.
  */
 export const MAX_VALUES = 100_000;
+
+/**
+ * The most characters of text one file may expand to. A 200 KiB string (within the file limit) named 50,000
+ * times through spreads stays under MAX_VALUES yet would write gigabytes; a real platform file expands to
+ * tens of kilobytes.
+ */
+export const MAX_TEXT = 4 * 1024 * 1024;

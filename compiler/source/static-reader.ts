@@ -4,10 +4,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { error, type Diagnostic } from "../diagnostics";
-import { Evaluation, type ModuleLoader } from "./evaluate";
+import { Evaluation } from "./evaluate";
 import { MAX_FILE_BYTES } from "./limits";
 import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
+import type { ModuleLoader } from "./names";
 import type { ts } from "./typescript";
 
 export interface ReaderOptions {

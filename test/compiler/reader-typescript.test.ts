@@ -6,7 +6,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StaticReader } from "../../compiler/source/static-reader";
-import { MAX_CHAIN, MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES } from "../../compiler/source/limits";
+import { MAX_CHAIN, MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES } from "../../compiler/source/limits";
 import { REPO_ROOT, tempDir } from "../helpers/fleet";
 
 const root = REPO_ROOT;
@@ -111,6 +111,14 @@ test("a file expanding to too many values (spreads of spreads) is refused once",
   const found = r.diagnostics.filter((d) => d.code === "too-large");
   assert.is(found.length, 1, JSON.stringify(where(r).slice(0, 3)));
   assert.match(found[0]!.message, `more than ${MAX_VALUES} values`);
+});
+
+test(`a long string named many times is refused once past ${MAX_TEXT / 1024 / 1024} Mi characters of text`, () => {
+  const consts = [`const s = "${"x".repeat(100_000)}";`, "const a = [s, s, s, s, s, s, s, s];", "const b = [...a, ...a, ...a, ...a, ...a, ...a, ...a, ...a];"].join("\n");
+  const r = read(`${consts}\nexport default defineTenant({ tutor: { X: b } });`);
+  const found = r.diagnostics.filter((d) => d.code === "too-large");
+  assert.equal(found.map((d) => `${d.line}:${d.col} ${d.message}`), [`5:43 the file expands to more than ${MAX_TEXT / 1024 / 1024} Mi characters of text once its consts and spreads are followed`]);
+  assert.is(r.value, undefined);
 });
 
 test(`a file over ${MAX_FILE_BYTES / 1024} KiB on disk is refused at 1:1 without reading it whole`, () => {
