@@ -39,7 +39,9 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     source: repoSource(platform, `generated/${tenantDir(t.id)}/resources`, { directory: { recurse: true } }),
     // the namespace, its secrets and data stay when this Application goes
     cascadeDelete: false,
-    syncOptions: ["PruneLast=true"],
+    // on a new cluster its ExternalSecrets, VPAs and database CRs may come before the platform's CRDs: they
+    // fail, the rest of their wave is applied, and the sync retries (render/argocd.ts); a dry run would refuse all
+    syncOptions: ["SkipDryRunOnMissingResource=true", "PruneLast=true"],
   });
   const services = dedicatedServicesApplication(t, platform);
   if (t.state === "archived") return [base, ...services];
