@@ -32,6 +32,8 @@ export interface ComponentDef {
    * Sync wave in its cluster's platform root, which waits until a wave is Healthy before the next: CRD owners
    * and operators 0, monitoring 2 (it uses External Secrets' CRDs and owns the ServiceMonitor CRD), their
    * users 5. Keep it to these three: every further wave makes more components wait on more others' health.
+   * An object whose CRD comes in a later wave (a ServiceMonitor of a wave-0 chart) needs no wave of its own:
+   * its apply fails and is retried, and an object not yet there does not count against its app's health.
    * Backups (Velero) ignore it: they sync alone, so they wait on no other component.
    */
   wave: number;
