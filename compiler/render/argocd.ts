@@ -26,7 +26,8 @@ export const RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
  * Tenants do not wait on the platform either: their objects skip the dry run when a CRD is still missing,
  * and the sync retries without end (limit -1) at the newest revision (refresh) until the platform is up.
  */
-export const WAVES = { project: -1, platform: 0, tenantBase: 0, tenantInstance: 10 } as const;
+/** Waves inside a tenant's root; the platform's are on each component (render/platform/component.ts). */
+export const WAVES = { project: -1, tenantBase: 0, tenantInstance: 10 } as const;
 
 /** Failed syncs retry forever with backoff, each retry at the newest revision: no revision is ever given up on. */
 export const RETRY = { limit: -1, refresh: true, backoff: { duration: "30s", factor: 2, maxDuration: "5m" } } as const;

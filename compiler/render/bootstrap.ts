@@ -8,7 +8,7 @@ import { fleetLabels, type KubeObject } from "./objects";
 
 export const IN_CLUSTER = "https://kubernetes.default.svc";
 const SOURCE = "platform/platform.ts";
-export const BOOTSTRAP_DIR = "argocd";
+const BOOTSTRAP_DIR = "argocd";
 
 /** The folders of Applications, one root each per cluster. */
 export type Layer = "platform" | "backups" | "tenants";
@@ -20,7 +20,7 @@ export const layerApplicationName = (layer: Layer, cluster: string) => (layer ==
 export type ClusterLayers = Record<string, { platform: boolean; backups: boolean }>;
 
 /** An Application in the Argo CD namespace of this cluster that syncs other Argo CD objects from `path`. */
-export function appOfApps(platform: Platform, name: string, path: string, extra: Record<string, unknown>, cascadeDelete: boolean): KubeObject {
+function appOfApps(platform: Platform, name: string, path: string, extra: Record<string, unknown>, cascadeDelete: boolean): KubeObject {
   return application(platform, {
     name,
     project: PLATFORM_PROJECT,
@@ -84,7 +84,7 @@ export function defaultProject(platform: Platform): KubeObject {
 }
 
 /** The one file applied by hand (argocd/README.md); the root then syncs its folder, this file included. */
-export const BOOTSTRAP_FILE = `${BOOTSTRAP_DIR}/bootstrap.yaml`;
+const BOOTSTRAP_FILE = `${BOOTSTRAP_DIR}/bootstrap.yaml`;
 
 /**
  * Everything the roots need, the projects included (sorted before the Applications), so that `kubectl apply
