@@ -6,6 +6,7 @@ import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
 import { checkComponents } from "./component-rules";
+import { checkPlatformDomains } from "./platform-domain-rules";
 
 type Rule = (p: Source<Platform>) => Diagnostic[];
 
@@ -60,7 +61,7 @@ const exampleValues: Rule = ({ value, locator }) => {
   return out;
 };
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, exampleValues];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));
