@@ -9,7 +9,7 @@ import { examplePlatform } from "../helpers/platform";
 
 const owned = examplePlatform
   .replace("https://github.com/example/openedx-fleet.git", "https://git.acme-learning.net/platform/fleet.git")
-  .replace('domains: ["example.org", "example.edu", "globex.com"]', 'domains: ["acme-learning.net"]')
+  .replace(/\n  domains: \[[^\]]*\]/, '\n  domains: ["acme-learning.net"]')
   .replace('acmeEmail: "platform@example.org"', 'acmeEmail: "platform@acme-learning.net"')
   .replace(/"([a-z]+)\.example\.org"/g, '"$1.acme-learning.net"');
 
@@ -23,7 +23,7 @@ test("the example platform compiles, with a located warning for each value still
   assert.match(r.err, /warning repo\.url: still the example repository \(https:\/\/github\.com\/example\/openedx-fleet\.git\).*\[example-platform\]\n    fix: set the Git URL of your copy/);
   assert.match(r.err, /warning acmeEmail: platform@example\.org is under a reserved example domain: Let's Encrypt refuses it/);
   assert.match(r.err, /warning domains\[0\]: example\.org is reserved for examples/);
-  assert.not.match(r.err, /domains\[1\]|domains\[2\]/, "example.edu and globex.com are real domains");
+  assert.not.match(r.err, /domains\[1\]/, "example.edu is a real domain");
 });
 
 test("a platform made one's own compiles without those warnings", async () => {
