@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
 import { UsageError } from "./commands/args";
-import { COMMANDS } from "./commands/index";
+import { COMMANDS, type Command } from "./commands/index";
+import { DEFAULT_WAIT_S, LockError, lockWorktree } from "./lock/worktree-lock";
 
 /** The repository root is where this file lives, never the caller's working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +23,27 @@ function takeRoot(args: string[]): { root: string; rest: string[] } {
   return { root, rest: [...args.slice(0, i), ...args.slice(i + 2)] };
 }
 
+/** Takes `--lock-wait SECONDS` out of the arguments: how long a command waits for another one's lock. */
+function takeLockWait(args: string[]): { waitMs: number; rest: string[] } {
+  const i = args.indexOf("--lock-wait");
+  if (i < 0) return { waitMs: DEFAULT_WAIT_S * 1000, rest: args };
+  const seconds = Number(args[i + 1]);
+  if (args[i + 1] === undefined || !Number.isFinite(seconds) || seconds < 0) throw new UsageError(`--lock-wait ${args[i + 1] ?? ""}: a number of seconds (0 or more)`);
+  return { waitMs: seconds * 1000, rest: [...args.slice(0, i), ...args.slice(i + 2)] };
+}
+
+/** Runs the command, holding the working tree's lock when it asks for it. */
+async function runLocked(name: string, command: Command, root: string, args: string[], io: Io): Promise<number> {
+  const { waitMs, rest } = takeLockWait(args);
+  const kind = typeof command.lock === "function" ? command.lock(rest) : command.lock;
+  const lock = kind ? await lockWorktree(root, { command: name, waitMs, onWait: io.err, readOnly: kind === "read" }) : undefined;
+  try {
+    return await command.run({ root, args: rest, io, ...(lock ? { lock } : {}) });
+  } finally {
+    await lock?.release();
+  }
+}
+
 export async function main(argv: string[], io: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
@@ -31,13 +53,17 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
   }
   const { root, rest } = takeRoot(args);
   try {
-    return await command.run({ root, args: rest, io });
+    return await runLocked(name!, command, root, rest, io);
   } catch (e) {
+    if (e instanceof LockError) {
+      io.err(e.message);
+      return 1;
+    }
     if (e instanceof UserError) {
       const list = sortDiagnostics(e.diagnostics);
       for (const d of list) io.err(formatDiagnostic(d));
       const errors = list.filter((d) => d.severity === "error").length;
-      io.err(`\n${errors} error(s), ${list.length - errors} warning(s). Nothing was written.`);
+      io.err(`\n${errors} error(s), ${list.length - errors} warning(s). ${e.outcome}`);
       return 1;
     }
     if (e instanceof UsageError) {

@@ -9,6 +9,7 @@ import type { Command } from "./index";
 
 export const diffCommand: Command = {
   describe: "compare what the working tree compiles to with a base revision, as Markdown or JSON",
+  lock: "read",
   async run(ctx) {
     const { values: opts, positionals } = parseOptions(ctx.args, {
       base: { type: "string" },

@@ -14,6 +14,7 @@ const USAGE = "usage: npm run fleet:upgrade -- --release <name> [--where <field>
 
 export const fleetUpgradeCommand: Command = {
   describe: "set the release of the selected tenant files (by --where and --wave), checked before writing",
+  lock: "write",
   async run(ctx) {
     const parsed = options(ctx.args, { release: { type: "string" }, where: { type: "string", multiple: true }, wave: { type: "string" }, "dry-run": { type: "boolean" } });
     const opts = "error" in parsed ? undefined : parsed.values;

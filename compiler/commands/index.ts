@@ -1,5 +1,6 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import type { HeldLock } from "../lock/worktree-lock";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { diffCommand } from "./diff";
@@ -15,9 +16,20 @@ export interface CommandContext {
   root: string;
   args: string[];
   io: Io;
+  /** The working tree's lock, when the command holds it (see `lock`). */
+  lock?: HeldLock;
 }
+
+/**
+ * Commands that write into the working tree, or read generated/, hold its lock while they run: "write" always,
+ * "read" unless the tree is on a read-only file system (then nothing can change it). One lock for both: a
+ * reader only has to wait for a writer, and proper-lockfile has no shared mode.
+ */
+export type LockKind = "write" | "read";
+
 export interface Command {
   describe: string;
+  lock?: LockKind | ((args: string[]) => LockKind | undefined);
   run: (ctx: CommandContext) => Promise<number>;
 }
 

@@ -39,6 +39,8 @@ function checkTenant(ctx: CommandContext, dir: string): void {
 
 export const renderCommand: Command = {
   describe: "render one tenant's Open edX manifests with Tutor (needs tutor and kustomize or kubectl on PATH)",
+  // the Argo CD plugin renders its own copy (--dir); a tenant of this tree is read under its lock
+  lock: (args) => (args.includes("--dir") ? undefined : "read"),
   async run(ctx) {
     const dir = tenantDir(ctx);
     if (!dir) {

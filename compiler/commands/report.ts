@@ -9,6 +9,7 @@ import type { Command } from "./index";
 
 export const reportCommand: Command = {
   describe: "capacity and cost report of the fleet (Markdown or JSON)",
+  lock: "read",
   async run(ctx) {
     const parsed = options(ctx.args, { format: { type: "string", default: "markdown" } });
     const format = "error" in parsed ? undefined : parsed.values.format;

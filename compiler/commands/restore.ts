@@ -12,6 +12,7 @@ function option(args: string[], flag: string): string | undefined {
 
 export const restoreCommand: Command = {
   describe: "print the Restore object of one tenant's MySQL or MongoDB database",
+  lock: "read",
   async run(ctx) {
     const positional = ctx.args.filter((a, i) => !a.startsWith("--") && !ctx.args[i - 1]?.startsWith("--"));
     const [id, service] = positional;

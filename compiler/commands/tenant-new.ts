@@ -11,6 +11,7 @@ const USAGE = "usage: npm run tenant:new -- <id> --host <lms host> [--size small
 
 export const tenantNewCommand: Command = {
   describe: "write a new, valid tenant file tenants/<id>.ts",
+  lock: "write",
   async run(ctx) {
     const parsed = options(ctx.args, {
       host: { type: "string" },

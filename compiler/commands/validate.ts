@@ -42,6 +42,7 @@ function validate(ctx: CommandContext): number {
 
 export const validateCommand: Command = {
   describe: "validate generated/ (and render output folders) against strict Kubernetes, CRD and chart schemas",
+  lock: "read",
   async run(ctx) {
     try {
       return validate(ctx);
