@@ -60,28 +60,35 @@ export async function lockWorktree(root: string, opts: LockOptions): Promise<Hel
     if (opts.readOnly && (code === "EROFS" || code === "EACCES" || code === "EPERM")) return undefined;
     throw new LockError(`cannot lock the working tree: ${path.relative(root, cacheDir) || cacheDir}/ cannot be created (${code}); it must be a writable folder [lock-unavailable]`);
   }
-  const deadline = Date.now() + opts.waitMs;
+  const started = Date.now();
+  const deadline = started + opts.waitMs;
   let told = false;
   for (;;) {
     const owner = readOwner(root);
+    const left = owner && isGone(owner) && fs.existsSync(lockDir) ? owner : undefined;
     let compromised = false;
     try {
       const release = await lockfile.lock(cacheDir, {
         lockfilePath: lockDir,
         realpath: false,
-        stale: owner && isGone(owner) ? DEAD_OWNER_STALE_MS : STALE_MS,
+        stale: left ? DEAD_OWNER_STALE_MS : STALE_MS,
         update: 5_000,
         onCompromised: () => void (compromised = true),
       });
+      if (left && !told) opts.onWait(waitingLine(left, opts.command));
       return held(root, opts.command, release, () => compromised);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EROFS" && opts.readOnly) return undefined;
       if (code !== "ELOCKED") throw new LockError(`cannot lock the working tree at ${LOCK_DIR} (${code ?? (e as Error).message}); .cache/ must be a writable folder [lock-unavailable]`);
     }
-    if (Date.now() >= deadline) throw new LockError(busyMessage(owner, opts));
-    if (!told) opts.onWait(waitingLine(owner, opts.command));
-    told = true;
+    const current = readOwner(root) ?? owner;
+    if (Date.now() >= deadline) throw new LockError(busyMessage(current, opts));
+    // a holder names itself right after taking the lock: wait a moment for its name before saying who it is
+    if (!told && (current || Date.now() - started > 1_000)) {
+      opts.onWait(waitingLine(current, opts.command));
+      told = true;
+    }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -148,7 +155,7 @@ function waitingLine(owner: Owner | undefined, command: string): string {
 function busyMessage(owner: Owner | undefined, opts: LockOptions): string {
   const since = owner ? `, running since ${owner.since}` : "";
   return (
-    `${opts.command}: ${holder(owner)}${since} still holds the working tree's lock (${LOCK_DIR}) after ${Math.round(opts.waitMs / 1000)} s. ` +
+    `${opts.command}: ${holder(owner)}${since} still holds the working tree's lock (${LOCK_DIR}) after ${opts.waitMs / 1000} s. ` +
     `Nothing was read or written. Run this again when it has finished, or pass --lock-wait <seconds> to wait longer. ` +
     `A lock whose process is gone is taken over by the next command (after ${STALE_MS / 1000} s at most). [lock-busy]`
   );
