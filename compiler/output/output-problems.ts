@@ -5,8 +5,8 @@ import { error, type Diagnostic } from "../diagnostics";
 const at = (file: string) => ({ file, line: 1, col: 1 });
 const codeOf = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
-export const notAFolder = (file: string, forPath: string): Diagnostic =>
-  error("output-not-a-folder", at(file), `a file stands where the folder for ${forPath} must be`, {
+export const notAFolder = (file: string, forPath?: string): Diagnostic =>
+  error("output-not-a-folder", at(file), `a file or link stands where ${forPath ? `the folder for ${forPath}` : "a folder"} must be`, {
     hint: `remove or move ${file} (the compiler writes only plain folders and files under generated/), then compile again`,
   });
 

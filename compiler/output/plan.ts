@@ -29,7 +29,7 @@ export interface Plan {
 
 /** Lists files on disk under generated/ (relative, '/'-separated, sorted by code unit; symlinks count as files). */
 export function listOutputDir(outDir: string): string[] {
-  if (!fs.existsSync(outDir)) return [];
+  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return []; // a file there: every output is missing
   const out: string[] = [];
   // a plain walk: several times faster than a glob over thousands of tenant folders
   const walk = (abs: string, rel: string) => {

@@ -36,7 +36,7 @@ export function preflight(root: string, outDir: string, stage: string, writes: r
   // generated/ itself: a symbolic link to a folder is the user's choice; anything else must be a folder
   const top = fs.statSync(outDir, { throwIfNoEntry: false });
   if (!top) writable(nearestExisting(outDir));
-  else if (!top.isDirectory()) problems.push(notAFolder(shown(""), "every generated file"));
+  else if (!top.isDirectory()) problems.push(notAFolder(shown("")));
   else {
     const blocked = new Set<string>();
     for (const p of [...writes, ...deletes]) {
