@@ -58,7 +58,8 @@ export async function lockWorktree(root: string, opts: LockOptions): Promise<Hel
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (opts.readOnly && (code === "EROFS" || code === "EACCES" || code === "EPERM")) return undefined;
-    throw new LockError(`cannot lock the working tree: ${path.relative(root, cacheDir) || cacheDir}/ cannot be created (${code}); it must be a writable folder [lock-unavailable]`);
+    const why = code === "EEXIST" || code === "ENOTDIR" ? `${code}: a file is in the way` : code;
+    throw new LockError(`${opts.command}: cannot lock the working tree: .cache/ cannot be made (${why}); it must be a writable folder. Nothing was written. [lock-unavailable]`);
   }
   const started = Date.now();
   const deadline = started + opts.waitMs;
@@ -80,7 +81,7 @@ export async function lockWorktree(root: string, opts: LockOptions): Promise<Hel
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EROFS" && opts.readOnly) return undefined;
-      if (code !== "ELOCKED") throw new LockError(`cannot lock the working tree at ${LOCK_DIR} (${code ?? (e as Error).message}); .cache/ must be a writable folder [lock-unavailable]`);
+      if (code !== "ELOCKED") throw new LockError(`${opts.command}: cannot lock the working tree at ${LOCK_DIR} (${code ?? (e as Error).message}); .cache/ must be a writable folder. Nothing was written. [lock-unavailable]`);
     }
     const current = readOwner(root) ?? owner;
     if (Date.now() >= deadline) throw new LockError(busyMessage(current, opts));

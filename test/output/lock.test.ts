@@ -99,6 +99,15 @@ test("a lock held by this process under another token (a previous incarnation wi
   assert.match(r.err, "taking over the lock left by pid");
 });
 
+test("a file named .cache: the lock cannot be made, said clearly, exit 1, nothing written", async () => {
+  const root = await smallFleet(1, false);
+  fs.writeFileSync(path.join(root, ".cache"), "in the way\n");
+  const r = await run(root, "compile");
+  assert.is(r.code, 1);
+  assert.match(r.err, "compile: cannot lock the working tree: .cache/ cannot be made (EEXIST: a file is in the way)");
+  assert.not.ok(fs.existsSync(gen(root)));
+});
+
 test("--lock-wait takes a number of seconds", async () => {
   const root = await smallFleet(1, false);
   const r = await run(root, "compile", "--lock-wait", "soon");
