@@ -4,7 +4,7 @@
 // exactly the same after-state; the staged copies are checked against their hashes before they are moved.
 import fs from "node:fs";
 import path from "node:path";
-import { hashOf, isSafeOutputPath, MANIFEST } from "./manifest";
+import { hashOf, isSafeOutputPath, MANIFEST, manifestIn } from "./manifest";
 import type { OutputFile } from "../render/files";
 import type { Plan } from "./plan";
 
@@ -29,8 +29,12 @@ export const stagedFile = (stage: string, index: number) => path.join(stage, "fi
 export function entriesOf(plan: Plan): { entries: Entry[]; content: (string | undefined)[] } {
   const entries: Entry[] = [];
   const content: (string | undefined)[] = [];
+  // the new manifest already holds the hash of every other file it lists: each is computed once per run
+  const index = plan.writes.find((f) => f.path === MANIFEST);
+  const known = index ? manifestIn(index.content) : new Map<string, string>();
   const write = (f: OutputFile) => {
-    entries.push({ path: f.path, before: plan.before.get(f.path) ?? null, after: f.hash ?? hashOf(f.content) });
+    const after = f.path === MANIFEST ? hashOf(f.content) : (f.hash ?? known.get(f.path) ?? hashOf(f.content));
+    entries.push({ path: f.path, before: plan.before.get(f.path) ?? null, after });
     content.push(f.content);
   };
   plan.writes.filter((f) => f.path !== MANIFEST).forEach(write);
