@@ -104,7 +104,7 @@ function held(root: string, command: string, release: () => Promise<void>, compr
     fs.renameSync(`${file}.${process.pid}.tmp`, file);
   } catch (e) {
     void release().catch(() => {});
-    throw new LockError(`cannot record the lock's owner in ${OWNER_FILE} (${(e as NodeJS.ErrnoException).code}); .cache/ must be writable and not full [lock-unavailable]`);
+    throw new LockError(`${command}: cannot record the lock's owner in ${OWNER_FILE} (${(e as NodeJS.ErrnoException).code}); .cache/ must be writable and not full. Nothing was written. [lock-unavailable]`);
   }
   heldHere.add(token);
   let released = false;
