@@ -22,7 +22,7 @@ export interface CommandContext {
 
 /**
  * Commands that write into the working tree, or read generated/, hold its lock while they run: "write" always,
- * "read" unless the tree is on a read-only file system (then nothing can change it). One lock for both: a
+ * "read" unless this user cannot write the tree (a read-only mount or checkout). One lock for both: a
  * reader only has to wait for a writer, and proper-lockfile has no shared mode.
  */
 export type LockKind = "write" | "read";

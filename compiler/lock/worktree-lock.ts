@@ -21,6 +21,9 @@ const DEAD_OWNER_STALE_MS = 2_000;
 export const DEFAULT_WAIT_S = 90;
 const POLL_MS = 100;
 
+/** Errors that mean this user cannot write the tree at all: a reader then runs unlocked (it cannot change anything). */
+const READ_ONLY = new Set(["EROFS", "EACCES", "EPERM"]);
+
 /** The lock could not be had: busy past the wait, or .cache/ unusable. The CLI prints it and exits 1. */
 export class LockError extends Error {}
 
@@ -46,7 +49,7 @@ export interface LockOptions {
   waitMs: number;
   /** Told once when the lock is busy, before waiting. */
   onWait: (line: string) => void;
-  /** A read-only command on a read-only tree runs unlocked: nobody can write there either. */
+  /** A read-only command on a tree this user cannot write runs unlocked (a read-only checkout or mount). */
   readOnly?: boolean;
 }
 
@@ -57,7 +60,7 @@ export async function lockWorktree(root: string, opts: LockOptions): Promise<Hel
     fs.mkdirSync(cacheDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (opts.readOnly && (code === "EROFS" || code === "EACCES" || code === "EPERM")) return undefined;
+    if (opts.readOnly && READ_ONLY.has(code ?? "")) return undefined;
     const why = code === "EEXIST" || code === "ENOTDIR" ? `${code}: a file is in the way` : code;
     throw new LockError(`${opts.command}: cannot lock the working tree: .cache/ cannot be made (${why}); it must be a writable folder. Nothing was written. [lock-unavailable]`);
   }
@@ -80,7 +83,7 @@ export async function lockWorktree(root: string, opts: LockOptions): Promise<Hel
       return held(root, opts.command, release, () => compromised);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EROFS" && opts.readOnly) return undefined;
+      if (opts.readOnly && READ_ONLY.has(code ?? "")) return undefined;
       if (code !== "ELOCKED") throw new LockError(`${opts.command}: cannot lock the working tree at ${LOCK_DIR} (${code ?? (e as Error).message}); .cache/ must be a writable folder. Nothing was written. [lock-unavailable]`);
     }
     const current = readOwner(root) ?? owner;

@@ -72,14 +72,12 @@ export function readRecord(stage: string): { entries: Entry[] } | { unusable: st
 /** The hash of a file in generated/ now: null when there is none, "other" when something else stands there. */
 export function hashNow(outDir: string, rel: string): string | null {
   const abs = path.join(outDir, rel);
-  let st: fs.Stats | undefined;
   try {
-    st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    if (!st) return null;
+    return st.isFile() ? hashOf(fs.readFileSync(abs)) : "other";
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return null; // a file stands where a folder would be
-    throw e;
+    // a file where a folder would be: no file; unreadable: not a state the record knows
+    return (e as NodeJS.ErrnoException).code === "ENOTDIR" ? null : "other";
   }
-  if (!st) return null;
-  if (!st.isFile()) return "other";
-  return hashOf(fs.readFileSync(abs));
 }
