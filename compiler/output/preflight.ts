@@ -43,6 +43,7 @@ export function preflight(root: string, outDir: string, stage: string, writes: r
       const parent = existingParent(p);
       if (parent === undefined) continue;
       writable(inOut(parent));
+      if (path.posix.dirname(p) !== (parent || ".")) continue; // its folder is still to be made: nothing stands there
       const k = kindOf(p);
       if (k === "dir") problems.push(isAFolder(shown(p)));
       else if (k === "file") writable(inOut(p)); // replaced or removed: a file marked immutable refuses that even to root
