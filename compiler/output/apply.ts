@@ -9,7 +9,7 @@ import path from "node:path";
 import { UserError } from "../diagnostics";
 import { entriesOf, stagedFile, stagingDir, writeRecord, type Entry } from "./commit-record";
 import { isSafeOutputPath } from "./manifest";
-import { lockLost, partlyApplied, stagingFailed } from "./output-problems";
+import { lockLost, notWritable, partlyApplied, stagingFailed } from "./output-problems";
 import type { Plan } from "./plan";
 import { preflight } from "./preflight";
 
@@ -39,7 +39,7 @@ export function applyPlan(root: string, outDir: string, plan: Plan, opts: { stil
     makeFolders(outDir, entries, made);
   } catch (e) {
     undo();
-    throw new UserError([stagingFailed(path.relative(root, outDir), e)]);
+    throw new UserError([notWritable(path.relative(root, (e as NodeJS.ErrnoException).path ?? outDir), e)]);
   }
   if (opts.stillHeld && !opts.stillHeld()) {
     undo();
