@@ -3,9 +3,10 @@ import "./startup/code-cache"; // first: it must be in place before the TypeScri
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
-import { UsageError } from "./commands/args";
-import { COMMANDS, type Command } from "./commands/index";
+import { EXIT_CODES, helpText, parseCommandArgs, UsageError, wantsHelp } from "./commands/args";
+import { COMMANDS, type Command, type CommandContext } from "./commands/index";
 import { DEFAULT_WAIT_S, LockError, lockWorktree } from "./lock/worktree-lock";
+import { nearest } from "./validate/suggest";
 
 /** The repository root is where this file lives, never the caller's working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,12 +34,11 @@ function takeLockWait(args: string[]): { waitMs: number; rest: string[] } {
 }
 
 /** Runs the command, holding the working tree's lock when it asks for it. */
-async function runLocked(name: string, command: Command, root: string, args: string[], io: Io): Promise<number> {
-  const { waitMs, rest } = takeLockWait(args);
-  const kind = typeof command.lock === "function" ? command.lock(rest) : command.lock;
-  const lock = kind ? await lockWorktree(root, { command: name, waitMs, onWait: io.err, readOnly: kind === "read" }) : undefined;
+async function runLocked(name: string, command: Command, ctx: CommandContext, waitMs: number): Promise<number> {
+  const kind = typeof command.lock === "function" ? command.lock(ctx.opts) : command.lock;
+  const lock = kind ? await lockWorktree(ctx.root, { command: name, waitMs, onWait: ctx.io.err, readOnly: kind === "read" }) : undefined;
   try {
-    return await command.run({ root, args: rest, io, ...(lock ? { lock } : {}) });
+    return await command.run({ ...ctx, ...(lock ? { lock } : {}) });
   } finally {
     await lock?.release();
   }
@@ -46,14 +46,22 @@ async function runLocked(name: string, command: Command, root: string, args: str
 
 export async function main(argv: string[], io: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? COMMANDS[name] : undefined;
+  const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.err(`usage: cli.ts <command> [--root DIR] [args]\ncommands: ${Object.keys(COMMANDS).sort().join(", ")}`);
-    return 2;
+    const asked = name === undefined || name === "--help" || name === "-h" || name === "help";
+    const guess = asked ? undefined : nearest(name, Object.keys(COMMANDS));
+    (asked ? io.out : io.err)(commandList(asked ? undefined : `unknown command ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ""}`));
+    return asked ? 0 : 1;
+  }
+  if (wantsHelp(args)) {
+    io.out(helpText(name!, command.describe, command.args, { locks: command.lock !== undefined }));
+    return 0;
   }
   const { root, rest } = takeRoot(args);
   try {
-    return await runLocked(name!, command, root, rest, io);
+    const { waitMs, rest: args } = takeLockWait(rest);
+    const { opts, positionals } = parseCommandArgs(command.args, args);
+    return await runLocked(name!, command, { root, opts, positionals, io }, waitMs);
   } catch (e) {
     if (e instanceof LockError) {
       io.err(e.message);
@@ -67,12 +75,20 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
       return 1;
     }
     if (e instanceof UsageError) {
-      io.err(`${name}: ${e.message}`);
+      io.err(`${name}: ${e.message}\n${helpText(name!, command.describe, command.args, { locks: command.lock !== undefined }).split("\n")[0]}\nmore: npm run ${name} -- --help`);
       return 1;
     }
     io.err(`internal error (this is a bug in the compiler, please report it): ${(e as Error).stack ?? String(e)}`);
     return 2;
   }
+}
+
+function commandList(problem?: string): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([n, c]) => `  ${n.padEnd(width + 2)}${c.describe}`);
+  return [...(problem ? [problem, ""] : []), "usage: npm run <command> -- [options]", "", "commands:", ...lines, "", "npm run <command> -- --help shows a command's options.", EXIT_CODES].join("\n");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -25,6 +25,13 @@ export default definePlatform({
           schedule: "0 3 * * *",
           retentionDays: 30,
         },
+        // alerts by e-mail; the SMTP password is a key of a Secret created in namespace monitoring, never in git
+        monitoring: {
+          alerts: {
+            secret: "alertmanager-receivers",
+            email: { to: "platform@example.org", from: "alertmanager@example.org", smarthost: "smtp.example.org:587", username: "alertmanager", passwordKey: "smtp-password" },
+          },
+        },
       },
       // what tenant pods may reach outside the cluster (everything else is denied by network policy)
       egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },
@@ -32,8 +39,14 @@ export default definePlatform({
   },
   defaultCluster: "main",
 
-  // tenant hosts must be under one of these
-  domains: ["example.org", "example.edu", "globex.com"],
+  // tenant hosts must be under one of these (never one of them itself: its cookies would reach every tenant)
+  domains: ["example.org", "example.edu"],
+  // a customer's own domain: only the tenants listed may use it or any host under it
+  customerDomains: {
+    "globex.com": { tenants: ["globex"] },
+  },
+  // namespaces of this platform's own that no tenant may take, beside those the compiler knows (`*` ends a prefix)
+  reservedNamespaces: ["ops", "sandbox-*"],
   acmeEmail: "platform@example.org",
 
   releases: {

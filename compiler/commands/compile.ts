@@ -2,11 +2,22 @@
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
 import path from "node:path";
 import { check, compile, OUTPUT_DIR } from "../compile";
-import { parseLifecycleArgs } from "../fleet/lifecycle";
+import { lifecycleOptions } from "../fleet/lifecycle";
+import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { interruptedNote } from "../output/recover";
 import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
 import type { Command, CommandContext } from "./index";
+
+// compile and check take the same options: check must judge exactly what compile would write
+const FLEET_ARGS: ArgsSpec = {
+  options: {
+    base: { type: "string", value: "ref", help: "git revision whose generated/fleet.json the removal and reuse guards compare with (default: HEAD)" },
+    "allow-delete": { type: "string", value: "ids", multiple: true, help: "archived tenants whose data may now be removed, comma-separated" },
+    "allow-reuse": { type: "string", value: "ids", multiple: true, help: "ids of removed tenants that may be used again, comma-separated" },
+    "no-cache": { type: "boolean", help: "ignore .cache/ and build every tenant from scratch" },
+  },
+};
 
 function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiagnostics>[0]): void {
   for (const d of sortDiagnostics(warnings)) ctx.io.err(formatDiagnostic(d));
@@ -14,11 +25,12 @@ function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiag
 
 export const compileCommand: Command = {
   describe: "compile platform/ and tenants/ into generated/",
+  args: FLEET_ARGS,
   lock: "write",
   async run(ctx) {
     const started = performance.now();
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
-    const { build, plan, recovered } = compile(ctx.root, { cache: !ctx.args.includes("--no-cache"), lifecycle: parseLifecycleArgs(ctx.args), stillHeld });
+    const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld });
     printWarnings(ctx, build.warnings);
     if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
@@ -44,9 +56,10 @@ export function describePlan(plan: Plan): string[] {
 
 export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
+  args: FLEET_ARGS,
   lock: "read",
   async run(ctx) {
-    const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache"), lifecycle: parseLifecycleArgs(ctx.args) });
+    const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
     printWarnings(ctx, build.warnings);
     const interrupted = interruptedNote(ctx.root);
     if (interrupted) ctx.io.err(interrupted);

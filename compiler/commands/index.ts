@@ -1,6 +1,7 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
 import type { HeldLock } from "../lock/worktree-lock";
+import type { ArgsSpec, OptionValues } from "./args";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { diffCommand } from "./diff";
@@ -14,7 +15,9 @@ import { restoreCommand } from "./restore";
 
 export interface CommandContext {
   root: string;
-  args: string[];
+  /** The options as declared in the command's `args`, parsed and checked. */
+  opts: OptionValues;
+  positionals: string[];
   io: Io;
   /** The working tree's lock, when the command holds it (see `lock`). */
   lock?: HeldLock;
@@ -29,7 +32,9 @@ export type LockKind = "write" | "read";
 
 export interface Command {
   describe: string;
-  lock?: LockKind | ((args: string[]) => LockKind | undefined);
+  /** Options and positionals; `--help` is printed from them, anything else is refused. */
+  args: ArgsSpec;
+  lock?: LockKind | ((opts: OptionValues) => LockKind | undefined);
   run: (ctx: CommandContext) => Promise<number>;
 }
 

@@ -41,6 +41,7 @@ test("the example platform (generic) enables every component that makes sense fo
     "echo",
     "external-secrets",
     "mariadb-operator",
+    "mariadb-operator-crds",
     "meilisearch",
     "metrics-server",
     "mongodb",
@@ -99,7 +100,7 @@ test("exactly one ingress controller renders: Traefik by default, ingress-nginx 
   assert.ok(apps(nginx).includes("ingress-nginx") && !apps(nginx).includes("traefik"));
   const values = YAML.parse(nginx.get("platform/ingress-nginx/main/values.yaml")!);
   assert.is(values.controller.ingressClassResource.name, "nginx");
-  const monitor = objectsOf(nginx, "platform/monitoring/main/objects.yaml").find((o) => o.kind === "PodMonitor")!;
+  const monitor = objectsOf(nginx, "platform/monitoring/main/objects.yaml").find((o) => o.kind === "PodMonitor" && o.metadata.name === "ingress-controller")!;
   assert.equal(monitor.spec.namespaceSelector.matchNames, ["ingress-nginx"]);
   const rules = objectsOf(nginx, "platform/monitoring/main/objects.yaml").find((o) => o.kind === "PrometheusRule")!;
   assert.match(JSON.stringify(rules), /nginx_ingress_controller_requests/);
@@ -109,7 +110,7 @@ test("Traefik agrees with the ingress contract: class name, namespace and pod la
   const tree = await compiledValid(examplePlatform);
   const values = YAML.parse(tree.get("platform/traefik/main/values.yaml")!);
   const app = objectsOf(tree, "apps/platform-traefik.yaml")[0]!;
-  const monitor = objectsOf(tree, "platform/monitoring/main/objects.yaml").find((o) => o.kind === "PodMonitor")!;
+  const monitor = objectsOf(tree, "platform/monitoring/main/objects.yaml").find((o) => o.kind === "PodMonitor" && o.metadata.name === "ingress-controller")!;
   const contract = { className: "traefik", namespace: "traefik", podLabels: { "app.kubernetes.io/name": "traefik" } };
   assert.is(values.ingressClass.name, contract.className);
   assert.is(app.spec.destination.namespace, contract.namespace);

@@ -3,7 +3,7 @@
 import YAML from "yaml";
 import { build } from "../../compiler/compile";
 import type { InitTask, RenderContext } from "../../compiler/postrender/index";
-import { REPO_ROOT } from "../helpers/fleet";
+import { FIXTURE_FLEET } from "../helpers/fleet";
 
 const tutorLabels = (name?: string) => ({
   "app.kubernetes.io/instance": "openedx-acme",
@@ -61,6 +61,10 @@ export function tutorObjects(): Record<string, unknown>[] {
     deployment("lms"),
     deployment("cms"),
     deployment("lms-worker"),
+    deployment("cms-worker"),
+    // the mfe plugin's Deployment, and Tutor's smtp relay (RUN_SMTP), which sets a user but no resources
+    { ...deployment("mfe"), spec: { ...deployment("mfe").spec, template: { metadata: { labels: tutorLabels("mfe") }, spec: { containers: [{ name: "mfe", image: "docker.io/overhangio/openedx-mfe:21.0.0", ports: [{ containerPort: 8002 }] }] } } } },
+    { ...deployment("smtp"), spec: { ...deployment("smtp").spec, template: { metadata: { labels: tutorLabels("smtp") }, spec: { securityContext: { runAsUser: 100, runAsGroup: 101 }, containers: [{ name: "smtp", image: "docker.io/devture/exim-relay:4.96-r1-0", ports: [{ containerPort: 8025 }] }] } } } },
     templateJob("lms", "docker.io/overhangio/openedx:21.0.8"),
     templateJob("cms", "docker.io/overhangio/openedx:21.0.8"),
     templateJob("mysql", "docker.io/mysql:8.4.0", []),
@@ -85,6 +89,6 @@ export const context: RenderContext = {
   namespace: "acme",
   labels: { "app.kubernetes.io/managed-by": "openedx-fleet", "fleet.openedx.org/fleet": "example", "fleet.openedx.org/tenant": "acme" },
   // the example tenant's resolved size (preset small)
-  size: build(REPO_ROOT).model.tenants.find((t) => t.id === "acme")!.size,
+  size: build(FIXTURE_FLEET).model.tenants.find((t) => t.id === "acme")!.size,
   tutorPlugins: "../../tutor/plugins",
 };

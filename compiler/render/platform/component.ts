@@ -37,6 +37,11 @@ export interface ComponentDef {
   objects?: (ctx: ComponentContext) => KubeObject[];
   /** Holds data: its Application never cascades deletion into what it deployed. */
   keepsData?: boolean;
-  /** Pod Security admission level of its namespace (node-level agents need privileged). */
-  podSecurity?: "privileged" | "baseline" | "restricted";
+  /** Pod Security admission level of its namespace, and why: see the table in model/chart-security.ts. */
+  podSecurity: "privileged" | "baseline" | "restricted";
+  /**
+   * Objects Argo CD must never prune nor delete, whatever the sync or the Application's deletion (CRDs whose
+   * deletion would delete every custom resource of the cluster); the chart gives no way to annotate them.
+   */
+  neverPrune?: boolean;
 }

@@ -1,4 +1,5 @@
 // Renders every enabled shared component of every cluster: its Application, Helm values and own objects.
+import { securityValues } from "../../model/chart-security";
 import { clusterSetup, deepMerge } from "../../model/components";
 import { LABELS } from "../../model/names";
 import { application, repoSource, WAVES } from "../argocd";
@@ -53,8 +54,11 @@ function componentApplication(def: ComponentDef, ctx: ComponentContext, hasObjec
     source: sources.length === 1 ? sources[0]! : sources,
     cascadeDelete: !def.keepsData,
     // CRDs of a chart and the objects using them arrive in one sync; large CRDs need server-side apply
-    syncOptions: ["CreateNamespace=true", "ServerSideApply=true", "SkipDryRunOnMissingResource=true", "PruneLast=true"],
-    managedNamespaceMetadata: { labels: { ...labels, "pod-security.kubernetes.io/enforce": def.podSecurity ?? "baseline" } },
+    syncOptions: def.neverPrune
+      ? // cluster-scoped objects only: no namespace of its own (another Application owns the namespace's labels)
+        ["ServerSideApply=true", "Prune=false", "Delete=false"]
+      : ["CreateNamespace=true", "ServerSideApply=true", "SkipDryRunOnMissingResource=true", "PruneLast=true"],
+    ...(def.neverPrune ? {} : { managedNamespaceMetadata: { labels: { ...labels, "pod-security.kubernetes.io/enforce": def.podSecurity } } }),
   });
 }
 
@@ -65,7 +69,8 @@ export function renderComponents(model: FleetModel, defs: readonly ComponentDef[
     for (const def of defs.filter((d) => isEnabled(d, ctx))) {
       const dir = componentDir(def.app, ctx.cluster.name);
       if (def.chart) {
-        const values = deepMerge(def.values?.(ctx) ?? {}, ctx.cluster.components[def.component].values);
+        // the chart's pod and container security contexts (model/chart-security.ts), then ours, then the escape hatch
+        const values = deepMerge(deepMerge(securityValues(def.chart.chart), def.values?.(ctx) ?? {}), ctx.cluster.components[def.component].values);
         files.push(yamlFile(`${dir}/values.yaml`, SOURCE, values, { plain: true }));
       }
       const objects = (def.objects?.(ctx) ?? []).map((o) => withLabels(o, { ...fleetLabels(model.platform.fleet), [LABELS.component]: def.app }));

@@ -1,5 +1,6 @@
 // The shared Redis: Valkey from its own chart, with an ACL file that External Secrets assembles in the cluster
 // from the admin password (generated once) and every tenant's entry, reloaded by a small CronJob.
+import { REDIS } from "../../../model/downstream-names";
 import { IMAGES, REDIS_ACL_LABEL, REDIS_ADMIN_SECRET, SHARED_SERVICES } from "../../../model/data-services";
 import { KEEP_DATA, SYNC_OPTIONS } from "../../argocd";
 import { CHARTS } from "../../data/charts";
@@ -14,12 +15,15 @@ const ASSEMBLER = "acl-assembler";
 
 // Each entry is one `user ...` line (see render/tenant/data/redis.ts); find returns each Secret as JSON.
 // `default` (no password) may only PING, for the chart's probes; the platform's own user is `admin`.
-export const ADMIN_USER = "admin";
-const ACL_TEMPLATE = `user default on nopass resetkeys resetchannels -@all +ping
+export const ADMIN_USER = REDIS.users.admin;
+const ACL_TEMPLATE = `user ${REDIS.users.probe} on nopass resetkeys resetchannels -@all +ping
 user ${ADMIN_USER} on #{{ .adminPassword | sha256sum }} ~* &* +@all
 {{- range $secret, $json := . }}{{ if ne $secret "adminPassword" }}
 {{ ($json | fromYaml).acl }}{{ end }}{{ end }}
 `;
+
+/** The Valkey chart's Deployment strategy for a single replica on a ReadWriteOnce volume: stop, then start. */
+export const VALKEY_STRATEGY = "Recreate";
 
 /** A persistent Valkey volume that neither Helm nor an Argo CD sync ever deletes. */
 export function valkeyStorage(size: string, storageClass: string | undefined): Record<string, unknown> {
@@ -34,6 +38,9 @@ function values(ctx: ComponentContext): Record<string, unknown> {
     valkeyConfig: "aclfile /acl/users.acl\nappendonly yes\nmaxmemory-policy noeviction\n",
     extraValkeySecrets: [{ name: ACL_SECRET, mountPath: "/acl" }],
     dataStorage: valkeyStorage(s.storageSize ?? "10Gi", ctx.cluster.storageClass),
+    // one replica on a ReadWriteOnce volume: a rolling update would start a second Valkey on the same volume
+    // (Multi-Attach on another node, two writers of one append-only file on the same one)
+    deploymentStrategy: VALKEY_STRATEGY,
     resources: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" } },
   };
 }
@@ -111,4 +118,5 @@ export const redis: ComponentDef = {
   values,
   objects,
   keepsData: true,
+  podSecurity: "restricted",
 };
