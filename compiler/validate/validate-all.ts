@@ -28,8 +28,14 @@ export interface ValidateReport {
   values: ValuesResult;
 }
 
-/** kubeconform's own default plus the community CRD catalog, for CI runs without a schema folder. */
-export const REMOTE_LOCATIONS = ["default", "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"];
+/**
+ * kubeconform's own schema registry and the community CRD catalog, each at a pinned commit (kubeconform's
+ * `default` follows a branch), for runs with kubeconform and no schema folder. The CI workflow names the same.
+ */
+export const REMOTE_LOCATIONS = [
+  "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/8df8a883b68a24a104b4a9e43c1288090ae60b3b/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json",
+  "https://raw.githubusercontent.com/datreeio/CRDs-catalog/7b1e26ef9deea49293714d204c1a2270aab1178f/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+];
 
 /** Every chart the Applications among `targets` deploy, as `repoURL<TAB>chart<TAB>version` lines (for CI to pull their schemas). */
 export function chartList(root: string, targets: readonly string[]): string[] {
