@@ -22,6 +22,8 @@ export interface ValidateOptions {
 
 export interface ValidateReport {
   engine: string;
+  /** Objects not checked, by `Kind apiVersion`: custom resources when only the packaged schemas are at hand. */
+  skipped: [string, number][];
   files: number;
   objects: number;
   problems: ValidationProblem[];
@@ -43,10 +45,14 @@ export function chartList(root: string, targets: readonly string[]): string[] {
   return [...new Set(chartUses(docs).map((u) => `${u.repoURL}\t${u.chart}\t${u.version}`))].sort();
 }
 
-export function validateAll(opts: ValidateOptions): ValidateReport {
+/**
+ * Schemas, in order: a schema folder (--schemas, FLEET_SCHEMAS, ../shared/schemas) in-process or with
+ * kubeconform; kubeconform with its schema locations; else the packaged schemas of Kubernetes' own kinds
+ * (packaged-schemas.ts), which skip custom resources and say so.
+ */
+export async function validateAll(opts: ValidateOptions): Promise<ValidateReport> {
   const dir = findSchemaDir(opts.root, opts.schemas);
   if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see README)`);
-  if (!dir && !opts.kubeconform) throw new ValidateSetupError("no schema folder: pass --schemas DIR, set FLEET_SCHEMAS, or put shared/schemas beside the repository (or install kubeconform)");
   const targets = opts.targets.length > 0 ? opts.targets : ["generated"];
   const files = collectFiles(opts.root, targets);
   const docsByFile = new Map(files.map((f) => [f, readDocuments(opts.root, f)]));
@@ -62,16 +68,24 @@ export function validateAll(opts: ValidateOptions): ValidateReport {
   let engine: string;
   let problems: ValidationProblem[];
   let count = objects.length;
+  const skips = new Map<string, number>();
   if (opts.kubeconform) {
     const locations = dir ? folderLocations(dir) : opts.schemaLocations.length > 0 ? opts.schemaLocations : REMOTE_LOCATIONS;
     const run = runKubeconform(opts.kubeconform, objectFiles, locations, objects, opts.root);
     engine = `kubeconform (${opts.kubeconform}) with ${locations.join(", ")}`;
     problems = run.problems;
     count = run.count;
-  } else {
+  } else if (dir) {
     engine = `built-in (ajv) with ${dir}`;
-    problems = validateObjects(objects, new SchemaValidator(dir!));
+    problems = validateObjects(objects, new SchemaValidator(dir));
+  } else {
+    // loaded only here: its models cost a quarter of a second to import
+    const { PackagedValidator } = await import("./packaged-schemas");
+    const validator = new PackagedValidator();
+    engine = `built-in (ajv) with the packaged schemas of ${validator.dir}`;
+    problems = validateObjects(objects, validator, skips);
   }
   const valuesResult = validateValues(values, uses, opts.chartSchemas);
-  return { engine, files: files.length, objects: count, problems: sortProblems([...problems, ...valuesResult.problems]), values: valuesResult };
+  const skipped = [...skips].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { engine, skipped, files: files.length, objects: count, problems: sortProblems([...problems, ...valuesResult.problems]), values: valuesResult };
 }
