@@ -52,7 +52,7 @@ export function chartList(root: string, targets: readonly string[]): string[] {
  */
 export async function validateAll(opts: ValidateOptions): Promise<ValidateReport> {
   const dir = findSchemaDir(opts.root, opts.schemas);
-  if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see README)`);
+  if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see docs/internals.md)`);
   const targets = opts.targets.length > 0 ? opts.targets : ["generated"];
   const files = collectFiles(opts.root, targets);
   const docsByFile = new Map(files.map((f) => [f, readDocuments(opts.root, f)]));
