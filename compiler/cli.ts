@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
 import { EXIT_CODES, helpText, parseCommandArgs, UsageError, wantsHelp } from "./commands/args";
 import { COMMANDS } from "./commands/index";
+import { colourLine, colourWanted } from "./terminal/colour";
+import { noProgress, terminalProgress } from "./terminal/progress";
 import { nearest } from "./validate/suggest";
 
 /** The repository root is where this file lives, never the caller's working directory. */
@@ -23,7 +25,16 @@ function takeRoot(args: string[]): { root: string; rest: string[] } {
   return { root, rest: [...args.slice(0, i), ...args.slice(i + 2)] };
 }
 
-export async function main(argv: string[], io: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
+/** The process's own streams: diagnostics coloured on a terminal (see terminal/colour.ts). */
+function processIo(): Io {
+  const colour = colourWanted(process.stderr);
+  return { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write((colour ? colourLine(l) : l) + "\n") };
+}
+
+export async function main(argv: string[], given?: Io): Promise<number> {
+  const io = given ?? processIo();
+  // progress only for a person at a terminal: never into the lines a caller (a test) captures
+  const progress = given ? noProgress : terminalProgress(process.stderr);
   const [name, ...args] = argv;
   const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
@@ -39,7 +50,7 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
   const { root, rest } = takeRoot(args);
   try {
     const { opts, positionals } = parseCommandArgs(command.args, rest);
-    return await command.run({ root, opts, positionals, io });
+    return await command.run({ root, opts, positionals, io, progress });
   } catch (e) {
     if (e instanceof UserError) {
       const list = sortDiagnostics(e.diagnostics);

@@ -6,6 +6,7 @@ import { lifecycleOptions } from "../fleet/lifecycle";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
+import { during } from "../terminal/progress";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -27,7 +28,9 @@ export const compileCommand: Command = {
   args: FLEET_ARGS,
   async run(ctx) {
     const started = performance.now();
-    const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
+    const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
+      compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) }),
+    );
     printWarnings(ctx, build.warnings);
     if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
@@ -54,7 +57,9 @@ export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
   args: FLEET_ARGS,
   async run(ctx) {
-    const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
+    const { build, plan } = await during(ctx.progress, "checking generated/ against platform/ and tenants/…", () =>
+      check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) }),
+    );
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
     // what generated/ holds: rendered files, and on disk the stale, edited and foreign ones

@@ -7,6 +7,7 @@ import { toJson } from "../review/json";
 import { failureOnly, toMarkdown } from "../review/markdown";
 import { reviewChange } from "../review/review";
 import { ReviewError } from "../review/worktree";
+import { during } from "../terminal/progress";
 import { UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -43,7 +44,7 @@ export const diffCommand: Command = {
     const failure = readFailure(opts.failure);
     let review;
     try {
-      review = reviewChange(ctx.root, opts.base, { failure });
+      review = await during(ctx.progress, `compiling the working tree and ${opts.base} to compare them…`, () => reviewChange(ctx.root, opts.base, { failure }));
     } catch (e) {
       if (e instanceof UserError && opts.format === "markdown") {
         // the comment still says what is wrong; the diagnostics also go to stderr and the exit code is 1

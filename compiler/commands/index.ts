@@ -1,5 +1,6 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import type { ProgressFactory } from "../terminal/progress";
 import type { ArgsSpec, OptionValues } from "./args";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
@@ -18,6 +19,8 @@ export interface CommandContext {
   opts: OptionValues;
   positionals: string[];
   io: Io;
+  /** A progress line for long runs: on a terminal only, nothing when output is captured. */
+  progress?: ProgressFactory;
 }
 export interface Command {
   describe: string;

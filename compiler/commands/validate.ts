@@ -1,4 +1,5 @@
 // `npm run validate [--schemas DIR] [--chart-schemas DIR] [DIR|FILE ...]`: every generated object against strict schemas.
+import { during } from "../terminal/progress";
 import { kubeconformOnPath } from "../validate/kubeconform";
 import { formatProblem, ValidateSetupError } from "../validate/problems";
 import { chartList, validateAll } from "../validate/validate-all";
@@ -13,14 +14,15 @@ async function validate(ctx: CommandContext): Promise<number> {
   }
   const kubeconform = opts.kubeconform === "off" ? undefined : (opts.kubeconform ?? kubeconformOnPath());
   const chartSchemas = opts["chart-schemas"] ?? process.env.FLEET_CHART_SCHEMAS;
-  const report = await validateAll({
+  const report = await during(ctx.progress, "reading the files to validate…", (progress) => validateAll({
+    onStage: (text) => progress.update(text),
     root: ctx.root,
     targets: positionals,
     schemaLocations: opts["schema-location"] ?? [],
     ...(opts.schemas ? { schemas: opts.schemas } : {}),
     ...(chartSchemas ? { chartSchemas } : {}),
     ...(kubeconform ? { kubeconform } : {}),
-  });
+  }));
   for (const p of report.problems) ctx.io.err(formatProblem(p));
   for (const line of report.values.unchecked) ctx.io.out(`not checked: ${line}`);
   const skippedObjects = report.skipped.reduce((n, [, c]) => n + c, 0);

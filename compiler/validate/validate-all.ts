@@ -16,6 +16,8 @@ export interface ValidateOptions {
   chartSchemas?: string;
   /** Path of a kubeconform binary to use instead of validating in-process. */
   kubeconform?: string;
+  /** Told what is being done, for a progress line. */
+  onStage?: (text: string) => void;
   /** kubeconform schema locations used when no schema folder is found (URLs or templates). */
   schemaLocations: string[];
 }
@@ -65,6 +67,7 @@ export async function validateAll(opts: ValidateOptions): Promise<ValidateReport
   const objects: YamlDocument[] = objectFiles.flatMap((f) => docsByFile.get(f)!);
   const values = all.filter((d) => isValues(d.file));
 
+  opts.onStage?.(`validating ${objects.length.toLocaleString("en-US")} object(s) of ${files.length.toLocaleString("en-US")} file(s)…`);
   let engine: string;
   let problems: ValidationProblem[];
   let count = objects.length;
