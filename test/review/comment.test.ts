@@ -33,9 +33,11 @@ test("comment: compile warnings are in it, and its capacity figures are those of
   // two large tenants take the fixture's cluster past its capacity (a warning, under the over-commit)
   for (const id of ["bigco", "hugeco"]) fs.writeFileSync(path.join(root, "tenants", `${id}.ts`), tenantSource(id).replace(`size: "small"`, `size: "medium"`));
   const r = await review();
-  assert.ok(r.warnings.some((w) => /^platform\/platform\.ts:\d+:\d+ warning .*tenant quotas on cluster main .*% of its capacity/.test(w)), r.warnings.join("\n"));
+  const capacity = r.warnings.find((w) => /^platform\/platform\.ts:\d+:\d+ warning .*tenant quotas on cluster main .*% of its capacity/.test(w));
+  assert.ok(capacity, r.warnings.join("\n"));
   const md = (await run(root, "diff", "--base", base)).out;
-  assert.match(md, /#### ⚠️ Compile warnings \(1\)\n\n- platform\/platform\.ts:\d+:\d+ warning/);
+  assert.match(md, new RegExp(`#### ⚠️ Compile warnings \\(${r.warnings.length}\\)\n\n- platform/platform\\.ts:\\d+:\\d+ warning`));
+  assert.ok(md.includes(`- ${capacity.split("\n")[0]}`), "the capacity warning is in the comment");
   const report = JSON.parse((await run(root, "report", "--format", "json")).out) as { clusters: { cluster: string; requests: { cores: number; bytes: number }; max: { cores: number; bytes: number } }[] };
   assert.is(r.capacity.length, report.clusters.length);
   for (const c of report.clusters) {
@@ -46,7 +48,7 @@ test("comment: compile warnings are in it, and its capacity figures are those of
     assert.ok(mine.before && mine.before.cpu < mine.requests.cpu, "the requests before the change are shown");
   }
   // the percentage the warning names is the tenant-quota one the comment shows
-  const percent = /(\d+)% of its capacity/.exec(r.warnings[0]!)![1];
+  const percent = /(\d+)% of its capacity/.exec(capacity)![1];
   assert.match(md, new RegExp(`tenant quotas [^;]*\\(${percent}%\\)`));
 });
 
