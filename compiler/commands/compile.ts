@@ -7,6 +7,7 @@ import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { interruptedNote } from "../output/recover";
 import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
+import { during } from "../terminal/progress";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -30,7 +31,9 @@ export const compileCommand: Command = {
   async run(ctx) {
     const started = performance.now();
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
-    const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld });
+    const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
+      compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
+    );
     printWarnings(ctx, build.warnings);
     if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
@@ -59,7 +62,9 @@ export const checkCommand: Command = {
   args: FLEET_ARGS,
   lock: "read",
   async run(ctx) {
-    const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
+    const { build, plan } = await during(ctx.progress, "checking generated/ against platform/ and tenants/…", () =>
+      check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) }),
+    );
     printWarnings(ctx, build.warnings);
     const interrupted = interruptedNote(ctx.root);
     if (interrupted) ctx.io.err(interrupted);

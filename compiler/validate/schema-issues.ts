@@ -65,7 +65,7 @@ function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: 
       // Report the branch the value was evidently meant for: the one that got past the type check.
       const branches = issue.errors.filter((b) => !b.some((i) => i.code === "invalid_type" && i.path.length === 0));
       const chosen = branches[0];
-      if (!chosen) return [make(path, at(path), `${describeValue(issue.input)} has the wrong type`, "see the tenant reference in README.md")];
+      if (!chosen) return [make(path, at(path), `${describeValue(issue.input)} has the wrong type`, "see the tenant reference in docs/reference.md")];
       return chosen.flatMap((i) => toDiagnostics(root, i, path, locator));
     }
     case "too_small":

@@ -30,9 +30,9 @@ test("the tenant Secret is generated once in the cluster, and survives prunes an
   for (const o of objects) assert.match(o.metadata.annotations["argocd.argoproj.io/sync-options"], /^Delete=false,Prune=confirm(,|$)/, o.kind);
 });
 
-test("config.yml pins every key Tutor would generate, with no secret value", () => {
-  const facts = path.join(REPO_ROOT, "..", "shared", "tutor", "config-keys-21.0.8.json");
-  if (!fs.existsSync(facts)) return console.log("  skipped: no ../shared/tutor facts");
+// without ../shared beside the repository: skipped, and counted so
+const facts = path.join(REPO_ROOT, "..", "shared", "tutor", "config-keys-21.0.8.json");
+(fs.existsSync(facts) ? test : test.skip)("config.yml pins every key Tutor would generate, with no secret value", () => {
   const generated: string[] = JSON.parse(fs.readFileSync(facts, "utf8")).generated;
   for (const id of ["acme", "globex", "initech"]) {
     const config = YAML.parse(read(`tenants/${id}/config.yml`));
