@@ -14,6 +14,7 @@ import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { scanOutput, secretDiagnostics } from "./scan/generated";
+import { maskDiagnostic } from "./scan/redact";
 import { indexEntryText } from "./render/fleet-index";
 import { renderFleet, type FleetModel } from "./render/index";
 import { releaseResources, renderTenant } from "./render/tenant";
@@ -41,10 +42,14 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const { cache } = opts;
   const loaded = load(root, opts);
   const diagnostics = [...loaded.diagnostics];
+  // a value found to hold a secret is masked wherever another rule's message quotes it
+  function fail(): never {
+    throw new UserError(diagnostics.map((d) => maskDiagnostic(d, loaded.secrets)));
+  }
   const platform = loaded.platform;
   if (platform) diagnostics.push(...(cache ? cache.checkPlatform(() => checkPlatform(platform)) : checkPlatform(platform)));
   // a broken platform makes every tenant check meaningless: report the platform alone
-  if (!platform || hasErrors(diagnostics.filter((d) => d.file.startsWith("platform/")))) throw new UserError(diagnostics);
+  if (!platform || hasErrors(diagnostics.filter((d) => d.file.startsWith("platform/")))) fail();
 
   for (const raw of loaded.rejected) diagnostics.push(...checkTenant(raw, platform.value));
   const tenants: ResolvedTenant[] = [];
@@ -56,7 +61,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
   diagnostics.push(...checkLifecycleOf(root, tenants, opts.lifecycle ?? NO_LIFECYCLE_OPTIONS, { remember: cache?.writable }));
-  if (hasErrors(diagnostics)) throw new UserError(diagnostics);
+  if (hasErrors(diagnostics)) fail();
 
   const model: FleetModel = { platform: platform.value, tenants };
   // each rendered tenant's objects are checked at once and then let go; tenants served by the cache passed
@@ -70,7 +75,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
   const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => indexEntryText(t)) : indexEntryText);
   diagnostics.push(...checkFleetOutput(platform, tenants));
-  if (hasErrors(diagnostics)) throw new UserError(diagnostics);
+  if (hasErrors(diagnostics)) fail();
   cache?.persist();
   return { model, files, warnings: diagnostics };
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TenantCache } from "./cache/tenant-cache";
 import { error, type Diagnostic } from "./diagnostics";
+import { findSourceSecrets, secretDiagnostics } from "./scan/source-values";
 import { PlatformSchema, type Platform } from "./schema/platform";
 import { TenantSchema, type Tenant } from "./schema/tenant";
 import type { Locator } from "./source/locator";
@@ -24,6 +25,8 @@ export interface Loaded {
   /** Tenant files that failed their schema, as read, so catalog rules can still report on them. */
   rejected: { value: Record<string, unknown>; locator: Locator }[];
   diagnostics: Diagnostic[];
+  /** The strings found to hold secrets, only to mask them in any other message that quotes them. */
+  secrets: string[];
 }
 
 /** Lists tenant files, sorted by plain code-unit order (never locale-dependent). */
@@ -45,14 +48,16 @@ export function createReader(root: string): StaticReader {
   return new StaticReader({ root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
 }
 
-export function loadPlatform(root: string, reader = createReader(root)): { platform?: Source<Platform>; diagnostics: Diagnostic[] } {
+export function loadPlatform(root: string, reader = createReader(root)): { platform?: Source<Platform>; diagnostics: Diagnostic[]; secrets?: string[] } {
   const abs = path.join(root, PLATFORM_FILE);
   if (!fs.existsSync(abs)) {
     return { diagnostics: [error("no-platform", { file: PLATFORM_FILE, line: 1, col: 1 }, "platform file not found", { hint: "create platform/platform.ts with `export default definePlatform({ ... })`" })] };
   }
   const read = reader.read(abs, "definePlatform");
   const checked = validate(PlatformSchema, read.value, read.locator, read.unreadable);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  const found = findSourceSecrets(read.value);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...secretDiagnostics(found, read.locator)];
+  if (found.length > 0) return { diagnostics, secrets: found.map((f) => f.secret) };
   if (read.diagnostics.some((d) => d.severity === "error") || !checked.data) return { diagnostics };
   return { platform: { value: checked.data, file: PLATFORM_FILE, locator: read.locator }, diagnostics };
 }
@@ -63,10 +68,13 @@ export function loadTenant(
   file: string,
   reader: StaticReader,
   text?: string,
-): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[] } {
+): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[]; secrets?: string[] } {
   const read = reader.read(path.join(root, file), "defineTenant", text);
   const checked = validate(TenantSchema, read.value, read.locator, read.unreadable);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  // every string as read, valid or not (a secret in a misspelt or unknown field is still in git)
+  const found = findSourceSecrets(read.value);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...secretDiagnostics(found, read.locator)];
+  const secrets = found.length > 0 ? { secrets: found.map((f) => f.secret) } : {};
   const expectedId = path.basename(file, ".ts");
   const id = (read.value as { id?: unknown } | undefined)?.id;
   if (typeof id === "string" && id !== expectedId) {
@@ -79,7 +87,7 @@ export function loadTenant(
   }
   if (diagnostics.some((d) => d.severity === "error") || !checked.data) {
     const raw = read.value !== null && typeof read.value === "object" ? (read.value as Record<string, unknown>) : undefined;
-    return { diagnostics, ...(raw ? { raw: { value: raw, locator: read.locator } } : {}) };
+    return { diagnostics, ...secrets, ...(raw ? { raw: { value: raw, locator: read.locator } } : {}) };
   }
   return { tenant: { value: checked.data, file, locator: read.locator }, diagnostics };
 }
@@ -94,7 +102,9 @@ export interface LoadOptions {
 /** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
 export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
-  const { platform, diagnostics } = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
+  const loadedPlatform = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
+  const { platform, diagnostics } = loadedPlatform;
+  const secrets = [...(loadedPlatform.secrets ?? [])];
   const tenants: Source<Tenant>[] = [];
   const rejected: Loaded["rejected"] = [];
   const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -104,10 +114,11 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
       ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text), given)
       : loadTenant(root, file, reader, given);
     diagnostics.push(...result.diagnostics);
+    secrets.push(...(result.secrets ?? []));
     if (result.tenant) tenants.push(result.tenant);
     else if (result.raw) rejected.push(result.raw);
   }
-  return { platform, tenants, rejected, diagnostics: dedupe(diagnostics) };
+  return { platform, tenants, rejected, diagnostics: dedupe(diagnostics), secrets };
 }
 
 /** Preset files read by many tenants report their own problems once. */
