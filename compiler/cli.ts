@@ -24,7 +24,7 @@ function takeRoot(args: string[]): { root: string; rest: string[] } {
 
 export async function main(argv: string[], io: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
   const [name, ...args] = argv;
-  const command = name ? COMMANDS[name] : undefined;
+  const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     io.err(`usage: cli.ts <command> [--root DIR] [args]\ncommands: ${Object.keys(COMMANDS).sort().join(", ")}`);
     return 2;

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { recover, stagingDir } from "../../compiler/output/apply";
-import { readTree, REPO_ROOT, run, tempFleet, tenantSource, treeHash, writeTenant } from "../helpers/fleet";
+import { FIXTURE_FLEET, readTree, REPO_ROOT, run, tempFleet, tenantSource, treeHash, writeTenant } from "../helpers/fleet";
 
 const gen = (root: string) => path.join(root, "generated");
 
@@ -30,8 +30,8 @@ test("output does not depend on the working directory or on file creation order"
   assert.is((await run(a, "compile")).code, 0);
   // a second fleet whose tenant files are created in reverse order, compiled by a child process elsewhere
   const b = tempFleet({ examples: false });
-  for (const f of fs.readdirSync(path.join(REPO_ROOT, "tenants")).sort().reverse()) {
-    fs.copyFileSync(path.join(REPO_ROOT, "tenants", f), path.join(b, "tenants", f));
+  for (const f of fs.readdirSync(path.join(FIXTURE_FLEET, "tenants")).sort().reverse()) {
+    fs.copyFileSync(path.join(FIXTURE_FLEET, "tenants", f), path.join(b, "tenants", f));
   }
   const tsx = pathToFileURL(path.join(REPO_ROOT, "node_modules", "tsx", "dist", "loader.mjs")).href;
   execFileSync(process.execPath, ["--import", tsx, path.join(REPO_ROOT, "compiler", "cli.ts"), "compile", "--root", b], { cwd: os.tmpdir(), stdio: "pipe" });
@@ -159,7 +159,7 @@ test("a committed manifest naming a path outside generated/ is never acted upon"
 });
 
 test("a broken platform file is reported alone, with its location", async () => {
-  const platform = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8").replace('acmeEmail: "platform@example.org"', 'acmeEmail: "nobody"');
+  const platform = fs.readFileSync(path.join(FIXTURE_FLEET, "platform", "platform.ts"), "utf8").replace('acmeEmail: "platform@example.org"', 'acmeEmail: "nobody"');
   const root = tempFleet({ platform });
   const r = await run(root, "compile");
   assert.is(r.code, 1);

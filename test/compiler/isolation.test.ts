@@ -12,11 +12,11 @@ import { projectPermits, type ProjectSpec, type Target } from "../../compiler/fl
 import { load } from "../../compiler/load";
 import { defaultProject } from "../../compiler/render/bootstrap";
 import type { KubeObject } from "../../compiler/render/objects";
-import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
+import { FIXTURE_FLEET, run, tempFleet, tenantSource } from "../helpers/fleet";
 
-const platformText = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8");
+const platformText = fs.readFileSync(path.join(FIXTURE_FLEET, "platform", "platform.ts"), "utf8");
 const EXAMPLE_EGRESS = 'egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },';
-const example = build(REPO_ROOT).model;
+const example = build(FIXTURE_FLEET).model;
 const outputOf = (id: string) => tenantOutput(example.tenants.find((t) => t.id === id)!, example.platform);
 const spec = (o: KubeObject) => o.spec as Record<string, any>;
 const kinds = (o: TenantOutput, kind: string) => o.resources.filter((r) => r.kind === kind);
@@ -212,8 +212,8 @@ for (const [code, tamper] of tampers) {
   });
 }
 
-test("the example fleet passes every output rule", () => {
-  const loaded = load(REPO_ROOT);
+test("the fixture fleet passes every output rule", () => {
+  const loaded = load(FIXTURE_FLEET);
   assert.equal(checkOutput(loaded.platform!, example.tenants), []);
 });
 

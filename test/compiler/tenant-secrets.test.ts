@@ -7,9 +7,10 @@ import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { TENANT_SECRET, TENANT_SECRET_KEYS, JWT_SECRET } from "../../compiler/model/secrets";
 import { SECRET_ENV } from "../../compiler/tutor/secret-env";
-import { REPO_ROOT, run, tempFleet, tenantSource, treeHash, writeTenant } from "../helpers/fleet";
+import { compiledFixture, REPO_ROOT, run, tempFleet, tenantSource, treeHash, writeTenant } from "../helpers/fleet";
 
-const read = (rel: string) => fs.readFileSync(path.join(REPO_ROOT, "generated", rel), "utf8");
+const fixture = await compiledFixture();
+const read = (rel: string) => fs.readFileSync(path.join(fixture, "generated", rel), "utf8");
 const docs = (rel: string) => YAML.parseAllDocuments(read(rel)).map((d) => d.toJS());
 
 test("the tenant Secret is generated once in the cluster, and survives prunes and deletions", () => {
@@ -58,9 +59,9 @@ test("the generated plugin gives every Open edX workload each secret variable fr
 
 test("every tenant's render.json points at the fleet's one plugin folder", () => {
   for (const id of ["acme", "globex", "initech"]) {
-    const dir = path.join(REPO_ROOT, "generated", "tenants", id);
+    const dir = path.join(fixture, "generated", "tenants", id);
     const { tutorPlugins } = JSON.parse(read(`tenants/${id}/render.json`));
-    assert.is(path.resolve(dir, tutorPlugins), path.join(REPO_ROOT, "generated", "tutor", "plugins"), id);
+    assert.is(path.resolve(dir, tutorPlugins), path.join(fixture, "generated", "tutor", "plugins"), id);
     assert.not.ok(fs.existsSync(path.join(dir, "plugins")), `${id}: no copy of its own`);
   }
 });

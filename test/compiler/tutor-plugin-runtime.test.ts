@@ -6,9 +6,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { FLEET_CONFIG } from "../../compiler/render/tenant/tutor-plugin";
-import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
+import { compiledFixture, run, tempFleet, tenantSource } from "../helpers/fleet";
 
-const generated = (rel: string) => fs.readFileSync(path.join(REPO_ROOT, "generated", rel), "utf8");
+const fixture = await compiledFixture();
+const generated = (rel: string) => fs.readFileSync(path.join(fixture, "generated", rel), "utf8");
 
 test("config.yml sets the plugin's Redis key prefix (the ACL's key pattern) and the extra hosts", () => {
   const globex = YAML.parse(generated("tenants/globex/config.yml"));

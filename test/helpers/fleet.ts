@@ -8,8 +8,11 @@ import { main, REPO_ROOT } from "../../compiler/cli";
 
 export { REPO_ROOT };
 
+/** The platform and tenants tests compile (never the repository's own, which an operator edits). */
+export const FIXTURE_FLEET = path.join(REPO_ROOT, "test", "fixtures", "fleet");
+
 export interface FleetOptions {
-  /** Copy the example tenants of the repository (default true). */
+  /** Copy the fixture fleet's tenants (default true). */
   examples?: boolean;
   /** Extra or replacement tenant files: id → source text. */
   tenants?: Record<string, string>;
@@ -33,9 +36,9 @@ export function tempDir(prefix: string): string {
 /** A new fleet under the OS temp folder, never inside the repository. */
 export function tempFleet(opts: FleetOptions = {}): string {
   const root = tempDir("fleet-test-");
-  fs.cpSync(path.join(REPO_ROOT, "platform"), path.join(root, "platform"), { recursive: true });
+  fs.cpSync(path.join(FIXTURE_FLEET, "platform"), path.join(root, "platform"), { recursive: true });
   fs.mkdirSync(path.join(root, "tenants"));
-  if (opts.examples !== false) fs.cpSync(path.join(REPO_ROOT, "tenants"), path.join(root, "tenants"), { recursive: true });
+  if (opts.examples !== false) fs.cpSync(path.join(FIXTURE_FLEET, "tenants"), path.join(root, "tenants"), { recursive: true });
   if (opts.platform !== undefined) fs.writeFileSync(path.join(root, "platform", "platform.ts"), opts.platform);
   for (const [id, text] of Object.entries(opts.tenants ?? {})) fs.writeFileSync(path.join(root, "tenants", `${id}.ts`), text);
   for (const [rel, text] of Object.entries(opts.files ?? {})) {
@@ -43,6 +46,19 @@ export function tempFleet(opts: FleetOptions = {}): string {
     fs.writeFileSync(path.join(root, rel), text);
   }
   return root;
+}
+
+let compiled: Promise<string> | undefined;
+
+/** The fixture fleet compiled once per test process (read-only: tests that change a fleet make their own). */
+export function compiledFixture(): Promise<string> {
+  compiled ??= (async () => {
+    const root = tempFleet();
+    const result = await run(root, "compile");
+    if (result.code !== 0) throw new Error(`the fixture fleet does not compile:\n${result.err}`);
+    return root;
+  })();
+  return compiled;
 }
 
 export function writeTenant(root: string, id: string, text: string): void {

@@ -1,8 +1,8 @@
-// Throw-away git repositories holding a copy of this project (compiler, platform, tenants), for the review tests.
+// Throw-away git repositories holding this project's compiler and the fixture fleet, for the review tests.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { REPO_ROOT, tempDir } from "./fleet";
+import { FIXTURE_FLEET, REPO_ROOT, tempDir } from "./fleet";
 
 const git = (root: string, ...args: string[]) =>
   execFileSync("git", ["-C", root, "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" }).trim();
@@ -10,7 +10,8 @@ const git = (root: string, ...args: string[]) =>
 /** A new repository under the OS temp folder with one commit; node_modules is a symlink to this project's. */
 export function gitFleet(): { root: string; base: string } {
   const root = tempDir("fleet-git-");
-  for (const entry of ["compiler", "platform", "tenants", "package.json", "package-lock.json", "tsconfig.json"]) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ["compiler", "package.json", "package-lock.json", "tsconfig.json"]) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
+  for (const entry of ["platform", "tenants"]) fs.cpSync(path.join(FIXTURE_FLEET, entry), path.join(root, entry), { recursive: true });
   fs.writeFileSync(path.join(root, ".gitignore"), "node_modules\n.cache/\n");
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
   git(root, "init", "-q", "-b", "main");

@@ -2,9 +2,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
-import { readTree, REPO_ROOT, run, tempFleet } from "./fleet";
+import { FIXTURE_FLEET, readTree, REPO_ROOT, run, tempFleet } from "./fleet";
 
-export const examplePlatform = fs.readFileSync(path.join(REPO_ROOT, "platform", "platform.ts"), "utf8");
+export const examplePlatform = fs.readFileSync(path.join(FIXTURE_FLEET, "platform", "platform.ts"), "utf8");
 
 /** The example platform with `components` (and optionally more clusters) spliced in. */
 export function platformWith(components: string, extraClusters = "", base = examplePlatform): string {

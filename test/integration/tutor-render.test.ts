@@ -1,4 +1,4 @@
-// The real pipeline (Tutor, kustomize, post-render) on every example tenant, when `tutor` is on PATH:
+// The real pipeline (Tutor, kustomize, post-render) on every fixture tenant, when `tutor` is on PATH:
 // deterministic, secret-free, schema-valid, and Tutor's template Jobs replaced by hooks.
 import path from "node:path";
 import { test } from "uvu";
@@ -8,15 +8,16 @@ import { renderTenantDir } from "../../compiler/pipeline/render";
 import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { REPO_ROOT } from "../helpers/fleet";
+import { compiledFixture, REPO_ROOT } from "../helpers/fleet";
 
 const { tools, missing } = findTools();
 const schemas = findSchemaDir(REPO_ROOT);
+const fixture = tools ? await compiledFixture() : "";
 
 for (const id of ["acme", "globex", "initech"]) {
   test(`real Tutor render of ${id}`, () => {
     if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
-    const dir = path.join(REPO_ROOT, "generated", "tenants", id);
+    const dir = path.join(fixture, "generated", "tenants", id);
     const first = renderTenantDir(dir, tools);
     assert.is(renderTenantDir(dir, tools), first, "two renders are byte-identical");
     assert.equal(findSecrets(first), []);

@@ -4,7 +4,9 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { findTools } from "../../compiler/pipeline/tools";
-import { REPO_ROOT, run, tempDir } from "../helpers/fleet";
+import { compiledFixture, run, tempDir } from "../helpers/fleet";
+
+const fixture = await compiledFixture();
 import { initTasks, tutorOutput } from "../postrender/tutor-output";
 
 function binDir(files: Record<string, string>): string {
@@ -34,7 +36,7 @@ test("render without tutor exits 1 and says what is missing", async () => {
   const saved = process.env.PATH;
   process.env.PATH = binDir({});
   try {
-    const r = await run(REPO_ROOT, "render", "acme");
+    const r = await run(fixture, "render", "acme");
     assert.is(r.code, 1);
     assert.match(r.err, "cannot render: `tutor` is not on PATH");
   } finally {
@@ -47,11 +49,11 @@ test("postrender turns kustomize output into the tenant's manifests, and refuses
   fs.writeFileSync(path.join(dir, "out.yaml"), tutorOutput());
   fs.writeFileSync(path.join(dir, "empty.yaml"), "");
   fs.writeFileSync(path.join(dir, "tasks.json"), JSON.stringify(initTasks()));
-  const tenant = path.join(REPO_ROOT, "generated", "tenants", "acme");
-  const ok = await run(REPO_ROOT, "postrender", "--dir", tenant, "--manifests", path.join(dir, "out.yaml"), "--tasks", path.join(dir, "tasks.json"));
+  const tenant = path.join(fixture, "generated", "tenants", "acme");
+  const ok = await run(fixture, "postrender", "--dir", tenant, "--manifests", path.join(dir, "out.yaml"), "--tasks", path.join(dir, "tasks.json"));
   assert.is(ok.code, 0, ok.err);
   assert.match(ok.out, "name: init-01-lms");
-  const blank = await run(REPO_ROOT, "postrender", "--dir", tenant, "--manifests", path.join(dir, "empty.yaml"), "--tasks", path.join(dir, "tasks.json"));
+  const blank = await run(fixture, "postrender", "--dir", tenant, "--manifests", path.join(dir, "empty.yaml"), "--tasks", path.join(dir, "tasks.json"));
   assert.is(blank.code, 1);
   assert.match(blank.err, "only 0 object(s)");
 });

@@ -3,7 +3,7 @@
 import YAML from "yaml";
 import { build } from "../../compiler/compile";
 import type { InitTask, RenderContext } from "../../compiler/postrender/index";
-import { REPO_ROOT } from "../helpers/fleet";
+import { FIXTURE_FLEET } from "../helpers/fleet";
 
 const tutorLabels = (name?: string) => ({
   "app.kubernetes.io/instance": "openedx-acme",
@@ -85,6 +85,6 @@ export const context: RenderContext = {
   namespace: "acme",
   labels: { "app.kubernetes.io/managed-by": "openedx-fleet", "fleet.openedx.org/fleet": "example", "fleet.openedx.org/tenant": "acme" },
   // the example tenant's resolved size (preset small)
-  size: build(REPO_ROOT).model.tenants.find((t) => t.id === "acme")!.size,
+  size: build(FIXTURE_FLEET).model.tenants.find((t) => t.id === "acme")!.size,
   tutorPlugins: "../../tutor/plugins",
 };

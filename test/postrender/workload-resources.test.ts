@@ -4,9 +4,9 @@ import * as assert from "uvu/assert";
 import { build } from "../../compiler/compile";
 import { applyWorkloadSize, sizeWorkloads } from "../../compiler/postrender/workload-resources";
 import type { KubeObject } from "../../compiler/render/objects";
-import { REPO_ROOT } from "../helpers/fleet";
+import { FIXTURE_FLEET } from "../helpers/fleet";
 
-const initech = build(REPO_ROOT).model.tenants.find((t) => t.id === "initech")!;
+const initech = build(FIXTURE_FLEET).model.tenants.find((t) => t.id === "initech")!;
 const deployment = (name: string, containers: string[]): KubeObject => ({
   apiVersion: "apps/v1",
   kind: "Deployment",
