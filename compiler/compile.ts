@@ -7,13 +7,14 @@ import { checkFleetOutput, checkTenantOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
 import { TenantCache } from "./cache/tenant-cache";
-import { load, type LoadOptions } from "./load";
+import { load, type LoadOptions, type Source } from "./load";
+import type { Platform } from "./schema/platform";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan, recover } from "./output/apply";
 import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
-import { scanOutput, secretDiagnostics } from "./scan/generated";
+import { scanOutput, secretDiagnostics, sourceOwners } from "./scan/generated";
 import { maskDiagnostic } from "./scan/redact";
 import { indexEntryText } from "./render/fleet-index";
 import { renderFleet, type FleetModel } from "./render/index";
@@ -23,6 +24,8 @@ export const OUTPUT_DIR = "generated";
 
 export interface Build {
   model: FleetModel;
+  /** The platform as read (its findings in generated/ are reported at platform.ts). */
+  platformSource: Source<Platform>;
   files: OutputFile[];
   warnings: Diagnostic[];
 }
@@ -77,7 +80,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) fail();
   cache?.persist();
-  return { model, files, warnings: diagnostics };
+  return { model, files, warnings: diagnostics, platformSource: platform };
 }
 
 /**
@@ -92,7 +95,7 @@ export function compile(root: string, opts: { cache?: boolean; lifecycle?: Lifec
   const plan = planOutput(outDir, result.files, { listForeign: false, disk });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
-  if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks));
+  if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks, sourceOwners(result.model.tenants, result.platformSource)));
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
   disk?.save();
   return { build: result, plan, recovered };

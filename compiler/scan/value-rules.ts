@@ -21,6 +21,8 @@ const TOKEN_RULES: { rule: string; needle: string; pattern: RegExp }[] = [
   // header and payload are base64url JSON objects (`{"` encodes as `eyJ`); the signature may be empty (alg none)
   { rule: "JSON Web Token", needle: "eyJ", pattern: /eyJ[A-Za-z0-9_-]{6,}\.eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*/g },
   { rule: "Google API key", needle: "AIza", pattern: /AIza[0-9A-Za-z_-]{35}/g },
+  // the armour alone: a key pasted in part is still a key
+  { rule: "private key block", needle: "PRIVATE KEY", pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g },
 ];
 
 /** `scheme://user:password@host`, any password length; placeholders and `${...}` references pass. */
@@ -53,15 +55,20 @@ export function entropy(s: string): number {
 
 // Runs of base64 / base64url characters long enough to be a key.
 const BLOB = /[A-Za-z0-9+/_=-]{24,}/g;
-const WORDY = /^([a-z]+|[A-Z]+|[A-Z][a-z]+|[0-9]+)$/;
+// camel-case words, capitals, numbers and punctuation: the pieces a name is made of
+const PIECE = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+/g;
 
-/** A run that looks generated: mixed case and digits, high entropy, not words, not a hex digest or UUID. */
+/**
+ * A run that looks generated: mixed case and digits, high entropy, and made of short pieces. Random base64
+ * switches between capitals, small letters and digits every one or two characters; names built of words
+ * and numbers (`MyUniversityPortal2026`, `tenant-00017-Meilisearch-Key`) have pieces of four and more.
+ * Hex digests and UUIDs have no capitals.
+ */
 export function randomBlob(run: string): boolean {
   const body = run.replace(/=+$/, "");
   if (body.length < 24 || !/[a-z]/.test(body) || !/[A-Z]/.test(body) || !/[0-9]/.test(body)) return false;
-  // names built of words and numbers (`tenant-00017-Meilisearch-Key`, `/Users/Foo/Bar2`)
-  if (body.split(/[-_./+]/).every((p) => p === "" || WORDY.test(p))) return false;
-  return entropy(body) >= 4;
+  const pieces = body.match(PIECE)!.length;
+  return body.length / pieces < 3.2 && entropy(body) >= 3.8;
 }
 
 function blobs(text: string, out: ValueMatch[]): void {
@@ -86,7 +93,7 @@ export function valueMatches(text: string): ValueMatch[] {
 }
 
 /** Keys whose value is a secret when it is a literal. */
-const SECRET_KEY_NAME = /(password|passwd|secret|(secret|private|api|master|access|signing)_?key|token|http_?auth|credentials?)$/i;
+export const SECRET_KEY_NAME = /(password|passwd|secret|(secret|private|api|master|access|signing)_?key|token|http_?auth|credentials?)$/i;
 const PASSWORD_KEY_NAME = /(password|passwd|pwd)$/i;
 
 /** A literal that looks generated: long, mixed letters and digits, high entropy, not a placeholder or reference. */
