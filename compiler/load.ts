@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TenantCache } from "./cache/tenant-cache";
 import { error, type Diagnostic } from "./diagnostics";
-import { findSourceSecrets, secretDiagnostics } from "./scan/source-values";
+import { scanSources } from "./scan/source-values";
 import { PlatformSchema, type Platform } from "./schema/platform";
 import { TenantSchema, type Tenant } from "./schema/tenant";
 import type { Locator } from "./source/locator";
@@ -55,26 +55,34 @@ export function loadPlatform(root: string, reader = createReader(root)): { platf
   }
   const read = reader.read(abs, "definePlatform");
   const checked = validate(PlatformSchema, read.value, read.locator, read.unreadable);
-  const found = findSourceSecrets(read.value);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...secretDiagnostics(found, read.locator)];
-  if (found.length > 0) return { diagnostics, secrets: found.map((f) => f.secret) };
+  const scanned = scanSources([read]);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
+  if (scanned.secrets.length > 0) return { diagnostics, secrets: scanned.secrets };
   if (read.diagnostics.some((d) => d.severity === "error") || !checked.data) return { diagnostics };
   return { platform: { value: checked.data, file: PLATFORM_FILE, locator: read.locator }, diagnostics };
 }
 
-/** Reads one tenant file (`text` overrides the disk, for codemods checking their result). */
+/** What a secret scan reads of a file: every value as read, valid or not (a secret in a misspelt field is in git too). */
+export type ReadValue = { value: unknown; locator: Locator };
+
+/**
+ * Reads one tenant file (`text` overrides the disk, for codemods checking their result) and scans its values
+ * for secrets; or hands them to `deferScan`, for one scan of every file read (load does: the scan's cost is
+ * mostly per call). A deferred finding still fails the build, so the tenant is never cached.
+ */
 export function loadTenant(
   root: string,
   file: string,
   reader: StaticReader,
   text?: string,
+  deferScan?: (read: ReadValue) => void,
 ): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[]; secrets?: string[] } {
   const read = reader.read(path.join(root, file), "defineTenant", text);
   const checked = validate(TenantSchema, read.value, read.locator, read.unreadable);
-  // every string as read, valid or not (a secret in a misspelt or unknown field is still in git)
-  const found = findSourceSecrets(read.value);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...secretDiagnostics(found, read.locator)];
-  const secrets = found.length > 0 ? { secrets: found.map((f) => f.secret) } : {};
+  if (deferScan) deferScan(read);
+  const scanned = deferScan ? { diagnostics: [], secrets: [] } : scanSources([read]);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
+  const secrets = scanned.secrets.length > 0 ? { secrets: scanned.secrets } : {};
   const expectedId = path.basename(file, ".ts");
   const id = (read.value as { id?: unknown } | undefined)?.id;
   if (typeof id === "string" && id !== expectedId) {
@@ -108,16 +116,22 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const tenants: Source<Tenant>[] = [];
   const rejected: Loaded["rejected"] = [];
   const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // the files read in this run (cached tenants were scanned when they were cached), scanned at once below
+  const toScan: ReadValue[] = [];
+  const defer = (read: ReadValue) => void toScan.push(read);
   for (const file of files) {
     const given = texts?.get(file);
     const result: ReturnType<typeof loadTenant> = cache
-      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text), given)
-      : loadTenant(root, file, reader, given);
+      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text, defer), given)
+      : loadTenant(root, file, reader, given, defer);
     diagnostics.push(...result.diagnostics);
     secrets.push(...(result.secrets ?? []));
     if (result.tenant) tenants.push(result.tenant);
     else if (result.raw) rejected.push(result.raw);
   }
+  const scanned = scanSources(toScan);
+  diagnostics.push(...scanned.diagnostics);
+  secrets.push(...scanned.secrets);
   return { platform, tenants, rejected, diagnostics: dedupe(diagnostics), secrets };
 }
 

@@ -31,31 +31,44 @@ interface RuleCreator {
  * (a private key inside one is found by the private-key rule).
  */
 const LEFT_OUT = new Set(["@secretlint/secretlint-rule-filter-comments", "@secretlint/secretlint-rule-gcp"]);
+/** AWS access key ids too (off by default): an id in a tenant file means its secret key is near. */
+const OPTIONS: Record<string, object> = { aws: { enableIDScanRule: true } };
 
-let rules: RuleCreator[] | undefined;
-function loadRules(): RuleCreator[] {
+type Handler = { id: string; file: (source: object) => unknown };
+/** Where the current run's reports go: the rules are created once and report through it. */
+let sink: ((rule: string, start: number, end: number) => void) | undefined;
+let handlers: Handler[] | undefined;
+
+function loadHandlers(): Handler[] {
   // require() of this ES module works synchronously on Node ≥ 20.19, so the scan stays synchronous
   const preset = createRequire(import.meta.url)("@secretlint/secretlint-rule-preset-recommend") as { rules: RuleCreator[] };
-  return preset.rules.filter((r) => r.meta.type === "scanner" && !LEFT_OUT.has(r.meta.id) && (r.meta.supportedContentTypes ?? ["text"]).some((t) => t === "text" || t === "all"));
-}
-
-const shortId = (id: string) => id.replace("@secretlint/secretlint-rule-", "");
-
-/** Every finding of the preset in `content`, by character range. Messages are never formatted (they quote the secret). */
-export function presetFindings(content: string): PresetFinding[] {
-  rules ??= loadRules();
-  const found: PresetFinding[] = [];
-  const source = { content, contentType: "text", filePath: "tenant-values.txt", ext: ".txt" };
-  for (const rule of rules) {
+  const scanners = preset.rules.filter((r) => r.meta.type === "scanner" && !LEFT_OUT.has(r.meta.id) && (r.meta.supportedContentTypes ?? ["text"]).some((t) => t === "text" || t === "all"));
+  return scanners.map((rule) => {
+    const id = rule.meta.id.replace("@secretlint/secretlint-rule-", "");
     const context: RuleContext = {
       sharedOptions: {},
       createTranslator: () => (messageId) => ({ messageId }),
-      report: ({ message, range }) => found.push({ rule: `${shortId(rule.meta.id)}/${message.messageId ?? "found"}`, start: range[0], end: range[1] }),
+      report: ({ message, range }) => sink?.(`${id}/${message.messageId ?? "found"}`, range[0], range[1]),
       ignore: () => {},
     };
-    const outcome = rule.create(context, {}).file?.(source);
-    // every text rule of the preset is synchronous; one that is not would be skipped silently otherwise
-    if (outcome instanceof Promise) throw new Error(`internal error: secretlint rule ${rule.meta.id} is asynchronous; the value scan cannot run it`);
+    const file = rule.create(context, OPTIONS[id] ?? {}).file;
+    return { id: rule.meta.id, file: file ?? (() => undefined) };
+  });
+}
+
+/** Every finding of the preset in `content`, by character range. Messages are never formatted (they quote the secret). */
+export function presetFindings(content: string): PresetFinding[] {
+  handlers ??= loadHandlers();
+  const found: PresetFinding[] = [];
+  const source = { content, contentType: "text", filePath: "values.txt", ext: ".txt" };
+  sink = (rule, start, end) => found.push({ rule, start, end });
+  try {
+    for (const h of handlers) {
+      // every text rule of the preset is synchronous; one that is not would be skipped silently otherwise
+      if (h.file(source) instanceof Promise) throw new Error(`internal error: secretlint rule ${h.id} is asynchronous; the value scan cannot run it`);
+    }
+  } finally {
+    sink = undefined;
   }
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
 }

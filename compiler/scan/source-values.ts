@@ -43,42 +43,47 @@ export interface SourceSecret {
   secret: string;
 }
 
-/** Every string of `value` that holds a secret, one finding per string (the first rule that matched). */
-export function findSourceSecrets(value: unknown): SourceSecret[] {
-  const texts: Text[] = [];
-  collect(value, [], texts, new Set());
+/**
+ * Every string of each value that holds a secret, one finding per string (the first rule that matched). The
+ * preset runs once over all values (one text of `key: value` lines, so rules that need the key, such as AWS
+ * secret keys, see it): its cost is mostly per call, so a thousand tenants cost about what one does.
+ */
+export function findSourceSecrets(values: readonly unknown[]): SourceSecret[][] {
+  const texts = values.map((v) => {
+    const out: Text[] = [];
+    collect(v, [], out, new Set());
+    return out;
+  });
+  const all = texts.flat();
   const found = new Map<Text, SourceSecret>();
   const add = (t: Text, rule: string, start = 0, end = t.text.length) => {
     if (!found.has(t)) found.set(t, { path: t.path, isKey: t.isKey, rule, secret: t.text.slice(start, end) });
   };
-  // the preset over one text of `key: value` lines, so rules that need the key (AWS secret keys) see it
   let content = "";
-  for (const t of texts) {
+  for (const t of all) {
     const prefix = t.isKey ? "" : `${keyOf(t.path)}: `;
     t.offset = content.length + prefix.length;
     content += `${prefix}${t.text}\n`;
   }
-  const findings = texts.length > 0 ? presetFindings(content) : [];
-  for (const f of findings) {
-    const t = textAt(texts, f.start, f.end);
-    if (!t) continue;
+  for (const f of all.length > 0 ? presetFindings(content) : []) {
+    const t = textAt(all, f.start, f.end);
     const start = f.start - t.offset;
     const end = f.end - t.offset;
     // a range inside the string masks the matched part; one that reaches into the key masks the whole string
     if (start >= 0 && end <= t.text.length) add(t, `secretlint ${f.rule}`, start, end);
     else add(t, `secretlint ${f.rule}`);
   }
-  for (const t of texts) {
+  for (const t of all) {
     const [m] = valueMatches(t.text);
     if (m) add(t, m.rule, m.start, m.end);
     const named = t.isKey ? undefined : secretNamedValue(keyOf(t.path), t.text);
     if (named) add(t, named);
   }
-  return [...found.values()];
+  return texts.map((list) => list.flatMap((t) => found.get(t) ?? []));
 }
 
 /** The text a range of the joined content belongs to (the last one starting at or before it that it reaches). */
-function textAt(texts: readonly Text[], start: number, end: number): Text | undefined {
+function textAt(texts: readonly Text[], start: number, end: number): Text {
   let lo = 0;
   let hi = texts.length - 1;
   while (lo < hi) {
@@ -88,7 +93,7 @@ function textAt(texts: readonly Text[], start: number, end: number): Text | unde
   }
   const t = texts[lo]!;
   // the preset's range may start in the `key: ` prefix of the line (its AWS rule does)
-  if (start >= t.offset + t.text.length && lo + 1 < texts.length && texts[lo + 1]!.offset < end) return texts[lo + 1];
+  if (start >= t.offset + t.text.length && lo + 1 < texts.length && texts[lo + 1]!.offset < end) return texts[lo + 1]!;
   return t;
 }
 
@@ -108,4 +113,13 @@ export function secretDiagnostics(findings: readonly SourceSecret[], locator: Lo
     out.push(error(SECRET_IN_SOURCE, at, message, { path: f.isKey ? undefined : path || undefined, hint: HINT }));
   }
   return out;
+}
+
+/** The secret-in-source errors of each file read, and the flagged strings (to mask them in other messages). */
+export function scanSources(sources: readonly { value: unknown; locator: Locator }[]): { diagnostics: Diagnostic[]; secrets: string[] } {
+  const found = findSourceSecrets(sources.map((s) => s.value));
+  return {
+    diagnostics: found.flatMap((list, i) => secretDiagnostics(list, sources[i]!.locator)),
+    secrets: found.flat().map((f) => f.secret),
+  };
 }
