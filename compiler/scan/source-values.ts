@@ -9,31 +9,27 @@ import { maskSecret, secretNamedValue, valueMatches } from "./value-rules";
 export const SECRET_IN_SOURCE = "secret-in-source";
 const HINT = "secrets are generated and held in the cluster; remove it (and rotate it: it is now in git history)";
 
-/** One string of the file: a value, or a property name (label keys hold text too). */
-interface Text {
-  path: ValuePath;
-  text: string;
-  isKey: boolean;
-  /** Where `text` starts inside the joined content the preset scans. */
-  offset: number;
+/** A node of the walk: its parent and its key, so a path is built only for the strings that hold a secret. */
+interface Step {
+  parent?: Step;
+  key: PropertyKey;
 }
+const pathOf = (s: Step | undefined): ValuePath => (s ? [...pathOf(s.parent), s.key] : []);
 
-function collect(value: unknown, path: ValuePath, out: Text[], seen: Set<object>): void {
-  if (typeof value === "string") out.push({ path, text: value, isKey: false, offset: 0 });
-  else if (value !== null && typeof value === "object" && !seen.has(value)) {
-    seen.add(value);
-    if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i], out, seen));
-    else
-      for (const [k, v] of Object.entries(value)) {
-        out.push({ path: [...path, k], text: k, isKey: true, offset: 0 });
-        collect(v, [...path, k], out, seen);
-      }
-    seen.delete(value);
-  }
+/** Calls `visit` for every string of `value`: each value with its nearest property name, and each property name. */
+function walk(value: unknown, at: Step | undefined, key: string, visit: (text: string, at: Step | undefined, key: string, isKey: boolean) => void, seen: Set<object>): void {
+  if (typeof value === "string") return visit(value, at, key, false);
+  if (value === null || typeof value !== "object" || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) value.forEach((v, i) => walk(v, { parent: at, key: i }, key, visit, seen));
+  else
+    for (const [k, v] of Object.entries(value)) {
+      const step = { parent: at, key: k };
+      visit(k, step, k, true);
+      walk(v, step, k, visit, seen);
+    }
+  seen.delete(value);
 }
-
-/** The nearest property name above a value: the key its secret-named rules and the preset's context see. */
-const keyOf = (path: ValuePath) => String([...path].reverse().find((p) => typeof p === "string") ?? "value");
 
 export interface SourceSecret {
   path: ValuePath;
@@ -45,56 +41,60 @@ export interface SourceSecret {
 
 /**
  * Every string of each value that holds a secret, one finding per string (the first rule that matched). The
- * preset runs once over all values (one text of `key: value` lines, so rules that need the key, such as AWS
- * secret keys, see it): its cost is mostly per call, so a thousand tenants cost about what one does.
+ * preset runs once over all values, as one text of `key: value` lines (so rules that need the key, such as
+ * AWS secret keys, see it): its cost is mostly per call, so a thousand tenants cost about what one does.
  */
 export function findSourceSecrets(values: readonly unknown[]): SourceSecret[][] {
-  const texts = values.map((v) => {
-    const out: Text[] = [];
-    collect(v, [], out, new Set());
-    return out;
-  });
-  const all = texts.flat();
-  const found = new Map<Text, SourceSecret>();
-  const add = (t: Text, rule: string, start = 0, end = t.text.length) => {
-    if (!found.has(t)) found.set(t, { path: t.path, isKey: t.isKey, rule, secret: t.text.slice(start, end) });
+  const results: SourceSecret[][] = values.map(() => []);
+  // every string once, in order: where it starts in `content`, and what it is
+  const offsets: number[] = [];
+  const strings: { text: string; at: Step | undefined; isKey: boolean; owner: number }[] = [];
+  const flagged = new Set<number>();
+  // the own rules' hits, applied after the preset's (a finding names the preset's rule when both match)
+  const own: [i: number, rule: string, start?: number, end?: number][] = [];
+  const add = (i: number, rule: string, start = 0, end = strings[i]!.text.length) => {
+    if (flagged.has(i)) return;
+    flagged.add(i);
+    const s = strings[i]!;
+    results[s.owner]!.push({ path: pathOf(s.at), isKey: s.isKey, rule, secret: s.text.slice(start, end) });
   };
   let content = "";
-  for (const t of all) {
-    const prefix = t.isKey ? "" : `${keyOf(t.path)}: `;
-    t.offset = content.length + prefix.length;
-    content += `${prefix}${t.text}\n`;
-  }
-  for (const f of all.length > 0 ? presetFindings(content) : []) {
-    const t = textAt(all, f.start, f.end);
-    const start = f.start - t.offset;
-    const end = f.end - t.offset;
+  values.forEach((value, owner) =>
+    walk(value, undefined, "value", (text, at, key, isKey) => {
+      const prefix = isKey ? "" : `${key}: `;
+      const i = strings.push({ text, at, isKey, owner }) - 1;
+      offsets.push(content.length + prefix.length);
+      content += `${prefix}${text}\n`;
+      const [m] = valueMatches(text);
+      if (m) own.push([i, m.rule, m.start, m.end]);
+      const named = isKey ? undefined : secretNamedValue(key, text);
+      if (named) own.push([i, named]);
+    }, new Set()),
+  );
+  for (const f of strings.length > 0 ? presetFindings(content) : []) {
+    const i = stringAt(offsets, strings, f.start, f.end);
+    const start = f.start - offsets[i]!;
+    const end = f.end - offsets[i]!;
     // a range inside the string masks the matched part; one that reaches into the key masks the whole string
-    if (start >= 0 && end <= t.text.length) add(t, `secretlint ${f.rule}`, start, end);
-    else add(t, `secretlint ${f.rule}`);
+    if (start >= 0 && end <= strings[i]!.text.length) add(i, `secretlint ${f.rule}`, start, end);
+    else add(i, `secretlint ${f.rule}`);
   }
-  for (const t of all) {
-    const [m] = valueMatches(t.text);
-    if (m) add(t, m.rule, m.start, m.end);
-    const named = t.isKey ? undefined : secretNamedValue(keyOf(t.path), t.text);
-    if (named) add(t, named);
-  }
-  return texts.map((list) => list.flatMap((t) => found.get(t) ?? []));
+  for (const [i, rule, start, end] of own) add(i, rule, start, end);
+  return results;
 }
 
-/** The text a range of the joined content belongs to (the last one starting at or before it that it reaches). */
-function textAt(texts: readonly Text[], start: number, end: number): Text {
+/** The string a range of the joined content belongs to (the last one starting at or before it that it reaches). */
+function stringAt(offsets: readonly number[], strings: readonly { text: string }[], start: number, end: number): number {
   let lo = 0;
-  let hi = texts.length - 1;
+  let hi = offsets.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (texts[mid]!.offset <= start) lo = mid;
+    if (offsets[mid]! <= start) lo = mid;
     else hi = mid - 1;
   }
-  const t = texts[lo]!;
   // the preset's range may start in the `key: ` prefix of the line (its AWS rule does)
-  if (start >= t.offset + t.text.length && lo + 1 < texts.length && texts[lo + 1]!.offset < end) return texts[lo + 1]!;
-  return t;
+  if (start >= offsets[lo]! + strings[lo]!.text.length && lo + 1 < offsets.length && offsets[lo + 1]! < end) return lo + 1;
+  return lo;
 }
 
 /** `secret-in-source` errors at each finding's own location. */

@@ -82,6 +82,8 @@ function blobs(text: string, out: ValueMatch[]): void {
 
 /** Every match of the rules above in `text`, in order. */
 export function valueMatches(text: string): ValueMatch[] {
+  // the shortest match of any rule (`a://b:c@`) has 8 characters; most strings of a tenant have fewer
+  if (text.length < 8) return [];
   const out: ValueMatch[] = [];
   for (const { rule, needle, pattern } of TOKEN_RULES) {
     if (!text.includes(needle)) continue;
@@ -89,7 +91,7 @@ export function valueMatches(text: string): ValueMatch[] {
   }
   if (text.includes("://")) urlCredentials(text, out);
   blobs(text, out);
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }
 
 /** Keys whose value is a secret when it is a literal. */
@@ -113,8 +115,19 @@ export function looksRandom(value: string): boolean {
  * under the other secret names (`existingSecret: "openedx-secrets"` names a Secret and passes).
  */
 export function secretNamedValue(key: string, value: string): string | undefined {
-  if (value === "" || value.startsWith(SECRET_PLACEHOLDER_PREFIX) || /^\$\{[^}]*\}$/.test(value)) return undefined;
-  if (PASSWORD_KEY_NAME.test(key)) return `a password under "${key}"`;
-  if (SECRET_KEY_NAME.test(key) && looksRandom(value)) return `random-looking value under the secret-named key "${key}"`;
-  return undefined;
+  const kind = keyKind(key);
+  if (kind === "plain" || value === "" || value.startsWith(SECRET_PLACEHOLDER_PREFIX) || /^\$\{[^}]*\}$/.test(value)) return undefined;
+  if (kind === "password") return `a password under "${key}"`;
+  return looksRandom(value) ? `random-looking value under the secret-named key "${key}"` : undefined;
+}
+
+// the same few property names recur in every tenant: each is classified once per run
+const kinds = new Map<string, "password" | "secret" | "plain">();
+function keyKind(key: string): "password" | "secret" | "plain" {
+  let kind = kinds.get(key);
+  if (kind === undefined) {
+    kind = PASSWORD_KEY_NAME.test(key) ? "password" : SECRET_KEY_NAME.test(key) ? "secret" : "plain";
+    if (kinds.size < 10_000) kinds.set(key, kind);
+  }
+  return kind;
 }
