@@ -9,6 +9,7 @@ import { secretDiagnostics as outputDiagnostics } from "../../compiler/scan/gene
 import { maskSecretsIn } from "../../compiler/scan/redact";
 import { findSourceSecrets } from "../../compiler/scan/source-values";
 import { Locator } from "../../compiler/source/locator";
+import { describeValue } from "../../compiler/validate/schema-issues";
 import { REPO_ROOT, run, tempFleet, treeHash } from "../helpers/fleet";
 
 // Tokens built at run time, so this file holds no token-shaped literal (the corpus files are fixtures).
@@ -73,6 +74,9 @@ test("messages are masked: known secrets and anything the rules flag", () => {
   assert.is(maskSecretsIn("got hunter2! here", ["hunter2!"]), "got hu…(8 chars) here");
   assert.is(maskSecretsIn("https://admin:pw@x.example.org"), "http…(17 chars)x.example.org");
   assert.is(maskSecretsIn("tenants/acme.ts:7:3 hosts.lms is taken by globex"), "tenants/acme.ts:7:3 hosts.lms is taken by globex");
+  // schema errors quote the value they refuse
+  assert.is(describeValue(`${t.gitlab}.example.org`), '"glpa…(26 chars).example.org"');
+  assert.is(describeValue("Learn.Acme.org"), '"Learn.Acme.org"');
 });
 
 test("a finding in generated/ is reported at the tenant value it came from, or at the platform's", () => {
