@@ -3,8 +3,9 @@ import "./startup/code-cache"; // first: it must be in place before the TypeScri
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
-import { UsageError } from "./commands/args";
+import { EXIT_CODES, helpText, parseCommandArgs, UsageError, wantsHelp } from "./commands/args";
 import { COMMANDS } from "./commands/index";
+import { nearest } from "./validate/suggest";
 
 /** The repository root is where this file lives, never the caller's working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,12 +27,19 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
   const [name, ...args] = argv;
   const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.err(`usage: cli.ts <command> [--root DIR] [args]\ncommands: ${Object.keys(COMMANDS).sort().join(", ")}`);
-    return 2;
+    const asked = name === undefined || name === "--help" || name === "-h" || name === "help";
+    const guess = asked ? undefined : nearest(name, Object.keys(COMMANDS));
+    (asked ? io.out : io.err)(commandList(asked ? undefined : `unknown command ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ""}`));
+    return asked ? 0 : 1;
+  }
+  if (wantsHelp(args)) {
+    io.out(helpText(name!, command.describe, command.args));
+    return 0;
   }
   const { root, rest } = takeRoot(args);
   try {
-    return await command.run({ root, args: rest, io });
+    const { opts, positionals } = parseCommandArgs(command.args, rest);
+    return await command.run({ root, opts, positionals, io });
   } catch (e) {
     if (e instanceof UserError) {
       const list = sortDiagnostics(e.diagnostics);
@@ -41,12 +49,20 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
       return 1;
     }
     if (e instanceof UsageError) {
-      io.err(`${name}: ${e.message}`);
+      io.err(`${name}: ${e.message}\n${helpText(name!, command.describe, command.args).split("\n")[0]}\nmore: npm run ${name} -- --help`);
       return 1;
     }
     io.err(`internal error (this is a bug in the compiler, please report it): ${(e as Error).stack ?? String(e)}`);
     return 2;
   }
+}
+
+function commandList(problem?: string): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([n, c]) => `  ${n.padEnd(width + 2)}${c.describe}`);
+  return [...(problem ? [problem, ""] : []), "usage: npm run <command> -- [options]", "", "commands:", ...lines, "", "npm run <command> -- --help shows a command's options.", EXIT_CODES].join("\n");
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -32,8 +32,14 @@ export default definePlatform({
   },
   defaultCluster: "main",
 
-  // tenant hosts must be under one of these
-  domains: ["example.org", "example.edu", "globex.com"],
+  // tenant hosts must be under one of these (never one of them itself: its cookies would reach every tenant)
+  domains: ["example.org", "example.edu"],
+  // a customer's own domain: only the tenants listed may use it or any host under it
+  customerDomains: {
+    "globex.com": { tenants: ["globex"] },
+  },
+  // namespaces of this platform's own that no tenant may take, beside those the compiler knows (`*` ends a prefix)
+  reservedNamespaces: ["ops", "sandbox-*"],
   acmeEmail: "platform@example.org",
 
   releases: {

@@ -4,14 +4,18 @@ import { REPO_ROOT } from "../cli";
 import { benchSize } from "../bench/scenarios";
 import { table, verdicts } from "../bench/table";
 import type { Command } from "./index";
-import { options } from "./options";
 
 export const benchCommand: Command = {
   describe: "measure compile, check and diff on synthetic fleets of 100, 1,000 and 5,000 tenants",
+  args: {
+    options: {
+      sizes: { type: "string", value: "n,n,...", default: "100,1000,5000", help: "fleet sizes in tenants" },
+      runs: { type: "string", value: "n", default: "3", help: "runs per measurement (the median is shown)" },
+    },
+  },
   async run(ctx) {
-    const parsed = options(ctx.args, { sizes: { type: "string", default: "100,1000,5000" }, runs: { type: "string", default: "3" } });
-    const sizes = "error" in parsed ? [] : parsed.values.sizes!.split(",").map(Number);
-    const runs = "error" in parsed ? 0 : Number(parsed.values.runs);
+    const sizes = String(ctx.opts.sizes).split(",").map(Number);
+    const runs = Number(ctx.opts.runs);
     if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
       ctx.io.err("usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] (tenant counts separated by commas, a positive number of runs)");
       return 1;

@@ -2,10 +2,21 @@
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
 import path from "node:path";
 import { check, compile, OUTPUT_DIR } from "../compile";
-import { parseLifecycleArgs } from "../fleet/lifecycle";
+import { lifecycleOptions } from "../fleet/lifecycle";
+import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
 import type { Command, CommandContext } from "./index";
+
+// compile and check take the same options: check must judge exactly what compile would write
+const FLEET_ARGS: ArgsSpec = {
+  options: {
+    base: { type: "string", value: "ref", help: "git revision whose generated/fleet.json the removal and reuse guards compare with (default: HEAD)" },
+    "allow-delete": { type: "string", value: "ids", multiple: true, help: "archived tenants whose data may now be removed, comma-separated" },
+    "allow-reuse": { type: "string", value: "ids", multiple: true, help: "ids of removed tenants that may be used again, comma-separated" },
+    "no-cache": { type: "boolean", help: "ignore .cache/ and build every tenant from scratch" },
+  },
+};
 
 function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiagnostics>[0]): void {
   for (const d of sortDiagnostics(warnings)) ctx.io.err(formatDiagnostic(d));
@@ -13,9 +24,10 @@ function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiag
 
 export const compileCommand: Command = {
   describe: "compile platform/ and tenants/ into generated/",
+  args: FLEET_ARGS,
   async run(ctx) {
     const started = performance.now();
-    const { build, plan, recovered } = compile(ctx.root, { cache: !ctx.args.includes("--no-cache"), lifecycle: parseLifecycleArgs(ctx.args) });
+    const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
     printWarnings(ctx, build.warnings);
     if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
@@ -40,8 +52,9 @@ export function describePlan(plan: Plan): string[] {
 
 export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
+  args: FLEET_ARGS,
   async run(ctx) {
-    const { build, plan } = check(ctx.root, { cache: !ctx.args.includes("--no-cache"), lifecycle: parseLifecycleArgs(ctx.args) });
+    const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
     printWarnings(ctx, build.warnings);
     const problems = describePlan(plan);
     // what generated/ holds: rendered files, and on disk the stale, edited and foreign ones

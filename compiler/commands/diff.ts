@@ -4,19 +4,20 @@ import { toJson } from "../review/json";
 import { toMarkdown } from "../review/markdown";
 import { reviewChange } from "../review/review";
 import { ReviewError } from "../review/worktree";
-import { parseOptions, UsageError } from "./args";
+import { UsageError } from "./args";
 import type { Command } from "./index";
 
 export const diffCommand: Command = {
   describe: "compare what the working tree compiles to with a base revision, as Markdown or JSON",
+  args: {
+    options: {
+      base: { type: "string", value: "ref", required: true, help: "the git revision to compare with, e.g. origin/main" },
+      format: { type: "string", value: "markdown|json", default: "markdown", help: "output format" },
+      "max-chars": { type: "string", value: "n", default: String(DEFAULT_MAX_CHARS), help: "longest review to print (a PR comment holds 65,536)" },
+    },
+  },
   async run(ctx) {
-    const { values: opts, positionals } = parseOptions(ctx.args, {
-      base: { type: "string" },
-      format: { type: "string", default: "markdown" },
-      "max-chars": { type: "string", default: String(DEFAULT_MAX_CHARS) },
-    });
-    if (!opts.base) throw new UsageError("--base <git ref> is required, e.g. --base origin/main");
-    if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`);
+    const opts = ctx.opts as { base: string; format: string; "max-chars": string };
     if (opts.format !== "markdown" && opts.format !== "json") throw new UsageError(`--format ${opts.format}: use markdown or json`);
     const max = Number(opts["max-chars"]);
     if (!Number.isInteger(max) || max < MIN_MAX_CHARS) throw new UsageError(`--max-chars ${opts["max-chars"]}: a whole number of at least ${MIN_MAX_CHARS}`);

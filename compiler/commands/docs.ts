@@ -5,6 +5,7 @@ import type { Command } from "./index";
 
 export const docsCommand: Command = {
   describe: "regenerate the tenant reference in README.md",
+  args: {},
   async run(ctx) {
     const file = readmePath(ctx.root);
     const before = fs.readFileSync(file, "utf8");

@@ -7,22 +7,31 @@ import { build } from "../compile";
 import { TenantCache } from "../cache/tenant-cache";
 import { fleetIndexEntry } from "../render/fleet-index";
 import { parseCondition, selectableFields, selectTenants, type Condition } from "../codemods/select";
-import { options } from "./options";
+import { UsageError } from "./args";
 import type { Command } from "./index";
 
-const USAGE = "usage: npm run fleet:upgrade -- --release <name> [--where <field>=<value>]... [--wave <n>] [--dry-run]";
 
 export const fleetUpgradeCommand: Command = {
   describe: "set the release of the selected tenant files (by --where and --wave), checked before writing",
+  args: {
+    options: {
+      release: { type: "string", value: "name", required: true, help: "the release to move the selected tenants to" },
+      wave: { type: "string", value: "n", help: "only tenants of this upgrade wave (0 = canaries)" },
+      "all-waves": { type: "boolean", help: "every wave at once (instead of --wave)" },
+      where: { type: "string", value: "field=value", multiple: true, help: "only tenants whose fleet index field has this value, e.g. release=teak" },
+      "dry-run": { type: "boolean", help: "show what would change, write nothing" },
+    },
+  },
   async run(ctx) {
-    const parsed = options(ctx.args, { release: { type: "string" }, where: { type: "string", multiple: true }, wave: { type: "string" }, "dry-run": { type: "boolean" } });
-    const opts = "error" in parsed ? undefined : parsed.values;
-    const wave = opts?.wave === undefined ? undefined : Number(opts.wave);
-    const conditions = (opts?.where ?? []).map(parseCondition);
-    if ("error" in parsed || !opts?.release || parsed.positionals.length > 0 || (wave !== undefined && !Number.isInteger(wave)) || conditions.includes(undefined)) {
-      ctx.io.err(`${"error" in parsed ? parsed.error + "\n" : ""}${USAGE}`);
-      return 1;
-    }
+    const opts = ctx.opts as { release: string; where?: string[]; wave?: string; "all-waves"?: boolean; "dry-run"?: boolean };
+    const wave = opts.wave === undefined ? undefined : Number(opts.wave);
+    // upgrading every wave at once skips the canaries: it has to be asked for
+    if (opts.wave === undefined && !opts["all-waves"]) throw new UsageError("say which wave to upgrade: --wave <n> (canaries are wave 0), or --all-waves");
+    if (opts.wave !== undefined && opts["all-waves"]) throw new UsageError("--wave and --all-waves exclude each other");
+    if (wave !== undefined && !(Number.isInteger(wave) && wave >= 0)) throw new UsageError(`--wave ${opts.wave}: a wave is a whole number, 0 to 9`);
+    const conditions = (opts.where ?? []).map(parseCondition);
+    const bad = (opts.where ?? []).find((_, i) => conditions[i] === undefined);
+    if (bad !== undefined) throw new UsageError(`--where ${JSON.stringify(bad)}: write it as <field>=<value>, e.g. --where release=teak`);
     const release = opts.release;
     // the fleet as it is: it must compile before we change it, and gives the fields to select on
     const current = build(ctx.root, { cache: new TenantCache(ctx.root) });

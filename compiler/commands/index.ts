@@ -1,5 +1,6 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
+import type { ArgsSpec, OptionValues } from "./args";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
 import { diffCommand } from "./diff";
@@ -13,11 +14,15 @@ import { restoreCommand } from "./restore";
 
 export interface CommandContext {
   root: string;
-  args: string[];
+  /** The options as declared in the command's `args`, parsed and checked. */
+  opts: OptionValues;
+  positionals: string[];
   io: Io;
 }
 export interface Command {
   describe: string;
+  /** Options and positionals; `--help` is printed from them, anything else is refused. */
+  args: ArgsSpec;
   run: (ctx: CommandContext) => Promise<number>;
 }
 

@@ -5,18 +5,16 @@ import path from "node:path";
 import { RenderError, readRenderContext, renderTenantDir } from "../pipeline/render";
 import { findTools } from "../pipeline/tools";
 import { PostRenderError, postRenderYaml, type InitTask } from "../postrender/index";
+import { UsageError } from "./args";
 import type { Command, CommandContext } from "./index";
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function tenantDir(ctx: CommandContext): string | undefined {
-  const dir = option(ctx.args, "--dir");
+function tenantDir(ctx: CommandContext): string {
+  const dir = ctx.opts.dir as string | undefined;
+  const id = ctx.positionals[0];
+  if (dir && id) throw new UsageError("give a tenant id or --dir, not both");
   if (dir) return path.resolve(dir);
-  const id = ctx.args.find((a, i) => !a.startsWith("--") && !ctx.args[i - 1]?.startsWith("--"));
-  return id ? path.join(ctx.root, "generated", "tenants", id) : undefined;
+  if (!id) throw new UsageError("say which tenant: <tenant> or --dir generated/tenants/<tenant>");
+  return path.join(ctx.root, "generated", "tenants", id);
 }
 
 async function guarded(ctx: CommandContext, body: () => string): Promise<number> {
@@ -32,19 +30,23 @@ async function guarded(ctx: CommandContext, body: () => string): Promise<number>
 
 /** The plugin passes the tenant id too: a mismatch means the Application points at another tenant's folder. */
 function checkTenant(ctx: CommandContext, dir: string): void {
-  const expected = option(ctx.args, "--tenant");
+  const expected = ctx.opts.tenant as string | undefined;
   const actual = readRenderContext(dir).tenant;
   if (expected && expected !== actual) throw new RenderError(`${dir} holds tenant "${actual}", not "${expected}"`);
 }
 
 export const renderCommand: Command = {
   describe: "render one tenant's Open edX manifests with Tutor (needs tutor and kustomize or kubectl on PATH)",
+  args: {
+    usage: "[<tenant>]",
+    positionals: { min: 0, max: 1 },
+    options: {
+      dir: { type: "string", value: "folder", help: "the tenant's generated folder instead of an id (as the Argo CD plugin runs it)" },
+      tenant: { type: "string", value: "id", help: "the tenant the folder must hold (the plugin passes it)" },
+    },
+  },
   async run(ctx) {
     const dir = tenantDir(ctx);
-    if (!dir) {
-      ctx.io.err("usage: npm run render -- <tenant> | --dir generated/tenants/<tenant> [--tenant <id>]");
-      return 2;
-    }
     const { tools, missing } = findTools();
     if (!tools) {
       ctx.io.err(`cannot render: ${missing.join("; ")}.`);
@@ -58,15 +60,18 @@ export const renderCommand: Command = {
 };
 
 export const postrenderCommand: Command = {
-  describe: "post-render kustomize output of Tutor: --dir <tenant folder> --manifests FILE --tasks init-tasks.json",
+  describe: "post-render kustomize output of Tutor (the last step of render, on output already at hand)",
+  args: {
+    options: {
+      dir: { type: "string", value: "folder", required: true, help: "the tenant's generated folder" },
+      manifests: { type: "string", value: "file|-", required: true, help: "kustomize output of Tutor's env (- for stdin)" },
+      tasks: { type: "string", value: "file", required: true, help: "init-tasks.json written by the render" },
+    },
+  },
   async run(ctx) {
     const dir = tenantDir(ctx);
-    const manifests = option(ctx.args, "--manifests");
-    const tasks = option(ctx.args, "--tasks");
-    if (!dir || !manifests || !tasks) {
-      ctx.io.err("usage: postrender --dir generated/tenants/<tenant> --manifests FILE|- --tasks init-tasks.json");
-      return 2;
-    }
+    const manifests = ctx.opts.manifests as string;
+    const tasks = ctx.opts.tasks as string;
     return guarded(ctx, () => {
       const text = fs.readFileSync(manifests === "-" ? 0 : manifests, "utf8");
       return postRenderYaml(text, JSON.parse(fs.readFileSync(tasks, "utf8")) as InitTask[], readRenderContext(dir));

@@ -3,24 +3,24 @@
 import { build } from "../compile";
 import { TenantCache } from "../cache/tenant-cache";
 import { capacityReport } from "../report/capacity-report";
-import { reportJson, reportMarkdown } from "../report/format";
-import { options } from "./options";
+import { narrowTables, reportJson, reportMarkdown } from "../report/format";
+import { UsageError } from "./args";
 import type { Command } from "./index";
 
 export const reportCommand: Command = {
   describe: "capacity and cost report of the fleet (Markdown or JSON)",
+  args: { options: { format: { type: "string", value: "markdown|json", default: "markdown", help: "output format" } } },
   async run(ctx) {
-    const parsed = options(ctx.args, { format: { type: "string", default: "markdown" } });
-    const format = "error" in parsed ? undefined : parsed.values.format;
-    if ("error" in parsed || parsed.positionals.length > 0 || (format !== "markdown" && format !== "json")) {
-      ctx.io.err(`${"error" in parsed ? parsed.error + "\n" : ""}usage: npm run report -- [--format markdown|json]`);
-      return 1;
-    }
+    const format = ctx.opts.format;
+    if (format !== "markdown" && format !== "json") throw new UsageError(`--format ${String(format)}: use markdown or json`);
     ctx.io.err("report: reading and checking the fleet…");
     const { model } = build(ctx.root, { cache: new TenantCache(ctx.root, { readOnly: true }) });
     ctx.io.err(`report: ${model.tenants.length} tenant(s) read; computing capacity…`);
     const report = capacityReport(model.platform, model.tenants, (done, total) => ctx.io.err(`report: ${done}/${total} tenants`));
-    ctx.io.out(format === "json" ? reportJson(report) : reportMarkdown(report));
+    const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+    // a terminal narrower than the tables gets one block per row; a pipe or file always gets the Markdown tables
+    const markdown = () => (columns ? narrowTables(reportMarkdown(report), columns) : reportMarkdown(report));
+    ctx.io.out(format === "json" ? reportJson(report) : markdown());
     return 0;
   },
 };

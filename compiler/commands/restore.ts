@@ -3,34 +3,36 @@
 import { build } from "../compile";
 import { RESTORABLE, restoreObject, type Restorable } from "../render/data/restore";
 import { toYaml } from "../render/yaml";
+import { UsageError } from "./args";
 import type { Command } from "./index";
-
-function option(args: string[], flag: string): string | undefined {
-  const i = args.indexOf(flag);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 export const restoreCommand: Command = {
   describe: "print the Restore object of one tenant's MySQL or MongoDB database",
+  args: {
+    usage: `<tenant> <${RESTORABLE.join("|")}>`,
+    positionals: { min: 2, max: 2 },
+    options: {
+      at: { type: "string", value: "time", help: "point in time to restore to, RFC 3339, e.g. 2026-12-01T03:00:00Z" },
+      backup: { type: "string", value: "name", help: "the backup to restore from (default: the newest)" },
+      name: { type: "string", value: "name", help: "name of the Restore object (default: <tenant>-restore)" },
+    },
+    notes: "review the object, then: npm run --silent restore -- <tenant> <service> | kubectl apply -f -",
+  },
   async run(ctx) {
-    const positional = ctx.args.filter((a, i) => !a.startsWith("--") && !ctx.args[i - 1]?.startsWith("--"));
-    const [id, service] = positional;
-    if (!id || !RESTORABLE.includes(service as Restorable)) {
-      ctx.io.err(`usage: npm run --silent restore -- <tenant> <${RESTORABLE.join("|")}> [--at 2026-12-01T03:00:00Z] [--backup NAME] [--name NAME] | kubectl apply -f -`);
-      return 1;
-    }
+    const [id, service] = ctx.positionals as [string, string];
+    if (!RESTORABLE.includes(service as Restorable)) throw new UsageError(`${JSON.stringify(service)} cannot be restored: use ${RESTORABLE.join(" or ")}`);
     const tenant = build(ctx.root).model.tenants.find((t) => t.id === id);
     if (!tenant) {
       ctx.io.err(`no tenant "${id}" in tenants/`);
       return 1;
     }
-    const at = option(ctx.args, "--at");
+    const at = ctx.opts.at as string | undefined;
     if (at !== undefined && Number.isNaN(Date.parse(at))) {
       ctx.io.err(`--at ${JSON.stringify(at)} is not a time; write it as RFC 3339, e.g. 2026-12-01T03:00:00Z`);
       return 1;
     }
-    const backup = option(ctx.args, "--backup");
-    const result = restoreObject(tenant, service as Restorable, { name: option(ctx.args, "--name") ?? `${id}-restore`, ...(at ? { at } : {}), ...(backup ? { backup } : {}) });
+    const backup = ctx.opts.backup as string | undefined;
+    const result = restoreObject(tenant, service as Restorable, { name: (ctx.opts.name as string | undefined) ?? `${id}-restore`, ...(at ? { at } : {}), ...(backup ? { backup } : {}) });
     if (typeof result === "string") {
       ctx.io.err(result);
       return 1;

@@ -4,30 +4,28 @@ import path from "node:path";
 import { formatDiagnostic, sortDiagnostics, UserError } from "../diagnostics";
 import { loadPlatform } from "../load";
 import { DnsLabel } from "../schema/common";
-import { options } from "./options";
 import type { Command } from "./index";
 
-const USAGE = "usage: npm run tenant:new -- <id> --host <lms host> [--size small] [--release <name>] [--name <site name>] [--email <address>] [--cluster <name>] [--wave <n>] [--plugin <name>]...";
 
 export const tenantNewCommand: Command = {
   describe: "write a new, valid tenant file tenants/<id>.ts",
+  args: {
+    usage: "<id>",
+    positionals: { min: 1, max: 1 },
+    options: {
+      host: { type: "string", value: "lms host", required: true, help: "the LMS host name, e.g. learn.acme.org" },
+      size: { type: "string", value: "preset", help: "a size preset of the platform (default: the platform's default size)" },
+      release: { type: "string", value: "name", help: "an Open edX release of the platform's catalog (default: the newest)" },
+      name: { type: "string", value: "site name", help: "the name learners see (default: from the id)" },
+      email: { type: "string", value: "address", help: "the public contact address (default: from the host)" },
+      cluster: { type: "string", value: "name", help: "the cluster the tenant runs on (default: the platform's default cluster)" },
+      wave: { type: "string", value: "n", help: "upgrade wave, 0 to 9" },
+      plugin: { type: "string", value: "name", multiple: true, help: "a Tutor plugin of the platform's catalog" },
+    },
+  },
   async run(ctx) {
-    const parsed = options(ctx.args, {
-      host: { type: "string" },
-      size: { type: "string" },
-      release: { type: "string" },
-      name: { type: "string" },
-      email: { type: "string" },
-      cluster: { type: "string" },
-      wave: { type: "string" },
-      plugin: { type: "string", multiple: true },
-    });
-    if ("error" in parsed || parsed.positionals.length !== 1 || !parsed.values.host) {
-      ctx.io.err(`${"error" in parsed ? parsed.error + "\n" : ""}${USAGE}`);
-      return 1;
-    }
-    const { values: opts, positionals } = parsed;
-    const id = positionals[0]!;
+    const opts = ctx.opts as Record<string, string | undefined> & { host: string; plugin?: string[] };
+    const id = ctx.positionals[0]!;
     if (!DnsLabel.safeParse(id).success) {
       ctx.io.err(`"${id}" is not a tenant id: lower-case letters, digits and '-', starting with a letter (it becomes the file name and namespace)`);
       return 1;

@@ -2,19 +2,11 @@
 import { kubeconformOnPath } from "../validate/kubeconform";
 import { formatProblem, ValidateSetupError } from "../validate/problems";
 import { chartList, validateAll } from "../validate/validate-all";
-import { parseOptions } from "./args";
 import type { Command, CommandContext } from "./index";
 
 function validate(ctx: CommandContext): number {
-  const { values: opts, positionals } = parseOptions(ctx.args, {
-    schemas: { type: "string" },
-    "chart-schemas": { type: "string" },
-    "schema-location": { type: "string", multiple: true },
-    // a path, or "off" to validate in-process even when kubeconform is on PATH
-    kubeconform: { type: "string" },
-    // list the charts Applications deploy instead of validating (CI pulls their values.schema.json)
-    "print-charts": { type: "boolean" },
-  });
+  const opts = ctx.opts as { schemas?: string; "chart-schemas"?: string; "schema-location"?: string[]; kubeconform?: string; "print-charts"?: boolean };
+  const positionals = ctx.positionals;
   if (opts["print-charts"]) {
     for (const line of chartList(ctx.root, positionals)) ctx.io.out(line);
     return 0;
@@ -42,6 +34,17 @@ function validate(ctx: CommandContext): number {
 
 export const validateCommand: Command = {
   describe: "validate generated/ (and render output folders) against strict Kubernetes, CRD and chart schemas",
+  args: {
+    usage: "[dir|file ...]",
+    positionals: { min: 0, max: Infinity },
+    options: {
+      schemas: { type: "string", value: "dir", help: "Kubernetes and CRD schemas in kubeconform's layout" },
+      "chart-schemas": { type: "string", value: "dir", help: "charts' values.schema.json files, to check Helm values (or FLEET_CHART_SCHEMAS)" },
+      "schema-location": { type: "string", value: "template", multiple: true, help: "more schema locations, as kubeconform takes them" },
+      kubeconform: { type: "string", value: "path|off", help: "the kubeconform binary, or off to validate in-process even when it is on PATH" },
+      "print-charts": { type: "boolean", help: "list the charts Applications deploy instead of validating (CI fetches their schemas)" },
+    },
+  },
   async run(ctx) {
     try {
       return validate(ctx);

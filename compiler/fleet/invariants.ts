@@ -1,10 +1,11 @@
 // Fleet-wide invariants, checked on all resolved tenants together before anything is written.
-import { error, formatPath, type Diagnostic, type Location } from "../diagnostics";
+import { error, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
-import { NAME_LIMITS, RESERVED_ID_PREFIXES, RESERVED_IDS } from "../model/names";
-import { platformNamespaces } from "../model/platform-namespaces";
-import { allHosts, type ResolvedTenant } from "../model/resolve";
+import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
+import { hostClaims, hostOverlaps, type HostClaim } from "./host-overlap";
+import { NAME_LENGTHS, nameCollisions } from "./name-collisions";
+import { reservedReason } from "./reserved-ids";
 
 interface FleetContext {
   platform: Source<Platform>;
@@ -12,13 +13,7 @@ interface FleetContext {
 }
 type Invariant = (ctx: FleetContext) => Diagnostic[];
 
-interface Claim {
-  value: string;
-  /** Looked up only when the claim conflicts: thousands of tenants make thousands of claims. */
-  at: () => Location;
-  owner: string;
-  path: string;
-}
+type Claim = HostClaim;
 
 /** Reports every claim whose normalised value was already claimed by another owner, in the same scope. */
 function uniqueness(code: string, what: string, claims: Claim[], normalise = (v: string) => v): Diagnostic[] {
@@ -50,94 +45,39 @@ const byCluster = (tenants: readonly ResolvedTenant[]) => {
 };
 
 const idAt = (t: ResolvedTenant) => t.source.locator.value(["id"]);
-const owner = (t: ResolvedTenant) => `tenant "${t.id}"`;
 
 const uniqueIds: Invariant = ({ tenants }) =>
   uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: () => idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/-/g, "_"));
 
-const uniqueHosts: Invariant = ({ tenants, platform }) => {
-  const claims: Claim[] = [];
-  for (const [cluster, spec] of Object.entries(platform.value.clusters).sort()) {
-    for (const [name, host] of Object.entries(spec.hosts).sort()) {
-      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}` });
-    }
-  }
-  for (const t of tenants) {
-    const paths: Record<string, (string | number)[]> = { [t.hosts.lms]: ["hosts", "lms"] };
-    paths[t.hosts.cms] ??= t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"];
-    paths[t.hosts.mfe] ??= t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"];
-    t.input.hosts.extra.forEach((h, i) => (paths[h] ??= ["hosts", "extra", i]));
-    for (const h of allHosts(t)) {
-      const p = paths[h]!;
-      const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `${owner(t)}${derived}`, path: formatPath(p) });
-    }
-  }
-  return uniqueness("duplicate-host", "host", claims);
-};
+const uniqueHosts: Invariant = ({ tenants, platform }) => uniqueness("duplicate-host", "host", hostClaims(platform, tenants));
 
-/** Names inside one cluster's shared services must not meet. */
-const uniquePerCluster: Invariant = ({ tenants }) =>
-  byCluster(tenants).flatMap((group) => {
-    const claim = (pick: (t: ResolvedTenant) => string) => group.map((t) => ({ value: pick(t), at: () => idAt(t), owner: owner(t), path: "id" }));
-    return [
-      ...uniqueness("duplicate-namespace", "namespace", claim((t) => t.names.namespace)),
-      ...uniqueness("duplicate-database", "MySQL database", claim((t) => t.names.mysqlDatabase), (v) => v.toLowerCase()),
-      ...uniqueness("duplicate-database", "MySQL user", claim((t) => t.names.mysqlUser), (v) => v.toLowerCase()),
-      ...uniqueness("duplicate-database", "MongoDB database", claim((t) => t.names.mongodbDatabase), (v) => v.toLowerCase()),
-      ...uniqueness("duplicate-redis-user", "Redis ACL user", claim((t) => t.names.redisUser)),
-      ...uniqueness("duplicate-search-prefix", "search index prefix", claim((t) => t.names.searchIndexPrefix)),
-    ];
-  });
+/** Hosts nest only within one owner: see host-overlap.ts. */
+const nestedHosts: Invariant = ({ tenants, platform }) => hostOverlaps(hostClaims(platform, tenants));
 
-/** A search key restricted to `a_*` would reach `a_b_*` indexes: no prefix may start another. */
-const prefixFreeSearch: Invariant = ({ tenants }) =>
-  byCluster(tenants).flatMap((group) => {
-    const sorted = [...group].sort((a, b) => (a.names.searchIndexPrefix < b.names.searchIndexPrefix ? -1 : 1));
-    const out: Diagnostic[] = [];
-    for (let i = 1; i < sorted.length; i++) {
-      const [a, b] = [sorted[i - 1]!, sorted[i]!];
-      if (a.names.searchIndexPrefix !== b.names.searchIndexPrefix && b.names.searchIndexPrefix.startsWith(a.names.searchIndexPrefix)) {
-        out.push(error("search-prefix-overlap", idAt(b), `search index prefix "${b.names.searchIndexPrefix}" starts with "${a.names.searchIndexPrefix}" of ${owner(a)}`, { path: "id" }));
-      }
-    }
-    return out;
-  });
+/** Names inside one cluster's shared services must not meet under those services' own matching rules. */
+const sharedNames: Invariant = ({ tenants }) => byCluster(tenants).flatMap((group) => nameCollisions(group, idAt));
 
-const reservedNames: Invariant = ({ tenants, platform }) => {
-  const namespaces = new Set(platformNamespaces(platform.value));
-  return tenants.flatMap((t) => {
-    const at = () => idAt(t); // only on a finding: most tenants have none
-    if (RESERVED_IDS.has(t.id) || namespaces.has(t.names.namespace)) {
-      return [error("reserved-id", at(), `"${t.id}" is reserved (a system or platform name)`, { path: "id", hint: "choose another id" })];
-    }
-    const prefix = RESERVED_ID_PREFIXES.find((p) => t.id.startsWith(p));
-    if (prefix) return [error("reserved-id", at(), `ids starting with "${prefix}" are reserved`, { path: "id", hint: "choose another id" })];
-    if (t.id.includes("--")) return [error("reserved-id", at(), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
+const reservedNames: Invariant = ({ tenants, platform }) =>
+  tenants.flatMap((t) => {
+    const reason = reservedReason(t.id, platform.value, t.cluster.components);
+    if (reason) return [error("reserved-id", idAt(t), reason, { path: "id", hint: "choose another id" })];
+    if (t.id.includes("--")) return [error("reserved-id", idAt(t), `ids cannot contain "--" (it separates generated name parts)`, { path: "id", hint: "use a single '-'" })];
     return [];
   });
-};
 
 const lengthLimits: Invariant = ({ tenants }) =>
-  tenants.flatMap((t) => {
-    const checks: [string, string, number][] = [
-      ["namespace", t.names.namespace, NAME_LIMITS.namespace],
-      ["Helm release", t.names.helmRelease("meilisearch"), NAME_LIMITS.helmRelease],
-      ["MySQL user", t.names.mysqlUser, NAME_LIMITS.mysqlUser],
-      ["MySQL database", t.names.mysqlDatabase, NAME_LIMITS.mysqlDatabase],
-      ["MongoDB database", t.names.mongodbDatabase, NAME_LIMITS.mongodbDatabase],
-    ];
-    return checks
+  tenants.flatMap((t) =>
+    NAME_LENGTHS(t)
       .filter(([, name, limit]) => name.length > limit)
       .map(([what, name, limit]) =>
         error("name-too-long", idAt(t), `id "${t.id}" makes the ${what} "${name}" ${name.length} characters long; the limit is ${limit}`, {
           path: "id",
           hint: `use an id of at most ${t.id.length - (name.length - limit)} characters`,
         }),
-      );
-  });
+      ),
+  );
 
-export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, uniquePerCluster, prefixFreeSearch, reservedNames, lengthLimits];
+export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, nestedHosts, sharedNames, reservedNames, lengthLimits];
 
 export function checkFleet(ctx: FleetContext): Diagnostic[] {
   return INVARIANTS.flatMap((rule) => rule(ctx));

@@ -20,16 +20,10 @@ export interface LifecycleOptions {
 export const NO_LIFECYCLE_OPTIONS: LifecycleOptions = { allowDelete: [], allowReuse: [] };
 
 /** Takes `--allow-delete a,b`, `--allow-reuse a` (both repeatable) and `--base REF` out of a command's arguments. */
-export function parseLifecycleArgs(args: readonly string[]): LifecycleOptions {
-  const options: LifecycleOptions = { allowDelete: [], allowReuse: [] };
-  for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flag !== "--allow-delete" && flag !== "--allow-reuse" && flag !== "--base") continue;
-    const value = inline ?? args[++i] ?? "";
-    if (flag === "--base") options.base = value;
-    else options[flag === "--allow-delete" ? "allowDelete" : "allowReuse"].push(...value.split(",").map((s) => s.trim()).filter(Boolean));
-  }
-  return options;
+/** The guards' options from the command line's `--base`, `--allow-delete a,b` and `--allow-reuse c` (both may repeat). */
+export function lifecycleOptions(opts: { base?: unknown; "allow-delete"?: unknown; "allow-reuse"?: unknown }): LifecycleOptions {
+  const ids = (v: unknown) => ((v as string[] | undefined) ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  return { allowDelete: ids(opts["allow-delete"]), allowReuse: ids(opts["allow-reuse"]), ...(typeof opts.base === "string" ? { base: opts.base } : {}) };
 }
 
 interface LifecycleContext {

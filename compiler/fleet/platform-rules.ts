@@ -6,6 +6,7 @@ import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
 import { checkComponents } from "./component-rules";
+import { checkPlatformDomains } from "./platform-domain-rules";
 
 type Rule = (p: Source<Platform>) => Diagnostic[];
 
@@ -39,7 +40,7 @@ const clusterNames: Rule = ({ value, locator }) =>
     .filter((name) => name.includes("--"))
     .map((name) => error("cluster-name", locator.key(["clusters", name]), `cluster name "${name}" contains "--"`, { path: `clusters.${name}`, hint: "use a single '-'" }));
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

@@ -2,12 +2,16 @@
 // (reading only the fields that have the right type), so one run reports every problem of a file.
 import { error, formatPath, warning, type Diagnostic } from "../diagnostics";
 import type { Locator } from "../source/locator";
+import { placeHost } from "../model/host-ownership";
 import { clusterOf, domainsOf } from "../model/resolve";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
-import { Host } from "../schema/common";
+import { Cpu, Host, Memory } from "../schema/common";
 import { WORKLOADS } from "../schema/size";
-import { checkTutorKey, kindOf } from "../tutor/keys";
+import { z } from "zod";
+import { TutorJson } from "../schema/tutor-text";
+import { checkTutorKey } from "../tutor/keys";
+import { validate } from "../validate/schema-issues";
 import { didYouMean } from "../validate/suggest";
 import { sharedServicesAvailable } from "./tenant-data-rules";
 
@@ -69,7 +73,10 @@ const sizeConsistent: Rule = ({ value, locator }, platform) => {
     const rep = { ...preset[w].replicas, ...obj(o.replicas) } as Record<string, unknown>;
     const at = locator.value(["size", w]);
     const path = `size.${w}`;
-    const [rm, lm, rc, lc] = [str(req.memory), str(lim.memory), str(req.cpu), str(lim.cpu)];
+    // only quantities the schema accepts (bounded): the schema reports the others
+    const mem = (v: unknown) => (Memory.safeParse(v).success ? (v as string) : undefined);
+    const cpu = (v: unknown) => (Cpu.safeParse(v).success ? (v as string) : undefined);
+    const [rm, lm, rc, lc] = [mem(req.memory), mem(lim.memory), cpu(req.cpu), cpu(lim.cpu)];
     if (rm && lm && parseMemory(rm) > parseMemory(lm)) out.push(error("size-inconsistent", at, `memory request ${rm} exceeds the limit ${lm}`, { path, hint: "raise limits.memory or lower requests.memory" }));
     if (rc && lc && parseCpu(rc) > parseCpu(lc)) out.push(error("size-inconsistent", at, `CPU request ${rc} exceeds the limit ${lc}`, { path, hint: "raise limits.cpu or lower requests.cpu" }));
     if (typeof rep.min === "number" && typeof rep.max === "number" && rep.min > rep.max) out.push(error("size-inconsistent", at, `replicas.min ${rep.min} exceeds replicas.max ${rep.max}`, { path, hint: "make min ≤ max" }));
@@ -90,33 +97,31 @@ const tutorKeys: Rule = ({ value, locator }) => {
       const hint = didYouMean(key, verdict.suggestions) ?? (verdict.code === "tutor-secret" ? "remove it: the compiler wires secrets from the cluster" : "remove it");
       return [error(verdict.code, locator.key(path), `${key} ${verdict.reason}`, { path: shown, hint })];
     }
-    if (verdict.kind && v !== undefined && kindOf(v) !== verdict.kind) {
-      return [error("tutor-type", locator.value(path), `${key} takes a ${verdict.kind}, got a ${kindOf(v)}`, { path: shown })];
-    }
-    return [];
+    // text Tutor would misread is reported once, by the schema (TutorJson)
+    if (!TutorJson.safeParse(v).success) return [];
+    const { diagnostics } = validate(z.object({ tutor: z.object({ [key]: verdict.schema }) }), { tutor: { [key]: v } }, locator);
+    return diagnostics.map((d) => (d.code === "schema" ? { ...d, code: "tutor-type" } : d));
   });
 };
 
-const hostsInDomains: Rule = ({ value, locator }, platform) => {
+/** Each host is one the tenant may own: not a public suffix or the platform's apex, in its customer's domain or an allowed one. */
+const hostsPlaced: Rule = ({ value, locator }, platform) => {
   const cluster = str(value.cluster);
   const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && cluster in platform.clusters ? cluster : undefined }));
   const hosts = obj(value.hosts);
-  if (domains.length === 0 || !hosts) return [];
+  if (!hosts) return [];
   const entries: [string, (string | number)[]][] = [];
   for (const k of ["lms", "cms", "mfe"]) if (str(hosts[k])) entries.push([str(hosts[k])!, ["hosts", k]]);
   for (const [h, i] of strings(hosts.extra)) entries.push([h, ["hosts", "extra", i]]);
   return entries
     .filter(([h]) => Host.safeParse(h).success) // malformed hosts are reported by the schema
-    .filter(([h]) => !domains.some((d) => h === d || h.endsWith(`.${d}`)))
-    .map(([h, path]) =>
-      error("host-domain", locator.value(path), `"${h}" is not under an allowed domain (${domains.join(", ")})`, {
-        path: formatPath(path),
-        hint: "use a host under one of the platform's domains, or add the domain to `domains` in platform/platform.ts",
-      }),
-    );
+    .flatMap(([h, path]) => {
+      const placed = placeHost(platform, str(value.id), h, domains);
+      return placed.ok ? [] : [error(placed.code, locator.value(path), placed.message, { path: formatPath(path), hint: placed.hint })];
+    });
 };
 
-export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsInDomains, sharedServicesAvailable];
+export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsPlaced, sharedServicesAvailable];
 
 export function checkTenant(t: TenantUnderCheck, platform: Platform): Diagnostic[] {
   return TENANT_RULES.flatMap((rule) => rule(t, platform));

@@ -1,5 +1,6 @@
 // Every name derived from a tenant id, in one place. Names are pure functions of the id: no hashes, no
 // counters, so nothing is ever renamed (a rename would be a delete on the cluster).
+import { MEILISEARCH, MONGODB, MYSQL, REDIS } from "./downstream-names";
 
 export const LABEL_PREFIX = "fleet.openedx.org";
 export const LABELS = {
@@ -12,10 +13,11 @@ export const LABELS = {
 } as const;
 export const MANAGED_BY = "openedx-fleet";
 
-/** MySQL and MongoDB names cannot hold '-'; ids cannot hold '_', so this mapping never merges two ids. */
-const sqlName = (id: string) => id.replace(/-/g, "_");
-
+/** Every name is made by the rules of the system it goes to (model/downstream-names.ts), escaped for it. */
 export function tenantNames(id: string) {
+  const sql = MYSQL.name(id);
+  const mongo = MONGODB.name(id);
+  const searchIndexPrefix = `${sql}_`;
   return {
     namespace: id,
     /** Argo CD Application that renders the Open edX instance with Tutor. */
@@ -25,45 +27,28 @@ export function tenantNames(id: string) {
     project: id,
     /** Tutor's ID: it ends up in Deployment selectors, which are immutable, so it must never change. */
     tutorId: id,
-    mysqlDatabase: sqlName(id),
-    mysqlUser: sqlName(id),
-    mongodbDatabase: sqlName(id),
-    mongodbUser: sqlName(id),
+    mysqlDatabase: sql,
+    mysqlUser: sql,
+    /** The Grant's database: `_` escaped, or MySQL would read it as a wildcard (`ac_e` would cover `acme`). */
+    mysqlGrantDatabase: MYSQL.grantDatabase(sql),
+    mongodbDatabase: mongo,
+    mongodbUser: mongo,
+    /** The tenant's database in a selective restore's namespace pattern. */
+    mongodbRestoreNamespace: MONGODB.restoreNamespace(mongo),
     redisUser: id,
     /** The only keys and channels the tenant's Redis user may touch on a shared Redis: the instance prefixes its cache and Celery keys with it. */
     redisKeyPrefix: `${id}:`,
-    /** '_' cannot occur in an id, so no tenant's prefix is a prefix of another's. */
-    searchIndexPrefix: `${sqlName(id)}_`,
+    /** The ACL glob of those keys and channels (':' cannot occur in an id, so no tenant's glob reaches another's keys). */
+    redisKeyPattern: REDIS.pattern(`${id}:`),
+    /** `acme_` would also start `acme-x`'s indexes (`acme_x_`): fleet invariants refuse such pairs on one cluster. */
+    searchIndexPrefix,
+    /** The indexes the tenant's Meilisearch key may use. */
+    searchIndexPattern: MEILISEARCH.indexPattern(searchIndexPrefix),
     /** Helm release names of dedicated services are `<id>-<service>`. */
     helmRelease: (service: string) => `${id}-${service}`,
   };
 }
 export type TenantNames = ReturnType<typeof tenantNames>;
-
-/** Length limits of the systems the derived names end up in. */
-export const NAME_LIMITS = {
-  namespace: 63,
-  helmRelease: 53,
-  mysqlUser: 32,
-  mysqlDatabase: 64,
-  mongodbDatabase: 63,
-} as const;
-
-/** Names tenants may not take: Kubernetes' own, Argo CD's, and system databases and users. */
-export const RESERVED_IDS = new Set([
-  "default",
-  "argocd",
-  "platform",
-  "mysql",
-  "sys",
-  "information-schema",
-  "performance-schema",
-  "admin",
-  "local",
-  "config",
-  "root",
-]);
-export const RESERVED_ID_PREFIXES = ["kube-", "platform-", "argocd-"];
 
 /** Service in a tenant namespace that serves the maintenance page while the tenant is in `maintenance`. */
 export const MAINTENANCE_SERVICE = { name: "maintenance", port: 8080 } as const;

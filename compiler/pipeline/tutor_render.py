@@ -3,6 +3,8 @@
 import json
 import sys
 
+from config_guard import check as check_config  # beside this file: refuses template syntax before Tutor runs
+
 from tutor import config as tutor_config
 from tutor import env, hooks
 from tutor.commands.cli import main
@@ -39,6 +41,7 @@ def init_tasks(config: dict) -> list:
 
 if __name__ == "__main__":
     root = sys.argv[1]
+    check_config(root)
     sys.argv = ["tutor", "--root", root, "config", "save", "--env-only"]
     try:
         main()

@@ -1,12 +1,14 @@
 // The capacity report as Markdown (for people and pull requests) or JSON (for tools); same data, same order.
-import { formatCpu } from "../model/quantity";
 import type { Demand } from "../model/capacity";
 import type { CapacityReport } from "./capacity-report";
 import { TUTOR_LOAD_BALANCERS_PER_INSTANCE, TUTOR_SERVICE_MEMORY, TUTOR_SOURCE } from "./tutor-baseline";
 
-const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+const gib = (bytes: number) => `${(bytes / 2 ** 30).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB`;
+/** CPU for people: millicores below one core, else cores with thousands separated (`1,166.4 CPU`, not `1166400m`). */
+export const humanCpu = (cores: number) =>
+  cores < 1 ? `${Math.round(cores * 1000)}m` : `${cores.toLocaleString("en-US", { maximumFractionDigits: 2 })} CPU`;
 const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : "n/a");
-const demand = (d: Demand) => ({ cpu: formatCpu(d.cpu), memory: gib(d.memory), cores: Math.round(d.cpu * 1000) / 1000, bytes: d.memory });
+const demand = (d: Demand) => ({ cpu: humanCpu(d.cpu), memory: gib(d.memory), cores: Math.round(d.cpu * 1000) / 1000, bytes: d.memory });
 
 export function reportJson(r: CapacityReport): string {
   const out = {
@@ -45,11 +47,11 @@ export function reportMarkdown(r: CapacityReport): string {
         c.cluster,
         c.tenants,
         c.running,
-        formatCpu(c.requests.cpu),
+        humanCpu(c.requests.cpu),
         gib(c.requests.memory),
-        formatCpu(c.max.cpu),
+        humanCpu(c.max.cpu),
         gib(c.max.memory),
-        formatCpu(c.capacity.cpu),
+        humanCpu(c.capacity.cpu),
         gib(c.capacity.memory),
         `${pct(c.requests.cpu, c.capacity.cpu)}, ${pct(c.requests.memory, c.capacity.memory)}`,
         `${pct(c.max.cpu, c.capacity.cpu)}, ${pct(c.max.memory, c.capacity.memory)}`,
@@ -74,8 +76,39 @@ export function reportMarkdown(r: CapacityReport): string {
     row(["tenant", "cluster", "state", "size", "requests CPU", "requests memory", "max CPU", "max memory", "dedicated services"]),
     row(Array(9).fill("---")),
     ...r.tenants.map((t) =>
-      row([t.id, t.cluster, t.state, t.size, formatCpu(t.requests.cpu), gib(t.requests.memory), formatCpu(t.max.cpu), gib(t.max.memory), t.dedicated.join(", ") || "none"]),
+      row([t.id, t.cluster, t.state, t.size, humanCpu(t.requests.cpu), gib(t.requests.memory), humanCpu(t.max.cpu), gib(t.max.memory), t.dedicated.join(", ") || "none"]),
     ),
   ];
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The same report for a terminal narrower than its tables: each table row becomes a block of `header: value`
+ * lines under its first cell, so nothing wraps mid-cell.
+ */
+export function narrowTables(markdown: string, width: number): string {
+  const lines = markdown.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const isTable = lines[i]!.startsWith("| ") && lines[i + 1]?.startsWith("| ---");
+    if (!isTable) {
+      out.push(lines[i]!);
+      continue;
+    }
+    let end = i + 2;
+    while (lines[end]?.startsWith("| ")) end++;
+    const cells = (l: string) => l.slice(2, -2).split(" | ");
+    const table = lines.slice(i, end);
+    if (Math.max(...table.map((l) => l.length)) <= width) {
+      out.push(...table);
+    } else {
+      const header = cells(lines[i]!);
+      for (const l of lines.slice(i + 2, end)) {
+        const [first, ...rest] = cells(l);
+        out.push(`${first}`, ...rest.map((v, k) => `  ${header[k + 1] || "value"}: ${v}`));
+      }
+    }
+    i = end - 1;
+  }
+  return out.join("\n");
 }

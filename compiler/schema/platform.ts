@@ -1,6 +1,6 @@
 // The platform file's schema: the shared clusters, catalogs and presets every tenant is compiled against.
 import { z } from "zod";
-import { Cpu, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image, Memory } from "./common";
+import { ClusterCpu, ClusterMemory, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image } from "./common";
 import { ComponentsSchema } from "./components";
 import { EgressSchema } from "./network";
 import { SizePreset } from "./size";
@@ -12,8 +12,8 @@ export const ClusterSchema = z.strictObject({
   server: HttpsUrl.default("https://kubernetes.default.svc").describe("API server URL as registered in Argo CD; in-cluster by default."),
   capacity: z
     .strictObject({
-      cpu: Cpu.describe("Allocatable CPU of the cluster (or of its autoscaling ceiling)."),
-      memory: Memory.describe("Allocatable memory."),
+      cpu: ClusterCpu.describe("Allocatable CPU of the cluster (or of its autoscaling ceiling)."),
+      memory: ClusterMemory.describe("Allocatable memory."),
       overcommit: z.number().min(1).max(10).default(1.5).describe("Requests may exceed capacity by this ratio before the compiler refuses."),
     })
     .describe("What tenants' requests are checked against."),
@@ -38,7 +38,17 @@ export const PlatformSchema = z.strictObject({
     .refine((c) => Object.keys(c).length > 0, { error: "declare at least one cluster" })
     .describe("Clusters tenants run on, by name."),
   defaultCluster: DnsLabel.optional().describe("Cluster of tenants that name none; required when there is more than one cluster."),
-  domains: z.array(Host).default([]).describe("Base domains tenant hosts must end with; any host when empty."),
+  domains: z.array(Host).default([]).describe("Base domains tenant hosts must be under (never the domain itself); any host when empty."),
+  customerDomains: z
+    .record(Host, z.strictObject({ tenants: z.array(DnsLabel).min(1).describe("Ids of the tenants that may use it.") }))
+    .default({})
+    .describe(
+      "Domains that belong to a customer: only the tenants listed may use the domain or a host under it (it needs no entry in `domains`). Hosts decide cookie scope, so no other tenant may come near them.",
+    ),
+  reservedNamespaces: z
+    .array(z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$|^[a-z0-9][a-z0-9-]*\*$/, { error: (i) => `${JSON.stringify(i.input)} is not a namespace or a prefix followed by '*'` }))
+    .default([])
+    .describe("More namespaces no tenant id may take (exact, or a prefix followed by `*`), beside Kubernetes', common add-ons' and the platform components' own."),
   acmeEmail: Email.describe("Contact for Let's Encrypt."),
   releases: z
     .record(DnsLabel, z.strictObject({ tutor: ExactVersion, image: Image }))

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DnsLabel, Email, Host, LabelValue } from "./common";
 import { SizeSpec } from "./size";
+import { checkText, TutorJson, TutorText } from "./tutor-text";
 
 export const TENANT_STATES = ["active", "maintenance", "archived"] as const;
 
@@ -24,8 +25,8 @@ export const TenantSchema = z.strictObject({
       extra: z.array(Host).default([]).describe("Additional host names served by the LMS."),
     })
     .describe("Public host names."),
-  platformName: z.string().min(1).max(100).describe("Site name shown to learners (Tutor's PLATFORM_NAME)."),
-  contactEmail: Email.describe("Public contact address (Tutor's CONTACT_EMAIL)."),
+  platformName: TutorText.min(1).max(100).describe("Site name shown to learners (Tutor's PLATFORM_NAME): one line of text, without `\"`, `\\` or Jinja delimiters."),
+  contactEmail: Email.check(checkText).describe("Public contact address (Tutor's CONTACT_EMAIL)."),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[a-z0-9]{2,8})?$/, { error: (i) => `${JSON.stringify(i.input)} is not a language code (e.g. "en", "fr", "es-419", "zh-cn")` })
@@ -38,6 +39,7 @@ export const TenantSchema = z.strictObject({
       registry: z
         .string()
         .regex(/^[a-z0-9.-]+(:\d+)?$/, { error: "registry must be a host name, e.g. docker.io or ghcr.io" })
+        .check(checkText) // the format admits "from-cluster-secret:1"
         .default("docker.io")
         .describe("Registry host."),
       repository: z
@@ -69,7 +71,7 @@ export const TenantSchema = z.strictObject({
     .default({})
     .describe("Labels put on every object of the tenant."),
   tutor: z
-    .record(z.string(), z.json())
+    .record(z.string(), TutorJson)
     .default({})
     .describe("Extra Tutor settings. Keys the compiler sets and secret-bearing keys are refused with the reason."),
 });

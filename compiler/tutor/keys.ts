@@ -1,36 +1,41 @@
 // What the compiler knows of Tutor 21's settings: which a tenant may tune in `tutor`, which the compiler
 // sets itself, and which hold secrets. Tutor silently keeps unknown keys; we refuse them instead.
+import { z } from "zod";
+import { TutorText } from "../schema/tutor-text";
+import { PLUGIN_KEYS } from "./plugin-keys";
+import { GitRef, HostOrAddress, ImageRef, PipRequirement, PlainUrl, Port, ShellWords, Text, Token, Workers } from "./value-types";
 
-type Kind = "string" | "number" | "boolean" | "list" | "dict";
+export { PLUGIN_KEYS };
 
-/** Core settings a tenant may set through `tutor: { ... }`, with the type of their value. */
-export const TUNABLE_CORE_KEYS: Record<string, Kind> = {
-  ATLAS_OPTIONS: "string",
-  ATLAS_REPOSITORY: "string",
-  ATLAS_REVISION: "string",
-  CMS_OAUTH2_KEY_SSO: "string",
-  DOCKER_IMAGE_CADDY: "string",
-  DOCKER_IMAGE_MEILISEARCH: "string",
-  DOCKER_IMAGE_MONGODB: "string",
-  DOCKER_IMAGE_MYSQL: "string",
-  DOCKER_IMAGE_PERMISSIONS: "string",
-  DOCKER_IMAGE_REDIS: "string",
-  DOCKER_IMAGE_SMTP: "string",
-  EDX_PLATFORM_REPOSITORY: "string",
-  EDX_PLATFORM_VERSION: "string",
-  JWT_COMMON_AUDIENCE: "string",
-  MONGODB_AUTH_MECHANISM: "string",
-  NPM_REGISTRY: "string",
-  OPENEDX_AWS_ACCESS_KEY: "string",
-  OPENEDX_CMS_UWSGI_WORKERS: "number",
-  OPENEDX_COMMON_VERSION: "string",
-  OPENEDX_EXTRA_PIP_REQUIREMENTS: "list",
-  OPENEDX_LMS_UWSGI_WORKERS: "number",
-  SMTP_HOST: "string",
-  SMTP_PORT: "number",
-  SMTP_USERNAME: "string",
-  SMTP_USE_SSL: "boolean",
-  SMTP_USE_TLS: "boolean",
+/** Core settings a tenant may set through `tutor: { ... }`, with the type of their value (Tutor 21.0.8's
+ * templates show where each lands: Python settings, YAML env files, shell scripts, the Dockerfile). */
+export const TUNABLE_CORE_KEYS: Record<string, z.ZodType> = {
+  ATLAS_OPTIONS: ShellWords,
+  ATLAS_REPOSITORY: TutorText.regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { error: "ATLAS_REPOSITORY is a GitHub owner/name, e.g. openedx/openedx-translations" }),
+  ATLAS_REVISION: GitRef,
+  CMS_OAUTH2_KEY_SSO: Token,
+  DOCKER_IMAGE_CADDY: ImageRef,
+  DOCKER_IMAGE_MEILISEARCH: ImageRef,
+  DOCKER_IMAGE_MONGODB: ImageRef,
+  DOCKER_IMAGE_MYSQL: ImageRef,
+  DOCKER_IMAGE_PERMISSIONS: ImageRef,
+  DOCKER_IMAGE_REDIS: ImageRef,
+  DOCKER_IMAGE_SMTP: ImageRef,
+  EDX_PLATFORM_REPOSITORY: PlainUrl,
+  EDX_PLATFORM_VERSION: GitRef,
+  JWT_COMMON_AUDIENCE: Token,
+  MONGODB_AUTH_MECHANISM: z.enum(["", "SCRAM-SHA-1", "SCRAM-SHA-256", "MONGODB-X509", "MONGODB-AWS", "MONGODB-OIDC", "PLAIN", "GSSAPI"]),
+  NPM_REGISTRY: PlainUrl,
+  OPENEDX_AWS_ACCESS_KEY: TutorText.regex(/^[A-Z0-9]{0,128}$/, { error: "an AWS access key id is upper-case letters and digits" }),
+  OPENEDX_CMS_UWSGI_WORKERS: Workers,
+  OPENEDX_COMMON_VERSION: GitRef,
+  OPENEDX_EXTRA_PIP_REQUIREMENTS: z.array(PipRequirement).max(50),
+  OPENEDX_LMS_UWSGI_WORKERS: Workers,
+  SMTP_HOST: HostOrAddress,
+  SMTP_PORT: Port,
+  SMTP_USERNAME: Text(254),
+  SMTP_USE_SSL: z.boolean(),
+  SMTP_USE_TLS: z.boolean(),
 };
 
 /** Settings the compiler writes from the tenant file; the reason names the field to change instead. */
@@ -48,6 +53,7 @@ export const OWNED_KEYS: Record<string, string> = {
   DOCKER_IMAGE_OPENEDX: "set from `image` (or the release's default image)",
   DOCKER_REGISTRY: "set `image.registry` instead",
   DOCKER_IMAGE_OPENEDX_DEV: "development images are not used on a cluster",
+  MFE_DOCKER_IMAGE_DEV_PREFIX: "development images are not used on a cluster",
   ENABLE_HTTPS: "TLS is always on, terminated by the platform's ingress",
   ENABLE_WEB_PROXY: "the platform's ingress is the web proxy",
   CADDY_HTTP_PORT: "Caddy is the in-cluster router; its port is fixed",
@@ -108,53 +114,28 @@ export const SECRET_KEYS = new Set([
   "K8S_HARMONY_SEARCH_CLUSTER_HTTP_AUTH",
 ]);
 
-/** Plugin settings we can check by name; other catalog plugins' keys are checked by prefix only. */
-export const PLUGIN_KEYS: Record<string, Record<string, Kind>> = {
-  mfe: {
-    MFE_CADDY_DOCKER_IMAGE: "string",
-    MFE_COMMON_VERSION: "string",
-    MFE_DOCKER_IMAGE: "string",
-    MFE_DOCKER_IMAGE_DEV_PREFIX: "string",
-    MFE_HOST_EXTRA_FILES: "boolean",
-  },
-  k8s_harmony: {
-    K8S_HARMONY_DEPLOYMENT_REVISION_HISTORY_LIMIT: "number",
-  },
-  "pod-autoscaling": {
-    POD_AUTOSCALING_EXTRA_SERVICES: "dict",
-  },
-};
-
 const SECRET_LOOKING = /(PASSWORD|SECRET|PRIVATE_KEY|API_KEY|MASTER_KEY|TOKEN|HTTP_AUTH|CREDENTIALS)/;
 
-/** The settings prefix of a plugin: `pod-autoscaling` → `POD_AUTOSCALING_`. */
-export const pluginPrefix = (plugin: string) => `${plugin.toUpperCase().replace(/-/g, "_")}_`;
-
 export type TutorKeyVerdict =
-  | { ok: true; kind?: Kind }
+  | { ok: true; schema: z.ZodType }
   | { ok: false; code: "tutor-secret" | "tutor-owned" | "tutor-unknown"; reason: string; suggestions: string[] };
 
-/** Decides whether a tenant may set `key`, given the plugins it enables. */
+/** Decides whether a tenant may set `key`, given the plugins it enables, and the type of its value. */
 export function checkTutorKey(key: string, plugins: readonly string[]): TutorKeyVerdict {
   // owned first: a compiler-set key whose name looks secret (FLEET_SECRETS_*) is refused for what it is
-  if (key in OWNED_KEYS) return { ok: false, code: "tutor-owned", reason: `is set by the compiler: ${OWNED_KEYS[key]}`, suggestions: [] };
+  if (Object.hasOwn(OWNED_KEYS, key)) return { ok: false, code: "tutor-owned", reason: `is set by the compiler: ${OWNED_KEYS[key]}`, suggestions: [] };
   if (SECRET_KEYS.has(key) || SECRET_LOOKING.test(key)) {
     return { ok: false, code: "tutor-secret", reason: "holds a secret: secrets are generated and kept in the cluster, never written in git", suggestions: [] };
   }
-  if (key in TUNABLE_CORE_KEYS) return { ok: true, kind: TUNABLE_CORE_KEYS[key] };
-  for (const plugin of plugins) {
-    const known = PLUGIN_KEYS[plugin];
-    if (known && key in known) return { ok: true, kind: known[key] };
-    if (!known && key.startsWith(pluginPrefix(plugin))) return { ok: true };
+  if (Object.hasOwn(TUNABLE_CORE_KEYS, key)) return { ok: true, schema: TUNABLE_CORE_KEYS[key]! };
+  const enabled = plugins.filter((p) => Object.hasOwn(PLUGIN_KEYS, p));
+  for (const plugin of enabled) {
+    if (Object.hasOwn(PLUGIN_KEYS[plugin]!, key)) return { ok: true, schema: PLUGIN_KEYS[plugin]![key]! };
   }
-  const suggestions = [...Object.keys(TUNABLE_CORE_KEYS), ...plugins.flatMap((p) => Object.keys(PLUGIN_KEYS[p] ?? {}))];
-  const owner = Object.entries(PLUGIN_KEYS).find(([, keys]) => key in keys)?.[0];
-  const reason = owner ? `belongs to the plugin "${owner}", which this tenant does not enable` : "is not a Tutor 21 setting the compiler knows";
+  const suggestions = [...Object.keys(TUNABLE_CORE_KEYS), ...enabled.flatMap((p) => Object.keys(PLUGIN_KEYS[p]!))];
+  const owner = Object.entries(PLUGIN_KEYS).find(([, keys]) => Object.hasOwn(keys, key))?.[0];
+  const reason = owner
+    ? `belongs to the plugin "${owner}", which this tenant does not enable`
+    : "is not a Tutor 21 setting a tenant may set (core settings and those its enabled plugins define)";
   return { ok: false, code: "tutor-unknown", reason, suggestions };
-}
-
-export function kindOf(value: unknown): Kind {
-  if (Array.isArray(value)) return "list";
-  if (value !== null && typeof value === "object") return "dict";
-  return typeof value as Kind;
 }

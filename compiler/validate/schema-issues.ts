@@ -77,6 +77,14 @@ function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: 
     }
     case "invalid_key":
       return issue.issues.map((i) => make(path, at(path), `key: ${i.message}`));
+    case "custom": {
+      // a refinement may name its own code, hint and whether it is about a key (schema/tutor-text.ts)
+      const params = (issue.params ?? {}) as { code?: string; hint?: string; at?: string };
+      const loc = params.at === "key" ? locator.key(path) : at(path);
+      const located = make(path, loc, issue.message, params.hint);
+      if (params.code) located.diagnostic.code = params.code;
+      return [located];
+    }
     default:
       return [make(path, at(path))];
   }
@@ -100,10 +108,14 @@ export function describeValue(v: unknown): string {
 /** The property names the schema accepts at `path` (for suggestions). */
 function knownKeys(schema: z.ZodType, path: ValuePath): string[] {
   const node = schemaAt(schema, path);
-  return node ? Object.keys(objectShape(node) ?? {}).sort() : [];
+  if (!node) return [];
+  // a record keyed by an enum (e.g. the Deployments an autoscaling entry may name) knows its keys too
+  const d = def(unwrapSchema(node));
+  if (d.type === "record" && d.keyType && def(d.keyType).entries) return Object.keys(def(d.keyType).entries!).sort();
+  return Object.keys(objectShape(node) ?? {}).sort();
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; valueType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
+type Def = { type: string; keyType?: z.ZodType; entries?: Record<string, unknown>; innerType?: z.ZodType; in?: z.ZodType; valueType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
 const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 function unwrapSchema(s: z.ZodType): z.ZodType {

@@ -33,7 +33,7 @@ const cases: [string, Record<string, string>, string[]][] = [
     ['tenants/one.ts:8:44 error hosts.extra[0]: host "grafana.example.org" is already used by the platform (main.grafana)'],
   ],
   ["reserved id", { argocd: tenantSource("argocd") }, ['tenants/argocd.ts:3:7 error id: "argocd" is reserved']],
-  ["platform namespace as id", { traefik: tenantSource("traefik") }, ['"traefik" is reserved (a system or platform name)']],
+  ["platform namespace as id", { traefik: tenantSource("traefik") }, ['"traefik" is reserved: the namespace of the platform component traefik']],
   ["reserved prefix", { "platform-x": tenantSource("platform-x") }, ['ids starting with "platform-" are reserved']],
   ["double hyphen", { "a--b": tenantSource("a--b") }, ['ids cannot contain "--"']],
   ["system database name", { mysql: tenantSource("mysql") }, ['"mysql" is reserved']],

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { parseLifecycleArgs } from "../../compiler/fleet/lifecycle";
+import { lifecycleOptions } from "../../compiler/fleet/lifecycle";
 import { run, tempFleet, tenantSource, writeTenant } from "../helpers/fleet";
 
 const git = (root: string, ...args: string[]) =>
@@ -174,8 +174,8 @@ test("the cap never lifts the archive rule", async () => {
 });
 
 test("arguments: --allow-delete and --allow-reuse lists (comma, repeated, =) and --base", () => {
-  assert.equal(parseLifecycleArgs(["--allow-delete", "a,b", "--allow-delete=c", "--allow-reuse", "d", "--base", "origin/main", "--other"]), { allowDelete: ["a", "b", "c"], allowReuse: ["d"], base: "origin/main" });
-  assert.equal(parseLifecycleArgs([]), { allowDelete: [], allowReuse: [] });
+  assert.equal(lifecycleOptions({ "allow-delete": ["a,b", "c"], "allow-reuse": ["d"], base: "origin/main" }), { allowDelete: ["a", "b", "c"], allowReuse: ["d"], base: "origin/main" });
+  assert.equal(lifecycleOptions({}), { allowDelete: [], allowReuse: [] });
 });
 
 test("an id is never reused: a new tenant taking the id of one removed earlier is refused", async () => {

@@ -35,10 +35,10 @@ export default defineTenant({
 
 test("tenant:new writes a tenant file that compiles", async () => {
   const root = tempFleet();
-  const r = await run(root, "tenant:new", "zeta", "--host", "learn.zeta.example.org", "--name", 'Zeta "Quoted" U', "--plugin", "mfe", "--plugin", "indigo", "--size", "medium");
+  const r = await run(root, "tenant:new", "zeta", "--host", "learn.zeta.example.org", "--name", "Zeta's «Quoted» U", "--plugin", "mfe", "--plugin", "indigo", "--size", "medium");
   assert.is(r.code, 0, r.err);
   const text = read(root, "tenants/zeta.ts");
-  assert.match(text, 'platformName: "Zeta \\"Quoted\\" U"');
+  assert.match(text, 'platformName: "Zeta\'s «Quoted» U"');
   assert.match(text, 'plugins: ["mfe", "indigo"]');
   const canary = await run(root, "tenant:new", "canary", "--host", "learn.canary.example.org", "--wave", "0", "--cluster", "main");
   assert.is(canary.code, 0, canary.err);
@@ -53,6 +53,7 @@ const refusals: [string, string[], RegExp][] = [
   ["an unknown plugin", ["zeta", "--host", "learn.zeta.example.org", "--plugin", "mfx"], /tenants\/zeta\.ts:\d+:\d+ error plugins\[0\]: .*\[unknown-plugin\]\n\s+fix: did you mean "mfe"\?/],
   ["an unknown size", ["zeta", "--host", "learn.zeta.example.org", "--size", "huge"], /\[unknown-size\]/],
   ["a host another tenant uses", ["zeta", "--host", "learn.acme.example.org"], /\[duplicate-host\]/],
+  ["a name Tutor would write unescaped into Python", ["zeta", "--host", "learn.zeta.example.org", "--name", 'Zeta "Quoted" U'], /tenants\/zeta\.ts:\d+:\d+ error platformName: .*double quote.*\[unsafe-char\]/],
   ["a reserved id", ["platform", "--host", "learn.p.example.org"], /\[reserved-id\]/],
   ["an unknown cluster", ["zeta", "--host", "learn.zeta.example.org", "--cluster", "mian"], /\[unknown-cluster\]\n\s+fix: did you mean "main"\?/],
   ["a wave out of range", ["zeta", "--host", "learn.zeta.example.org", "--wave", "12"], /tenants\/zeta\.ts:6:9 error wave: number 12 is too large \(maximum 9\)/],
@@ -104,7 +105,7 @@ test("fleet:upgrade selects with --where on fleet.json fields; conditions combin
     [["--where", "cluster=main", "--wave", "1"], ["acme"]],
   ];
   for (const [args, ids] of cases) {
-    const r = await run(root, "fleet:upgrade", "--release", "teak", "--dry-run", ...args);
+    const r = await run(root, "fleet:upgrade", "--release", "teak", "--dry-run", ...(args.includes("--wave") ? [] : ["--all-waves"]), ...args);
     assert.is(r.code, 0, r.err);
     const changed = [...r.out.matchAll(/tenants\/([a-z-]+)\.ts: release/g)].map((m) => m[1]);
     assert.equal(changed, ids, args.join(" "));
@@ -131,7 +132,7 @@ export default defineTenant({
     files: { "platform/baseline.ts": 'export const baseline = { release: "ulmo", size: "small" } as const;\n' },
   });
   assert.is((await run(root, "compile")).code, 0);
-  const r = await run(root, "fleet:upgrade", "--release", "teak", "--where", "release=ulmo");
+  const r = await run(root, "fleet:upgrade", "--release", "teak", "--all-waves", "--where", "release=ulmo");
   assert.is(r.code, 0, r.err);
   assert.is(read(root, "tenants/commented.ts"), COMMENTED.replace("'ulmo'", "'teak'"));
   assert.match(read(root, "tenants/spread.ts"), /\.\.\.baseline, \/\/ release comes from here[\s\S]*release: "teak"/);
@@ -153,10 +154,10 @@ test("fleet:upgrade refuses a release the catalog lacks, with the compiler's loc
 
 test("fleet:upgrade refuses an unknown --where field and a malformed condition", async () => {
   const root = tempFleet({ platform: platformWithTeak() });
-  const unknown = await run(root, "fleet:upgrade", "--release", "teak", "--where", "colour=blue");
+  const unknown = await run(root, "fleet:upgrade", "--release", "teak", "--all-waves", "--where", "colour=blue");
   assert.is(unknown.code, 1);
   assert.match(unknown.err, "unknown field colour");
-  assert.is((await run(root, "fleet:upgrade", "--release", "teak", "--where", "state")).code, 1);
+  assert.is((await run(root, "fleet:upgrade", "--release", "teak", "--all-waves", "--where", "state")).code, 1);
 });
 
 test.run();

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { syntheticFleet } from "../../compiler/bench/synthetic-fleet";
+import { humanCpu, narrowTables } from "../../compiler/report/format";
 import { REPO_ROOT, run, tempFleet } from "../helpers/fleet";
 
 const MI = 2 ** 20;
@@ -42,9 +43,17 @@ test("report as Markdown names the assumptions and their source", async () => {
   assert.is(r.code, 0, r.err);
   assert.match(r.out, "# Capacity report: fleet example");
   assert.match(r.out, "| main | 3 | 3 |");
-  assert.match(r.out, "| acme | main | active | small | 1150m |");
+  assert.match(r.out, "| acme | main | active | small | 1.15 CPU |");
   assert.match(r.out, "overhangio/tutor v21.0.8");
   assert.match(r.out, "Tutor sets no request");
+});
+
+test("report figures are in human units, and a narrow terminal gets one block per row", async () => {
+  assert.is(humanCpu(1166.4), "1,166.4 CPU");
+  assert.is(humanCpu(0.25), "250m");
+  const table = "# t\n\n| tenant | cluster | requests CPU |\n| --- | --- | --- |\n| acme | main | 1.2 CPU |\n\nafter";
+  assert.is(narrowTables(table, 200), table);
+  assert.is(narrowTables(table, 20), "# t\n\nacme\n  cluster: main\n  requests CPU: 1.2 CPU\n\nafter");
 });
 
 test("report refuses an unknown format", async () => {

@@ -42,7 +42,7 @@ test("MongoDB: a selective restore of the tenant's database only, from a named b
 const refusals: [string, string[], RegExp][] = [
   ["a dedicated database", ["initech", "mysql"], /dedicated mysql.*velero restore create/],
   ["an unknown tenant", ["nobody", "mysql"], /no tenant "nobody"/],
-  ["an unknown service", ["acme", "redis"], /usage: npm run --silent restore/],
+  ["an unknown service", ["acme", "redis"], /"redis" cannot be restored: use mysql or mongodb/],
   ["a time that is not one", ["acme", "mysql", "--at", "yesterday"], /RFC 3339/],
 ];
 for (const [what, args, message] of refusals) {

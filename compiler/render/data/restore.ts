@@ -49,7 +49,7 @@ export function restoreObject(t: ResolvedTenant, service: Restorable, opts: Rest
       backupName: opts.backup,
       storageName: BACKUP_STORAGE,
       // only this tenant's database (and its user) come back; every other tenant is untouched
-      selective: { namespaces: [`${t.names.mongodbDatabase}.*`], withUsersAndRoles: true },
+      selective: { namespaces: [t.names.mongodbRestoreNamespace], withUsersAndRoles: true },
     },
   };
 }

@@ -3,7 +3,7 @@
 // the Secrets as environment variables and (2) replaces each placeholder in the Django settings with its
 // variable, and derives the JWT key set from the private key, when the settings load.
 import { SECRET_PLACEHOLDER_PREFIX } from "../../tutor/pinned";
-import { secretEnvVars } from "../../tutor/secret-env";
+import { SECRET_ENV, secretEnvVars } from "../../tutor/secret-env";
 import { yamlFileWithBody, type OutputFile } from "../files";
 import { DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
 
@@ -35,15 +35,45 @@ function envPatches(): string {
   return toYaml(patches, { multi: true });
 }
 
+/**
+ * The Django settings into which Tutor 21.0.8's templates and edx-platform's production settings carry the
+ * secret keys of config.yml (auth.yml, lms/cms.env.yml, common_all.py, common_cms.py): the only settings whose
+ * placeholders are resolved. Any other setting is left as it is, so a placeholder written elsewhere (say, as a
+ * site name) never becomes a secret.
+ */
+export const SECRET_SETTINGS = [
+  "BROKER_URL",
+  "CACHES",
+  "CELERY_BROKER_PASSWORD",
+  "CELERY_BROKER_URL",
+  "CONTENTSTORE",
+  "DATABASES",
+  "DOC_STORE_CONFIG",
+  "JWT_AUTH",
+  "MEILISEARCH_API_KEY",
+  "MEILISEARCH_MASTER_KEY",
+  "MODULESTORE",
+  "SECRET_KEY",
+  "SOCIAL_AUTH_EDX_OAUTH2_SECRET",
+] as const;
+
+const pyList = (names: readonly string[]) => `[${names.map((n) => `"${n}"`).join(", ")}]`;
+
 // Runs last in lms/cms production settings (after edx-platform and Tutor computed every derived setting).
 const SETTINGS = `# fleet_secrets: secrets come from the cluster's Secrets as environment variables, never from config.yml
+_FLEET_SECRET_SETTINGS = ${pyList(SECRET_SETTINGS)}
+_FLEET_SECRET_NAMES = frozenset(${pyList([...new Set(SECRET_ENV.map((s) => s.env))].sort())})
+
+
 def _fleet_resolve(value, _seen, _prefix="${SECRET_PLACEHOLDER_PREFIX}"):
-    # placeholders inside strings (also in URLs and nested settings) become the variable of the same name
+    # placeholders inside strings (also in URLs and nested settings) become the variable of the same name,
+    # for the compiler's own secret names only
     import re as _re
     if isinstance(value, str):
         if _prefix not in value:
             return value
-        return _re.sub(_re.escape(_prefix) + r"([A-Z0-9_]+)", lambda m: os.environ[m.group(1)], value)
+        _pattern = _re.escape(_prefix) + r"([A-Z0-9_]+)"
+        return _re.sub(_pattern, lambda m: os.environ[m.group(1)] if m.group(1) in _FLEET_SECRET_NAMES else m.group(0), value)
     if id(value) in _seen:
         return value
     _seen.add(id(value))
@@ -73,8 +103,15 @@ def _fleet_jwks():
 
 
 _fleet_seen = set()
-for _name in [_n for _n in globals() if _n.isupper()]:
-    globals()[_name] = _fleet_resolve(globals()[_name], _fleet_seen)
+for _name in _FLEET_SECRET_SETTINGS:
+    if _name in globals():
+        globals()[_name] = _fleet_resolve(globals()[_name], _fleet_seen)
+# edx-platform keeps the YAML env as ENV_TOKENS/AUTH_TOKENS for plugins: the same settings, and only those, in it
+for _tokens in [globals().get(_n) for _n in ("ENV_TOKENS", "AUTH_TOKENS", "_YAML_TOKENS")]:
+    if isinstance(_tokens, dict):
+        for _name in _FLEET_SECRET_SETTINGS:
+            if _name in _tokens:
+                _tokens[_name] = _fleet_resolve(_tokens[_name], _fleet_seen)
 JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
 
 # The shared Redis admits this instance only to keys under its prefix (its ACL user): caches and Celery use it

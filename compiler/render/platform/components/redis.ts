@@ -1,5 +1,6 @@
 // The shared Redis: Valkey from its own chart, with an ACL file that External Secrets assembles in the cluster
 // from the admin password (generated once) and every tenant's entry, reloaded by a small CronJob.
+import { REDIS } from "../../../model/downstream-names";
 import { IMAGES, REDIS_ACL_LABEL, REDIS_ADMIN_SECRET, SHARED_SERVICES } from "../../../model/data-services";
 import { KEEP_DATA, SYNC_OPTIONS } from "../../argocd";
 import { CHARTS } from "../../data/charts";
@@ -14,8 +15,8 @@ const ASSEMBLER = "acl-assembler";
 
 // Each entry is one `user ...` line (see render/tenant/data/redis.ts); find returns each Secret as JSON.
 // `default` (no password) may only PING, for the chart's probes; the platform's own user is `admin`.
-export const ADMIN_USER = "admin";
-const ACL_TEMPLATE = `user default on nopass resetkeys resetchannels -@all +ping
+export const ADMIN_USER = REDIS.users.admin;
+const ACL_TEMPLATE = `user ${REDIS.users.probe} on nopass resetkeys resetchannels -@all +ping
 user ${ADMIN_USER} on #{{ .adminPassword | sha256sum }} ~* &* +@all
 {{- range $secret, $json := . }}{{ if ne $secret "adminPassword" }}
 {{ ($json | fromYaml).acl }}{{ end }}{{ end }}

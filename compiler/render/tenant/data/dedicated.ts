@@ -6,6 +6,7 @@ import { dedicatedServices } from "../../../model/provisioning";
 import type { ResolvedTenant } from "../../../model/resolve";
 import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../../model/secrets";
 import { PLATFORM_PROJECT } from "../../../model/names";
+import { REDIS } from "../../../model/downstream-names";
 import { IMAGES, type DataService } from "../../../model/data-services";
 import type { Platform } from "../../../schema/platform";
 import { application, repoSource, WAVES } from "../../argocd";
@@ -70,7 +71,7 @@ const VALUES: Record<DataService, Values> = {
         aclUsers: {
           // the chart requires a `default` user: it may only PING
           default: { permissions: "resetkeys resetchannels -@all +ping", passwordKey: TENANT_SECRET_KEYS.redisPassword },
-          [t.names.redisUser]: { permissions: aclRules(""), passwordKey: TENANT_SECRET_KEYS.redisPassword },
+          [t.names.redisUser]: { permissions: aclRules(REDIS.pattern("")), passwordKey: TENANT_SECRET_KEYS.redisPassword },
         },
       },
       dataStorage: valkeyStorage("5Gi", sc),

@@ -49,7 +49,7 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
       apiVersion: API,
       kind: "Grant",
       metadata: meta,
-      spec: { ...sql, privileges: ["ALL PRIVILEGES"], database: t.names.mysqlDatabase, table: "*", username: t.names.mysqlUser, host: "%", grantOption: false },
+      spec: { ...sql, privileges: ["ALL PRIVILEGES"], database: t.names.mysqlGrantDatabase, table: "*", username: t.names.mysqlUser, host: "%", grantOption: false },
     },
   ];
   if (t.services.mysql === "dedicated") return objects;

@@ -8,14 +8,14 @@ import type { Platform } from "../../../schema/platform";
 import { tenantCredential, tenantStore } from "../../data/eso";
 import { tenantLabels, type KubeObject } from "../../objects";
 
-/** Everything but server administration, on the tenant's own keys and channels only. */
-export const aclRules = (prefix: string) => `resetkeys ~${prefix}* resetchannels &${prefix}* +@all -@dangerous +info`;
+/** Everything but server administration, on the keys and channels of one ACL glob only (REDIS.pattern). */
+export const aclRules = (pattern: string) => `resetkeys ~${pattern} resetchannels &${pattern} +@all -@dangerous +info`;
 
 export function redisProvisioning(t: ResolvedTenant, platform: Platform): KubeObject[] {
   if (!provisionedBy(t).redis) return [];
   const namespace = SHARED_SERVICES.redis.namespace;
   const labels = tenantLabels(t, platform.fleet);
   // Valkey ACL syntax: '#<sha256>' sets a password by its hash
-  const entry = `user ${t.names.redisUser} on #{{ .password | sha256sum }} ${aclRules(t.names.redisKeyPrefix)}`;
+  const entry = `user ${t.names.redisUser} on #{{ .password | sha256sum }} ${aclRules(t.names.redisKeyPattern)}`;
   return [tenantStore(t.id, namespace, labels), tenantCredential(t.id, namespace, "redisPassword", labels, { data: { acl: entry }, labels: { [REDIS_ACL_LABEL]: "true" } })];
 }

@@ -46,7 +46,7 @@ export function searchProvisioning(t: ResolvedTenant, platform: Platform): KubeO
   const uid = searchKeyUid(t.id);
   // on its own instance the tenant may read its key (and nothing else is there to read)
   const actions = dedicated ? [...ACTIONS, "keys.get"] : ACTIONS;
-  const spec = { uid, name: t.id, description: `Open edX tenant ${t.id}`, actions, indexes: [`${t.names.searchIndexPrefix}*`], expiresAt: null };
+  const spec = { uid, name: t.id, description: `Open edX tenant ${t.id}`, actions, indexes: [t.names.searchIndexPattern], expiresAt: null };
   const job = provisioningJob({
     name: `search-key-${t.id}`,
     namespace: home.namespace,
