@@ -7,6 +7,7 @@ import { presetFindings } from "./secretlint";
 import { maskSecret, secretNamedValue, valueMatches } from "./value-rules";
 
 export const SECRET_IN_SOURCE = "secret-in-source";
+const MIN_TOKEN = 8;
 const HINT = "secrets are generated and held in the cluster; remove it (and rotate it: it is now in git history)";
 
 /** A node of the walk: its parent and its key, so a path is built only for the strings that hold a secret. */
@@ -61,13 +62,15 @@ export function findSourceSecrets(values: readonly unknown[]): SourceSecret[][] 
   let content = "";
   values.forEach((value, owner) =>
     walk(value, undefined, "value", (text, at, key, isKey) => {
-      const prefix = isKey ? "" : `${key}: `;
+      const named = isKey ? undefined : secretNamedValue(key, text);
+      // no token rule matches fewer than 8 characters (`a://b:c@`), and most names and values are that short
+      if (text.length < MIN_TOKEN && !named) return;
       const i = strings.push({ text, at, isKey, owner }) - 1;
+      const prefix = isKey ? "" : `${key}: `;
       offsets.push(content.length + prefix.length);
       content += `${prefix}${text}\n`;
       const [m] = valueMatches(text);
       if (m) own.push([i, m.rule, m.start, m.end]);
-      const named = isKey ? undefined : secretNamedValue(key, text);
       if (named) own.push([i, named]);
     }, new Set()),
   );
