@@ -8,6 +8,7 @@ import type { Source } from "../load";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { describeFinding, findSecrets, type SecretFinding } from "./secrets";
+import { SECRET_HINT as HINT, SECRET_IN_SOURCE } from "./source-values";
 
 export interface LocatedFinding extends SecretFinding {
   /** Path relative to generated/. */
@@ -64,8 +65,6 @@ function locateIn(owner: SourceOwner, secret: string): Location | undefined {
   return hit ? owner.locator.value(hit) : undefined;
 }
 
-const HINT = "secrets are generated and held in the cluster; remove it (and rotate it: it is now in git history)";
-
 /**
  * For compile: located errors, so nothing is written. A finding in a tenant's generated file is reported at
  * the tenant file (at the value it came from, when one holds it), one from a platform value at platform.ts;
@@ -78,9 +77,9 @@ export function secretDiagnostics(findings: readonly LocatedFinding[], owners: {
     const owner = tenant === undefined ? undefined : owners.tenant(tenant);
     for (const o of [owner, owners.platform]) {
       const at = o && locateIn(o, f.secret);
-      if (at) return error("secret-in-source", at, `${f.rule} (${f.masked}) would be written to ${where}`, { hint: HINT });
+      if (at) return error(SECRET_IN_SOURCE, at, `${f.rule} (${f.masked}) would be written to ${where}`, { hint: HINT });
     }
-    if (owner) return error("secret-in-source", owner.locator.value([]), `${f.rule} (${f.masked}) would be written to ${where}`, { hint: `${HINT}; it comes from this tenant's values` });
+    if (owner) return error(SECRET_IN_SOURCE, owner.locator.value([]), `${f.rule} (${f.masked}) would be written to ${where}`, { hint: `${HINT}; it comes from this tenant's values` });
     return error("secret-in-output", { file: `generated/${f.file}`, line: f.line, col: 1 }, `${f.rule} (${f.masked}) would be written to generated/`, {
       hint: "secrets live only in the cluster: remove the value from the tenant or platform file named in the file's header",
     });

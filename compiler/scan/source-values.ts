@@ -8,7 +8,7 @@ import { maskSecret, secretNamedValue, valueMatches } from "./value-rules";
 
 export const SECRET_IN_SOURCE = "secret-in-source";
 const MIN_TOKEN = 8;
-const HINT = "secrets are generated and held in the cluster; remove it (and rotate it: it is now in git history)";
+export const SECRET_HINT = "secrets are generated and held in the cluster; remove it (and rotate it: it is now in git history)";
 
 /** A node of the walk: its parent and its key, so a path is built only for the strings that hold a secret. */
 interface Step {
@@ -101,19 +101,19 @@ function stringAt(offsets: readonly number[], strings: readonly { text: string }
 }
 
 /** `secret-in-source` errors at each finding's own location. */
-export function secretDiagnostics(findings: readonly SourceSecret[], locator: Locator): Diagnostic[] {
+function locatedErrors(findings: readonly SourceSecret[], locator: Locator): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const f of findings) {
     const at: Location = f.isKey ? locator.key(f.path) : locator.value(f.path);
-    const path = f.isKey ? formatPath(f.path.slice(0, -1)) : formatPath(f.path);
     const what = f.isKey ? "a property name" : "a value";
     const message = `${what} holds a secret: ${f.rule} (${maskSecret(f.secret)})`;
     // a const used in several places is one finding at one place
     const key = `${at.file}:${at.line}:${at.col}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(error(SECRET_IN_SOURCE, at, message, { path: f.isKey ? undefined : path || undefined, hint: HINT }));
+    // a property name that is a secret is left out of the path (the message masks it)
+    out.push(error(SECRET_IN_SOURCE, at, message, { path: f.isKey ? undefined : formatPath(f.path) || undefined, hint: SECRET_HINT }));
   }
   return out;
 }
@@ -122,7 +122,7 @@ export function secretDiagnostics(findings: readonly SourceSecret[], locator: Lo
 export function scanSources(sources: readonly { value: unknown; locator: Locator }[]): { diagnostics: Diagnostic[]; secrets: string[] } {
   const found = findSourceSecrets(sources.map((s) => s.value));
   return {
-    diagnostics: found.flatMap((list, i) => secretDiagnostics(list, sources[i]!.locator)),
+    diagnostics: found.flatMap((list, i) => locatedErrors(list, sources[i]!.locator)),
     secrets: found.flat().map((f) => f.secret),
   };
 }
