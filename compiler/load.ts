@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TenantCache } from "./cache/tenant-cache";
 import { error, type Diagnostic } from "./diagnostics";
-import { scanSources } from "./scan/source-values";
+import { scanSources, type ReadSource } from "./scan/source-values";
 import { PlatformSchema, type Platform } from "./schema/platform";
 import { TenantSchema, type Tenant } from "./schema/tenant";
 import type { Locator } from "./source/locator";
@@ -55,15 +55,12 @@ export function loadPlatform(root: string, reader = createReader(root)): { platf
   }
   const read = reader.read(abs, "definePlatform");
   const checked = validate(PlatformSchema, read.value, read.locator, read.unreadable);
-  const scanned = scanSources([read]);
+  const scanned = scanSources([{ ...read, file: PLATFORM_FILE, text: fs.readFileSync(abs, "utf8") }]);
   const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
   if (scanned.secrets.length > 0) return { diagnostics, secrets: scanned.secrets };
   if (read.diagnostics.some((d) => d.severity === "error") || !checked.data) return { diagnostics };
   return { platform: { value: checked.data, file: PLATFORM_FILE, locator: read.locator }, diagnostics };
 }
-
-/** What a secret scan reads of a file: every value as read, valid or not (a secret in a misspelt field is in git too). */
-export type ReadValue = { value: unknown; locator: Locator };
 
 /**
  * Reads one tenant file (`text` overrides the disk, for codemods checking their result) and scans its values
@@ -75,12 +72,14 @@ export function loadTenant(
   file: string,
   reader: StaticReader,
   text?: string,
-  deferScan?: (read: ReadValue) => void,
+  deferScan?: (read: ReadSource) => void,
 ): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[]; secrets?: string[] } {
   const read = reader.read(path.join(root, file), "defineTenant", text);
   const checked = validate(TenantSchema, read.value, read.locator, read.unreadable);
-  if (deferScan) deferScan(read);
-  const scanned = deferScan ? { diagnostics: [], secrets: [] } : scanSources([read]);
+  // every value as read, valid or not (a secret in a misspelt field is in git too), and the comments
+  const source: ReadSource = { value: read.value, locator: read.locator, file, text: text ?? readText(path.join(root, file)) };
+  if (deferScan) deferScan(source);
+  const scanned = deferScan ? { diagnostics: [], secrets: [] } : scanSources([source]);
   const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
   const secrets = scanned.secrets.length > 0 ? { secrets: scanned.secrets } : {};
   const expectedId = path.basename(file, ".ts");
@@ -117,8 +116,8 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const rejected: Loaded["rejected"] = [];
   const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   // the files read in this run (cached tenants were scanned when they were cached), scanned at once below
-  const toScan: ReadValue[] = [];
-  const defer = (read: ReadValue) => void toScan.push(read);
+  const toScan: ReadSource[] = [];
+  const defer = (read: ReadSource) => void toScan.push(read);
   for (const file of files) {
     const given = texts?.get(file);
     const result: ReturnType<typeof loadTenant> = cache
@@ -133,6 +132,15 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   diagnostics.push(...scanned.diagnostics);
   secrets.push(...scanned.secrets);
   return { platform, tenants, rejected, diagnostics: dedupe(diagnostics), secrets };
+}
+
+/** A file's text, or none when it cannot be read (the reader reports that). */
+function readText(abs: string): string | undefined {
+  try {
+    return fs.readFileSync(abs, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Preset files read by many tenants report their own problems once. */

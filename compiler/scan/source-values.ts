@@ -118,11 +118,71 @@ function locatedErrors(findings: readonly SourceSecret[], locator: Locator): Dia
   return out;
 }
 
+/** One file as read: its value and locator, and (to scan its comments too) its path and text. */
+export interface ReadSource {
+  value: unknown;
+  locator: Locator;
+  file?: string;
+  text?: string;
+}
+
 /** The secret-in-source errors of each file read, and the flagged strings (to mask them in other messages). */
-export function scanSources(sources: readonly { value: unknown; locator: Locator }[]): { diagnostics: Diagnostic[]; secrets: string[] } {
+export function scanSources(sources: readonly ReadSource[]): { diagnostics: Diagnostic[]; secrets: string[] } {
   const found = findSourceSecrets(sources.map((s) => s.value));
-  return {
-    diagnostics: found.flatMap((list, i) => locatedErrors(list, sources[i]!.locator)),
-    secrets: found.flat().map((f) => f.secret),
-  };
+  const diagnostics = found.flatMap((list, i) => locatedErrors(list, sources[i]!.locator));
+  const texts: SourceText[] = sources.flatMap((s) =>
+    s.file !== undefined && s.text !== undefined ? [{ file: s.file, text: s.text, reported: new Set(diagnostics.filter((d) => d.file === s.file).map((d) => d.line)) }] : [],
+  );
+  return { diagnostics: [...diagnostics, ...commentSecrets(texts)], secrets: found.flat().map((f) => f.secret) };
+}
+
+/** A file's text, to find secrets outside its values: in comments, which the reader never returns. */
+export interface SourceText {
+  file: string;
+  text: string;
+  /** Lines (1-based) where a value finding already reports a secret. */
+  reported: ReadonlySet<number>;
+}
+
+// The lines of a TypeScript text that may hold a comment: those with a line comment, and from a block
+// comment's opening to its close. Over-inclusive (a `//` in a URL counts): a comment is never missed.
+function commentLines(text: string): [line: number, content: string][] {
+  const out: [number, string][] = [];
+  let inBlock = false;
+  text.split("\n").forEach((l, i) => {
+    const opens = l.includes("/*");
+    if (inBlock || opens || l.includes("//")) out.push([i + 1, l]);
+    if (opens) inBlock = true;
+    if (inBlock && l.lastIndexOf("*/") > l.lastIndexOf("/*")) inBlock = false;
+  });
+  return out;
+}
+
+/**
+ * Token formats (the preset's and ours, not the key-dependent rules) in the files' comments, on lines no value
+ * finding reports: a token pasted into a comment is in git all the same. One preset pass for all files.
+ */
+export function commentSecrets(texts: readonly SourceText[]): Diagnostic[] {
+  const lines: { file: string; line: number; start: number; length: number }[] = [];
+  let content = "";
+  for (const t of texts) {
+    for (const [line, l] of commentLines(t.text)) {
+      if (t.reported.has(line)) continue;
+      lines.push({ file: t.file, line, start: content.length, length: l.length });
+      content += `${l}\n`;
+    }
+  }
+  if (content === "") return [];
+  const matches = [...presetFindings(content).map((f) => ({ ...f, rule: `secretlint ${f.rule}` })), ...valueMatches(content)];
+  const out = new Map<string, Diagnostic>();
+  for (const m of matches.sort((a, b) => a.start - b.start)) {
+    let i = lines.length - 1;
+    while (lines[i]!.start > m.start) i--;
+    const l = lines[i]!;
+    if (out.has(`${l.file}:${l.line}`)) continue;
+    const secret = content.slice(m.start, Math.min(m.end, l.start + l.length));
+    const at = { file: l.file, line: l.line, col: m.start - l.start + 1 };
+    out.set(`${l.file}:${l.line}`, error(SECRET_IN_SOURCE, at, `the file holds a secret outside its values (a comment?): ${m.rule} (${maskSecret(secret)})`, { hint: SECRET_HINT }));
+  }
+  return [...out.values()];
 }
