@@ -8,7 +8,7 @@ import { createReader } from "../../compiler/load";
 import { secretDiagnostics as outputDiagnostics } from "../../compiler/scan/generated";
 import { maskSecretsIn } from "../../compiler/scan/redact";
 import { presetFindings } from "../../compiler/scan/secretlint";
-import { findSourceSecrets } from "../../compiler/scan/source-values";
+import { commentSecrets, findSourceSecrets } from "../../compiler/scan/source-values";
 import { valueMatches } from "../../compiler/scan/value-rules";
 import { Locator } from "../../compiler/source/locator";
 import { describeValue } from "../../compiler/validate/schema-issues";
@@ -79,6 +79,14 @@ test("messages are masked: known secrets and anything the rules flag", () => {
   // schema errors quote the value they refuse
   assert.is(describeValue(`${t.gitlab}.example.org`), '"glpa…(26 chars).example.org"');
   assert.is(describeValue("Learn.Acme.org"), '"Learn.Acme.org"');
+});
+
+test("tokens in comments are found at their line and column; lines a value finding reports are left to it", () => {
+  const text = ["const a = 1; // old: " + t.gitlab, "/*", "  rotated " + t.npm, "*/", 'const url = "https://x.example.org"; // docs', `const b = "${t.stripe}";`].join("\n");
+  const found = commentSecrets([{ file: "tenants/x.ts", text, reported: new Set([6]) }]);
+  assert.equal(found.map((d) => [d.line, d.col, d.code]), [[1, 22, "secret-in-source"], [3, 11, "secret-in-source"]]);
+  assert.match(found[0]!.message, "gitlab");
+  assert.not.match(found.map((d) => d.message).join(), t.gitlab);
 });
 
 test("a finding in generated/ is reported at the tenant value it came from, or at the platform's", () => {
