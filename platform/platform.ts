@@ -25,6 +25,13 @@ export default definePlatform({
           schedule: "0 3 * * *",
           retentionDays: 30,
         },
+        // alerts by e-mail; the SMTP password is a key of a Secret created in namespace monitoring, never in git
+        monitoring: {
+          alerts: {
+            secret: "alertmanager-receivers",
+            email: { to: "platform@example.org", from: "alertmanager@example.org", smarthost: "smtp.example.org:587", username: "alertmanager", passwordKey: "smtp-password" },
+          },
+        },
       },
       // what tenant pods may reach outside the cluster (everything else is denied by network policy)
       egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },

@@ -4,14 +4,14 @@ import { readmePath, withReference } from "../docs/tenant-reference";
 import type { Command } from "./index";
 
 export const docsCommand: Command = {
-  describe: "regenerate the tenant reference in README.md",
+  describe: "regenerate the tenant and platform-components references in README.md",
   args: {},
   async run(ctx) {
     const file = readmePath(ctx.root);
     const before = fs.readFileSync(file, "utf8");
     const after = withReference(before);
     if (after !== before) fs.writeFileSync(file, after);
-    ctx.io.out(after === before ? "README.md tenant reference is up to date" : "README.md tenant reference updated");
+    ctx.io.out(after === before ? "README.md references are up to date" : "README.md references updated");
     return 0;
   },
 };

@@ -6,6 +6,8 @@ import { DATA_SERVICES } from "../model/data-services";
 import type { ComponentName } from "../schema/components";
 import type { Platform } from "../schema/platform";
 import { missingKarpenterSettings } from "../render/platform/components/karpenter";
+import { publishedVersions } from "../render/platform/published-charts";
+import { COMPONENTS } from "../render/platform/registry";
 
 type ComponentRule = (p: Source<Platform>, cluster: ClusterSetup) => Diagnostic[];
 
@@ -91,7 +93,39 @@ const dataNeedExternalSecrets: ComponentRule = (p, cluster) => {
   ];
 };
 
-const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, dataNeedExternalSecrets];
+/** Alertmanager without a receiver evaluates every alert and tells nobody: say so until one is set. */
+const alertsNeedReceiver: ComponentRule = (p, cluster) => {
+  const m = cluster.components.monitoring;
+  if (!m.enabled || m.alerts) return [];
+  const { at, path } = located(p, cluster, "monitoring");
+  return [
+    warning("alerts-receiver", at, `alerts of cluster "${cluster.name}" reach nobody: no \`monitoring.alerts\` receiver is set`, {
+      path,
+      hint: 'set `monitoring: { alerts: { secret: "alertmanager-receivers", slack: { channel: "#alerts", urlKey: "slack-url" } } }` (or `email`, `webhook`), and create that Secret in namespace monitoring',
+    }),
+  ];
+};
+
+/**
+ * A `chartVersion` Argo CD may not find: not among the versions recorded as published for that chart
+ * (render/platform/published-charts.ts). A warning, since the record lags behind new releases.
+ */
+const chartVersionPublished: ComponentRule = (p, cluster) =>
+  COMPONENTS.filter((d) => d.chart && cluster.components[d.component].enabled).flatMap((d) => {
+    const version = cluster.components[d.component].chartVersion;
+    const known = publishedVersions(d.chart!.repoURL, d.chart!.chart);
+    if (!version || !known || known.includes(version)) return [];
+    const own = cluster.spec.components?.[d.component]?.chartVersion !== undefined;
+    const path = own ? ["clusters", cluster.name, "components", d.component, "chartVersion"] : ["components", d.component, "chartVersion"];
+    return [
+      warning("chart-version", p.locator.value(path), `${d.chart!.chart} ${version} is not among the versions recorded as published (${known.join(", ")})`, {
+        path: path.join("."),
+        hint: `check the chart's published index: a version Argo CD cannot fetch stops the component's sync; then add it to compiler/render/platform/published-charts.ts`,
+      }),
+    ];
+  });
+
+const RULES: readonly ComponentRule[] = [backupsNeedStorage, karpenterOnAws, grafanaAdminSecret, dataNeedExternalSecrets, alertsNeedReceiver, chartVersionPublished];
 
 export function checkComponents(p: Source<Platform>): Diagnostic[] {
   return Object.keys(p.value.clusters)

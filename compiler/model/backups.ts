@@ -33,19 +33,30 @@ export function databaseBackups(components: ResolvedComponents): DatabaseBackups
 /** The two keys the database operators read from the credentials Secret. */
 export const S3_KEYS = { accessKeyId: "AWS_ACCESS_KEY_ID", secretAccessKey: "AWS_SECRET_ACCESS_KEY" } as const;
 
+export type VeleroSchedules = NonNullable<ResolvedComponents["backups"]["schedules"]>;
+
+/**
+ * Openedx-k8s-harmony's Velero schedules (charts/harmony-chart/values.yaml): hourly kept a day, daily kept a
+ * week, weekly kept 30 days. A restore can then go back an hour, a day or a week.
+ */
+export const DEFAULT_VELERO_SCHEDULES: VeleroSchedules = {
+  hourly: { cron: "30 */1 * * *", keepHours: 24 },
+  daily: { cron: "0 6 * * *", keepHours: 168 },
+  weekly: { cron: "59 23 * * 0", keepHours: 720 },
+};
+
 /** Velero's view of the same settings: the storage as written (an endpoint only for S3-compatible stores). */
 export interface BackupPolicy {
   storage: NonNullable<ResolvedComponents["backups"]["storage"]>;
-  schedule: string;
-  retentionDays: number;
+  schedules: VeleroSchedules;
 }
 
 /** Undefined while backups are off or `backups.storage` is unset (backups stay off until then). */
 export function backupPolicy(components: ResolvedComponents): BackupPolicy | undefined {
   const b = components.backups;
   if (!b.enabled || !b.storage) return undefined;
-  return { storage: b.storage, schedule: b.schedule ?? DEFAULT_BACKUP_SCHEDULE, retentionDays: b.retentionDays ?? DEFAULT_RETENTION_DAYS };
+  return { storage: b.storage, schedules: b.schedules ?? DEFAULT_VELERO_SCHEDULES };
 }
 
 /** Velero writes durations as Go durations. */
-export const retentionTtl = (days: number) => `${days * 24}h0m0s`;
+export const retentionTtl = (hours: number) => `${hours}h0m0s`;

@@ -11,7 +11,15 @@ export interface IngressContract {
   clusterIssuer: string;
   /** Where the ingress controller's pods run: network policies admit traffic from exactly these. */
   controller: { namespace: string; podLabels: Record<string, string> };
+  /** Annotations every tenant Ingress carries for this controller. */
+  annotations: Record<string, string>;
 }
+
+/**
+ * Tutor's Caddy takes request bodies up to 250MB on Studio (course imports) and 4MB on the LMS: ingress-nginx's
+ * own 1m default would refuse imports first. Harmony sets 100m; 250m leaves Caddy the last word.
+ */
+export const DEFAULT_MAX_BODY_SIZE = "250m";
 
 const CONTROLLERS = {
   traefik: { className: "traefik", controller: { namespace: "traefik", podLabels: { "app.kubernetes.io/name": "traefik" } } },
@@ -33,5 +41,8 @@ export function ingressOf(platform: Platform, cluster: string): IngressContract 
   const chosen = CONTROLLERS[ingress.controller ?? "traefik"];
   const issuer = certManager.issuer ?? DEFAULT_ISSUER;
   const clusterIssuer = typeof issuer === "string" ? ISSUERS[issuer] : issuer.name;
-  return { className: chosen.className, clusterIssuer, controller: { namespace: chosen.controller.namespace, podLabels: { ...chosen.controller.podLabels } } };
+  // Traefik sets no body limit (no buffering middleware), so only ingress-nginx needs one
+  const annotations: Record<string, string> =
+    ingress.controller === "ingress-nginx" ? { "nginx.ingress.kubernetes.io/proxy-body-size": ingress.maxBodySize ?? DEFAULT_MAX_BODY_SIZE } : {};
+  return { className: chosen.className, clusterIssuer, controller: { namespace: chosen.controller.namespace, podLabels: { ...chosen.controller.podLabels } }, annotations };
 }

@@ -11,9 +11,10 @@ export const POD_SECURITY_VERSION = "v1.31";
 export const OPENEDX_UID = 1000;
 
 /**
- * `restricted`, except `baseline` while a dedicated backing service runs in the namespace: the upstream
- * charts those come from (Percona, mariadb-operator, Valkey, Meilisearch) do not all set a seccomp
- * profile and dropped capabilities, and `restricted` would refuse their pods.
+ * `restricted`, except `baseline` while a dedicated backing service runs in the namespace: the database pods
+ * the operators build from their custom resources (mariadb-operator's MariaDB, Percona's replica set) set
+ * no seccomp profile or dropped capabilities, and `restricted` would refuse them. (Valkey and Meilisearch
+ * get restricted contexts from model/chart-security.ts.)
  */
 export function podSecurityLevel(services: Record<string, string>): PodSecurityLevel {
   return Object.values(services).includes("dedicated") ? "baseline" : "restricted";

@@ -11,8 +11,6 @@ export interface Profile {
   exposure: { type: "LoadBalancer" | "NodePort"; annotations: Record<string, string>; nodePorts?: { http: number; https: number } };
   /** Replicas of shared controllers (ingress, cert-manager, ...): two survive a node drain; one on a laptop. */
   replicas: number;
-  /** The provider runs the control plane: its scheduler, controller manager and etcd cannot be scraped. */
-  managedControlPlane: boolean;
   /** Which components are on when the platform says nothing. */
   enabled: Record<ComponentName, boolean>;
   /** Component settings the profile implies (e.g. no Let's Encrypt on a local cluster). */
@@ -47,7 +45,6 @@ export const PROFILES: Record<Provider, Profile> = {
       },
     },
     replicas: 2,
-    managedControlPlane: true,
     enabled: { ...ALL_ON, karpenter: true },
     defaults: {},
   },
@@ -55,7 +52,6 @@ export const PROFILES: Record<Provider, Profile> = {
     storageClass: "do-block-storage",
     exposure: { type: "LoadBalancer", annotations: { "service.beta.kubernetes.io/do-loadbalancer-name": "openedx-fleet" } },
     replicas: 2,
-    managedControlPlane: true,
     enabled: ALL_ON,
     defaults: {},
   },
@@ -65,14 +61,12 @@ export const PROFILES: Record<Provider, Profile> = {
     storageClass: "standard",
     exposure: { type: "NodePort", annotations: {}, nodePorts: { http: 30080, https: 30443 } },
     replicas: 1,
-    managedControlPlane: false,
     enabled: { ...ALL_ON, backups: false, vpa: false },
     defaults: { certManager: { issuer: "selfsigned" } },
   },
   generic: {
     exposure: { type: "LoadBalancer", annotations: {} },
     replicas: 2,
-    managedControlPlane: false,
     enabled: ALL_ON,
     defaults: {},
   },

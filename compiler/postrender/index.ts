@@ -4,9 +4,11 @@
 //   3. replace Tutor's template Jobs with Sync hooks running the real init tasks (hooks.ts)
 //   4. keep exposure internal: no Namespace, no Ingress, ClusterIP Services, Caddy present (exposure.ts)
 //   5. force the tenant namespace and its labels on everything (scope.ts)
-//   5b. give Tutor's Deployments and autoscalers the tenant's size (workload-resources.ts)
+//   5b. give Tutor's Deployments and autoscalers the tenant's size, every other container explicit requests and
+//       limits, every Deployment the rollout the quota holds (workload-resources.ts)
 //   6. order the sync: init hooks, then workloads, then autoscalers (waves.ts)
 //   6b. harden every pod to Pod Security `restricted` (pod-security.ts); keep data-bearing objects (keep-data.ts)
+//   6c. refuse pods that, at their peak (rollouts and hooks included), would not fit the quota (scheduled.ts)
 //   7. refuse any secret-looking value (scan/secrets.ts), then sort and write deterministically
 import { sortObjects, type KubeObject } from "../render/objects";
 import { toYaml } from "../render/yaml";
@@ -20,16 +22,17 @@ import { parseManifests } from "./parse";
 import { tenantScope } from "./scope";
 import { PostRenderError, type InitTask, type RenderContext } from "./types";
 import { syncWaves } from "./waves";
-import { sizeWorkloads } from "./workload-resources";
+import { fitsQuota } from "./scheduled";
+import { explicitResources, sizeWorkloads } from "./workload-resources";
 
 export function postRender(manifests: string, tasks: readonly InitTask[], ctx: RenderContext): KubeObject[] {
   const parsed = parseManifests(manifests);
   plausibleRender(parsed);
   let objects = initHooks(parsed, tasks);
-  for (const step of [internalOnly, tenantScope, sizeWorkloads, syncWaves]) objects = step(objects, ctx);
+  for (const step of [internalOnly, tenantScope, sizeWorkloads, explicitResources, syncWaves]) objects = step(objects, ctx);
   // Pod Security `restricted` for every pod, and data-bearing objects kept on archive (issue 5)
   objects = objects.map((o) => keepData(hardenPodSecurity(o)));
-  return sortObjects(objects);
+  return sortObjects(fitsQuota(objects, ctx));
 }
 
 /** The YAML Argo CD receives; refused when any value looks like a secret. */

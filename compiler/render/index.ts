@@ -4,7 +4,7 @@ import type { Platform } from "../schema/platform";
 import { renderBootstrap } from "./bootstrap";
 import type { OutputFile } from "./files";
 import { fleetIndex, indexEntryText } from "./fleet-index";
-import { chartRepos, renderComponents } from "./platform/index";
+import { chartRepos, clusterLayers, renderComponents } from "./platform/index";
 import { renderTenant } from "./tenant";
 import { fleetPluginFile } from "./tenant/tutor-plugin";
 
@@ -14,7 +14,7 @@ export interface FleetModel {
 }
 
 /** Renderers of the platform side; each returns its files. */
-const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m)), renderComponents, () => [fleetPluginFile()]];
+const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m), clusterLayers(m)), renderComponents, () => [fleetPluginFile()]];
 
 export function renderPlatform(model: FleetModel): OutputFile[] {
   return PLATFORM_RENDERERS.flatMap((r) => r(model));

@@ -24,11 +24,11 @@ export interface Review {
   notes: string[];
 }
 
-/** `platform/<c>/…` and `apps/platform-<c>.yaml` belong to component <c>; root app and platform project to bootstrap. */
+/** `platform/<c>/…` and `apps/{platform,backups}/<cluster>/<c>.yaml` belong to component <c>; the bootstrap file to bootstrap. */
 export function componentOfFile(path: string): string | undefined {
-  const m = /^platform\/([^/]+)\//.exec(path) ?? /^apps\/platform-([^/]+)\.yaml$/.exec(path);
+  const m = /^platform\/([^/]+)\//.exec(path) ?? /^apps\/(?:platform|backups)\/[^/]+\/([^/]+)\.yaml$/.exec(path);
   if (m) return m[1];
-  return path.startsWith("argocd/") || path === "projects/platform.yaml" ? "bootstrap" : undefined;
+  return path.startsWith("argocd/") || /^apps\/tenants\/[^/]+\/README\.md$/.test(path) ? "bootstrap" : undefined;
 }
 
 export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, meta: { ref: string; sha: string; head: string; notes?: string[] }): Review {

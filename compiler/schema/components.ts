@@ -1,7 +1,7 @@
 // The platform's shared components: one toggle, a chart pin override and an escape hatch each.
 // Set under `components` for every cluster, and under `clusters.<name>.components` where a cluster differs.
 import { z } from "zod";
-import { DnsLabel, Host, Memory } from "./common";
+import { DnsLabel, Email, Host, Memory } from "./common";
 
 /** An exact chart version; some charts (cert-manager) publish theirs with a leading `v`. */
 const ChartVersion = z.string().regex(/^v?\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, { error: (i) => `${JSON.stringify(i.input)} is not an exact chart version (e.g. "41.3.0" or "v1.21.1")` });
@@ -29,9 +29,48 @@ function external(port: number) {
   });
 }
 
+/** A key of the Secret named beside it: the value is read in the cluster, never written here. */
+const SecretKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, { error: "a key of the Secret, e.g. `slack-url`" });
+
+/** Where Alertmanager sends alerts; every credential is a key of one Secret in namespace `monitoring`. */
+const Alerts = z
+  .strictObject({
+    secret: DnsLabel.describe("Secret you create in namespace `monitoring` (never in git) holding the receivers' credentials; mounted into Alertmanager and read from files."),
+    email: z
+      .strictObject({
+        to: Email.describe("Who receives the alerts."),
+        from: Email.describe("Sender address."),
+        smarthost: z.string().regex(/^[^\s:]+:\d+$/, { error: "host:port of the SMTP server, e.g. smtp.example.org:587" }).describe("SMTP server as host:port."),
+        username: z.string().min(1).optional().describe("SMTP user name, when the server asks for one."),
+        passwordKey: SecretKey.optional().describe("Key of `secret` holding the SMTP password."),
+      })
+      .optional()
+      .describe("E-mail receiver."),
+    slack: z
+      .strictObject({
+        channel: z.string().min(1).describe("Channel, e.g. `#alerts`."),
+        urlKey: SecretKey.describe("Key of `secret` holding the Slack incoming-webhook URL."),
+      })
+      .optional()
+      .describe("Slack receiver."),
+    webhook: z.strictObject({ urlKey: SecretKey.describe("Key of `secret` holding the URL alerts are POSTed to (PagerDuty, Opsgenie, a chat bridge, ...).") }).optional().describe("Generic webhook receiver."),
+  })
+  .refine((a) => a.email || a.slack || a.webhook, { error: "name at least one receiver: `email`, `slack` or `webhook`" });
+
+/** One Velero schedule: when, and how long its backups are kept. */
+const VeleroSchedule = z.strictObject({
+  cron: z.string().regex(/^\S+( \S+){4}$/, { error: "a five-field cron expression, e.g. `0 6 * * *`" }).describe("When it runs (cron, UTC)."),
+  keepHours: z.int().min(1).max(87600).describe("How long its backups are kept, in hours."),
+});
+
 export const ComponentsSchema = z.strictObject({
   ingress: component({
     controller: z.enum(["traefik", "ingress-nginx"]).optional().describe("Ingress controller: Traefik by default; ingress-nginx is retired upstream."),
+    maxBodySize: z
+      .string()
+      .regex(/^\d+[kmg]?$/, { error: "a size as nginx writes it, e.g. `250m`" })
+      .optional()
+      .describe("Largest request body ingress-nginx passes on (`proxy-body-size`); `250m` when omitted, Tutor's own limit for Studio (course imports). Traefik sets no limit."),
   }).optional(),
   certManager: component({
     issuer: z
@@ -42,7 +81,13 @@ export const ComponentsSchema = z.strictObject({
   metricsServer: component({}).optional(),
   vpa: component({}).optional(),
   externalSecrets: component({}).optional(),
-  monitoring: component({}).optional(),
+  monitoring: component({
+    alerts: Alerts.optional().describe("Where alerts go. Without it alerts reach nobody, and the compiler warns."),
+    controlPlane: z
+      .boolean()
+      .optional()
+      .describe("Scrape the scheduler, controller manager, etcd and kube-proxy. Off when omitted: managed control planes hide them, and most clusters bind them to localhost, where they only raise TargetDown."),
+  }).optional(),
   backups: component({
     storage: z
       .strictObject({
@@ -53,15 +98,23 @@ export const ComponentsSchema = z.strictObject({
       })
       .optional()
       .describe("Where backups go; backups stay off until it is set."),
-    schedule: z.string().min(1).optional().describe("Cron schedule of the backups, e.g. `0 3 * * *`."),
-    retentionDays: z.int().min(1).max(3650).optional().describe("How long backups are kept."),
+    schedule: z.string().min(1).optional().describe("Cron schedule of the database backups (MariaDB, MongoDB), e.g. `0 3 * * *`."),
+    retentionDays: z.int().min(1).max(3650).optional().describe("How long database backups are kept."),
+    schedules: z
+      .record(DnsLabel, VeleroSchedule)
+      .optional()
+      .describe("Velero schedules (objects and volumes of every namespace) by name; as Harmony when omitted: `hourly` (`30 */1 * * *`, kept 24h), `daily` (`0 6 * * *`, 168h), `weekly` (`59 23 * * 0`, 720h)."),
   }).optional(),
   karpenter: component({
     clusterName: z.string().min(1).optional().describe("EKS cluster name: nodes join it, subnets and security groups tagged `karpenter.sh/discovery: <name>` are used. Required on aws."),
     controllerRoleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, { error: "an IAM role ARN, e.g. arn:aws:iam::123456789012:role/karpenter" }).optional().describe("IAM role of the Karpenter controller (IRSA); none with EKS Pod Identity."),
     nodeRole: z.string().min(1).optional().describe("IAM role name of the nodes Karpenter launches. Required on aws."),
     interruptionQueue: z.string().min(1).optional().describe("SQS queue of spot interruption and rebalance events; interruption handling is off when omitted."),
-    amiAlias: z.string().regex(/^[a-z0-9]+@(latest|v\d{8})$/, { error: "an AMI alias such as al2023@v20251120" }).optional().describe("EC2NodeClass AMI alias; `al2023@latest` when omitted (pin a version to control node upgrades)."),
+    amiAlias: z
+      .string()
+      .regex(/^[a-z0-9]+@(latest|v\d{8})$/, { error: "an AMI alias such as al2023@v20260724" })
+      .optional()
+      .describe("EC2NodeClass AMI alias; a pinned AL2023 release when omitted, so nodes are replaced only when you move it (`@latest` replaces every node at each AMI release)."),
   }).optional(),
   echo: component({}).optional(),
   search: component({

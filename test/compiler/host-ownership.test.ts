@@ -47,7 +47,7 @@ const cases: [string, Record<string, string>, ((t: string) => string) | undefine
     "the platform's own domains and hosts are checked",
     {},
     (t) => t.replace('domains: ["example.org", "example.edu"],', 'domains: ["example.org", "co.uk"],').replace('grafana: "grafana.example.org"', 'grafana: "example.org"'),
-    ['platform/platform.ts:36:28 error domains[1]: "co.uk" is a public suffix', 'error clusters.main.hosts.grafana: the grafana host "example.org" is a base domain'],
+    ['platform/platform.ts:43:28 error domains[1]: "co.uk" is a public suffix', 'error clusters.main.hosts.grafana: the grafana host "example.org" is a base domain'],
   ],
   [
     "a tenant host above a platform service host is the tenant's error alone",

@@ -161,12 +161,13 @@ for (const [state, backend, maintenance, instance] of stateCases) {
   });
 }
 
-test("the quota is the size at its ceiling, one surge replica per workload and two hook Jobs and the ACME solver; zero when archived", () => {
+test("the quota is the size at its ceiling, one surge replica per Deployment, smtp, the running hook and the ACME solver; zero when archived", () => {
   const root = tempFleet({ examples: false, tenants: { one: tenantSource("one"), two: tenantSource("two", 'state: "archived",') } });
   const model = build(root).model;
   const hard = (id: string) => spec(kinds(tenantOutput(model.tenants.find((t) => t.id === id)!, model.platform), "ResourceQuota")[0]!).hard;
-  // small: lms 500m×(2+1), cms 250m×2, lmsWorker 250m×2, cmsWorker 100m×2, mfe and caddy 25m×2 = 2800m; + 2 × 500m for hooks, 10m for the ACME solver
-  assert.equal(hard("one"), { "requests.cpu": "3810m", "requests.memory": "10432Mi", "limits.memory": "21056Mi", "services.loadbalancers": "0", "services.nodeports": "0" });
+  // small: lms 500m×(2+1), cms 250m×2, lmsWorker 250m×2, cmsWorker 100m×2, mfe and caddy 25m×2 = 2800m; smtp 10m×2;
+  // one init hook at a time, LMS-sized 500m; 10m for the ACME solver
+  assert.equal(hard("one"), { "requests.cpu": "3330m", "requests.memory": "9472Mi", "limits.memory": "19264Mi", "services.loadbalancers": "0", "services.nodeports": "0" });
   assert.is(hard("two")["requests.cpu"], "0");
 });
 
@@ -177,10 +178,10 @@ test("quotas above the cluster's capacity warn, above the over-commit ratio fail
   assert.not.match(fits.err, "capacity");
   const over = await run(tempFleet({ examples: false, platform: withCpu("3"), tenants: { one: tenantSource("one") } }), "compile");
   assert.is(over.code, 0, over.err);
-  assert.match(over.err, /platform\/platform\.ts:\d+:\d+ warning clusters\.main\.capacity: tenant quotas on cluster main request 3810m CPU, 127% of its capacity 3: over-committed \[capacity\]/);
+  assert.match(over.err, /platform\/platform\.ts:\d+:\d+ warning clusters\.main\.capacity: tenant quotas on cluster main request 3330m CPU, 111% of its capacity 3: over-committed \[capacity\]/);
   const beyond = await run(tempFleet({ examples: false, platform: withCpu("2"), tenants: { one: tenantSource("one") } }), "compile");
   assert.is(beyond.code, 1);
-  assert.match(beyond.err, "191% of its capacity 2, above the allowed over-commit 1.5 [capacity]");
+  assert.match(beyond.err, "167% of its capacity 2, above the allowed over-commit 1.5 [capacity]");
 });
 
 // Each rule over the rendered objects, shown to fire on a tampered output: [rule code, tamper]

@@ -1,9 +1,10 @@
 // Restores of one tenant's database from its backups, as declarative objects (`npm run restore` prints them).
-import { databaseBackups } from "../../model/backups";
+import { backupPolicy, databaseBackups } from "../../model/backups";
 import { SHARED_SERVICES } from "../../model/data-services";
 import type { ResolvedTenant } from "../../model/resolve";
 import type { KubeObject } from "../objects";
 import { BACKUP_STORAGE } from "../platform/components/mongodb";
+import { scheduleName } from "../platform/components/velero";
 
 export const RESTORABLE = ["mysql", "mongodb"] as const;
 export type Restorable = (typeof RESTORABLE)[number];
@@ -19,8 +20,13 @@ export interface RestoreOptions {
 
 /** The Restore object, or why there is none to make. */
 export function restoreObject(t: ResolvedTenant, service: Restorable, opts: RestoreOptions): KubeObject | string {
-  if (t.services[service] === "dedicated") return `${t.id} runs a dedicated ${service}: its volume is in Velero's backups (velero restore create --from-schedule fleet --include-namespaces ${t.id})`;
   const c = t.cluster.components;
+  if (t.services[service] === "dedicated") {
+    // the schedule kept shortest is the most frequent: its latest backup is the newest
+    const kept = Object.entries(backupPolicy(c)?.schedules ?? {}).sort(([a, x], [b, y]) => x.keepHours - y.keepHours || (a < b ? -1 : 1));
+    const schedule = kept[0]?.[0] ?? "hourly";
+    return `${t.id} runs a dedicated ${service}: its volume is in Velero's backups (velero restore create --from-schedule ${scheduleName(schedule)} --include-namespaces ${t.id})`;
+  }
   if (!c[service].enabled || (c[service].external && !c[service].external.adminSecret)) return `${service} of cluster ${t.cluster.name} is not provisioned by the platform: restore with your provider's tools`;
   if (!databaseBackups(c)) return `backups are off on cluster ${t.cluster.name}: set components.backups.storage to have something to restore from`;
   const labels = { "fleet.openedx.org/tenant": t.id };

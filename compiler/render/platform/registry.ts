@@ -5,7 +5,7 @@ import { echo } from "./components/echo";
 import { externalSecrets } from "./components/external-secrets";
 import { ingressNginx } from "./components/ingress-nginx";
 import { karpenter } from "./components/karpenter";
-import { mariadbOperator } from "./components/mariadb-operator";
+import { mariadbOperator, mariadbOperatorCrds } from "./components/mariadb-operator";
 import { meilisearch } from "./components/meilisearch";
 import { metricsServer } from "./components/metrics-server";
 import { mongodb } from "./components/mongodb";
@@ -28,6 +28,7 @@ export const COMPONENTS: readonly ComponentDef[] = [
   velero,
   karpenter,
   echo,
+  mariadbOperatorCrds,
   mariadbOperator,
   mysql,
   psmdbOperator,

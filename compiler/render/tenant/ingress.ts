@@ -38,7 +38,7 @@ export function tenantIngress(t: ResolvedTenant, platform: Platform): KubeObject
       namespace: t.names.namespace,
       labels: tenantLabels(t, platform.fleet),
       // a later wave than the rest of the base app: hosts switch to the maintenance page only once it is healthy
-      annotations: { [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" },
+      annotations: { ...contract.annotations, [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" },
     },
     spec: {
       ingressClassName: contract.className,

@@ -80,7 +80,8 @@ export const certManager: ComponentDef = {
   component: "certManager",
   namespace: NAMESPACE,
   wave: 0,
-  // v1.21.1: the newest patch of the newest minor line
+  // v1.21.1: the newest patch of the newest minor line; pin checked: release tag v1.21.1 of
+  // github.com/cert-manager/cert-manager, whose releases publish the chart (published-charts.ts)
   chart: { repoURL: "https://charts.jetstack.io", chart: "cert-manager", version: "v1.21.1" },
   values,
   objects,

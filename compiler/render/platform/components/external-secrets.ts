@@ -27,7 +27,7 @@ export const externalSecrets: ComponentDef = {
   namespace: "external-secrets",
   // first: the monitoring component and every tenant use its CRDs
   wave: 0,
-  // 2.9.0: the newest release
+  // 2.9.0: the newest release; pin checked: gh-pages index.yaml of github.com/external-secrets/external-secrets
   chart: { repoURL: "https://charts.external-secrets.io", chart: "external-secrets", version: "2.9.0" },
   values,
   keepsData: true,

@@ -31,7 +31,9 @@ export const ingressNginx: ComponentDef = {
   when: (ctx) => ctx.cluster.components.ingress.controller === "ingress-nginx",
   namespace: "ingress-nginx",
   wave: 0,
-  // 4.15.1 (controller v1.15.1), the last release line before the project's retirement
+  // 4.15.1 (controller v1.15.1), the last release line before the project's retirement;
+  // pin checked: gh-pages index.yaml of github.com/kubernetes/ingress-nginx (published-charts.ts)
   chart: { repoURL: "https://kubernetes.github.io/ingress-nginx", chart: "ingress-nginx", version: "4.15.1" },
   values,
+  podSecurity: "restricted",
 };

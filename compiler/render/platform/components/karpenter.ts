@@ -10,6 +10,11 @@ export function missingKarpenterSettings(k: { clusterName?: string; nodeRole?: s
   return (["clusterName", "nodeRole"] as const).filter((f) => !k[f]);
 }
 const NODE_CLASS = "default";
+/**
+ * The AL2023 EKS AMI release nodes run when `amiAlias` is unset: pinned, so an AMI release replaces nodes only
+ * when this (or `amiAlias`) moves. v20260724: the newest release tag of github.com/awslabs/amazon-eks-ami seen.
+ */
+export const DEFAULT_AMI_ALIAS = "al2023@v20260724";
 
 function values(ctx: ComponentContext): Record<string, unknown> {
   const k = settingsOf(ctx);
@@ -30,7 +35,7 @@ function objects(ctx: ComponentContext): KubeObject[] {
     metadata: { name: NODE_CLASS, annotations: { ...AFTER_CHART } },
     spec: {
       role: k.nodeRole,
-      amiSelectorTerms: [{ alias: k.amiAlias ?? "al2023@latest" }],
+      amiSelectorTerms: [{ alias: k.amiAlias ?? DEFAULT_AMI_ALIAS }],
       subnetSelectorTerms: [{ tags: discovery }],
       securityGroupSelectorTerms: [{ tags: discovery }],
       metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
@@ -69,8 +74,10 @@ export const karpenter: ComponentDef = {
   when: (ctx) => ctx.cluster.spec.provider === "aws" && missingKarpenterSettings(settingsOf(ctx)).length === 0,
   namespace: "karpenter",
   wave: 0,
-  // 1.14.1: the newest release (karpenter.sh/v1, karpenter.k8s.aws/v1)
+  // 1.14.1: the newest release (karpenter.sh/v1, karpenter.k8s.aws/v1); pin checked: release tag v1.14.1 of
+  // github.com/aws/karpenter-provider-aws and its charts/karpenter/Chart.yaml (OCI chart, no index)
   chart: { repoURL: "public.ecr.aws/karpenter", chart: "karpenter", version: "1.14.1" },
   values,
   objects,
+  podSecurity: "restricted",
 };

@@ -6,6 +6,7 @@ export const metricsServer: ComponentDef = {
   component: "metricsServer",
   namespace: "metrics-server",
   wave: 0,
+  // pin checked: gh-pages index.yaml of github.com/kubernetes-sigs/metrics-server (3.13.1 is newer, untested)
   chart: { repoURL: "https://kubernetes-sigs.github.io/metrics-server/", chart: "metrics-server", version: "3.13.0" },
   values: (ctx) => ({
     replicas: 2,

@@ -64,4 +64,4 @@ function objects(ctx: ComponentContext): KubeObject[] {
   return [reader, psmdb];
 }
 
-export const mongodb: ComponentDef = { app: "mongodb", component: "mongodb", namespace, wave: 5, objects, keepsData: true };
+export const mongodb: ComponentDef = { app: "mongodb", component: "mongodb", namespace, wave: 5, objects, keepsData: true, podSecurity: "baseline" };

@@ -1,10 +1,12 @@
 // Monitoring: kube-prometheus-stack with Grafana, fleet alerts, the fleet dashboard and the ingress controller's metrics.
 // Tenants are found by the tenant label on their namespace (kube-state-metrics), not by per-tenant monitors:
 // Open edX serves no Prometheus endpoint to scrape, and a new tenant then changes no platform file.
+import { deepMerge } from "../../../model/components";
 import { ingressOf } from "../../../model/ingress";
 import { LABELS } from "../../../model/names";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
+import { alertmanagerValues } from "./monitoring-alerts";
 import { fleetDashboard } from "./monitoring-dashboard";
 import { fleetRules } from "./monitoring-rules";
 import { AFTER_CHART, BEFORE_CHART, claimSpec } from "./shared";
@@ -37,7 +39,9 @@ function grafana(ctx: ComponentContext): Record<string, unknown> {
 }
 
 function values(ctx: ComponentContext): Record<string, unknown> {
-  const hidden = ctx.cluster.profile.managedControlPlane;
+  const settings = ctx.cluster.components.monitoring;
+  // off unless asked for: managed control planes hide these, and most others bind them to localhost
+  const controlPlane = settings.controlPlane ?? false;
   const selectAll = { ruleSelectorNilUsesHelmValues: false, serviceMonitorSelectorNilUsesHelmValues: false, podMonitorSelectorNilUsesHelmValues: false, probeSelectorNilUsesHelmValues: false };
   return {
     crds: { enabled: true },
@@ -51,14 +55,14 @@ function values(ctx: ComponentContext): Record<string, unknown> {
         resources: { requests: { cpu: "500m", memory: "2Gi" }, limits: { memory: "6Gi" } },
       },
     },
-    alertmanager: { alertmanagerSpec: { storage: { volumeClaimTemplate: { spec: claimSpec(ctx, "2Gi") } } } },
+    alertmanager: deepMerge({ alertmanagerSpec: { storage: { volumeClaimTemplate: { spec: claimSpec(ctx, "2Gi") } } } }, alertmanagerValues(settings.alerts)),
     // the tenant label of each namespace becomes kube_namespace_labels{label_fleet_openedx_org_tenant=...}
     "kube-state-metrics": { metricLabelsAllowlist: [`namespaces=[${LABELS.tenant}]`] },
-    // a provider-run control plane cannot be scraped: its targets would only raise TargetDown
-    kubeControllerManager: { enabled: !hidden },
-    kubeScheduler: { enabled: !hidden },
-    kubeEtcd: { enabled: !hidden },
-    kubeProxy: { enabled: !hidden },
+    // an unreachable control plane would only raise TargetDown (and its alerts) for good
+    kubeControllerManager: { enabled: controlPlane },
+    kubeScheduler: { enabled: controlPlane },
+    kubeEtcd: { enabled: controlPlane },
+    kubeProxy: { enabled: controlPlane },
   };
 }
 
@@ -100,12 +104,30 @@ function ingressMonitor(ctx: ComponentContext): KubeObject {
   };
 }
 
+/**
+ * cert-manager's controller metrics (certificate expiry, ACME errors). Ours rather than the chart's
+ * ServiceMonitor: cert-manager syncs before this chart has installed the ServiceMonitor CRD.
+ */
+function certManagerMonitor(): KubeObject {
+  return {
+    apiVersion: "monitoring.coreos.com/v1",
+    kind: "PodMonitor",
+    metadata: { name: "cert-manager", namespace: NAMESPACE, annotations: { ...AFTER_CHART } },
+    spec: {
+      namespaceSelector: { matchNames: ["cert-manager"] },
+      selector: { matchLabels: { "app.kubernetes.io/name": "cert-manager", "app.kubernetes.io/component": "controller" } },
+      podMetricsEndpoints: [{ port: "http-metrics", interval: "60s" }],
+    },
+  };
+}
+
 function objects(ctx: ComponentContext): KubeObject[] {
-  const { ingress } = ctx.cluster.components;
+  const { ingress, certManager } = ctx.cluster.components;
   const controller = ingress.controller ?? "traefik";
   return [
     ...(ctx.cluster.components.externalSecrets.enabled ? grafanaAdmin() : []),
     ...(ingress.enabled ? [ingressMonitor(ctx)] : []),
+    ...(certManager.enabled ? [certManagerMonitor()] : []),
     fleetRules(NAMESPACE, controller),
     fleetDashboard(NAMESPACE),
   ];
@@ -118,7 +140,8 @@ export const monitoring: ComponentDef = {
   // after External Secrets (wave 0), whose CRDs make Grafana's admin password; before the data services
   // (wave 5), which may bring ServiceMonitors and PodMonitors of the CRDs this chart installs
   wave: 2,
-  // 88.5.3 (Prometheus Operator v0.93.1, Grafana chart 12.11.1): the newest release
+  // 88.5.3 (Prometheus Operator v0.93.1, Grafana chart 12.11.1): the newest release; pin checked: release tag
+  // kube-prometheus-stack-88.5.3 of github.com/prometheus-community/helm-charts
   chart: { repoURL: "https://prometheus-community.github.io/helm-charts", chart: "kube-prometheus-stack", version: "88.5.3" },
   releaseName: "kube-prometheus-stack",
   values,

@@ -42,4 +42,4 @@ function objects(ctx: ComponentContext): KubeObject[] {
   return [reader, mariadb];
 }
 
-export const mysql: ComponentDef = { app: "mysql", component: "mysql", namespace, wave: 5, objects, keepsData: true };
+export const mysql: ComponentDef = { app: "mysql", component: "mysql", namespace, wave: 5, objects, keepsData: true, podSecurity: "baseline" };

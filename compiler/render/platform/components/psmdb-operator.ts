@@ -16,4 +16,5 @@ export const psmdbOperator: ComponentDef = {
     resources: { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "512Mi" } },
   }),
   keepsData: true,
+  podSecurity: "restricted",
 };

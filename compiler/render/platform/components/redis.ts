@@ -22,6 +22,9 @@ user ${ADMIN_USER} on #{{ .adminPassword | sha256sum }} ~* &* +@all
 {{ ($json | fromYaml).acl }}{{ end }}{{ end }}
 `;
 
+/** The Valkey chart's Deployment strategy for a single replica on a ReadWriteOnce volume: stop, then start. */
+export const VALKEY_STRATEGY = "Recreate";
+
 /** A persistent Valkey volume that neither Helm nor an Argo CD sync ever deletes. */
 export function valkeyStorage(size: string, storageClass: string | undefined): Record<string, unknown> {
   return { enabled: true, requestedSize: size, keepPvc: true, annotations: { [SYNC_OPTIONS]: KEEP_DATA }, ...(storageClass ? { className: storageClass } : {}) };
@@ -35,6 +38,9 @@ function values(ctx: ComponentContext): Record<string, unknown> {
     valkeyConfig: "aclfile /acl/users.acl\nappendonly yes\nmaxmemory-policy noeviction\n",
     extraValkeySecrets: [{ name: ACL_SECRET, mountPath: "/acl" }],
     dataStorage: valkeyStorage(s.storageSize ?? "10Gi", ctx.cluster.storageClass),
+    // one replica on a ReadWriteOnce volume: a rolling update would start a second Valkey on the same volume
+    // (Multi-Attach on another node, two writers of one append-only file on the same one)
+    deploymentStrategy: VALKEY_STRATEGY,
     resources: { requests: { cpu: "250m", memory: "1Gi" }, limits: { memory: "2Gi" } },
   };
 }
@@ -112,4 +118,5 @@ export const redis: ComponentDef = {
   values,
   objects,
   keepsData: true,
+  podSecurity: "restricted",
 };

@@ -20,7 +20,12 @@ function values(ctx: ComponentContext): Record<string, unknown> {
         http: { redirections: { entryPoint: { to: "websecure", scheme: "https", permanent: true } } },
         ...(exposure.nodePorts ? { nodePort: exposure.nodePorts.http } : {}),
       },
-      ...(exposure.nodePorts ? { websecure: { nodePort: exposure.nodePorts.https } } : {}),
+      websecure: {
+        // Traefik v3 stops reading a request body after 60s by default: a course import over a slow link
+        // would fail at the ingress. Traefik sets no body size limit.
+        transport: { respondingTimeouts: { readTimeout: "600s" } },
+        ...(exposure.nodePorts ? { nodePort: exposure.nodePorts.https } : {}),
+      },
     },
     service: { annotations: exposure.annotations, spec: { type: exposure.type } },
     // per-service request counts by status code: the monitoring component's 5xx alerts read these
@@ -36,7 +41,8 @@ export const traefik: ComponentDef = {
   when: (ctx) => controllerOf(ctx) === "traefik",
   namespace: "traefik",
   wave: 0,
-  // 41.3.0 (Traefik v3.7.11) is the newest release whose values schema we read and test against
+  // 41.3.0 (Traefik v3.7.11) is the newest release whose values schema we read and test against;
+  // pin checked: release tag v41.3.0 of github.com/traefik/traefik-helm-chart (published-charts.ts)
   chart: { repoURL: "https://traefik.github.io/charts", chart: "traefik", version: "41.3.0" },
   values,
   podSecurity: "restricted",

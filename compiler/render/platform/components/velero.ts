@@ -1,5 +1,6 @@
-// Velero: nightly backups of Kubernetes objects and volume contents (kopia) to the platform's object storage.
-// Restore one tenant: velero restore create --from-schedule fleet --include-namespaces <id>
+// Velero: hourly, daily and weekly backups of Kubernetes objects and volume contents (kopia) to the platform's
+// object storage. Restore one tenant: velero restore create --from-schedule fleet-hourly --include-namespaces <id>
+import { RESTRICTED_CONTAINER } from "../../../model/chart-security";
 import { backupPolicy, retentionTtl, type BackupPolicy } from "../../../model/backups";
 import type { KubeObject } from "../../objects";
 import type { ComponentContext, ComponentDef } from "../component";
@@ -21,8 +22,18 @@ const policyOf = (ctx: ComponentContext) => backupPolicy(ctx.cluster.components)
 function values(ctx: ComponentContext): Record<string, unknown> {
   const policy = policyOf(ctx)!;
   const secret = policy.storage.credentialsSecret;
+  const monitored = ctx.cluster.components.monitoring.enabled;
   return {
-    initContainers: [{ name: "velero-plugin-for-aws", image: AWS_PLUGIN, imagePullPolicy: "IfNotPresent", volumeMounts: [{ mountPath: "/target", name: "plugins" }] }],
+    initContainers: [
+      {
+        name: "velero-plugin-for-aws",
+        image: AWS_PLUGIN,
+        imagePullPolicy: "IfNotPresent",
+        volumeMounts: [{ mountPath: "/target", name: "plugins" }],
+        securityContext: RESTRICTED_CONTAINER,
+        resources: { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } },
+      },
+    ],
     // the storage location is our own object (objects.yaml), validated like every other
     configuration: { backupStorageLocation: [], volumeSnapshotLocation: [], uploaderType: "kopia", defaultVolumesToFsBackup: true },
     // A Secret created in the cluster, the same shape the database backups read (AWS_ACCESS_KEY_ID,
@@ -34,7 +45,8 @@ function values(ctx: ComponentContext): Record<string, unknown> {
     upgradeCRDs: false,
     resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
     nodeAgent: { resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "2Gi" } } },
-    metrics: { enabled: true },
+    // ServiceMonitor and node-agent PodMonitor: Velero syncs after the monitoring chart has made their CRDs
+    metrics: { enabled: true, serviceMonitor: { enabled: monitored }, nodeAgentPodMonitor: { enabled: monitored } },
   };
 }
 
@@ -51,20 +63,29 @@ function storageLocation(policy: BackupPolicy): KubeObject {
   };
 }
 
+/** Schedule `fleet-<name>` of `backups.schedules`. */
+export const scheduleName = (name: string) => `fleet-${name}`;
+
 /**
- * One fleet-wide schedule rather than one per tenant: a new tenant is covered the night it appears without
- * changing any platform file, and a single tenant restores from it with `--include-namespaces <id>`.
+ * Fleet-wide schedules rather than one per tenant: a new tenant is covered the hour it appears without
+ * changing any platform file, and a single tenant restores from one with `--include-namespaces <id>`.
  */
-function schedule(policy: BackupPolicy): KubeObject {
+function schedules(policy: BackupPolicy): KubeObject[] {
+  return Object.entries(policy.schedules)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, s]) => schedule(scheduleName(name), s.cron, s.keepHours));
+}
+
+function schedule(name: string, cron: string, keepHours: number): KubeObject {
   return {
     apiVersion: "velero.io/v1",
     kind: "Schedule",
-    metadata: { name: "fleet", namespace: NAMESPACE, annotations: { ...AFTER_CHART } },
+    metadata: { name, namespace: NAMESPACE, annotations: { ...AFTER_CHART } },
     spec: {
-      schedule: policy.schedule,
+      schedule: cron,
       useOwnerReferencesInBackup: false,
       template: {
-        ttl: retentionTtl(policy.retentionDays),
+        ttl: retentionTtl(keepHours),
         storageLocation: LOCATION,
         includedNamespaces: ["*"],
         excludedNamespaces: EXCLUDED,
@@ -82,13 +103,13 @@ export const velero: ComponentDef = {
   // no storage, no Velero: a platform rule says what to set
   when: (ctx) => policyOf(ctx) !== undefined,
   namespace: NAMESPACE,
-  // After the tenants (root wave 20): nothing waits for Velero, and a Velero stuck on a missing credentials
-  // Secret must not hold every tenant's sync behind it.
-  wave: 70,
-  // 12.1.0 (Velero 1.18.1): the newest chart; 1.18.1 fixes CVE-2026-32637 in restore
+  // unused: Velero syncs alone in its cluster's backups root, waiting on no tenant and no other component
+  wave: 0,
+  // 12.1.0 (Velero 1.18.1): the newest chart; 1.18.1 fixes CVE-2026-32637 in restore; pin checked: gh-pages
+  // index.yaml of github.com/vmware-tanzu/helm-charts
   chart: { repoURL: "https://vmware-tanzu.github.io/helm-charts", chart: "velero", version: "12.1.0" },
   values,
-  objects: (ctx) => [storageLocation(policyOf(ctx)!), schedule(policyOf(ctx)!)],
+  objects: (ctx) => [storageLocation(policyOf(ctx)!), ...schedules(policyOf(ctx)!)],
   keepsData: true,
   // the node agent reads pod volumes from the host
   podSecurity: "privileged",

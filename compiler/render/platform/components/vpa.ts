@@ -7,7 +7,8 @@ export const vpa: ComponentDef = {
   namespace: "vpa",
   wave: 0,
   // cowboysysop's chart (11.1.1, VPA 1.5): kept current for years and widely used; the chart in
-  // kubernetes/autoscaler still calls itself "not ready for production"
+  // kubernetes/autoscaler still calls itself "not ready for production"; pin checked: gh-pages index.yaml of
+  // github.com/cowboysysop/charts
   chart: { repoURL: "https://cowboysysop.github.io/charts/", chart: "vertical-pod-autoscaler", version: "11.1.1" },
   values: () => ({
     // the chart applies its CRDs with a hook Job, so nothing is applied by hand

@@ -1,7 +1,8 @@
 // A tenant's dedicated backing services: upstream charts in the tenant's namespace, combined by a generated
 // umbrella chart (generated/tenants/<id>/services/Chart.yaml) whose values are generated/tenants/<id>/values.yaml,
 // deployed by the platform-side Application `<id>--services`, which never cascades: these hold data.
-import { clusterSetup } from "../../../model/components";
+import { securityValues } from "../../../model/chart-security";
+import { clusterSetup, deepMerge } from "../../../model/components";
 import { dedicatedServices } from "../../../model/provisioning";
 import type { ResolvedTenant } from "../../../model/resolve";
 import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../../model/secrets";
@@ -14,7 +15,7 @@ import { CHARTS, PSMDB_CR_VERSION } from "../../data/charts";
 import { yamlFile, type OutputFile } from "../../files";
 import { tenantLabels, type KubeObject } from "../../objects";
 import { meilisearchValues } from "../../platform/components/meilisearch";
-import { valkeyStorage } from "../../platform/components/redis";
+import { VALKEY_STRATEGY, valkeyStorage } from "../../platform/components/redis";
 import type { Chart } from "../../platform/component";
 import { aclRules } from "./redis";
 import { dedicatedMasterKeySecret } from "./search";
@@ -75,6 +76,7 @@ const VALUES: Record<DataService, Values> = {
         },
       },
       dataStorage: valkeyStorage("5Gi", sc),
+      deploymentStrategy: VALKEY_STRATEGY,
       resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { memory: "1Gi" } },
     };
   },
@@ -107,7 +109,8 @@ export function dedicatedServicesApplication(t: ResolvedTenant, platform: Platfo
 export function dedicatedServiceFiles(t: ResolvedTenant, platform: Platform): OutputFile[] {
   const services = dedicatedServices(t);
   if (services.length === 0) return [];
-  const values = Object.fromEntries(services.map((s) => [s, VALUES[s](t, platform)]));
+  // each chart's pod and container security contexts (model/chart-security.ts) under the service's own values
+  const values = Object.fromEntries(services.map((s) => [s, deepMerge(securityValues(CHART_OF[s].chart), VALUES[s](t, platform))]));
   const chart = {
     apiVersion: "v2",
     name: `${t.id}-services`,
