@@ -74,12 +74,14 @@ export function loadTenant(
   text?: string,
   deferScan?: (read: ReadSource) => void,
 ): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[]; secrets?: string[] } {
-  const read = reader.read(path.join(root, file), "defineTenant", text);
+  // read once here: the reader parses it and the secret scan reads its comments
+  const source = text ?? readText(path.join(root, file));
+  const read = reader.read(path.join(root, file), "defineTenant", source);
   const checked = validate(TenantSchema, read.value, read.locator, read.unreadable);
   // every value as read, valid or not (a secret in a misspelt field is in git too), and the comments
-  const source: ReadSource = { value: read.value, locator: read.locator, file, text: text ?? readText(path.join(root, file)) };
-  if (deferScan) deferScan(source);
-  const scanned = deferScan ? { diagnostics: [], secrets: [] } : scanSources([source]);
+  const scan: ReadSource = { value: read.value, locator: read.locator, file, text: source };
+  if (deferScan) deferScan(scan);
+  const scanned = deferScan ? { diagnostics: [], secrets: [] } : scanSources([scan]);
   const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
   const secrets = scanned.secrets.length > 0 ? { secrets: scanned.secrets } : {};
   const expectedId = path.basename(file, ".ts");
@@ -134,7 +136,7 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   return { platform, tenants, rejected, diagnostics: dedupe(diagnostics), secrets };
 }
 
-/** A file's text, or none when it cannot be read (the reader reports that). */
+/** A file's text, or none when it cannot be read (the reader then reads it itself and reports why). */
 function readText(abs: string): string | undefined {
   try {
     return fs.readFileSync(abs, "utf8");
