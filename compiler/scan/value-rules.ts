@@ -44,6 +44,18 @@ function urlCredentials(text: string, out: ValueMatch[]): void {
   }
 }
 
+// `user:password@host` without a scheme (an SMTP or proxy setting, a host name field): the user part starts the
+// text or follows a separator, so `repo:tag@sha256:…` image references and `git@host:path` do not match;
+// nor do URIs whose scheme takes an address (`mailto:a@b.example`).
+const BARE_USERINFO = /(?:^|[\s"'(=,;<])((?!(?:mailto|sips?|xmpp|im|pres|tel|news|urn):)[A-Za-z0-9._%+-]+:(?![$]|\{\{)[^\s@/:"']+@)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+function bareCredentials(text: string, out: ValueMatch[]): void {
+  for (const m of text.matchAll(BARE_USERINFO)) {
+    const start = m.index! + m[0].indexOf(m[1]!);
+    out.push({ rule: "credentials before a host name", start, end: start + m[1]!.length });
+  }
+}
+
 /** Bits per character: random tokens score above 3.5, words and names well below. */
 export function entropy(s: string): number {
   const counts = new Map<string, number>();
@@ -90,6 +102,7 @@ export function valueMatches(text: string): ValueMatch[] {
     for (const m of text.matchAll(pattern)) out.push({ rule, start: m.index!, end: m.index! + m[0].length });
   }
   if (text.includes("://")) urlCredentials(text, out);
+  if (text.includes("@")) bareCredentials(text, out);
   blobs(text, out);
   return out.length > 1 ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
 }

@@ -39,6 +39,7 @@ const FLAGGED: [string, Record<string, unknown>, string][] = [
   ["JWT", { tutor: { X: t.jwt } }, "JSON Web Token"],
   ["base64 blob as a label", { labels: { costCentre: t.blob } }, "random-looking blob"],
   ["2-character URL password", { tutor: { REQS: ["git+https://bob:pw@git.example.org/x.git"] } }, "credentials in a URL"],
+  ["user:password@host without a scheme", { tutor: { SMTP_HOST: "mailer:hunter2@smtp.example.org" } }, "credentials before a host name"],
   ["password under a password key", { smtpPassword: "hunter2!" }, "a password"],
   ["token as a property name", { labels: { [t.gitlab]: "x" } }, "gitlab"],
   ["private key armour", { tutor: { X: "-----BEGIN " + "PRIVATE KEY-----\nMIIB" } }, "private key block"],
@@ -57,6 +58,7 @@ const PASSING: unknown[] = [
   { tutor: { REQS: ["git+https://github.com/openedx/xblock-drag-and-drop-v2.git@v5.0.3"], URL: "https://deploy@git.example.org/x.git" } },
   { password: "from-cluster-secret:SMTP_PASSWORD", url: "redis://acme:from-cluster-secret:REDIS_PASSWORD@redis:6379/1", ref: "https://${USER}:${PASSWORD}@x.example.org" },
   { credentialsSecret: "velero-credentials", existingSecret: "tenant-00017-meilisearch-master-key" },
+  { image: "ghcr.io/globex/openedx:21.0.8@sha256:" + "3f786850e387550f".repeat(4), git: "git@github.com:openedx/edx-platform.git", contact: "mailto:ops@example.org", sip: "sip:desk@voip.example.org", proxy: "proxy:${PASSWORD}@proxy.example.org" },
 ];
 
 test("flags tokens of the preset and the rules it lacks, wherever the string sits", () => {
