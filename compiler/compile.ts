@@ -10,7 +10,8 @@ import { TenantCache } from "./cache/tenant-cache";
 import { load, type LoadOptions, type Source } from "./load";
 import type { Platform } from "./schema/platform";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
-import { applyPlan, recover } from "./output/apply";
+import { applyPlan } from "./output/apply";
+import { resolveInterrupted, type Recovery } from "./output/recover";
 import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
@@ -84,19 +85,24 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
 }
 
 /**
- * `npm run compile`: build, plan against generated/, and apply all-or-nothing.
- * On any error nothing under generated/ changes.
+ * `npm run compile`: build, plan against generated/, and apply all-or-nothing. On any error nothing under
+ * generated/ changes: an interrupted compile's staging is dealt with only once this run has validated
+ * everything (inputs, output rules, the secret scan), and the apply checks its output folders before writing.
  */
-export function compile(root: string, opts: { cache?: boolean; lifecycle?: LifecycleOptions } = {}): { build: Build; plan: Plan; recovered: string } {
+export function compile(
+  root: string,
+  opts: { cache?: boolean; lifecycle?: LifecycleOptions; stillHeld?: () => boolean } = {},
+): { build: Build; plan: Plan; recovered: Recovery } {
   const outDir = path.join(root, OUTPUT_DIR);
-  const recovered = recover(root, outDir);
   const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root);
-  const plan = planOutput(outDir, result.files, { listForeign: false, disk });
+  let plan = planOutput(outDir, result.files, { listForeign: false, disk });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
   if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks, sourceOwners(result.model.tenants, result.platformSource)));
-  if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan);
+  const recovered = resolveInterrupted(root, outDir, result.files);
+  if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
+  if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld });
   disk?.save();
   return { build: result, plan, recovered };
 }

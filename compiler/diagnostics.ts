@@ -63,7 +63,11 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 
 /** Thrown by commands when user input is wrong; the CLI prints the diagnostics and exits 1. */
 export class UserError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  /** `outcome` replaces "Nothing was written." when something was (an apply that failed past its commit point). */
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly outcome: string = "Nothing was written.",
+  ) {
     super(`${diagnostics.filter((d) => d.severity === "error").length} error(s)`);
   }
 }

@@ -165,6 +165,14 @@ export class TenantCache {
    */
   persist(): void {
     if (this.options.readOnly) return;
+    try {
+      this.writePacks();
+    } catch {
+      // a cache we cannot write (a full disk, a read-only .cache/) only costs speed; the output is checked on its own
+    }
+  }
+
+  private writePacks(): void {
     // a platform with errors never gets here (the build stops), so a fresh entry is always a valid one
     if (this.platformFresh) writeChecksummed(this.platformFile(), this.platformFresh);
     const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined && e.index !== undefined);

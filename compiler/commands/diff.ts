@@ -9,6 +9,7 @@ import type { Command } from "./index";
 
 export const diffCommand: Command = {
   describe: "compare what the working tree compiles to with a base revision, as Markdown or JSON",
+  lock: "read",
   args: {
     options: {
       base: { type: "string", value: "ref", required: true, help: "the git revision to compare with, e.g. origin/main" },

@@ -5,6 +5,7 @@ import type { Command } from "./index";
 
 export const docsCommand: Command = {
   describe: "regenerate the tenant and platform-components references in README.md",
+  lock: "write",
   args: {},
   async run(ctx) {
     const file = readmePath(ctx.root);

@@ -34,6 +34,7 @@ function validate(ctx: CommandContext): number {
 
 export const validateCommand: Command = {
   describe: "validate generated/ (and render output folders) against strict Kubernetes, CRD and chart schemas",
+  lock: "read",
   args: {
     usage: "[dir|file ...]",
     positionals: { min: 0, max: Infinity },

@@ -1,5 +1,6 @@
 // The fleet-wide output rule: the tenant quotas of each cluster against its declared capacity.
 import { error, warning, type Diagnostic } from "../diagnostics";
+import { fromCatalog } from "../model/catalog";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
 import { budgetOf } from "../render/tenant/quota";
 import type { FleetRule } from "./output-rules";
@@ -16,7 +17,7 @@ export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
   }
   const out: Diagnostic[] = [];
   for (const [cluster, sum] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const cap = platform.value.clusters[cluster]!.capacity;
+    const cap = fromCatalog(platform.value.clusters, cluster)!.capacity;
     for (const [what, used, capacity, fmt] of [
       ["CPU", sum.cpu, parseCpu(cap.cpu), formatCpu],
       ["memory", sum.memory, parseMemory(cap.memory), formatMemory],

@@ -1,6 +1,7 @@
 // Checks of the platform file beyond its schema.
 import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
+import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
@@ -17,7 +18,7 @@ const defaultClusterDeclared: Rule = ({ value, locator }) => {
       ? [error("default-cluster", locator.value(["clusters"]), "several clusters are declared but no `defaultCluster`", { path: "clusters", hint: `add \`defaultCluster: "${names.sort()[0]}"\`` })]
       : [];
   }
-  if (value.defaultCluster in value.clusters) return [];
+  if (inCatalog(value.clusters, value.defaultCluster)) return [];
   return [error("default-cluster", locator.value(["defaultCluster"]), `defaultCluster "${value.defaultCluster}" is not a declared cluster`, { path: "defaultCluster", hint: didYouMean(value.defaultCluster, names) ?? `clusters: ${names.join(", ")}` })];
 };
 
