@@ -4,8 +4,15 @@
 import { presetFindings } from "./secretlint";
 import { maskSecret, valueMatches } from "./value-rules";
 
-// A text without a long token-like run, a URL or key armour holds nothing the preset matches (and it is not loaded).
-const PRESET_WORTHY = /[A-Za-z0-9_+/=-]{16,}|:\/\/|PRIVATE KEY/;
+// What every match of the preset holds: a run of 16+ token characters with a capital, digit, `_`, `+` or `=`
+// (not a name or a path), credentials after a scheme, or key armour. A message without one (most warnings quote
+// a host or a plain URL) is not given to the preset, which is then not loaded.
+const RUN = /[A-Za-z0-9_+/=-]{16,}/g;
+function presetWorthy(text: string): boolean {
+  if (text.includes("PRIVATE KEY") || /:\/\/[^\s/@]*@/.test(text)) return true;
+  for (const m of text.matchAll(RUN)) if (/[A-Z0-9_+=]/.test(m[0])) return true;
+  return false;
+}
 // shorter known values would mask ordinary words
 const MIN_KNOWN = 4;
 
@@ -15,7 +22,7 @@ export function maskSecretsIn(text: string, known: readonly string[] = []): stri
   for (const secret of [...known].sort((a, b) => b.length - a.length)) {
     if (secret.length >= MIN_KNOWN && out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
   }
-  const ranges = [...valueMatches(out), ...(PRESET_WORTHY.test(out) ? presetFindings(out) : [])].sort((a, b) => a.start - b.start);
+  const ranges = [...valueMatches(out), ...(presetWorthy(out) ? presetFindings(out) : [])].sort((a, b) => a.start - b.start);
   if (ranges.length === 0) return out;
   let masked = "";
   let at = 0;
