@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { error, formatPath, type Diagnostic } from "../diagnostics";
 import type { Locator, ValuePath } from "../source/locator";
+import { maskSecretsIn } from "../scan/redact";
 import { didYouMean } from "./suggest";
 
 type Issue = z.core.$ZodIssue;
@@ -99,7 +100,8 @@ export function describeValue(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
   if (typeof v === "object") return "an object";
-  if (typeof v === "string") return JSON.stringify(v);
+  // a string is quoted back to the user: anything the secret rules flag in it is masked (`"sk_l…(32 chars)"`)
+  if (typeof v === "string") return JSON.stringify(maskSecretsIn(v));
   return `${typeof v} ${String(v)}`;
 }
 
