@@ -1,4 +1,5 @@
 // Diagnostics as data: every problem found in a run, sorted and printed in one place, tsc-style.
+import { maskDiagnostic } from "./scan/redact";
 
 /** One user-facing problem. `file` is relative to the repository root, `line`/`col` are 1-based. */
 export interface Diagnostic {
@@ -47,7 +48,9 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** `tenants/acme.ts:7:12 error hosts.lms: "Learn.Acme.org" is not a valid host name (…)`. */
-export function formatDiagnostic(d: Diagnostic): string {
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  // the last guard: nothing a secret rule flags is ever printed, whichever rule quoted it
+  const d = maskDiagnostic(diagnostic);
   const where = `${d.file}:${d.line}:${d.col}`;
   const what = d.path ? `${d.path}: ${d.message}` : d.message;
   const hint = d.hint ? `\n    fix: ${d.hint}` : "";
@@ -60,7 +63,11 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 
 /** Thrown by commands when user input is wrong; the CLI prints the diagnostics and exits 1. */
 export class UserError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
+  /** `outcome` replaces "Nothing was written." when something was (an apply that failed past its commit point). */
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly outcome: string = "Nothing was written.",
+  ) {
     super(`${diagnostics.filter((d) => d.severity === "error").length} error(s)`);
   }
 }

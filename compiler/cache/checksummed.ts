@@ -24,7 +24,12 @@ export function writeChecksummed(file: string | { dir: string; nameOf: (checksum
   const target = typeof file === "string" ? file : path.join(file.dir, file.nameOf(checksum));
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${checksum}\n${body}`);
-  fs.renameSync(tmp, target);
+  try {
+    fs.writeFileSync(tmp, `${checksum}\n${body}`);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true }); // no half-written file left behind (a full disk)
+    throw e;
+  }
   return target;
 }

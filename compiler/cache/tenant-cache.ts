@@ -21,8 +21,9 @@ export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
 /** Packs beyond this many are merged on the next write. */
 const MAX_PACKS = 8;
 
-export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[] };
-export type PlatformLoad = { platform?: Source<Platform>; diagnostics: Diagnostic[] };
+// `secrets`: strings of a failed load found to hold secrets (never cached: only valid loads are)
+export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[]; secrets?: string[] };
+export type PlatformLoad = { platform?: Source<Platform>; diagnostics: Diagnostic[]; secrets?: string[] };
 
 /** The validated platform and its rule results, under the same key as the tenants' entries' platform part. */
 interface PlatformEntry {
@@ -164,6 +165,14 @@ export class TenantCache {
    */
   persist(): void {
     if (this.options.readOnly) return;
+    try {
+      this.writePacks();
+    } catch {
+      // a cache we cannot write (a full disk, a read-only .cache/) only costs speed; the output is checked on its own
+    }
+  }
+
+  private writePacks(): void {
     // a platform with errors never gets here (the build stops), so a fresh entry is always a valid one
     if (this.platformFresh) writeChecksummed(this.platformFile(), this.platformFresh);
     const fresh = [...this.pending.values()].filter((e): e is Entry => e.files !== undefined && e.checks !== undefined && e.index !== undefined);

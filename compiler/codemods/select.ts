@@ -27,7 +27,8 @@ export function selectableFields(entry: FleetIndexEntry): string[] {
 
 function valueAt(entry: FleetIndexEntry, field: string): unknown {
   let v: unknown = entry;
-  for (const part of field.split(".")) v = v !== null && typeof v === "object" ? (v as Record<string, unknown>)[part] : undefined;
+  // own properties only: `--where labels.constructor=x` must find no label, not Object's constructor
+  for (const part of field.split(".")) v = v !== null && typeof v === "object" && Object.hasOwn(v, part) ? (v as Record<string, unknown>)[part] : undefined;
   return v;
 }
 

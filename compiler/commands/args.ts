@@ -36,9 +36,11 @@ export const EXIT_CODES = "exit codes: 0 success; 1 a problem in the input, the 
 const HELP: OptionSpec = { type: "boolean", help: "show this help" };
 const ROOT: OptionSpec = { type: "string", value: "dir", help: "the fleet's folder (default: this repository)" };
 
-/** `--help` text of one command. */
-export function helpText(name: string, describe: string, spec: ArgsSpec): string {
-  const options = Object.entries({ ...spec.options, root: ROOT, help: HELP });
+const LOCK_WAIT: OptionSpec = { type: "string", value: "seconds", help: "how long to wait while another command holds the working tree's lock", default: "90" };
+
+/** `--help` text of one command; `locks`: it holds the working tree's lock (so it takes --lock-wait). */
+export function helpText(name: string, describe: string, spec: ArgsSpec, opts: { locks?: boolean } = {}): string {
+  const options = Object.entries({ ...spec.options, root: ROOT, ...(opts.locks ? { "lock-wait": LOCK_WAIT } : {}), help: HELP });
   const flag = ([key, o]: [string, OptionSpec]) => `--${key}${o.type === "string" ? ` <${o.value ?? "value"}>` : ""}`;
   const required = options.filter(([, o]) => o.required).map(flag);
   const usage = [`npm run ${name} --`, spec.usage, ...required, options.length > required.length ? "[options]" : ""].filter(Boolean).join(" ");

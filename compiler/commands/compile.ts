@@ -5,7 +5,9 @@ import { check, compile, OUTPUT_DIR } from "../compile";
 import { lifecycleOptions } from "../fleet/lifecycle";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
+import { interruptedNote } from "../output/recover";
 import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
+import { during } from "../terminal/progress";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -25,11 +27,16 @@ function printWarnings(ctx: CommandContext, warnings: Parameters<typeof sortDiag
 export const compileCommand: Command = {
   describe: "compile platform/ and tenants/ into generated/",
   args: FLEET_ARGS,
+  lock: "write",
   async run(ctx) {
     const started = performance.now();
-    const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
+    const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
+    const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
+      compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
+    );
     printWarnings(ctx, build.warnings);
-    if (recovered === "completed") ctx.io.err("finished an interrupted compile before starting");
+    if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
+    if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
     const ms = Math.round(performance.now() - started);
     ctx.io.out(
@@ -53,9 +60,14 @@ export function describePlan(plan: Plan): string[] {
 export const checkCommand: Command = {
   describe: "verify generated/ is exactly what compile would write",
   args: FLEET_ARGS,
+  lock: "read",
   async run(ctx) {
-    const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
+    const { build, plan } = await during(ctx.progress, "checking generated/ against platform/ and tenants/…", () =>
+      check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) }),
+    );
     printWarnings(ctx, build.warnings);
+    const interrupted = interruptedNote(ctx.root);
+    if (interrupted) ctx.io.err(interrupted);
     const problems = describePlan(plan);
     // what generated/ holds: rendered files, and on disk the stale, edited and foreign ones
     const secrets = scanOutput(build.files, diskFiles(path.join(ctx.root, OUTPUT_DIR), [...plan.stale, ...plan.foreign])).map(describeLocated);

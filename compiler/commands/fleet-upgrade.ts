@@ -13,6 +13,7 @@ import type { Command } from "./index";
 
 export const fleetUpgradeCommand: Command = {
   describe: "set the release of the selected tenant files (by --where and --wave), checked before writing",
+  lock: "write",
   args: {
     options: {
       release: { type: "string", value: "name", required: true, help: "the release to move the selected tenants to" },

@@ -37,6 +37,8 @@ function checkTenant(ctx: CommandContext, dir: string): void {
 
 export const renderCommand: Command = {
   describe: "render one tenant's Open edX manifests with Tutor (needs tutor and kustomize or kubectl on PATH)",
+  // the Argo CD plugin renders its own copy (--dir); a tenant of this tree is read under its lock
+  lock: (opts) => (opts.dir !== undefined ? undefined : "read"),
   args: {
     usage: "[<tenant>]",
     positionals: { min: 0, max: 1 },

@@ -9,6 +9,7 @@ import type { Command } from "./index";
 
 export const reportCommand: Command = {
   describe: "capacity and cost report of the fleet (Markdown or JSON)",
+  lock: "read",
   args: { options: { format: { type: "string", value: "markdown|json", default: "markdown", help: "output format" } } },
   async run(ctx) {
     const format = ctx.opts.format;

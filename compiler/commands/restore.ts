@@ -8,6 +8,7 @@ import type { Command } from "./index";
 
 export const restoreCommand: Command = {
   describe: "print the Restore object of one tenant's MySQL or MongoDB database",
+  lock: "read",
   args: {
     usage: `<tenant> <${RESTORABLE.join("|")}>`,
     positionals: { min: 2, max: 2 },

@@ -9,6 +9,7 @@ import type { Command } from "./index";
 
 export const tenantNewCommand: Command = {
   describe: "write a new, valid tenant file tenants/<id>.ts",
+  lock: "write",
   args: {
     usage: "<id>",
     positionals: { min: 1, max: 1 },

@@ -1,10 +1,11 @@
 // `npm run validate [--schemas DIR] [--chart-schemas DIR] [DIR|FILE ...]`: every generated object against strict schemas.
+import { during } from "../terminal/progress";
 import { kubeconformOnPath } from "../validate/kubeconform";
 import { formatProblem, ValidateSetupError } from "../validate/problems";
 import { chartList, validateAll } from "../validate/validate-all";
 import type { Command, CommandContext } from "./index";
 
-function validate(ctx: CommandContext): number {
+async function validate(ctx: CommandContext): Promise<number> {
   const opts = ctx.opts as { schemas?: string; "chart-schemas"?: string; "schema-location"?: string[]; kubeconform?: string; "print-charts"?: boolean };
   const positionals = ctx.positionals;
   if (opts["print-charts"]) {
@@ -13,17 +14,24 @@ function validate(ctx: CommandContext): number {
   }
   const kubeconform = opts.kubeconform === "off" ? undefined : (opts.kubeconform ?? kubeconformOnPath());
   const chartSchemas = opts["chart-schemas"] ?? process.env.FLEET_CHART_SCHEMAS;
-  const report = validateAll({
+  const report = await during(ctx.progress, "reading the files to validate…", (progress) => validateAll({
+    onStage: (text) => progress.update(text),
     root: ctx.root,
     targets: positionals,
     schemaLocations: opts["schema-location"] ?? [],
     ...(opts.schemas ? { schemas: opts.schemas } : {}),
     ...(chartSchemas ? { chartSchemas } : {}),
     ...(kubeconform ? { kubeconform } : {}),
-  });
+  }));
   for (const p of report.problems) ctx.io.err(formatProblem(p));
   for (const line of report.values.unchecked) ctx.io.out(`not checked: ${line}`);
-  const summary = `${report.objects} object(s) in ${report.files} file(s), ${report.values.checked.length} values file(s) checked, ${report.values.unchecked.length} without schema; validator: ${report.engine}`;
+  const skippedObjects = report.skipped.reduce((n, [, c]) => n + c, 0);
+  for (const [kind, n] of report.skipped) ctx.io.out(`skipped: ${n} ${kind}`);
+  if (report.skipped.length) ctx.io.out("skipped: custom resources have no packaged schema; --schemas DIR (or FLEET_SCHEMAS) or kubeconform with schema locations checks them");
+  const checked = report.objects - skippedObjects;
+  const summary =
+    `${checked} object(s) checked${skippedObjects ? `, ${skippedObjects} skipped` : ""} in ${report.files} file(s), ` +
+    `${report.values.checked.length} values file(s) checked, ${report.values.unchecked.length} without schema; validator: ${report.engine}`;
   if (report.problems.length > 0) {
     ctx.io.err(`\n${report.problems.length} error(s). ${summary}`);
     return 1;
@@ -34,6 +42,7 @@ function validate(ctx: CommandContext): number {
 
 export const validateCommand: Command = {
   describe: "validate generated/ (and render output folders) against strict Kubernetes, CRD and chart schemas",
+  lock: "read",
   args: {
     usage: "[dir|file ...]",
     positionals: { min: 0, max: Infinity },
@@ -47,7 +56,7 @@ export const validateCommand: Command = {
   },
   async run(ctx) {
     try {
-      return validate(ctx);
+      return await validate(ctx);
     } catch (e) {
       if (!(e instanceof ValidateSetupError)) throw e;
       ctx.io.err(`validate: ${e.message}`);

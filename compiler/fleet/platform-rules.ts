@@ -1,6 +1,7 @@
 // Checks of the platform file beyond its schema.
 import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
+import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
@@ -17,7 +18,7 @@ const defaultClusterDeclared: Rule = ({ value, locator }) => {
       ? [error("default-cluster", locator.value(["clusters"]), "several clusters are declared but no `defaultCluster`", { path: "clusters", hint: `add \`defaultCluster: "${names.sort()[0]}"\`` })]
       : [];
   }
-  if (value.defaultCluster in value.clusters) return [];
+  if (inCatalog(value.clusters, value.defaultCluster)) return [];
   return [error("default-cluster", locator.value(["defaultCluster"]), `defaultCluster "${value.defaultCluster}" is not a declared cluster`, { path: "defaultCluster", hint: didYouMean(value.defaultCluster, names) ?? `clusters: ${names.join(", ")}` })];
 };
 
@@ -53,7 +54,29 @@ const mailRelayDeclared: Rule = ({ value, locator }) =>
           }),
         );
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, mailRelayDeclared];
+
+/** Names reserved for documentation (RFC 2606, RFC 6761): no real fleet is reached under them. */
+const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/;
+const EXAMPLE_REPO = /^(https:\/\/|git@)github\.com[/:]example\//;
+const runbook = "argocd/README.md, step 1";
+
+/**
+ * The example platform compiles, but a fleet deployed from it would pull the example repository, and Let's
+ * Encrypt refuses an account e-mail under a reserved domain: warn (never fail) while these are unchanged.
+ */
+const exampleValues: Rule = ({ value, locator }) => {
+  const out: Diagnostic[] = [];
+  if (EXAMPLE_REPO.test(value.repo.url))
+    out.push(warning("example-platform", locator.value(["repo", "url"]), `still the example repository (${value.repo.url}): Argo CD would pull that, not your fleet`, { path: "repo.url", hint: `set the Git URL of your copy of this repository (${runbook})` }));
+  if (RESERVED_DOMAIN.test(value.acmeEmail.split("@").pop() ?? ""))
+    out.push(warning("example-platform", locator.value(["acmeEmail"]), `${value.acmeEmail} is under a reserved example domain: Let's Encrypt refuses it, so no certificate is issued`, { path: "acmeEmail", hint: `set a mailbox your team reads (${runbook})` }));
+  value.domains.forEach((d, i) => {
+    if (RESERVED_DOMAIN.test(d)) out.push(warning("example-platform", locator.value(["domains", i]), `${d} is reserved for examples: no tenant host under it can be reached`, { path: `domains[${i}]`, hint: `list your own domains (${runbook})` }));
+  });
+  return out;
+};
+
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

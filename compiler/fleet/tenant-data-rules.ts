@@ -1,6 +1,7 @@
 // Checks of one tenant's backing services against its cluster: a shared service, or the operator of a
 // dedicated one, must exist there.
 import { warning, type Diagnostic } from "../diagnostics";
+import { inCatalog } from "../model/catalog";
 import { clusterSetup } from "../model/components";
 import { DATA_SERVICES } from "../model/data-services";
 import { clusterOf } from "../model/resolve";
@@ -16,7 +17,7 @@ const OPERATED = new Set(["mysql", "mongodb"]);
  */
 export function sharedServicesAvailable({ value, locator }: TenantUnderCheck, platform: Platform): Diagnostic[] {
   const cluster = clusterOf(platform, { cluster: typeof value.cluster === "string" ? value.cluster : undefined });
-  if (!(cluster in platform.clusters)) return [];
+  if (!inCatalog(platform.clusters, cluster)) return [];
   const components = clusterSetup(platform, cluster).components;
   const services = (value.services ?? {}) as Record<string, unknown>;
   return DATA_SERVICES.flatMap((s) => {

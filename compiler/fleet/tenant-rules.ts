@@ -2,6 +2,7 @@
 // (reading only the fields that have the right type), so one run reports every problem of a file.
 import { error, formatPath, warning, type Diagnostic } from "../diagnostics";
 import type { Locator } from "../source/locator";
+import { fromCatalog, inCatalog } from "../model/catalog";
 import { placeHost } from "../model/host-ownership";
 import { clusterOf, domainsOf } from "../model/resolve";
 import { parseCpu, parseMemory } from "../model/quantity";
@@ -32,18 +33,18 @@ function notInCatalog(code: string, locator: Locator, path: (string | number)[],
 
 const clusterExists: Rule = ({ value, locator }, platform) => {
   const cluster = str(value.cluster);
-  if (cluster === undefined || cluster in platform.clusters) return [];
+  if (cluster === undefined || inCatalog(platform.clusters, cluster)) return [];
   return [notInCatalog("unknown-cluster", locator, ["cluster"], "cluster", cluster, Object.keys(platform.clusters))];
 };
 
 const releaseExists: Rule = ({ value, locator }, platform) => {
   const release = str(value.release);
-  if (release === undefined || release in platform.releases) return [];
+  if (release === undefined || inCatalog(platform.releases, release)) return [];
   return [notInCatalog("unknown-release", locator, ["release"], "release", release, Object.keys(platform.releases))];
 };
 
 const pluginsExist: Rule = ({ value, locator }, platform) =>
-  strings(value.plugins).flatMap(([p, i]) => (p in platform.plugins ? [] : [notInCatalog("unknown-plugin", locator, ["plugins", i], "plugin", p, Object.keys(platform.plugins))]));
+  strings(value.plugins).flatMap(([p, i]) => (inCatalog(platform.plugins, p) ? [] : [notInCatalog("unknown-plugin", locator, ["plugins", i], "plugin", p, Object.keys(platform.plugins))]));
 
 const duplicatePlugins: Rule = ({ value, locator }) => {
   const list = strings(value.plugins);
@@ -55,14 +56,14 @@ const duplicatePlugins: Rule = ({ value, locator }) => {
 const sizeExists: Rule = ({ value, locator }, platform) => {
   const path = typeof value.size === "string" ? ["size"] : ["size", "preset"];
   const preset = str(value.size) ?? str(obj(value.size)?.preset);
-  if (preset === undefined || preset in platform.sizes) return [];
+  if (preset === undefined || inCatalog(platform.sizes, preset)) return [];
   return [notInCatalog("unknown-size", locator, path, "size preset", preset, Object.keys(platform.sizes))];
 };
 
 /** Overrides may break a preset's own consistency: requests above limits, min above max. */
 const sizeConsistent: Rule = ({ value, locator }, platform) => {
   const size = obj(value.size);
-  const preset = platform.sizes[str(size?.preset) ?? ""];
+  const preset = fromCatalog(platform.sizes, str(size?.preset) ?? "");
   if (!size || !preset) return [];
   const out: Diagnostic[] = [];
   for (const w of WORKLOADS) {
@@ -107,7 +108,7 @@ const tutorKeys: Rule = ({ value, locator }) => {
 /** Each host is one the tenant may own: not a public suffix or the platform's apex, in its customer's domain or an allowed one. */
 const hostsPlaced: Rule = ({ value, locator }, platform) => {
   const cluster = str(value.cluster);
-  const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && cluster in platform.clusters ? cluster : undefined }));
+  const domains = domainsOf(platform, clusterOf(platform, { cluster: cluster && inCatalog(platform.clusters, cluster) ? cluster : undefined }));
   const hosts = obj(value.hosts);
   if (!hosts) return [];
   const entries: [string, (string | number)[]][] = [];

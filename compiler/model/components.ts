@@ -1,6 +1,7 @@
 // The components of one cluster, resolved: provider profile, then the platform's settings, then the cluster's.
 import type { Cluster, Platform } from "../schema/platform";
 import { COMPONENT_NAMES, type ComponentName, type Components } from "../schema/components";
+import { fromCatalog } from "./catalog";
 import { PROFILES, type Profile } from "./profiles";
 
 type Settings<N extends ComponentName> = NonNullable<Components[N]>;
@@ -17,7 +18,7 @@ export interface ClusterSetup {
 }
 
 export function clusterSetup(platform: Platform, name: string): ClusterSetup {
-  const spec = platform.clusters[name]!;
+  const spec = fromCatalog(platform.clusters, name)!;
   const profile = PROFILES[spec.provider];
   const components = {} as Record<ComponentName, unknown>;
   for (const c of COMPONENT_NAMES) {
@@ -37,6 +38,10 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 /** Objects merge key by key; arrays and scalars of `over` replace those of `base`. */
 export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+  // defined, not assigned: a `__proto__` key (JSON.parse makes own ones) must stay a key, never become the prototype
+  for (const [k, v] of Object.entries(over)) {
+    const merged = isPlainObject(v) && Object.hasOwn(out, k) && isPlainObject(out[k]) ? deepMerge(out[k] as Record<string, unknown>, v) : v;
+    Object.defineProperty(out, k, { value: merged, enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }

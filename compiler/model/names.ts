@@ -24,6 +24,8 @@ export function tenantNames(id: string) {
     application: id,
     /** Argo CD Application for the platform-owned objects of the tenant (namespace, quota, policies, provisioning). */
     baseApplication: `${id}--base`,
+    /** Argo CD Application that syncs the tenant's project and Applications in order (its app-of-apps). */
+    rootApplication: `${id}--root`,
     project: id,
     /** Tutor's ID: it ends up in Deployment selectors, which are immutable, so it must never change. */
     tutorId: id,

@@ -3,6 +3,7 @@ import type { Cluster, Platform } from "../schema/platform";
 import { WORKLOADS, type WorkloadName, type WorkloadSize } from "../schema/size";
 import type { Tenant } from "../schema/tenant";
 import type { Locator } from "../source/locator";
+import { fromCatalog } from "./catalog";
 import { clusterSetup, type ResolvedComponents } from "./components";
 import { mailOf, type ResolvedMail } from "./mail";
 import { tenantNames, type TenantNames } from "./names";
@@ -45,18 +46,18 @@ export function defaultCluster(platform: Platform): string {
 
 /** Allowed base domains for a cluster: its own list, or the platform's. */
 export function domainsOf(platform: Platform, cluster: string): string[] {
-  return platform.clusters[cluster]?.domains ?? platform.domains;
+  return fromCatalog(platform.clusters, cluster)?.domains ?? platform.domains;
 }
 
 export function resolveTenant(tenant: Tenant, platform: Platform, source: ResolvedTenant["source"]): ResolvedTenant {
   const clusterName = clusterOf(platform, tenant);
-  const release = platform.releases[tenant.release]!;
+  const release = fromCatalog(platform.releases, tenant.release)!;
   const image = tenant.image ? `${tenant.image.registry}/${tenant.image.repository}:${tenant.image.tag}` : release.image;
   return {
     id: tenant.id,
     state: tenant.state,
     wave: tenant.wave,
-    cluster: { name: clusterName, spec: platform.clusters[clusterName]!, components: clusterSetup(platform, clusterName).components },
+    cluster: { name: clusterName, spec: fromCatalog(platform.clusters, clusterName)!, components: clusterSetup(platform, clusterName).components },
     names: tenantNames(tenant.id),
     release: { name: tenant.release, ...release },
     image,
@@ -90,7 +91,7 @@ export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {
 
 function resolveSize(size: Tenant["size"], platform: Platform): ResolvedTenant["size"] {
   const spec = typeof size === "string" ? { preset: size } : size;
-  const preset = platform.sizes[spec.preset]!;
+  const preset = fromCatalog(platform.sizes, spec.preset)!;
   const workloads = {} as Record<WorkloadName, WorkloadSize>;
   for (const w of WORKLOADS) {
     const base = preset[w];

@@ -1,71 +1,95 @@
-// Applies a plan to generated/ all-or-nothing. New content is staged outside generated/, then a commit
-// record is written atomically; only then are files moved into place. A run killed before the commit
-// record leaves generated/ untouched; one killed after it is finished by the next run (roll-forward).
+// Applies a plan to generated/ all-or-nothing, under the working tree's lock:
+// 1. preflight: every folder and file the apply touches is checked (nothing written yet);
+// 2. every new file is staged in .cache/compile-staging/ (a full disk fails here, with generated/ untouched);
+// 3. the folders the new files need are made (removed again if that fails);
+// 4. the commit record is written atomically: from here on the apply is meant to happen (output/recover.ts);
+// 5. the staged files are moved into place, deletions done, the manifest last; the staging folder goes.
 import fs from "node:fs";
 import path from "node:path";
+import { UserError } from "../diagnostics";
+import { entriesOf, stagedFile, stagingDir, writeRecord, type Entry } from "./commit-record";
 import { isSafeOutputPath } from "./manifest";
+import { lockLost, notWritable, partlyApplied, stagingFailed } from "./output-problems";
 import type { Plan } from "./plan";
+import { preflight } from "./preflight";
 
-const COMMIT = "COMMIT.json";
+export { stagingDir };
 
-interface CommitRecord {
-  writes: string[];
-  deletes: string[];
-}
-
-export function stagingDir(root: string): string {
-  return path.join(root, ".cache", "compile-staging");
-}
-
-/** Finishes or discards an interrupted apply. Returns what it did, for the log. */
-export function recover(root: string, outDir: string): "none" | "discarded" | "completed" {
+export function applyPlan(root: string, outDir: string, plan: Plan, opts: { stillHeld?: () => boolean } = {}): void {
+  for (const p of [...plan.writes.map((f) => f.path), ...plan.deletes]) if (!isSafeOutputPath(p)) throw new Error(`internal error: unsafe output path ${p}`);
+  const { entries, content } = entriesOf(plan);
   const stage = stagingDir(root);
-  if (!fs.existsSync(stage)) return "none";
-  const commitFile = path.join(stage, COMMIT);
-  if (!fs.existsSync(commitFile)) {
+  preflight(root, outDir, stage, plan.writes.map((f) => f.path), plan.deletes);
+  const shownStage = path.relative(root, stage);
+  try {
     fs.rmSync(stage, { recursive: true, force: true });
-    return "discarded";
+    // staged flat, by index: no directory tree to create and remove again (thousands of tenants)
+    fs.mkdirSync(path.join(stage, "files"), { recursive: true });
+    content.forEach((c, i) => c !== undefined && fs.writeFileSync(stagedFile(stage, i), c));
+  } catch (e) {
+    fs.rmSync(stage, { recursive: true, force: true });
+    throw new UserError([stagingFailed(shownStage, e)]);
   }
-  const record = JSON.parse(fs.readFileSync(commitFile, "utf8")) as CommitRecord;
-  replay(stage, outDir, record);
-  return "completed";
+  const made: string[] = [];
+  const undo = () => {
+    for (const dir of made.reverse()) fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(stage, { recursive: true, force: true });
+  };
+  try {
+    makeFolders(outDir, entries, made);
+  } catch (e) {
+    undo();
+    throw new UserError([notWritable(path.relative(root, (e as NodeJS.ErrnoException).path ?? outDir), e)]);
+  }
+  if (opts.stillHeld && !opts.stillHeld()) {
+    undo();
+    throw new UserError([lockLost(path.relative(root, outDir))]);
+  }
+  try {
+    writeRecord(stage, entries); // the commit point
+  } catch (e) {
+    undo();
+    throw new UserError([stagingFailed(shownStage, e)]);
+  }
+  replay(root, stage, outDir, entries, () => true);
 }
 
-export function applyPlan(root: string, outDir: string, plan: Plan): void {
-  recover(root, outDir);
-  const stage = stagingDir(root);
-  fs.rmSync(stage, { recursive: true, force: true });
-  // staged flat, by index: no directory tree to create and remove again (thousands of tenants)
-  fs.mkdirSync(path.join(stage, "files"), { recursive: true });
-  plan.writes.forEach((f, i) => {
-    if (!isSafeOutputPath(f.path)) throw new Error(`internal error: unsafe output path ${f.path}`);
-    fs.writeFileSync(path.join(stage, "files", String(i)), f.content);
-  });
-  const record: CommitRecord = { writes: plan.writes.map((f) => f.path), deletes: plan.deletes };
-  fs.mkdirSync(stage, { recursive: true });
-  const tmp = path.join(stage, `${COMMIT}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(record));
-  fs.renameSync(tmp, path.join(stage, COMMIT)); // the commit point
-  replay(stage, outDir, record);
+/** Makes the folders new files go into, before the commit point; `made` gets the top of each new branch (to undo). */
+function makeFolders(outDir: string, entries: readonly Entry[], made: string[]): void {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (e.after === null) continue;
+    const dir = path.dirname(path.join(outDir, e.path));
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const first = fs.mkdirSync(dir, { recursive: true });
+    if (first) made.push(first);
+  }
 }
 
-/** Moves staged files into place and deletes what left the plan; safe to run again after a crash. */
-function replay(stage: string, outDir: string, record: CommitRecord): void {
-  const made = new Set<string>();
-  record.writes.forEach((p, i) => {
-    const from = path.join(stage, "files", String(i));
-    if (!fs.existsSync(from)) return; // moved by an earlier, interrupted replay
-    const to = path.join(outDir, p);
-    const dir = path.dirname(to);
-    if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true });
-    made.add(dir);
-    fs.renameSync(from, to);
+/**
+ * Moves staged files into place and does the deletions, in the record's order; `pending(i)` says whether entry i
+ * still needs doing (recovery skips what an interrupted run already did). A failure here leaves generated/ partly
+ * updated, reported as such; the staging folder is kept so the next compile can finish it.
+ */
+export function replay(root: string, stage: string, outDir: string, entries: readonly Entry[], pending: (i: number) => boolean): void {
+  const folders = new Set<string>();
+  entries.forEach((e, i) => {
+    if (!pending(i)) return;
+    const to = path.join(outDir, e.path);
+    try {
+      if (e.after !== null) {
+        if (!folders.has(path.dirname(to))) fs.mkdirSync(path.dirname(to), { recursive: true });
+        folders.add(path.dirname(to));
+        fs.renameSync(stagedFile(stage, i), to);
+      } else {
+        fs.rmSync(to, { force: true });
+        removeEmptyParents(outDir, path.posix.dirname(e.path));
+      }
+    } catch (err) {
+      throw new UserError([partlyApplied(path.relative(root, to), err)], "generated/ is partly updated: run `npm run compile` again to finish it.");
+    }
   });
-  for (const p of record.deletes) {
-    if (!isSafeOutputPath(p)) continue;
-    fs.rmSync(path.join(outDir, p), { force: true });
-    removeEmptyParents(outDir, path.dirname(p));
-  }
   fs.rmSync(stage, { recursive: true, force: true });
 }
 

@@ -57,6 +57,10 @@ export class DiskState {
   save(): void {
     const kept = [...this.known].filter(([p]) => this.seen.has(p));
     if (this.opts.readOnly || (!this.changed && kept.length === this.known.size)) return;
-    writeChecksummed(this.file, { format: FORMAT, files: Object.fromEntries(kept) });
+    try {
+      writeChecksummed(this.file, { format: FORMAT, files: Object.fromEntries(kept) });
+    } catch {
+      // a state we cannot save only costs speed: every file is read next time
+    }
   }
 }

@@ -22,6 +22,16 @@ export function isSafeOutputPath(p: string): boolean {
   return path.posix.normalize(p) === p && !p.split("/").some((s) => s === ".." || s === "." || s === "");
 }
 
+/** The manifest inside a fleet index's text (path → hash), or an empty one when it does not parse. */
+export function manifestIn(text: string): Manifest {
+  try {
+    const files = (JSON.parse(text) as { files?: Record<string, unknown> }).files ?? {};
+    return new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === "string"));
+  } catch {
+    return new Map();
+  }
+}
+
 /** Reads the committed manifest; a missing one means the compiler owns nothing yet. */
 export function readManifest(outDir: string): { manifest: Manifest; problem?: string } {
   const file = path.join(outDir, MANIFEST);

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { OutputFile } from "../render/files";
 import type { DiskState } from "./disk-state";
+import { UserError } from "../diagnostics";
 import { hashOf, MANIFEST, readManifest } from "./manifest";
+import { unreadable } from "./output-problems";
 
 export interface Plan {
   /** New or changed files, with their full content. */
@@ -19,13 +21,15 @@ export interface Plan {
   /** Files in generated/ the compiler never wrote; left alone by compile, reported by check. */
   foreign: string[];
   unchanged: number;
+  /** The content hash of each stale or deleted file as found (for the commit record; missing files have none). */
+  before: Map<string, string>;
   /** A problem with the committed manifest, if any. */
   manifestProblem?: string;
 }
 
 /** Lists files on disk under generated/ (relative, '/'-separated, sorted by code unit; symlinks count as files). */
 export function listOutputDir(outDir: string): string[] {
-  if (!fs.existsSync(outDir)) return [];
+  if (!fs.statSync(outDir, { throwIfNoEntry: false })?.isDirectory()) return []; // a file there: every output is missing
   const out: string[] = [];
   // a plain walk: several times faster than a glob over thousands of tenant folders
   const walk = (abs: string, rel: string) => {
@@ -43,10 +47,16 @@ export function listOutputDir(outDir: string): string[] {
  * `listForeign` (check) lists generated/ to report files the compiler never wrote; compile leaves those
  * alone, so it skips the walk and learns what exists from the reads it does anyway.
  */
-export function planOutput(outDir: string, desired: readonly OutputFile[], opts: { listForeign?: boolean; disk?: DiskState } = { listForeign: true }): Plan {
+export function planOutput(
+  outDir: string,
+  desired: readonly OutputFile[],
+  opts: { listForeign?: boolean; disk?: DiskState; alsoOwned?: readonly string[] } = { listForeign: true },
+): Plan {
   const { manifest, problem } = readManifest(outDir);
+  // files an interrupted compile wrote before its manifest: the compiler's too (see output/recover.ts)
+  for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
   const wanted = new Set(desired.map((f) => f.path));
-  const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, ...(problem ? { manifestProblem: problem } : {}) };
+  const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, before: new Map(), ...(problem ? { manifestProblem: problem } : {}) };
   for (const f of desired) {
     const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
     if (found === undefined) {
@@ -63,8 +73,10 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
     }
     plan.writes.push(f);
     plan.stale.push(f.path);
+    const was = currentHash ?? hashOf(current!);
+    plan.before.set(f.path, was);
     const owned = manifest.get(f.path);
-    if (f.path !== MANIFEST && owned !== undefined && owned !== (currentHash ?? hashOf(current!))) plan.edited.push(f.path);
+    if (f.path !== MANIFEST && owned && owned !== was) plan.edited.push(f.path);
   }
   if (opts.listForeign) {
     for (const p of listOutputDir(outDir)) {
@@ -76,31 +88,51 @@ export function planOutput(outDir: string, desired: readonly OutputFile[], opts:
     const owned = [...manifest.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const p of owned) if (!wanted.has(p) && fs.existsSync(path.join(outDir, p))) plan.deletes.push(p);
   }
+  for (const p of plan.deletes) {
+    const content = readIfPresent(outDir, p);
+    if (content !== undefined) plan.before.set(p, hashOf(content));
+  }
   return plan;
 }
 
 /** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
 function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | undefined {
   const abs = path.join(outDir, rel);
-  const st = fs.statSync(abs, { throwIfNoEntry: false }); // before the read: see DiskState.remember
-  if (!st || !st.isFile()) return undefined;
+  const st = statIfFile(abs); // before the read: see DiskState.remember
+  if (!st) return undefined;
   const known = disk.hashIfUnchanged(rel, st);
   if (known !== undefined) return known;
-  const content = readIfPresent(abs);
+  const content = readIfPresent(outDir, rel);
   if (content === undefined) return undefined;
   const hash = hashOf(content);
   disk.remember(rel, st, hash);
   return hash;
 }
 
-const contentOnDisk = (outDir: string, rel: string) => readIfPresent(path.join(outDir, rel));
+const contentOnDisk = (outDir: string, rel: string) => readIfPresent(outDir, rel);
 
-/** The bytes of a file (not decoded: most are only hashed, and bytes cost the collector nothing). */
-function readIfPresent(file: string): Buffer | undefined {
+function statIfFile(abs: string): fs.Stats | undefined {
   try {
-    return fs.readFileSync(file);
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    return st?.isFile() ? st : undefined;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT" || (e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw e;
+  }
+}
+
+/**
+ * The bytes of a file (not decoded: most are only hashed, and bytes cost the collector nothing). Whatever stands
+ * where a file should (a folder, or a file where its folder should be) counts as no file: the write's preflight
+ * reports it. A file that cannot be read is the user's to fix, located.
+ */
+function readIfPresent(outDir: string, rel: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(path.join(outDir, rel));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR") return undefined;
+    if (code === "EACCES" || code === "EPERM" || code === "EIO") throw new UserError([unreadable(`${path.basename(outDir)}/${rel}`, code)]);
     throw e;
   }
 }

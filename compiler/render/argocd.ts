@@ -8,14 +8,36 @@ export const SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
 export const KEEP_DATA = "Delete=false,Prune=confirm";
 export const RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 
-/** Sync waves of the root app: projects before platform components before tenants. */
-export const WAVES = { projects: -100, platform: -50, tenantBase: 0, tenantInstance: 10 } as const;
+/**
+ * How the fleet syncs (Argo CD v3.4; argocd/README.md has the runbook). A parent Application waits on the
+ * health of its children only when its sync has more than one wave (gitops-engine `multiStep`): then it
+ * applies a wave, waits until every object of it is Healthy (a Degraded one fails the sync) and goes on.
+ * Child Applications have a health only through the `argoproj.io_Application` customization in
+ * argocd/values.yaml (built in until 1.8, not since). So waves are used only where order matters, and no
+ * parent holds children of two layers:
+ *
+ *   root (generated/argocd/, applied once by hand)       one wave: never waits on a layer
+ *   ├─ platform--<cluster>   apps/platform/<cluster>/     waves: CRD owners and operators (0), monitoring,
+ *   │                                                     which needs External Secrets (2), their users (5)
+ *   ├─ platform-backups--<cluster>  apps/backups/<cluster>/   Velero alone: waits on nothing
+ *   └─ platform-tenants--<cluster>  apps/tenants/<cluster>/   one wave of tenant roots: no tenant waits on another
+ *        └─ <id>--root       apps/<id>.yaml               its project (-1), base (0), services (1), instance (10)
+ *
+ * Tenants do not wait on the platform either: their objects skip the dry run when a CRD is still missing,
+ * and the sync retries without end (limit -1) at the newest revision (refresh) until the platform is up.
+ */
+/** Waves inside a tenant's root; the platform's are on each component (render/platform/component.ts). */
+export const WAVES = { project: -1, tenantBase: 0, tenantInstance: 10 } as const;
+
+/** Failed syncs retry forever with backoff, each retry at the newest revision: no revision is ever given up on. */
+export const RETRY = { limit: -1, refresh: true, backoff: { duration: "30s", factor: 2, maxDuration: "5m" } } as const;
 
 export interface ApplicationSpec {
   name: string;
   project: string;
   labels: Record<string, string>;
-  wave: number;
+  /** Omitted: wave 0 and no annotation (children of a one-wave parent). */
+  wave?: number;
   destination: { server: string; namespace?: string };
   /** One source, or several (a chart with its values file from this repository). */
   source: Record<string, unknown> | Record<string, unknown>[];
@@ -35,7 +57,7 @@ export function application(platform: Platform, spec: ApplicationSpec): KubeObje
       name: spec.name,
       namespace: platform.argocd.namespace,
       labels: spec.labels,
-      annotations: { [SYNC_WAVE]: String(spec.wave) },
+      ...(spec.wave === undefined ? {} : { annotations: { [SYNC_WAVE]: String(spec.wave) } }),
       ...(spec.cascadeDelete ? { finalizers: [RESOURCES_FINALIZER] } : {}),
     },
     spec: {
@@ -48,7 +70,7 @@ export function application(platform: Platform, spec: ApplicationSpec): KubeObje
         automated: { prune: true, selfHeal: true, allowEmpty: false },
         syncOptions: spec.syncOptions ?? ["CreateNamespace=false", "PruneLast=true"],
         ...(spec.managedNamespaceMetadata ? { managedNamespaceMetadata: spec.managedNamespaceMetadata } : {}),
-        retry: { limit: 10, backoff: { duration: "30s", factor: 2, maxDuration: "10m" } },
+        retry: { ...RETRY, backoff: { ...RETRY.backoff } },
       },
     },
   };

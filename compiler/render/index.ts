@@ -1,10 +1,11 @@
 // Renders the whole fleet in memory: every file the compiler owns under generated/, sorted by path.
+import { catalogTypes } from "../docs/catalog-types";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { renderBootstrap } from "./bootstrap";
 import type { OutputFile } from "./files";
 import { fleetIndex, indexEntryText } from "./fleet-index";
-import { chartRepos, renderComponents } from "./platform/index";
+import { chartRepos, clusterLayers, renderComponents } from "./platform/index";
 import { renderTenant } from "./tenant";
 import { fleetPluginFile } from "./tenant/tutor-plugin";
 
@@ -14,7 +15,7 @@ export interface FleetModel {
 }
 
 /** Renderers of the platform side; each returns its files. */
-const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m)), renderComponents, () => [fleetPluginFile()]];
+const PLATFORM_RENDERERS: ((m: FleetModel) => OutputFile[])[] = [(m) => renderBootstrap(m.platform, chartRepos(m), clusterLayers(m)), renderComponents, () => [fleetPluginFile()]];
 
 export function renderPlatform(model: FleetModel): OutputFile[] {
   return PLATFORM_RENDERERS.flatMap((r) => r(model));
@@ -26,7 +27,7 @@ export function renderFleet(
   renderOne: (t: ResolvedTenant) => OutputFile[] = (t) => renderTenant(t, model.platform),
   entryText: (t: ResolvedTenant) => string = indexEntryText,
 ): OutputFile[] {
-  const files = [...renderPlatform(model), ...model.tenants.flatMap(renderOne)];
+  const files = [...renderPlatform(model), catalogTypes(model.platform), ...model.tenants.flatMap(renderOne)];
   const seen = new Map<string, OutputFile>();
   for (const f of files) {
     // two renderers claiming one path is a bug in the compiler, never silently resolved

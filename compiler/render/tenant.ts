@@ -4,7 +4,8 @@ import { PLATFORM_PROJECT } from "../model/names";
 import { podSecurityLabels, podSecurityLevel } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
-import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, WAVES } from "./argocd";
+import { application, KEEP_DATA, repoSource, SYNC_OPTIONS, SYNC_WAVE, WAVES } from "./argocd";
+import { IN_CLUSTER, layerDir } from "./bootstrap";
 import { tenantLabels, type KubeObject } from "./objects";
 import { tenantIngress } from "./tenant/ingress";
 import { maintenancePage } from "./tenant/maintenance";
@@ -39,7 +40,9 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
     source: repoSource(platform, `generated/${tenantDir(t.id)}/resources`, { directory: { recurse: true } }),
     // the namespace, its secrets and data stay when this Application goes
     cascadeDelete: false,
-    syncOptions: ["PruneLast=true"],
+    // on a new cluster its ExternalSecrets, VPAs and database CRs may come before the platform's CRDs: they
+    // fail, the rest of their wave is applied, and the sync retries (render/argocd.ts); a dry run would refuse all
+    syncOptions: ["SkipDryRunOnMissingResource=true", "PruneLast=true"],
   });
   const services = dedicatedServicesApplication(t, platform);
   if (t.state === "archived") return [base, ...services];
@@ -57,11 +60,32 @@ export function tenantApplications(t: ResolvedTenant, platform: Platform): KubeO
   return [base, ...services, instance];
 }
 
+/** The tenant's Argo CD objects (project and Applications): one file, synced by the tenant's root. */
+export const tenantAppsFile = (id: string) => `apps/${id}.yaml`;
+
+/**
+ * The tenant's app-of-apps, one per tenant in its cluster's tenants root (which never waits on it): it
+ * syncs apps/<id>.yaml in waves, so its project exists before its Applications and its base (namespace,
+ * secrets, databases) is Healthy before its instance. Deleting it (the tenant's file removed) deletes those
+ * Applications: the instance cascades into its workloads, the base and services keep the data.
+ */
+export function tenantRootApplication(t: ResolvedTenant, platform: Platform): KubeObject {
+  return application(platform, {
+    name: t.names.rootApplication,
+    project: PLATFORM_PROJECT,
+    labels: tenantLabels(t, platform.fleet),
+    destination: { server: IN_CLUSTER, namespace: platform.argocd.namespace },
+    source: repoSource(platform, "generated/apps", { directory: { include: `${t.id}.yaml` } }),
+    cascadeDelete: true,
+    syncOptions: ["PruneLast=true"],
+  });
+}
+
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "AppProject",
-    metadata: { name: t.names.project, namespace: platform.argocd.namespace, labels: tenantLabels(t, platform.fleet) },
+    metadata: { name: t.names.project, namespace: platform.argocd.namespace, labels: tenantLabels(t, platform.fleet), annotations: { [SYNC_WAVE]: String(WAVES.project) } },
     spec: {
       description: `Open edX tenant ${t.id}: may deploy only into namespace ${t.names.namespace} of cluster ${t.cluster.name}`,
       sourceRepos: [platform.repo.url],
@@ -132,8 +156,8 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
   const src = t.source.file;
   const dir = tenantDir(t.id);
   const files = [
-    yamlFile(`apps/${t.id}.yaml`, src, tenantApplications(t, platform)),
-    yamlFile(`projects/${t.id}.yaml`, src, [tenantProject(t, platform)]),
+    yamlFile(tenantAppsFile(t.id), src, [tenantProject(t, platform), ...tenantApplications(t, platform)]),
+    yamlFile(`${layerDir("tenants", t.cluster.name)}/${t.id}.yaml`, src, [tenantRootApplication(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
     jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
   ];

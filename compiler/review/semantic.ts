@@ -23,7 +23,8 @@ const text = (v: unknown) => (Array.isArray(v) ? (v.length ? v.join(", ") : "(no
 
 /** The tenant a generated file belongs to, if any. */
 export function tenantOfFile(path: string): string | undefined {
-  return /^(?:apps|projects)\/(?!platform[-.])([^/]+)\.yaml$/.exec(path)?.[1] ?? /^tenants\/([^/]+)\//.exec(path)?.[1];
+  // apps/<id>.yaml (its project and Applications), apps/tenants/<cluster>/<id>.yaml (its root), tenants/<id>/
+  return /^apps\/(?:tenants\/[^/]+\/)?([^/]+)\.yaml$/.exec(path)?.[1] ?? /^tenants\/([^/]+)\//.exec(path)?.[1];
 }
 
 export function tenantLines(base: Snapshot, head: Snapshot, changes: readonly FileChange[]): TenantLine[] {

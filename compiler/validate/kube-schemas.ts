@@ -12,7 +12,16 @@ export interface SchemaError {
   message: string;
 }
 
-export type ObjectVerdict = { schema: string; errors: SchemaError[] } | { schema: string; missing: true };
+/** `missing`: the schema folder lacks the kind's schema (an error); `skipped`: no packaged schema exists for it (a custom resource). */
+export type FolderVerdict = { schema: string; errors: SchemaError[] } | { schema: string; missing: true };
+export type ObjectVerdict = FolderVerdict | { schema: string; skipped: true };
+
+/** What validates one object: the schema folder's schemas, or the packaged ones. */
+export interface ObjectValidator {
+  /** Where its schemas come from, for messages. */
+  readonly dir: string;
+  validate(obj: unknown): ObjectVerdict;
+}
 
 interface Typed {
   apiVersion?: unknown;
@@ -48,13 +57,13 @@ goRegExp.code = "goRegExp";
  * Compiles each schema once; strict: unknown fields are errors because the schemas say so. Code optimisation
  * is off: it only trims generated code, and costs a third of the compile time of the largest CRDs.
  */
-export class SchemaValidator {
+export class SchemaValidator implements ObjectValidator {
   private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExp, optimize: false } });
   private readonly compiled = new Map<string, ValidateFunction | null>();
 
   constructor(readonly dir: string) {}
 
-  validate(obj: unknown): ObjectVerdict {
+  validate(obj: unknown): FolderVerdict {
     const candidates = schemaPaths(obj as Typed);
     const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
     let fn = this.compiled.get(rel);

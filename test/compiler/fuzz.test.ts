@@ -59,7 +59,19 @@ type Mutation = ((text: string) => string) & { [fc.toStringMethod]: () => string
 const named = (what: string, apply: (text: string) => string): Mutation => Object.assign(apply, { [fc.toStringMethod]: () => what });
 
 /** One mutation of the source text, as a function of the text. */
+// legitimate edits, so that a mutated file still compiles often enough for determinism to be tested
+const benign = fc.oneof(
+  fc.stringMatching(/^[A-Za-z][A-Za-z ']{0,30}[A-Za-z]$/).map((v) => ["platformName", JSON.stringify(v)] as const),
+  fc.integer({ min: 0, max: 9 }).map((v) => ["wave", String(v)] as const),
+  fc.constantFrom("en", "fr", "de", "pt-br").map((v) => ["language", JSON.stringify(v)] as const),
+  fc.stringMatching(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/).map((v) => ["team", JSON.stringify(v)] as const),
+);
+
 const mutation = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: benign.map(([key, value]) => named(`${key}: ${value}`, (text) => text.replace(new RegExp(`(\\b${key}: )("[^"]*"|\\d+)`), `$1${value}`))),
+  },
   // set one property's string value to a hostile piece (the likeliest way past the parser into the rules)
   {
     weight: 3,

@@ -68,13 +68,14 @@ test("archive, commit, then remove: the tenant's files go, the rest stays", asyn
   const root = await gitFleet({ delta: tenantSource("delta") });
   writeTenant(root, "delta", tenantSource("delta", 'state: "archived",'));
   assert.is((await run(root, "compile")).code, 0);
-  assert.not.ok(fs.readFileSync(path.join(root, "generated", "apps", "delta.yaml"), "utf8").includes("name: delta\n"), "the instance Application is gone");
+  assert.not.match(fs.readFileSync(path.join(root, "generated", "apps", "delta.yaml"), "utf8"), /kind: Application\nmetadata:\n  name: delta\n/, "the instance Application is gone");
   assert.ok(fs.readFileSync(path.join(root, "generated", "tenants", "delta", "resources", "objects.yaml"), "utf8").includes("\nkind: Namespace\n"), "the namespace stays while archived");
   commitAll(root, "archive delta");
   removeTenant(root, "delta");
   const r = await run(root, "compile");
   assert.is(r.code, 0, r.err);
   assert.not.ok(exists(root, "apps/delta.yaml"));
+  assert.not.ok(exists(root, "apps/tenants/main/delta.yaml"));
   assert.not.ok(exists(root, "tenants/delta/resources/objects.yaml"));
   assert.ok(exists(root, "apps/acme.yaml"));
   assert.is((await run(root, "check")).code, 0);

@@ -36,3 +36,13 @@ export function objectsOf(tree: Map<string, string>, file: string): Record<strin
   const text = tree.get(file);
   return text ? YAML.parseAllDocuments(text).map((d) => d.toJS()).filter(Boolean) : [];
 }
+
+/** Where a component's Application of a cluster is written: its layer's folder (render/bootstrap.ts). */
+export const componentAppFile = (app: string, cluster = "main") => `apps/${app === "velero" ? "backups" : "platform"}/${cluster}/${app}.yaml`;
+
+/** Components with an Application on the cluster. */
+export const componentApps = (tree: Map<string, string>, cluster = "main") =>
+  [...tree.keys()].filter((p) => new RegExp(`^apps/(platform|backups)/${cluster}/[^/]+\\.yaml$`).test(p)).map((p) => p.split("/").pop()!.slice(0, -".yaml".length));
+
+/** The `platform` AppProject, from the bootstrap file. */
+export const platformProjectOf = (tree: Map<string, string>) => objectsOf(tree, "argocd/bootstrap.yaml").find((o) => o.kind === "AppProject" && o.metadata.name === "platform")!;

@@ -7,7 +7,7 @@ import { ingressOf } from "../../compiler/model/ingress";
 import { PROVIDERS } from "../../compiler/schema/platform";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { REPO_ROOT } from "../helpers/fleet";
-import { compile, DATA_OFF, examplePlatform, isObjectFile, objectsOf, platformWith } from "../helpers/platform";
+import { compile, componentAppFile, componentApps, DATA_OFF, examplePlatform, isObjectFile, objectsOf, platformProjectOf, platformWith } from "../helpers/platform";
 
 const schemaDir = findSchemaDir(REPO_ROOT);
 const validator = schemaDir ? new SchemaValidator(schemaDir) : undefined;
@@ -32,7 +32,7 @@ async function compiledValid(platform: string): Promise<Map<string, string>> {
   return tree;
 }
 
-const apps = (tree: Map<string, string>) => [...tree.keys()].filter((p) => p.startsWith("apps/platform-")).map((p) => p.slice("apps/platform-".length, -".yaml".length));
+const apps = (tree: Map<string, string>) => componentApps(tree);
 
 test("the example platform (generic) enables every component that makes sense for it", async () => {
   const tree = await compiledValid(examplePlatform);
@@ -86,9 +86,9 @@ test("Karpenter renders on aws with its settings, NodePool and EC2NodeClass on t
   const values = YAML.parse(on.get("platform/karpenter/main/values.yaml")!);
   assert.is(values.settings.clusterName, "fleet-eks");
   assert.is(values.serviceAccount.annotations["eks.amazonaws.com/role-arn"], "arn:aws:iam::123456789012:role/karpenter");
-  const app = objectsOf(on, "apps/platform-karpenter.yaml")[0]!;
+  const app = objectsOf(on, componentAppFile("karpenter"))[0]!;
   assert.is(app.spec.sources[0].repoURL, "public.ecr.aws/karpenter");
-  assert.ok(objectsOf(on, "projects/platform.yaml")[0]!.spec.sourceRepos.includes("public.ecr.aws/karpenter"));
+  assert.ok(platformProjectOf(on).spec.sourceRepos.includes("public.ecr.aws/karpenter"));
   const off = await compiledValid(platformWith(`{ karpenter: { enabled: false } }`, "", aws));
   assert.not.ok(apps(off).includes("karpenter"));
 });
@@ -109,7 +109,7 @@ test("exactly one ingress controller renders: Traefik by default, ingress-nginx 
 test("Traefik agrees with the ingress contract: class name, namespace and pod labels", async () => {
   const tree = await compiledValid(examplePlatform);
   const values = YAML.parse(tree.get("platform/traefik/main/values.yaml")!);
-  const app = objectsOf(tree, "apps/platform-traefik.yaml")[0]!;
+  const app = objectsOf(tree, componentAppFile("traefik"))[0]!;
   const monitor = objectsOf(tree, "platform/monitoring/main/objects.yaml").find((o) => o.kind === "PodMonitor" && o.metadata.name === "ingress-controller")!;
   const contract = { className: "traefik", namespace: "traefik", podLabels: { "app.kubernetes.io/name": "traefik" } };
   assert.is(values.ingressClass.name, contract.className);

@@ -6,9 +6,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { ISSUERS } from "../../compiler/model/ingress";
-import { WAVES } from "../../compiler/render/argocd";
 import { run, tempFleet, tenantSource } from "../helpers/fleet";
-import { compile, DATA_OFF, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
+import { compile, componentAppFile, DATA_OFF, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
 
 async function ok(platform: string) {
   const r = await compile(platform);
@@ -85,12 +84,15 @@ test("monitoring: rules for LMS/CMS down, 5xx, crash loops and workers; a dashbo
   assert.is(values.prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues, false);
 });
 
-test("sync waves: External Secrets and cert-manager before monitoring, which uses their CRDs; Velero after the tenants", async () => {
+test("sync waves: External Secrets and cert-manager before monitoring, which uses their CRDs; Velero alone in the backups root", async () => {
   const { tree } = await ok(examplePlatform);
-  const wave = (app: string) => Number(objectsOf(tree, `apps/platform-${app}.yaml`)[0]!.metadata.annotations["argocd.argoproj.io/sync-wave"]);
+  const wave = (app: string) => Number(objectsOf(tree, componentAppFile(app))[0]!.metadata.annotations["argocd.argoproj.io/sync-wave"]);
   assert.ok(wave("external-secrets") < wave("monitoring"));
   assert.ok(wave("cert-manager") < wave("monitoring"));
-  assert.ok(wave("velero") > WAVES.tenantInstance, "a stuck Velero holds no tenant back");
+  assert.ok(wave("monitoring") < wave("mysql"));
+  assert.is(wave("echo"), wave("mysql"), "echo waits on no data service");
+  assert.equal(componentAppFile("velero"), "apps/backups/main/velero.yaml");
+  assert.equal(tree.has("apps/backups/main/velero.yaml") && objectsOf(tree, "apps/backups/main/velero.yaml").length, 1, "Velero shares its root with nothing");
 });
 
 test("Velero: storage location and Harmony's hourly, daily and weekly schedules, credentials only by reference", async () => {
@@ -110,7 +112,7 @@ test("Velero: storage location and Harmony's hourly, daily and weekly schedules,
   ]);
   // Velero's metrics are scraped: the chart's ServiceMonitor and node-agent PodMonitor
   assert.equal([values.metrics.serviceMonitor.enabled, values.metrics.nodeAgentPodMonitor.enabled], [true, true]);
-  const app = objectsOf(tree, "apps/platform-velero.yaml")[0]!;
+  const app = objectsOf(tree, componentAppFile("velero"))[0]!;
   assert.not.ok(app.metadata.finalizers, "a data-bearing Application never cascades deletion");
 });
 
@@ -140,7 +142,7 @@ for (const [name, platform, code, message] of RULES) {
 
 test("a backups warning leaves Velero out; a Karpenter error writes nothing", async () => {
   const { tree } = await ok(withoutClusterBackups);
-  assert.not.ok(tree.has("apps/platform-velero.yaml"));
+  assert.not.ok(tree.has(componentAppFile("velero")));
   const bad = await compile(platformWith("{ karpenter: { enabled: true } }"));
   assert.is(bad.tree.size, 0);
 });

@@ -5,7 +5,7 @@ import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { PROVIDERS } from "../../compiler/schema/platform";
 import { readTree, run, tempFleet } from "../helpers/fleet";
-import { examplePlatform, platformWith } from "../helpers/platform";
+import { componentAppFile, examplePlatform, objectsOf, platformProjectOf, platformWith } from "../helpers/platform";
 
 async function compiled(platform: string): Promise<Map<string, string>> {
   const root = tempFleet({ platform });
@@ -17,7 +17,7 @@ async function compiled(platform: string): Promise<Map<string, string>> {
 test("a component turned off leaves no Application, values or objects", async () => {
   const tree = await compiled(platformWith("{ metricsServer: { enabled: false } }"));
   assert.not.ok([...tree.keys()].some((p) => p.includes("metrics-server")));
-  assert.ok(tree.has("apps/platform-echo.yaml"));
+  assert.ok(tree.has(componentAppFile("echo")));
 });
 
 test("escape-hatch values are deep-merged over the generated ones, and a cluster may differ", async () => {
@@ -29,16 +29,16 @@ test("escape-hatch values are deep-merged over the generated ones, and a cluster
   const eu = YAML.parse(tree.get("platform/metrics-server/eu/values.yaml")!);
   assert.is(eu.replicas, 1);
   assert.equal(eu.args, ["--kubelet-insecure-tls"]);
-  const apps = YAML.parseAllDocuments(tree.get("apps/platform-metrics-server.yaml")!).map((d) => d.toJS());
+  const apps = ["eu", "main"].flatMap((c) => objectsOf(tree, componentAppFile("metrics-server", c)));
   assert.equal(apps.map((a) => a.metadata.name), ["platform-metrics-server--eu", "platform-metrics-server--main"]);
   assert.equal(apps.map((a) => a.spec.sources[0].targetRevision), ["3.12.2", "3.12.2"]);
   assert.equal(apps.map((a) => a.spec.destination.server), ["https://eu.example.org", "https://kubernetes.default.svc"]);
 });
 
 test("the platform project allows exactly the chart repositories of enabled components", async () => {
-  const on = YAML.parse((await compiled(platformWith("{}"))).get("projects/platform.yaml")!);
+  const on = platformProjectOf(await compiled(platformWith("{}")));
   assert.ok(on.spec.sourceRepos.includes("https://kubernetes-sigs.github.io/metrics-server/"));
-  const off = YAML.parse((await compiled(platformWith("{ metricsServer: { enabled: false } }"))).get("projects/platform.yaml")!);
+  const off = platformProjectOf(await compiled(platformWith("{ metricsServer: { enabled: false } }")));
   assert.not.ok(off.spec.sourceRepos.includes("https://kubernetes-sigs.github.io/metrics-server/"));
 });
 

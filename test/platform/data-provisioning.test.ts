@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { tenantSource } from "../helpers/fleet";
+import { componentAppFile } from "../helpers/platform";
 import { compileWith, find, kinds, tenantObjects, type Compiled } from "./data-fleet";
 
 let fleet: Compiled;
@@ -71,7 +72,7 @@ test("provisioning objects keep their data: Argo CD never deletes them and the o
     assert.ok(find(fleet, kind, ns, ns)!.metadata.annotations?.["argocd.argoproj.io/sync-options"]?.includes("Prune=confirm"), kind);
   }
   for (const app of ["mysql", "mongodb", "redis", "meilisearch", "mariadb-operator", "psmdb-operator"]) {
-    const a = fleet.yaml(`apps/platform-${app}.yaml`);
+    const a = fleet.yaml(componentAppFile(app));
     assert.is(a.metadata.finalizers, undefined, `platform-${app} must not cascade`);
   }
 });

@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { tenantSource, writeTenant, run, readTree, tempFleet } from "../helpers/fleet";
-import { compile, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
+import { compile, componentAppFile, examplePlatform, objectsOf, platformWith } from "../helpers/platform";
 import path from "node:path";
 
 const ALERTS_BLOCK = /\n\s*\/\/ alerts by e-mail[^\n]*\n\s*monitoring: \{\n[\s\S]*?\n {8}\},\n/;
@@ -66,7 +66,7 @@ test("Karpenter runs a pinned AL2023 release unless amiAlias says otherwise", as
 
 test("mariadb-operator's CRDs come from their own Application, which never prunes nor deletes them", async () => {
   const { tree } = await ok(examplePlatform);
-  const app = objectsOf(tree, "apps/platform-mariadb-operator-crds.yaml")[0]!;
+  const app = objectsOf(tree, componentAppFile("mariadb-operator-crds"))[0]!;
   assert.equal(app.spec.sources[0].chart, "mariadb-operator-crds");
   assert.ok(app.spec.syncPolicy.syncOptions.includes("Prune=false") && app.spec.syncPolicy.syncOptions.includes("Delete=false"));
   assert.not.ok(app.metadata.finalizers);

@@ -28,7 +28,14 @@ export interface ComponentDef {
   /** Further condition, e.g. the ingress controller chosen. */
   when?: (ctx: ComponentContext) => boolean;
   namespace: string;
-  /** Sync-wave offset after the platform's first wave: CRD owners 0, their users later. */
+  /**
+   * Sync wave in its cluster's platform root, which waits until a wave is Healthy before the next: CRD owners
+   * and operators 0, monitoring 2 (it uses External Secrets' CRDs and owns the ServiceMonitor CRD), their
+   * users 5. Keep it to these three: every further wave makes more components wait on more others' health.
+   * An object whose CRD comes in a later wave (a ServiceMonitor of a wave-0 chart) needs no wave of its own:
+   * its apply fails and is retried, and an object not yet there does not count against its app's health.
+   * Backups (Velero) ignore it: they sync alone, so they wait on no other component.
+   */
   wave: number;
   chart?: Chart;
   /** Helm release name; the app name when omitted. */

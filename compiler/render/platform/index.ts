@@ -2,7 +2,8 @@
 import { securityValues } from "../../model/chart-security";
 import { clusterSetup, deepMerge } from "../../model/components";
 import { LABELS } from "../../model/names";
-import { application, repoSource, WAVES } from "../argocd";
+import { application, repoSource } from "../argocd";
+import { layerDir, type ClusterLayers, type Layer } from "../bootstrap";
 import { yamlFile, type OutputFile } from "../files";
 import type { FleetModel } from "../index";
 import { fleetLabels, type KubeObject } from "../objects";
@@ -21,12 +22,25 @@ export function componentContexts(model: FleetModel): ComponentContext[] {
     .map((name) => ({ platform: model.platform, cluster: clusterSetup(model.platform, name) }));
 }
 
+/** Backups sync in a layer of their own: Velero never waits on another component's health (render/argocd.ts). */
+export const layerOf = (def: ComponentDef): Extract<Layer, "platform" | "backups"> => (def.component === "backups" ? "backups" : "platform");
+
 export const isEnabled = (def: ComponentDef, ctx: ComponentContext) => ctx.cluster.components[def.component].enabled && (def.when?.(ctx) ?? true);
 
 /** Chart repositories of enabled components: the platform project must allow them as sources. */
 export function chartRepos(model: FleetModel, defs: readonly ComponentDef[] = COMPONENTS): string[] {
   const repos = componentContexts(model).flatMap((ctx) => defs.filter((d) => d.chart && isEnabled(d, ctx)).map((d) => d.chart!.repoURL));
   return [...new Set(repos)].sort();
+}
+
+/** The layer roots each cluster needs (render/bootstrap.ts). */
+export function clusterLayers(model: FleetModel, defs: readonly ComponentDef[] = COMPONENTS): ClusterLayers {
+  return Object.fromEntries(
+    componentContexts(model).map((ctx) => {
+      const on = defs.filter((d) => isEnabled(d, ctx)).map(layerOf);
+      return [ctx.cluster.name, { platform: on.includes("platform"), backups: on.includes("backups") }];
+    }),
+  );
 }
 
 function componentApplication(def: ComponentDef, ctx: ComponentContext, hasObjects: boolean): KubeObject {
@@ -49,7 +63,8 @@ function componentApplication(def: ComponentDef, ctx: ComponentContext, hasObjec
     name: componentApplicationName(def.app, cluster.name),
     project: "platform",
     labels,
-    wave: WAVES.platform + def.wave,
+    // the only child of its layer root (backups) needs no wave
+    ...(layerOf(def) === "platform" ? { wave: def.wave } : {}),
     destination: { server: cluster.spec.server, namespace: def.namespace },
     source: sources.length === 1 ? sources[0]! : sources,
     cascadeDelete: !def.keepsData,
@@ -64,7 +79,6 @@ function componentApplication(def: ComponentDef, ctx: ComponentContext, hasObjec
 
 export function renderComponents(model: FleetModel, defs: readonly ComponentDef[] = COMPONENTS): OutputFile[] {
   const files: OutputFile[] = [];
-  const apps = new Map<string, KubeObject[]>();
   for (const ctx of componentContexts(model)) {
     for (const def of defs.filter((d) => isEnabled(d, ctx))) {
       const dir = componentDir(def.app, ctx.cluster.name);
@@ -75,10 +89,9 @@ export function renderComponents(model: FleetModel, defs: readonly ComponentDef[
       }
       const objects = (def.objects?.(ctx) ?? []).map((o) => withLabels(o, { ...fleetLabels(model.platform.fleet), [LABELS.component]: def.app }));
       if (objects.length > 0) files.push(yamlFile(`${dir}/objects.yaml`, SOURCE, objects));
-      apps.set(def.app, [...(apps.get(def.app) ?? []), componentApplication(def, ctx, objects.length > 0)]);
+      files.push(yamlFile(`${layerDir(layerOf(def), ctx.cluster.name)}/${def.app}.yaml`, SOURCE, [componentApplication(def, ctx, objects.length > 0)]));
     }
   }
-  for (const [app, objects] of apps) files.push(yamlFile(`apps/platform-${app}.yaml`, SOURCE, objects));
   return files;
 }
 

@@ -58,4 +58,4 @@ function objects(ctx: ComponentContext): KubeObject[] {
   return [deployment, service, route];
 }
 
-export const echo: ComponentDef = { app: "echo", component: "echo", namespace: NAMESPACE, wave: 20, objects, podSecurity: "restricted" };
+export const echo: ComponentDef = { app: "echo", component: "echo", namespace: NAMESPACE, wave: 5, objects, podSecurity: "restricted" };

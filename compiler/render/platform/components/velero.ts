@@ -103,9 +103,8 @@ export const velero: ComponentDef = {
   // no storage, no Velero: a platform rule says what to set
   when: (ctx) => policyOf(ctx) !== undefined,
   namespace: NAMESPACE,
-  // After the tenants (root wave 20): nothing waits for Velero, and a Velero stuck on a missing credentials
-  // Secret must not hold every tenant's sync behind it.
-  wave: 70,
+  // unused: Velero syncs alone in its cluster's backups root, waiting on no tenant and no other component
+  wave: 0,
   // 12.1.0 (Velero 1.18.1): the newest chart; 1.18.1 fixes CVE-2026-32637 in restore; pin checked: gh-pages
   // index.yaml of github.com/vmware-tanzu/helm-charts
   chart: { repoURL: "https://vmware-tanzu.github.io/helm-charts", chart: "velero", version: "12.1.0" },
