@@ -33,7 +33,7 @@ export function credentialCopy(
 
 export function mailCredentials(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const secret = t.mail?.passwordSecret;
-  if (!secret || t.state === "archived") return [];
+  if (!secret) return [];
   return [credentialCopy(t, platform, SMTP_SECRET, [{ secretKey: SMTP_PASSWORD, remoteKey: secret, property: PASSWORD_KEY }])];
 }
 
@@ -43,7 +43,6 @@ export const pullSecretsOf = (t: ResolvedTenant, platform: Platform): string[] =
 const DOCKER_CONFIG = ".dockerconfigjson";
 
 export function registryCredentials(t: ResolvedTenant, platform: Platform): KubeObject[] {
-  if (t.state === "archived") return [];
   // the copy keeps the type the kubelet requires of an image pull secret
   const template = { type: "kubernetes.io/dockerconfigjson", engineVersion: "v2", mergePolicy: "Merge" };
   return pullSecretsOf(t, platform).map((name) => credentialCopy(t, platform, name, [{ secretKey: DOCKER_CONFIG, remoteKey: name, property: DOCKER_CONFIG }], template));
