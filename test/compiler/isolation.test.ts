@@ -143,7 +143,7 @@ const stateCases: [string, string | undefined, boolean, boolean][] = [
 ];
 for (const [state, backend, maintenance, instance] of stateCases) {
   test(`state ${state}: Ingress → ${backend ?? "none"}, maintenance page ${maintenance ? "on" : "off"}, instance app ${instance ? "kept" : "gone"}`, () => {
-    const root = tempFleet({ examples: false, tenants: { one: tenantSource("one", `state: "${state}",`) } });
+    const root = tempFleet({ examples: false, tenants: { one: tenantSource("one", `state: "${state}", plugins: ["mfe"],`) } });
     const model = build(root).model;
     const o = tenantOutput(model.tenants[0]!, model.platform);
     const ingress = kinds(o, "Ingress");
@@ -155,6 +155,12 @@ for (const [state, backend, maintenance, instance] of stateCases) {
       assert.is(s.ingressClassName, "traefik");
       assert.is(ingress[0]!.metadata.annotations?.["cert-manager.io/cluster-issuer"], "letsencrypt-production");
     } else assert.is(ingress.length, 0);
+    if (backend) {
+      // without the mfe plugin the MFE host is neither routed nor certified
+      const bare = tempFleet({ examples: false, tenants: { one: tenantSource("one", `state: "${state}",`) } });
+      const m = build(bare).model;
+      assert.equal(spec(kinds(tenantOutput(m.tenants[0]!, m.platform), "Ingress")[0]!).tls[0].hosts, ["one.example.org", "studio.one.example.org"]);
+    }
     assert.is(kinds(o, "Deployment").some((d) => d.metadata.name === "maintenance"), maintenance);
     assert.is(o.applications.some((a) => a.metadata.name === "one"), instance);
     assert.ok(kinds(o, "Namespace").length === 1, "the namespace stays in every state");
