@@ -40,7 +40,7 @@ test("the platform's relay: RUN_SMTP false, the password a placeholder filled fr
 
 test("a tenant's own relay replaces the platform's, with its own Secret; a relay without a user has no password", async () => {
   const own = `mail: { host: "mail.beta.example.org", port: 465, security: "tls", username: "beta", addresses: ["198.51.100.0/28"] },`;
-  const open = `mail: { host: "relay.gamma.example.org", port: 25, security: "none", addresses: ["10.0.5.10/32"] },`;
+  const open = `mail: { host: "relay.gamma.example.org", port: 25, security: "none", addresses: ["198.51.100.10/32"] },`;
   const { code, err, tree } = await compiled({ tenants: { beta: tenantSource("beta", own), gamma: tenantSource("gamma", open) } });
   assert.is(code, 0, err);
   const beta = YAML.parse(tree.get("tenants/beta/config.yml")!);
@@ -53,6 +53,18 @@ test("a tenant's own relay replaces the platform's, with its own Secret; a relay
   const objects = docs(tree, "tenants/gamma/resources/objects.yaml");
   assert.not.ok(objects.some((o) => o.metadata.name === "openedx-smtp"));
   assert.equal(objects.find((o) => o.metadata.name === "allow-mail-relay").spec.egress[0].ports, [{ protocol: "TCP", port: 25 }]);
+});
+
+test("a tenant's relay may not open private or link-local addresses, nor a port that is not for mail; the platform's may", async () => {
+  const metadata = `mail: { host: "relay.x.example.org", port: 80, addresses: ["169.254.169.254/32", "10.1.2.0/24", "fd00::1/128"] },`;
+  const { code, err } = await compiled({ tenants: { delta: tenantSource("delta", metadata) } });
+  assert.is(code, 1);
+  assert.match(err, /mail\.port: a tenant's relay listens on a mail port: 25, 465, 587, 2525/);
+  for (const cidr of ["169.254.169.254/32", "10.1.2.0/24", "fd00::1/128"]) assert.match(err, `"${cidr}" is not public`);
+  const platform = examplePlatform.replace('addresses: ["203.0.113.25/32"]', 'addresses: ["10.0.5.10/32"]');
+  assert.is(platform === examplePlatform, false);
+  const ok = await compiled({ platform, tenants: { alpha: tenantSource("alpha") } });
+  assert.is(ok.code, 0, ok.err);
 });
 
 test("SMTP settings in `tutor` are refused: the relay is declared as `mail`", async () => {
