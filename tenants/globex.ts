@@ -22,7 +22,7 @@ export default defineTenant({
   image: { registry: "ghcr.io", repository: "globex/openedx", tag: "21.0.8-globex.4" },
   services: { mysql: "shared", mongodb: "shared", redis: "shared", search: "dedicated" },
   labels: { team: "corporate-learning", costCentre: "cc-4711" },
-  // its own relay; the password is the Secret `mail-globex` in namespace platform-credentials, never in git
+  // its own relay; the password is the Secret `tenant-mail-globex` in namespace platform-credentials, never in git
   mail: { host: smtpRelay, port: 587, security: "starttls", username: "academy", addresses: ["198.51.100.7/32"] },
   tutor: {
     OPENEDX_LMS_UWSGI_WORKERS: 4,

@@ -14,8 +14,9 @@ export const PASSWORD_KEY = "password";
 
 /** Password of the platform's (or the cluster's) mail relay. */
 export const PLATFORM_MAIL_SECRET = "mail-relay";
-/** Password of a tenant's own mail relay: its name says whose it is. */
-export const tenantMailSecret = (id: string) => `mail-${id}`;
+/** Password of a tenant's own mail relay: its name says whose it is, and no tenant id can make it another name
+ * here (`mail-relay`, `registry-*`): tenant "relay" must never be handed the platform relay's password. */
+export const tenantMailSecret = (id: string) => `tenant-mail-${id}`;
 /** Login of a private registry (`.dockerconfigjson`), by registry host (dots and ports made DNS-safe). */
 export const registrySecret = (host: string) => `registry-${host.replace(/[.:]/g, "-")}`;
 

@@ -46,7 +46,7 @@ test("a tenant's own relay replaces the platform's, with its own Secret; a relay
   const beta = YAML.parse(tree.get("tenants/beta/config.yml")!);
   assert.equal([beta.SMTP_HOST, beta.SMTP_PORT, beta.SMTP_USE_TLS, beta.SMTP_USE_SSL], ["mail.beta.example.org", 465, false, true]);
   const copy = docs(tree, "tenants/beta/resources/objects.yaml").find((o) => o.kind === "ExternalSecret" && o.metadata.name === "openedx-smtp");
-  assert.is(copy.spec.data[0].remoteRef.key, "mail-beta");
+  assert.is(copy.spec.data[0].remoteRef.key, "tenant-mail-beta");
   const gamma = YAML.parse(tree.get("tenants/gamma/config.yml")!);
   assert.is(gamma.SMTP_PASSWORD, undefined);
   assert.is(gamma.SMTP_USERNAME, "");
@@ -65,6 +65,14 @@ test("a tenant's relay may not open private or link-local addresses, nor a port 
   assert.is(platform === examplePlatform, false);
   const ok = await compiled({ platform, tenants: { alpha: tenantSource("alpha") } });
   assert.is(ok.code, 0, ok.err);
+});
+
+test("no tenant id makes its relay's Secret the platform's: tenant `relay` reads tenant-mail-relay", async () => {
+  const own = `mail: { host: "mail.relay.example.org", username: "relay", addresses: ["198.51.100.20/32"] },`;
+  const { code, err, tree } = await compiled({ tenants: { relay: tenantSource("relay", own) } });
+  assert.is(code, 0, err);
+  const copy = docs(tree, "tenants/relay/resources/objects.yaml").find((o) => o.metadata.name === "openedx-smtp");
+  assert.is(copy.spec.data[0].remoteRef.key, "tenant-mail-relay");
 });
 
 test("SMTP settings in `tutor` are refused: the relay is declared as `mail`", async () => {
