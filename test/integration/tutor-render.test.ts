@@ -1,5 +1,6 @@
 // The real pipeline (Tutor, kustomize, post-render) on every fixture tenant, when `tutor` is on PATH:
 // deterministic, secret-free, schema-valid, and Tutor's template Jobs replaced by hooks.
+import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -8,7 +9,7 @@ import { renderTenantDir } from "../../compiler/pipeline/render";
 import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { compiledFixture, REPO_ROOT } from "../helpers/fleet";
+import { compiledFixture, REPO_ROOT, run, tempFleet } from "../helpers/fleet";
 
 const { tools, missing } = findTools();
 const schemas = findSchemaDir(REPO_ROOT);
@@ -38,5 +39,35 @@ for (const id of ["acme", "globex", "initech"]) {
     assert.equal(problems, []);
   });
 }
+
+// Issue 14's "done when", on a tenant fresh from tenant:new, with real Tutor and the catalog's plugins
+test("real Tutor render of a tenant fresh from tenant:new: relay, MFEs, forum, autoscaling, admins", async () => {
+  if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
+  const root = tempFleet({ examples: false });
+  const created = await run(root, "tenant:new", "fresh", "--host", "learn.fresh.example.org", "--plugin", "mfe", "--plugin", "forum", "--size", "medium");
+  assert.is(created.code, 0, created.err);
+  const file = path.join(root, "tenants", "fresh.ts");
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("});", '  admins: ["ops@fresh.example.org"],\n});'));
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 0, compiled.err);
+  const out = renderTenantDir(path.join(root, "generated", "tenants", "fresh"), tools);
+  assert.equal(findSecrets(out), []);
+  const objects = YAML.parseAllDocuments(out).map((d) => d.toJS());
+  const named = (kind: string) => objects.filter((o) => o.kind === kind).map((o) => o.metadata.name).sort();
+  // no exim relay: mail goes to the platform's relay, its password from the cluster
+  assert.equal(named("Deployment"), ["caddy", "cms", "cms-worker", "lms", "lms-worker", "mfe"]);
+  assert.match(out, 'EMAIL_HOST: \\"smtp.example.org\\"');
+  assert.match(out, 'EMAIL_HOST_PASSWORD: \\"from-cluster-secret:SMTP_PASSWORD\\"');
+  // forum v2 enabled and initialised; MFEs configured
+  assert.match(out, 'FEATURES[\\"ENABLE_DISCUSSION_SERVICE\\"] = True');
+  assert.match(out, "LEARNING_MICROFRONTEND_URL");
+  const hooks = named("Job");
+  assert.ok(hooks.some((h) => h.endsWith("-forum")) && hooks.some((h) => h.endsWith("-fleet-admins")), hooks.join(", "));
+  // autoscaling from the size (medium: lms 2..4), a budget for the two-replica lms
+  const lms = objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === "lms");
+  assert.equal([lms.spec.minReplicas, lms.spec.maxReplicas], [2, 4]);
+  for (const w of ["cms", "lms-worker", "cms-worker"]) assert.ok(objects.some((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === w), w);
+  assert.equal(named("PodDisruptionBudget"), ["lms-pdb"]);
+});
 
 test.run();
