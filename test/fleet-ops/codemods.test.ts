@@ -55,8 +55,7 @@ test("tenant:new without presets' standardPlugins names the catalog's complete-s
   const root = tempFleet({ examples: false, files: { "platform/presets.ts": "export const universityTutor = {} as const;\n" } });
   const r = await run(root, "tenant:new", "zeta", "--host", "learn.zeta.example.org");
   assert.is(r.code, 0, r.err);
-  // the fixture catalog has mfe but no forum
-  assert.match(read(root, "tenants/zeta.ts"), '  plugins: ["mfe"],\n');
+  assert.match(read(root, "tenants/zeta.ts"), '  plugins: ["mfe", "forum"],\n');
   assert.not.match(read(root, "tenants/zeta.ts"), "presets");
 });
 
