@@ -67,6 +67,8 @@ export default definePlatform({
     indigo: { version: "21.0.0" },
     "pod-autoscaling": { version: "21.0.0", pip: "tutor-contrib-pod-autoscaling==21.0.0" },
   },
+  // comprehensive themes the tenants' images carry: a plugin's (indigo) or your own; a tenant picks one with `theme`
+  themes: ["indigo"],
 
   sizes: {
     small: {

@@ -28,6 +28,10 @@ export interface ResolvedTenant {
   labels: Tenant["labels"];
   /** Administrators' e-mail addresses, as written. */
   admins: string[];
+  /** Comprehensive theme set on its hosts by a hook; none: the site's theme is left as it is. */
+  theme?: string;
+  /** Import the demo course; `ref` pins its revision, else the release's (Tutor's OPENEDX_COMMON_VERSION). */
+  demoCourse?: { ref?: string };
   /** The relay its mail goes through; none when neither the tenant nor the platform declares one. */
   mail?: ResolvedMail;
   tutor: Tenant["tutor"];
@@ -75,6 +79,8 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     services: tenant.services,
     labels: tenant.labels,
     admins: tenant.admins,
+    ...(tenant.theme !== undefined ? { theme: tenant.theme } : {}),
+    ...(tenant.demoCourse === false ? {} : { demoCourse: tenant.demoCourse === true ? {} : { ref: tenant.demoCourse.ref } }),
     ...withMail(mailOf(tenant, platform, clusterName)),
     tutor: tenant.tutor,
     input: tenant,

@@ -1,8 +1,8 @@
 // Post-render: Tutor's kustomize output → the objects Argo CD syncs for one tenant. The steps, in order:
 //   1. parse kustomize's YAML (parse.ts)
 //   2. refuse an empty or truncated render (guard.ts)
-//   3. replace Tutor's template Jobs with Sync hooks running the real init tasks, and the tenant's admins task
-//      last (hooks.ts, admins.ts)
+//   3. replace Tutor's template Jobs with Sync hooks running the real init tasks, then the tenant's admins, theme
+//      and demo course tasks (hooks.ts, admins.ts, site.ts)
 //   4. keep exposure internal: no Namespace, no Ingress, ClusterIP Services, Caddy present (exposure.ts)
 //   4b. an autoscaler for every sized Deployment, disruption budgets where replicas or consolidation need them (autoscaling.ts)
 //   5. force the tenant namespace and its labels on everything (scope.ts)
@@ -26,6 +26,7 @@ import { hardenPodSecurity } from "./pod-security";
 import { parseManifests } from "./parse";
 import { pullSecrets } from "./pull-secrets";
 import { tenantScope } from "./scope";
+import { demoCourseTasks, themeTasks } from "./site";
 import { PostRenderError, type InitTask, type RenderContext } from "./types";
 import { syncWaves } from "./waves";
 import { fitsQuota } from "./scheduled";
@@ -34,7 +35,7 @@ import { explicitResources, sizeWorkloads } from "./workload-resources";
 export function postRender(manifests: string, tasks: readonly InitTask[], ctx: RenderContext): KubeObject[] {
   const parsed = parseManifests(manifests);
   plausibleRender(parsed);
-  let objects = initHooks(parsed, [...tasks, ...adminTasks(ctx)]);
+  let objects = initHooks(parsed, [...tasks, ...adminTasks(ctx), ...themeTasks(ctx), ...demoCourseTasks(ctx)]);
   for (const step of [internalOnly, autoscale, tenantScope, sizeWorkloads, explicitResources, pullSecrets, syncWaves]) objects = step(objects, ctx);
   // Pod Security `restricted` for every pod, and data-bearing objects kept on archive (issue 5)
   objects = objects.map((o) => keepData(hardenPodSecurity(o)));

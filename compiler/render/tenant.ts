@@ -148,7 +148,10 @@ export function renderContext(t: ResolvedTenant, platform: Platform) {
   const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
   const consolidation = t.cluster.components.karpenter.enabled;
   const imagePullSecrets = pullSecretsOf(t, platform);
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, admins: t.admins, tutorPlugins };
+  // Tutor's settheme sets the LMS and Studio hosts; the MFEs' host is the tenant's too
+  const theme = t.theme === undefined ? {} : { theme: { name: t.theme, domains: [t.hosts.lms, t.hosts.cms, t.hosts.mfe] } };
+  const demoCourse = t.demoCourse ? { demoCourse: t.demoCourse } : {};
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, admins: t.admins, ...theme, ...demoCourse, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */

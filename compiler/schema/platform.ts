@@ -4,6 +4,7 @@ import { ClusterCpu, ClusterMemory, DnsLabel, Email, ExactVersion, Host, HttpsUr
 import { ComponentsSchema } from "./components";
 import { MailRelay } from "./mail";
 import { EgressSchema } from "./network";
+import { ThemeName } from "./site";
 import { SizePreset } from "./size";
 
 /** A registry host as images name it (`ghcr.io`, `registry.example.org:5000`). */
@@ -74,6 +75,10 @@ export const PlatformSchema = z.strictObject({
     )
     .default({})
     .describe("Tutor plugin catalog: name → pinned version."),
+  themes: z
+    .array(ThemeName)
+    .default([])
+    .describe("Comprehensive themes the tenants' images carry (a plugin's, like `indigo`, or your own built into the image); a tenant picks one with `theme`."),
   sizes: z.record(DnsLabel, SizePreset).describe("Size presets tenants pick from."),
   components: ComponentsSchema.default({}).describe("Shared components of every cluster: each can be turned off, re-pinned or tuned."),
   privateRegistries: PrivateRegistries.default([]),

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DnsLabel, Email, Host, LabelValue } from "./common";
 import { TenantMailRelay } from "./mail";
+import { DemoCourse, ThemeName } from "./site";
 import { SizeSpec } from "./size";
 import { checkText, TutorJson, TutorText } from "./tutor-text";
 
@@ -79,6 +80,8 @@ export const TenantSchema = z.strictObject({
       error: "two admin addresses share the part before the @, which becomes the user name: each admin needs their own",
     })
     .describe("E-mail addresses of the site's administrators (staff and superuser). A hook creates them with a password nobody knows; each sets theirs with the login page's password reset (docs/operator/admins.md)."),
+  theme: ThemeName.optional().describe("Comprehensive theme of the LMS, Studio and MFE hosts, from the platform's `themes`, or `default` to remove any; untouched when omitted (docs/operator/site.md)."),
+  demoCourse: DemoCourse,
   mail: TenantMailRelay.optional().describe("The tenant's own mail relay, replacing the platform's; its password is the cluster Secret `tenant-mail-<id>` (docs/operator/mail.md)."),
   labels: z
     .strictObject({
