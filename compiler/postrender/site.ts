@@ -52,12 +52,13 @@ sys.exit(0 if modulestore().has_course(CourseKey.from_string('${DEMO_COURSE_KEY}
 ${has} || status=$?
 if [ "$status" = 0 ]; then echo "INFO: ${DEMO_COURSE_KEY} exists: nothing to import"; exit 0; fi
 if [ "$status" != 3 ]; then echo "ERROR: could not tell whether ${DEMO_COURSE_KEY} exists" >&2; exit "$status"; fi
-rm -rf /tmp/course
-git clone ${DEMO_COURSE_REPO} --branch '${ref}' --depth 1 /tmp/course
-course_xml="$(find /tmp/course -name course.xml)"
+course="\${TMPDIR:-/tmp}/demo-course"
+rm -rf "$course"
+git clone ${DEMO_COURSE_REPO} --branch '${ref}' --depth 1 "$course"
+course_xml="$(find "$course" -name course.xml)"
 if [ "$(printf '%s\\n' "$course_xml" | grep -c .)" != 1 ]; then echo "ERROR: expected one course.xml at ${ref}, found: $course_xml" >&2; exit 1; fi
 python ./manage.py cms import ../data "$(dirname "$course_xml")"
-rm -rf /tmp/course
+rm -rf "$course"
 status=0
 ${has} || status=$?
 if [ "$status" != 0 ]; then echo "ERROR: the course imported from ${ref} is not ${DEMO_COURSE_KEY}; pin a demoCourse.ref whose course has that key" >&2; exit 1; fi
