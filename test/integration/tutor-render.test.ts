@@ -9,7 +9,7 @@ import { renderTenantDir } from "../../compiler/pipeline/render";
 import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { compiledFixture, REPO_ROOT, run, tempFleet } from "../helpers/fleet";
+import { compiledFixture, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 
 const { tools, missing } = findTools();
 const schemas = findSchemaDir(REPO_ROOT);
@@ -68,6 +68,28 @@ test("real Tutor render of a tenant fresh from tenant:new: relay, MFEs, forum, a
   assert.equal([lms.spec.minReplicas, lms.spec.maxReplicas], [2, 4]);
   for (const w of ["cms", "lms-worker", "cms-worker"]) assert.ok(objects.some((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === w), w);
   assert.equal(named("PodDisruptionBudget"), ["lms-pdb"]);
+});
+
+// the tenant's site settings with real Tutor: the theme after indigo's own init task, the demo course at the
+// revision Tutor 21.0.8 names (OPENEDX_COMMON_VERSION), both deterministic, hardened and within the quota
+test("real Tutor render of a tenant with a theme and the demo course", async () => {
+  if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
+  const root = tempFleet({ examples: false, tenants: { site: tenantSource("site", 'plugins: ["mfe", "forum", "indigo"], theme: "indigo", demoCourse: true,') } });
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 0, compiled.err);
+  const dir = path.join(root, "generated", "tenants", "site");
+  const out = renderTenantDir(dir, tools);
+  assert.is(renderTenantDir(dir, tools), out, "two renders are byte-identical");
+  assert.equal(findSecrets(out), []);
+  const jobs = YAML.parseAllDocuments(out).map((d) => d.toJS()).filter((o) => o.kind === "Job");
+  const names = jobs.map((j) => j.metadata.name).sort();
+  const indigo = names.findIndex((n) => n.endsWith("-indigo"));
+  const theme = names.findIndex((n) => n.endsWith("-fleet-theme"));
+  const demo = names.findIndex((n) => n.endsWith("-fleet-demo-course"));
+  assert.ok(indigo >= 0 && indigo < theme && theme < demo && demo === names.length - 1, names.join(", "));
+  const script = (n: number) => jobs.find((j) => j.metadata.name === names[n]).spec.template.spec.containers[0].args.at(-1) as string;
+  assert.match(script(theme), "set_theme('indigo', 'apps.site.example.org')");
+  assert.match(script(demo), "--branch 'release/ulmo.3'");
 });
 
 test.run();
