@@ -12,7 +12,7 @@ export default defineTenant({
   plugins: [...standardPlugins],
   // created as staff and superuser by a hook; each sets a password with the site's "forgot password" mail
   admins: ["ops@acme.example.org"],
-  // the theme of its LMS, Studio and MFE hosts, and Open edX's demo course imported once (docs/operator/site.md)
+  // the theme of its LMS, Studio and MFE hosts, and Open edX's demo course imported once (docs/operator/theme-and-demo-course.md)
   theme: "indigo",
   demoCourse: true,
 });

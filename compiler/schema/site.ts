@@ -25,5 +25,5 @@ export const DemoCourse = z
   .union([z.boolean(), z.strictObject({ ref: DemoCourseRef.describe("Branch or tag of openedx/openedx-demo-course, e.g. `release/ulmo.3`.") })])
   .default(false)
   .describe(
-    "Import Open edX's demo course once (an init hook, skipped when the course exists): `true` takes the release's tag (Tutor's OPENEDX_COMMON_VERSION), `{ ref }` pins another. Needs HTTPS egress to github.com (docs/operator/site.md).",
+    "Import Open edX's demo course once (an init hook, skipped when the course exists): `true` takes the release's tag (Tutor's OPENEDX_COMMON_VERSION), `{ ref }` pins another. Needs HTTPS egress to github.com (docs/operator/theme-and-demo-course.md).",
   );

@@ -80,7 +80,7 @@ export const TenantSchema = z.strictObject({
       error: "two admin addresses share the part before the @, which becomes the user name: each admin needs their own",
     })
     .describe("E-mail addresses of the site's administrators (staff and superuser). A hook creates them with a password nobody knows; each sets theirs with the login page's password reset (docs/operator/admins.md)."),
-  theme: ThemeName.optional().describe("Comprehensive theme of the LMS, Studio and MFE hosts, from the platform's `themes`, or `default` to remove any; untouched when omitted (docs/operator/site.md)."),
+  theme: ThemeName.optional().describe("Comprehensive theme of the LMS, Studio and MFE hosts, from the platform's `themes`, or `default` to remove any; untouched when omitted (docs/operator/theme-and-demo-course.md)."),
   demoCourse: DemoCourse,
   mail: TenantMailRelay.optional().describe("The tenant's own mail relay, replacing the platform's; its password is the cluster Secret `tenant-mail-<id>` (docs/operator/mail.md)."),
   labels: z
