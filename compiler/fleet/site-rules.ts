@@ -8,6 +8,18 @@ import { DEFAULT_THEME, ThemeName } from "../schema/site";
 import { didYouMean } from "../validate/suggest";
 import type { TenantUnderCheck } from "./tenant-rules";
 
+/** Django's Site.domain is a CharField(max_length=100). */
+const SITE_DOMAIN_MAX = 100;
+
+/** The hosts the theme hook sets (render/tenant.ts), each with the path where the file writes it (or derives it from). */
+function themedHosts(value: Record<string, unknown>): [string, string[]][] {
+  const hosts = (value.hosts ?? {}) as Record<string, unknown>;
+  const lms = typeof hosts.lms === "string" ? hosts.lms : undefined;
+  if (lms === undefined) return [];
+  const own = (k: string, fallback: string): [string, string[]] => (typeof hosts[k] === "string" ? [hosts[k] as string, ["hosts", k]] : [fallback, ["hosts", "lms"]]);
+  return [[lms, ["hosts", "lms"]], own("cms", `studio.${lms}`), own("mfe", `apps.${lms}`)];
+}
+
 /** `theme` names an entry of the platform's `themes` (or `default`); a plugin's theme needs that plugin. */
 export function themeKnown({ value, locator }: TenantUnderCheck, platform: Platform): Diagnostic[] {
   const theme = value.theme;
@@ -17,6 +29,15 @@ export function themeKnown({ value, locator }: TenantUnderCheck, platform: Platf
   if (!platform.themes.includes(theme)) {
     const known = [...platform.themes, DEFAULT_THEME];
     return [error("unknown-theme", at, `theme "${theme}" is not in the platform's catalog`, { path: "theme", hint: didYouMean(theme, known) ?? `known: ${known.join(", ")} (add a theme to \`themes\` in platform/platform.ts)` })];
+  }
+  const tooLong = themedHosts(value).filter(([h]) => h.length > SITE_DOMAIN_MAX);
+  if (tooLong.length > 0) {
+    return tooLong.map(([h, path]) =>
+      error("theme-host-too-long", locator.value(path), `host ${h} has ${h.length} characters: a theme is set on a Django Site, whose domain holds at most ${SITE_DOMAIN_MAX}`, {
+        path: path.join("."),
+        hint: "use a shorter host, or remove `theme`",
+      }),
+    );
   }
   const plugins = Array.isArray(value.plugins) ? value.plugins : [];
   if (inCatalog(platform.plugins, theme) && !plugins.includes(theme)) {

@@ -57,4 +57,12 @@ test("the demo course on a cluster without internet egress is refused at demoCou
   assert.match(r.err, /demoCourse: the demo course is cloned from github\.com over HTTPS.*\[demo-course-no-egress\]/);
 });
 
+test("a theme on a host longer than a Django Site's domain is refused at the host", async () => {
+  const long = `${"a".repeat(50)}.${"b".repeat(40)}.example.org`;
+  const root = tempFleet({ examples: false, tenants: { alpha: tenantSource("alpha", `hosts: { lms: "${long}" }, plugins: ["indigo"], theme: "indigo",`).replace('  hosts: { lms: "alpha.example.org" },\n', "") } });
+  const r = await run(root, "compile");
+  assert.is(r.code, 1, r.err);
+  assert.match(r.err, /\[theme-host-too-long\]/);
+});
+
 test.run();
