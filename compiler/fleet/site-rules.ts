@@ -24,12 +24,7 @@ function themedHosts(value: Record<string, unknown>): [string, string[]][] {
 export function themeKnown({ value, locator }: TenantUnderCheck, platform: Platform): Diagnostic[] {
   const theme = value.theme;
   // a malformed name is reported by the schema
-  if (typeof theme !== "string" || !ThemeName.safeParse(theme).success || theme === DEFAULT_THEME) return [];
-  const at = locator.value(["theme"]);
-  if (!platform.themes.includes(theme)) {
-    const known = [...platform.themes, DEFAULT_THEME];
-    return [error("unknown-theme", at, `theme "${theme}" is not in the platform's catalog`, { path: "theme", hint: didYouMean(theme, known) ?? `known: ${known.join(", ")} (add a theme to \`themes\` in platform/platform.ts)` })];
-  }
+  if (typeof theme !== "string" || !ThemeName.safeParse(theme).success) return [];
   const tooLong = themedHosts(value).filter(([h]) => h.length > SITE_DOMAIN_MAX);
   if (tooLong.length > 0) {
     return tooLong.map(([h, path]) =>
@@ -38,6 +33,12 @@ export function themeKnown({ value, locator }: TenantUnderCheck, platform: Platf
         hint: "use a shorter host, or remove `theme`",
       }),
     );
+  }
+  if (theme === DEFAULT_THEME) return [];
+  const at = locator.value(["theme"]);
+  if (!platform.themes.includes(theme)) {
+    const known = [...platform.themes, DEFAULT_THEME];
+    return [error("unknown-theme", at, `theme "${theme}" is not in the platform's catalog`, { path: "theme", hint: didYouMean(theme, known) ?? `known: ${known.join(", ")} (add a theme to \`themes\` in platform/platform.ts)` })];
   }
   const plugins = Array.isArray(value.plugins) ? value.plugins : [];
   if (inCatalog(platform.plugins, theme) && !plugins.includes(theme)) {
