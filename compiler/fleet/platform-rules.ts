@@ -54,6 +54,36 @@ const mailRelayDeclared: Rule = ({ value, locator }) =>
           }),
         );
 
+/** Without object storage, uploads stay on each pod's disk: cms and its worker do not share them, restarts lose them. */
+const objectStorageDeclared: Rule = ({ value, locator }) =>
+  value.objectStorage
+    ? []
+    : Object.entries(value.clusters)
+        .filter(([, c]) => !c.objectStorage)
+        .map(([name]) =>
+          warning("object-storage", locator.key(["clusters", name]), `no object storage for the tenants of cluster "${name}": uploads, grade reports and course exports stay on each pod's disk and are lost on restart`, {
+            path: `clusters.${name}`,
+            hint: 'declare `objectStorage: { provider, endpoint, region, bucketPrefix }` on the platform or the cluster (docs/operator/storage.md)',
+          }),
+        );
+
+/** Bucket `<prefix>-<id>`: with prefixes "a" and "a-b", tenant "b-c" of one and "c" of the other would share "a-b-c". */
+const bucketPrefixesApart: Rule = ({ value, locator }) => {
+  const declared: [string, (string | number)[]][] = [
+    ...(value.objectStorage ? [[value.objectStorage.bucketPrefix, ["objectStorage", "bucketPrefix"]] as [string, (string | number)[]]] : []),
+    ...Object.entries(value.clusters).flatMap(([name, c]) => (c.objectStorage ? [[c.objectStorage.bucketPrefix, ["clusters", name, "objectStorage", "bucketPrefix"]] as [string, (string | number)[]]] : [])),
+  ];
+  return declared.flatMap(([p, path], i) =>
+    declared
+      .filter(([q], j) => j !== i && p !== q && `${q}-`.startsWith(`${p}-`))
+      .map(([q]) =>
+        error("storage-prefix", locator.value(path), `bucket prefix "${p}" reaches the buckets of prefix "${q}": "${p}-<id>" can name "${q}-<id>"`, {
+          path: path.join("."),
+          hint: "give each object store a prefix that no other prefix followed by '-' starts with, or the same prefix",
+        }),
+      ),
+  );
+};
 
 /** Names reserved for documentation (RFC 2606, RFC 6761): no real fleet is reached under them. */
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/;
@@ -76,7 +106,7 @@ const exampleValues: Rule = ({ value, locator }) => {
   return out;
 };
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared, objectStorageDeclared, bucketPrefixesApart];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

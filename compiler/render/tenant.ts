@@ -16,7 +16,7 @@ import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
-import { mailCredentials, pullSecretsOf, registryCredentials } from "./tenant/credentials";
+import { mailCredentials, pullSecretsOf, registryCredentials, storageCredentials } from "./tenant/credentials";
 import { tenantSecrets } from "./tenant/secrets";
 import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
@@ -124,6 +124,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   secrets: tenantSecrets,
   mail: mailCredentials,
   registries: registryCredentials,
+  "storage-keys": storageCredentials,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };

@@ -1,0 +1,34 @@
+// Which object storage a tenant's uploads go to: its cluster's `objectStorage`, else the platform's; its own
+// bucket there, and the credentials Secret (platform-credentials) its keys are copied from.
+import type { Platform } from "../schema/platform";
+import type { ObjectStorage } from "../schema/storage";
+import { tenantStorageSecret } from "./credentials";
+import { S3 } from "./downstream-names";
+
+export interface ResolvedStorage {
+  spec: ObjectStorage;
+  from: "cluster" | "platform";
+  bucket: string;
+  /** The endpoint URL boto3 talks to. */
+  endpointUrl: string;
+  /** Secret in the credentials namespace holding the tenant's keys. */
+  credentialsSecret: string;
+}
+
+export function storageSpecOf(platform: Pick<Platform, "objectStorage" | "clusters">, cluster: string): { spec: ObjectStorage; from: "cluster" | "platform" } | undefined {
+  const own = platform.clusters[cluster]?.objectStorage;
+  if (own) return { spec: own, from: "cluster" };
+  return platform.objectStorage ? { spec: platform.objectStorage, from: "platform" } : undefined;
+}
+
+export function storageOf(id: string, platform: Platform, cluster: string): ResolvedStorage | undefined {
+  const found = storageSpecOf(platform, cluster);
+  if (!found) return undefined;
+  const { spec } = found;
+  return {
+    ...found,
+    bucket: S3.bucket(spec.bucketPrefix, id),
+    endpointUrl: spec.endpoint ?? `https://s3.${spec.region}.amazonaws.com`,
+    credentialsSecret: tenantStorageSecret(id),
+  };
+}
