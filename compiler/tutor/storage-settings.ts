@@ -49,7 +49,7 @@ else:
 for _fleet_media in ("VIDEO_IMAGE_SETTINGS", "VIDEO_TRANSCRIPTS_SETTINGS"):
     if isinstance(globals().get(_fleet_media), dict):
         globals()[_fleet_media].setdefault("STORAGE_KWARGS", {})["location"] = str(globals()[_fleet_media].get("STORAGE_KWARGS", {}).get("location", "")).lstrip("/")
-GRADES_DOWNLOAD = {"STORAGE_CLASS": _FLEET_S3, "STORAGE_KWARGS": {"bucket_name": _FLEET_BUCKET, "location": "grades"}}
+GRADES_DOWNLOAD = {"STORAGE_TYPE": "s3", "STORAGE_CLASS": _FLEET_S3, "STORAGE_KWARGS": {"bucket_name": _FLEET_BUCKET, "location": "grades"}}
 if isinstance(globals().get("FINANCIAL_REPORTS"), dict):
     FINANCIAL_REPORTS.update({"STORAGE_TYPE": "s3", "BUCKET": _FLEET_BUCKET, "ROOT_PATH": "financial-reports"})
 ORA2_FILEUPLOAD_BACKEND = "s3"
