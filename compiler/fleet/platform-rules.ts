@@ -3,6 +3,7 @@ import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
+import { inClusterEndpoint, storageSpecOf } from "../model/storage";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
@@ -67,6 +68,22 @@ const objectStorageDeclared: Rule = ({ value, locator }) =>
           }),
         );
 
+/** An object store outside the cluster is reached through the cluster's `egress`: without a rule, uploads fail. */
+const storageReachable: Rule = ({ value, locator }) =>
+  Object.entries(value.clusters).flatMap(([name, c]) => {
+    const found = storageSpecOf(value, name);
+    if (!found) return [];
+    const endpoint = found.spec.endpoint ?? "";
+    if (inClusterEndpoint(endpoint) || c.egress.internet443 || c.egress.objectStorage.length > 0) return [];
+    const path = found.from === "cluster" ? ["clusters", name, "objectStorage"] : ["objectStorage"];
+    return [
+      warning("storage-egress", locator.key(path), `tenant pods on cluster "${name}" may not reach the object store ${endpoint || "(AWS S3)"}: its network policy has no egress for it`, {
+        path: path.join("."),
+        hint: `add its addresses to \`clusters.${name}.egress.objectStorage\` ({ cidr, ports: [443] }), or set \`egress.internet443: true\``,
+      }),
+    ];
+  });
+
 /** Bucket `<prefix>-<id>`: with prefixes "a" and "a-b", tenant "b-c" of one and "c" of the other would share "a-b-c". */
 const bucketPrefixesApart: Rule = ({ value, locator }) => {
   const declared: [string, (string | number)[]][] = [
@@ -106,7 +123,7 @@ const exampleValues: Rule = ({ value, locator }) => {
   return out;
 };
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared, objectStorageDeclared, bucketPrefixesApart];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared, objectStorageDeclared, bucketPrefixesApart, storageReachable];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

@@ -32,3 +32,10 @@ export function storageOf(id: string, platform: Platform, cluster: string): Reso
     credentialsSecret: tenantStorageSecret(id),
   };
 }
+
+/** An endpoint inside the cluster (`http://minio.minio.svc.cluster.local:9000`): its namespace and port. */
+export function inClusterEndpoint(endpointUrl: string): { namespace: string; port: number } | undefined {
+  const m = /^(https?):\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc(\.cluster\.local)?(?::(\d+))?$/.exec(endpointUrl);
+  if (!m) return undefined;
+  return { namespace: m[2]!, port: m[4] ? Number(m[4]) : m[1] === "https" ? 443 : 80 };
+}

@@ -73,6 +73,17 @@ test("minio on one cluster: generated keys, a bucket/user/policy Job in platform
   const env = Object.fromEntries(container.env.map((e: { name: string; value?: string; valueFrom?: unknown }) => [e.name, e.value ?? e.valueFrom]));
   assert.equal(env.ADMIN_PASSWORD, { secretKeyRef: { name: "minio-admin", key: "password" } });
   assert.is(env.BUCKET, "local-alpha");
+  // the tenant's pods reach MinIO in its namespace, on its port
+  const allow = docs(tree, "tenants/alpha/resources/objects.yaml").find((o) => o.kind === "NetworkPolicy" && o.metadata.name === "allow-object-storage");
+  assert.equal(allow.spec.egress, [{ to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "minio" } } }], ports: [{ protocol: "TCP", port: 9000 }] }]);
+});
+
+test("an object store outside the cluster with no egress rule for it: a warning naming the cluster", async () => {
+  const platform = examplePlatform.replace("egress: { internet443: true }", "egress: {}");
+  assert.is.not(platform, examplePlatform);
+  const { code, err } = await compiled({ platform, tenants: { alpha: tenantSource("alpha") } });
+  assert.is(code, 0, err);
+  assert.match(err, /tenant pods on cluster "main" may not reach the object store \(AWS S3\).*\[storage-egress\]/);
 });
 
 test("a bucket name S3 refuses is located at the tenant's id; overlapping prefixes are refused", async () => {
