@@ -11,9 +11,14 @@ export interface ResolvedStorage {
   bucket: string;
   /** The endpoint URL boto3 talks to. */
   endpointUrl: string;
-  /** Secret in the credentials namespace holding the tenant's keys. */
-  credentialsSecret: string;
+  /** Secret in the credentials namespace holding the tenant's keys (none with IRSA). */
+  credentialsSecret?: string;
+  /** The IAM role its pods assume (IRSA): no key pair at all. */
+  roleArn?: string;
 }
+
+/** The ServiceAccount a tenant's Open edX pods run as when they assume an IAM role (IRSA). */
+export const STORAGE_SERVICE_ACCOUNT = "openedx-storage";
 
 export function storageSpecOf(platform: Pick<Platform, "objectStorage" | "clusters">, cluster: string): { spec: ObjectStorage; from: "cluster" | "platform" } | undefined {
   const own = platform.clusters[cluster]?.objectStorage;
@@ -29,7 +34,7 @@ export function storageOf(id: string, platform: Platform, cluster: string): Reso
     ...found,
     bucket: S3.bucket(spec.bucketPrefix, id),
     endpointUrl: spec.endpoint ?? `https://s3.${spec.region}.amazonaws.com`,
-    credentialsSecret: tenantStorageSecret(id),
+    ...(spec.irsaRoleArnPrefix ? { roleArn: `${spec.irsaRoleArnPrefix}${id}` } : { credentialsSecret: tenantStorageSecret(id) }),
   };
 }
 

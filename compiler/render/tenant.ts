@@ -1,6 +1,7 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
 import { PLATFORM_PROJECT } from "../model/names";
+import { STORAGE_SERVICE_ACCOUNT } from "../model/storage";
 import { podSecurityLabels, podSecurityLevel } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
@@ -149,7 +150,8 @@ export function renderContext(t: ResolvedTenant, platform: Platform) {
   const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
   const consolidation = t.cluster.components.karpenter.enabled;
   const imagePullSecrets = pullSecretsOf(t, platform);
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, admins: t.admins, tutorPlugins };
+  const serviceAccount = t.storage?.roleArn ? { serviceAccount: STORAGE_SERVICE_ACCOUNT } : {};
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, ...serviceAccount, admins: t.admins, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */

@@ -37,8 +37,10 @@ function storageConfig(t: ResolvedTenant): Record<string, Json> {
     [STORAGE_CONFIG.region]: s.spec.region,
     // MinIO serves buckets under the endpoint's path; S3 and Spaces as host names
     [STORAGE_CONFIG.addressingStyle]: s.spec.provider === "minio" ? "path" : "virtual",
-    OPENEDX_AWS_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.accessKeyId),
-    OPENEDX_AWS_SECRET_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.secretAccessKey),
+    // with IRSA there is no key pair: boto3 takes the role's token that EKS mounts
+    ...(s.roleArn
+      ? { [STORAGE_CONFIG.irsa]: true }
+      : { OPENEDX_AWS_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.accessKeyId), OPENEDX_AWS_SECRET_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.secretAccessKey) }),
   };
 }
 

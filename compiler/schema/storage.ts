@@ -24,6 +24,11 @@ export const ObjectStorage = z
     endpoint: Endpoint.optional().describe("S3 endpoint URL; AWS S3 of `region` when omitted (required for `spaces` and `minio`)."),
     region: z.string().regex(/^[a-z0-9-]{2,32}$/, { error: "a region is lower-case letters, digits and '-', e.g. eu-west-1" }).default("us-east-1").describe("Region of the buckets (`us-east-1` suits MinIO)."),
     bucketPrefix: BucketPrefix.describe("Each tenant's bucket is `<bucketPrefix>-<tenant id>`: bucket names are global, so pick one no one else uses."),
+    irsaRoleArnPrefix: z
+      .string()
+      .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_\/-]{0,40}$/, { error: (i) => `${JSON.stringify(i.input)} is not an IAM role ARN prefix, e.g. "arn:aws:iam::123456789012:role/openedx-"` })
+      .optional()
+      .describe("`s3` on EKS only: each tenant's pods assume the IAM role `<irsaRoleArnPrefix><tenant id>` (IRSA) instead of holding a key pair."),
     minio: z
       .strictObject({
         adminSecret: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/).default("minio-admin").describe("Secret in platform-credentials with the MinIO admin's `username` and `password`: the provisioning Job creates buckets, users and policies with it."),
@@ -31,5 +36,6 @@ export const ObjectStorage = z
       .default({ adminSecret: "minio-admin" })
       .describe("`minio` only: how the compiler reaches MinIO's admin API."),
   })
-  .refine((s) => s.provider === "s3" || !!s.endpoint, { error: "`spaces` and `minio` need an `endpoint`", path: ["endpoint"] });
+  .refine((s) => s.provider === "s3" || !!s.endpoint, { error: "`spaces` and `minio` need an `endpoint`", path: ["endpoint"] })
+  .refine((s) => s.provider === "s3" || !s.irsaRoleArnPrefix, { error: "IRSA (an IAM role per tenant) exists on AWS only: `irsaRoleArnPrefix` needs `provider: \"s3\"`", path: ["irsaRoleArnPrefix"] });
 export type ObjectStorage = z.infer<typeof ObjectStorage>;

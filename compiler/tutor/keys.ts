@@ -94,6 +94,7 @@ export const OWNED_KEYS: Record<string, string> = {
   FLEET_SECRETS_S3_ENDPOINT_URL: "set from `objectStorage` in platform/platform.ts",
   FLEET_SECRETS_S3_REGION: "set from `objectStorage` in platform/platform.ts",
   FLEET_SECRETS_S3_ADDRESSING_STYLE: "set from `objectStorage` in platform/platform.ts",
+  FLEET_SECRETS_S3_IRSA: "set from `objectStorage.irsaRoleArnPrefix` in platform/platform.ts",
   K8S_HARMONY_NAMESPACE: "set by the platform",
   K8S_HARMONY_INGRESS_CLASS_NAME: "set by the platform",
   K8S_HARMONY_ADDITIONAL_INGRESS_HOST_LIST: "set from `hosts.extra`",

@@ -10,9 +10,10 @@ export const STORAGE_CONFIG = {
   endpointUrl: "FLEET_SECRETS_S3_ENDPOINT_URL",
   region: "FLEET_SECRETS_S3_REGION",
   addressingStyle: "FLEET_SECRETS_S3_ADDRESSING_STYLE",
+  irsa: "FLEET_SECRETS_S3_IRSA",
 } as const;
 /** The same, as the plugin's defaults (Tutor prefixes them with the plugin's name). */
-export const STORAGE_DEFAULTS = { S3_BUCKET: "", S3_ENDPOINT_URL: "", S3_REGION: "", S3_ADDRESSING_STYLE: "virtual" } as const;
+export const STORAGE_DEFAULTS = { S3_BUCKET: "", S3_ENDPOINT_URL: "", S3_REGION: "", S3_ADDRESSING_STYLE: "virtual", S3_IRSA: false } as const;
 
 /** Settings holding the keys, whose placeholders the plugin resolves. */
 export const STORAGE_SECRET_SETTINGS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"] as const;
@@ -34,6 +35,11 @@ AWS_QUERYSTRING_EXPIRE = 7 * 24 * 60 * 60
 AWS_S3_CUSTOM_DOMAIN = None
 AWS_S3_FILE_OVERWRITE = False
 AWS_AUTO_CREATE_BUCKET = False
+{% if ${c.irsa} %}
+# IRSA: no key pair; boto3 (django-storages, ORA2) assumes the pod's IAM role from the token EKS mounts
+AWS_ACCESS_KEY_ID = None
+AWS_SECRET_ACCESS_KEY = None
+{% endif %}
 from botocore.client import Config as _FleetBotoConfig
 AWS_S3_CLIENT_CONFIG = _FleetBotoConfig(
     signature_version="s3v4",

@@ -86,6 +86,24 @@ test("an object store outside the cluster with no egress rule for it: a warning 
   assert.match(err, /tenant pods on cluster "main" may not reach the object store \(AWS S3\).*\[storage-egress\]/);
 });
 
+test("s3 with IRSA: no key pair anywhere, a ServiceAccount with the tenant's role that the Open edX pods run as", async () => {
+  const { code, err, tree } = await compiled({
+    platform: withStorage('{ provider: "s3", region: "eu-west-1", bucketPrefix: "example-fleet", irsaRoleArnPrefix: "arn:aws:iam::123456789012:role/openedx-" }'),
+    tenants: { alpha: tenantSource("alpha") },
+  });
+  assert.is(code, 0, err);
+  const config = YAML.parse(tree.get("tenants/alpha/config.yml")!);
+  assert.equal([config.FLEET_SECRETS_S3_IRSA, config.OPENEDX_AWS_ACCESS_KEY, config.OPENEDX_AWS_SECRET_ACCESS_KEY], [true, undefined, undefined]);
+  const objects = docs(tree, "tenants/alpha/resources/objects.yaml");
+  assert.not.ok(objects.some((o) => o.metadata.name === "openedx-storage" && o.kind === "ExternalSecret"));
+  const account = objects.find((o) => o.kind === "ServiceAccount" && o.metadata.name === "openedx-storage");
+  assert.is(account.metadata.annotations["eks.amazonaws.com/role-arn"], "arn:aws:iam::123456789012:role/openedx-alpha");
+  assert.is(JSON.parse(tree.get("tenants/alpha/render.json")!).serviceAccount, "openedx-storage");
+  const spaces = await compiled({ platform: withStorage('{ provider: "spaces", endpoint: "https://fra1.digitaloceanspaces.com", bucketPrefix: "x-edu", irsaRoleArnPrefix: "arn:aws:iam::123456789012:role/x-" }'), tenants: { alpha: tenantSource("alpha") } });
+  assert.is(spaces.code, 1);
+  assert.match(spaces.err, /objectStorage\.irsaRoleArnPrefix: IRSA .* exists on AWS only/);
+});
+
 test("a bucket name S3 refuses is located at the tenant's id; overlapping prefixes are refused", async () => {
   const id = `t${"x".repeat(55)}`;
   const long = await compiled({ tenants: { [id]: tenantSource(id) } });

@@ -9,7 +9,8 @@ import { renderTenantDir } from "../../compiler/pipeline/render";
 import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { compiledFixture, REPO_ROOT, run, tempFleet } from "../helpers/fleet";
+import { compiledFixture, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
+import { examplePlatform } from "../helpers/platform";
 
 const { tools, missing } = findTools();
 const schemas = findSchemaDir(REPO_ROOT);
@@ -82,6 +83,24 @@ test("real Tutor render of a tenant fresh from tenant:new: relay, MFEs, forum, a
   // uploads go to its own bucket, keys from the cluster
   assert.match(out, '_FLEET_BUCKET = \\"example-fleet-fresh\\"');
   assert.match(out, 'AWS_ACCESS_KEY_ID: \\"from-cluster-secret:OPENEDX_AWS_ACCESS_KEY\\"');
+});
+
+test("real Tutor render with IRSA: the Open edX pods run as the tenant's storage account, no key pair in the settings", async () => {
+  if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
+  const platform = examplePlatform.replace(/\n  objectStorage: \{[^\n]*\n/, '\n  objectStorage: { provider: "s3", region: "eu-west-1", bucketPrefix: "example-fleet", irsaRoleArnPrefix: "arn:aws:iam::123456789012:role/openedx-" },\n');
+  assert.is.not(platform, examplePlatform);
+  const root = tempFleet({ examples: false, platform, tenants: { alpha: tenantSource("alpha") } });
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 0, compiled.err);
+  const out = renderTenantDir(path.join(root, "generated", "tenants", "alpha"), tools);
+  assert.equal(findSecrets(out), []);
+  const objects = YAML.parseAllDocuments(out).map((d) => d.toJS());
+  const account = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)?.spec.template.spec.serviceAccountName;
+  for (const d of ["lms", "cms", "lms-worker", "cms-worker"]) assert.is(account("Deployment", d), "openedx-storage", d);
+  assert.is(account("Deployment", "caddy"), undefined);
+  for (const j of objects.filter((o) => o.kind === "Job")) assert.is(j.spec.template.spec.serviceAccountName, "openedx-storage", j.metadata.name);
+  assert.match(out, "AWS_ACCESS_KEY_ID = None");
+  assert.match(out, '_FLEET_BUCKET = \\"example-fleet-alpha\\"');
 });
 
 test.run();

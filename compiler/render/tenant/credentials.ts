@@ -3,6 +3,7 @@
 // values never pass through git.
 import { CREDENTIALS_STORE, PASSWORD_KEY, privateRegistriesOf, registrySecret, STORAGE_KEYS } from "../../model/credentials";
 import type { ResolvedTenant } from "../../model/resolve";
+import { STORAGE_SERVICE_ACCOUNT } from "../../model/storage";
 import type { Platform } from "../../schema/platform";
 import { SMTP_PASSWORD, SMTP_SECRET, STORAGE_ENV, STORAGE_SECRET } from "../../tutor/secret-env";
 import { ESO_API } from "../data/eso";
@@ -41,6 +42,12 @@ export function mailCredentials(t: ResolvedTenant, platform: Platform): KubeObje
 export function storageCredentials(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const s = t.storage;
   if (!s) return [];
+  if (s.roleArn) {
+    // IRSA: EKS's webhook gives pods of this ServiceAccount a token for the role (post-render names it on them)
+    const metadata = { name: STORAGE_SERVICE_ACCOUNT, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), annotations: { "eks.amazonaws.com/role-arn": s.roleArn } };
+    return [{ apiVersion: "v1", kind: "ServiceAccount", metadata, automountServiceAccountToken: false }];
+  }
+  if (!s.credentialsSecret) return [];
   return [
     credentialCopy(t, platform, STORAGE_SECRET, [
       { secretKey: STORAGE_ENV.accessKeyId, remoteKey: s.credentialsSecret, property: STORAGE_KEYS.accessKeyId },

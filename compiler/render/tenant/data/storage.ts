@@ -31,7 +31,7 @@ const GENERATOR_API = "generators.external-secrets.io/v1alpha1";
 
 export function storageProvisioning(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const s = t.storage;
-  if (!s || s.spec.provider !== "minio") return [];
+  if (!s?.credentialsSecret || s.spec.provider !== "minio") return [];
   const labels = tenantLabels(t, platform.fleet);
   const name = s.credentialsSecret;
   const namespace = CREDENTIALS_NAMESPACE;
