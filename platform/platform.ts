@@ -56,6 +56,10 @@ export default definePlatform({
   // `registry-<host>` the operator creates in namespace platform-credentials (docs/operator/registries.md)
   privateRegistries: ["ghcr.io"],
 
+  // every tenant's uploads go to its own bucket `example-fleet-<id>`; its keys are the Secret `storage-<id>` the
+  // operator creates in namespace platform-credentials (MinIO: generated in the cluster) (docs/operator/storage.md)
+  objectStorage: { provider: "s3", region: "eu-west-1", bucketPrefix: "example-fleet" },
+
   releases: {
     ulmo: { tutor: "21.0.8", image: "docker.io/overhangio/openedx:21.0.8" },
   },

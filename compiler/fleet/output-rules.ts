@@ -3,6 +3,7 @@
 // isolation objects present, and the quotas of each cluster within its declared capacity (capacity-rules.ts).
 import { error, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
+import { CREDENTIALS_NAMESPACE } from "../model/credentials";
 import { isDataBearing } from "../model/data-bearing";
 import { DATA_SERVICES, SHARED_SERVICES } from "../model/data-services";
 import { LABELS, PLATFORM_PROJECT } from "../model/names";
@@ -110,6 +111,8 @@ const objectsInNamespace: TenantRule = ({ tenant: t, resources }) => {
       return scoped ? [] : [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} is cluster-scoped: a tenant owns only its namespace`, { hint: bug })];
     }
     if (ns === undefined || ns === t.names.namespace || (shared.has(ns) && own)) return [];
+    // on MinIO the tenant's own storage keys (and the Job that opens its bucket with them) live with the credentials
+    if (ns === CREDENTIALS_NAMESPACE && own && t.storage?.spec.provider === "minio" && o.metadata.name === t.storage.credentialsSecret) return [];
     return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} lies in namespace ${ns}, outside the tenant's ${t.names.namespace} and the shared services it uses`, { hint: bug })];
   });
 };

@@ -3,6 +3,7 @@ import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
+import { inClusterEndpoint, storageSpecOf } from "../model/storage";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
@@ -54,6 +55,52 @@ const mailRelayDeclared: Rule = ({ value, locator }) =>
           }),
         );
 
+/** Without object storage, uploads stay on each pod's disk: cms and its worker do not share them, restarts lose them. */
+const objectStorageDeclared: Rule = ({ value, locator }) =>
+  value.objectStorage
+    ? []
+    : Object.entries(value.clusters)
+        .filter(([, c]) => !c.objectStorage)
+        .map(([name]) =>
+          warning("object-storage", locator.key(["clusters", name]), `no object storage for the tenants of cluster "${name}": uploads, grade reports and course exports stay on each pod's disk and are lost on restart`, {
+            path: `clusters.${name}`,
+            hint: 'declare `objectStorage: { provider, endpoint, region, bucketPrefix }` on the platform or the cluster (docs/operator/storage.md)',
+          }),
+        );
+
+/** An object store outside the cluster is reached through the cluster's `egress`: without a rule, uploads fail. */
+const storageReachable: Rule = ({ value, locator }) =>
+  Object.entries(value.clusters).flatMap(([name, c]) => {
+    const found = storageSpecOf(value, name);
+    if (!found) return [];
+    const endpoint = found.spec.endpoint ?? "";
+    if (inClusterEndpoint(endpoint) || c.egress.internet443 || c.egress.objectStorage.length > 0) return [];
+    const path = found.from === "cluster" ? ["clusters", name, "objectStorage"] : ["objectStorage"];
+    return [
+      warning("storage-egress", locator.key(path), `tenant pods on cluster "${name}" may not reach the object store ${endpoint || "(AWS S3)"}: its network policy has no egress for it`, {
+        path: path.join("."),
+        hint: `add its addresses to \`clusters.${name}.egress.objectStorage\` ({ cidr, ports: [443] }), or set \`egress.internet443: true\``,
+      }),
+    ];
+  });
+
+/** Bucket `<prefix>-<id>`: with prefixes "a" and "a-b", tenant "b-c" of one and "c" of the other would share "a-b-c". */
+const bucketPrefixesApart: Rule = ({ value, locator }) => {
+  const declared: [string, (string | number)[]][] = [
+    ...(value.objectStorage ? [[value.objectStorage.bucketPrefix, ["objectStorage", "bucketPrefix"]] as [string, (string | number)[]]] : []),
+    ...Object.entries(value.clusters).flatMap(([name, c]) => (c.objectStorage ? [[c.objectStorage.bucketPrefix, ["clusters", name, "objectStorage", "bucketPrefix"]] as [string, (string | number)[]]] : [])),
+  ];
+  return declared.flatMap(([p, path], i) =>
+    declared
+      .filter(([q], j) => j !== i && p !== q && `${q}-`.startsWith(`${p}-`))
+      .map(([q]) =>
+        error("storage-prefix", locator.value(path), `bucket prefix "${p}" reaches the buckets of prefix "${q}": "${p}-<id>" can name "${q}-<id>"`, {
+          path: path.join("."),
+          hint: "give each object store a prefix that no other prefix followed by '-' starts with, or the same prefix",
+        }),
+      ),
+  );
+};
 
 /** Names reserved for documentation (RFC 2606, RFC 6761): no real fleet is reached under them. */
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/;
@@ -76,7 +123,7 @@ const exampleValues: Rule = ({ value, locator }) => {
   return out;
 };
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared, objectStorageDeclared, bucketPrefixesApart, storageReachable];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

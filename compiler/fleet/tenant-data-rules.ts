@@ -1,6 +1,8 @@
 // Checks of one tenant's backing services against its cluster: a shared service, or the operator of a
 // dedicated one, must exist there.
-import { warning, type Diagnostic } from "../diagnostics";
+import { error, warning, type Diagnostic } from "../diagnostics";
+import { S3 } from "../model/downstream-names";
+import { storageSpecOf } from "../model/storage";
 import { inCatalog } from "../model/catalog";
 import { clusterSetup } from "../model/components";
 import { DATA_SERVICES } from "../model/data-services";
@@ -39,4 +41,21 @@ export function sharedServicesAvailable({ value, locator }: TenantUnderCheck, pl
       }),
     ];
   });
+}
+
+/** The tenant's bucket is `<bucketPrefix>-<id>`: S3's naming rules must admit it. */
+export function storageBucketValid({ value, locator }: TenantUnderCheck, platform: Platform): Diagnostic[] {
+  const cluster = clusterOf(platform, { cluster: typeof value.cluster === "string" ? value.cluster : undefined });
+  if (!inCatalog(platform.clusters, cluster) || typeof value.id !== "string") return [];
+  const found = storageSpecOf(platform, cluster);
+  if (!found) return [];
+  const bucket = S3.bucket(found.spec.bucketPrefix, value.id);
+  const problem = S3.bucketProblem(bucket);
+  if (!problem) return [];
+  return [
+    error("storage-bucket", locator.value(["id"]), `this tenant's bucket "${bucket}" (\`objectStorage.bucketPrefix\` + "-" + id) ${problem}`, {
+      path: "id",
+      hint: "ids are forever: pick a shorter id for a new tenant, or a shorter `bucketPrefix` for the cluster in platform/platform.ts",
+    }),
+  ];
 }

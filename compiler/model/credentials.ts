@@ -24,3 +24,8 @@ export const registrySecret = (host: string) => `registry-${host.replace(/[.:]/g
 export function privateRegistriesOf(platform: { privateRegistries: string[]; clusters: Record<string, { privateRegistries?: string[] | undefined }> }, cluster: string): string[] {
   return [...new Set(platform.clusters[cluster]?.privateRegistries ?? platform.privateRegistries)].sort();
 }
+
+/** A tenant's object-storage keys (`access-key-id`, `secret-access-key`): made by the operator (s3, spaces) or
+ * generated in the cluster (minio). The `storage-` prefix keeps it apart from every other credential's name. */
+export const tenantStorageSecret = (id: string) => `storage-${id}`;
+export const STORAGE_KEYS = { accessKeyId: "access-key-id", secretAccessKey: "secret-access-key" } as const;

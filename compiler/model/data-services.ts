@@ -41,6 +41,8 @@ export const IMAGES = {
   psmdb: "docker.io/percona/percona-server-mongodb:7.0.24-13",
   valkey: "docker.io/valkey/valkey:9.1.1-alpine",
   curl: "docker.io/curlimages/curl:8.17.0",
+  /** MinIO's client, for each tenant's bucket, user and policy on a MinIO object store. */
+  mc: "docker.io/minio/mc:RELEASE.2025-08-13T08-35-41Z",
 } as const;
 
 /**

@@ -116,3 +116,15 @@ export const DNS = {
 export const COOKIES = {
   scopes: (hosts: { lms: string; cms: string }) => [hosts.lms, hosts.cms],
 } as const;
+
+/** S3 bucket names (AWS's rules; Spaces and MinIO follow them): global, 3–63 characters, lower-case letters,
+ * digits, '-' and '.', starting and ending with a letter or digit, and none of the reserved prefixes and suffixes. */
+export const S3 = {
+  bucket: (prefix: string, id: string) => `${prefix}-${id}`,
+  bucketProblem(name: string): string | undefined {
+    if (name.length < 3 || name.length > 63) return `is ${name.length} characters long (S3 allows 3 to 63)`;
+    if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) return "holds characters S3 refuses in a bucket name";
+    if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name) || /(-s3alias|--ol-s3|--x-s3|--table-s3)$/.test(name)) return "starts or ends with a prefix or suffix S3 reserves";
+    return undefined;
+  },
+} as const;

@@ -7,6 +7,7 @@ import { fromCatalog } from "./catalog";
 import { clusterSetup, type ResolvedComponents } from "./components";
 import { mailOf, type ResolvedMail } from "./mail";
 import { tenantNames, type TenantNames } from "./names";
+import { storageOf, type ResolvedStorage } from "./storage";
 
 export interface ResolvedTenant {
   id: string;
@@ -34,6 +35,8 @@ export interface ResolvedTenant {
   demoCourse?: { ref?: string };
   /** The relay its mail goes through; none when neither the tenant nor the platform declares one. */
   mail?: ResolvedMail;
+  /** Its bucket and keys; none when neither its cluster nor the platform declares object storage. */
+  storage?: ResolvedStorage;
   tutor: Tenant["tutor"];
   /** The tenant as written (defaults applied), for fleet.json and diffs. */
   input: Tenant;
@@ -82,6 +85,7 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     ...(tenant.theme !== undefined ? { theme: tenant.theme } : {}),
     ...(tenant.demoCourse === false ? {} : { demoCourse: tenant.demoCourse === true ? {} : { ref: tenant.demoCourse.ref } }),
     ...withMail(mailOf(tenant, platform, clusterName)),
+    ...withStorage(storageOf(tenant.id, platform, clusterName)),
     tutor: tenant.tutor,
     input: tenant,
     source,
@@ -89,6 +93,7 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
 }
 
 const withMail = (mail: ResolvedMail | undefined) => (mail ? { mail } : {});
+const withStorage = (storage: ResolvedStorage | undefined) => (storage ? { storage } : {});
 
 /** Every host a tenant answers on. */
 export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {

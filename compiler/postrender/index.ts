@@ -27,6 +27,7 @@ import { parseManifests } from "./parse";
 import { pullSecrets } from "./pull-secrets";
 import { tenantScope } from "./scope";
 import { demoCourseTasks, themeTasks } from "./site";
+import { storageIdentity } from "./storage-identity";
 import { PostRenderError, type InitTask, type RenderContext } from "./types";
 import { syncWaves } from "./waves";
 import { fitsQuota } from "./scheduled";
@@ -36,7 +37,7 @@ export function postRender(manifests: string, tasks: readonly InitTask[], ctx: R
   const parsed = parseManifests(manifests);
   plausibleRender(parsed);
   let objects = initHooks(parsed, [...tasks, ...adminTasks(ctx), ...themeTasks(ctx), ...demoCourseTasks(ctx)]);
-  for (const step of [internalOnly, autoscale, tenantScope, sizeWorkloads, explicitResources, pullSecrets, syncWaves]) objects = step(objects, ctx);
+  for (const step of [internalOnly, autoscale, tenantScope, sizeWorkloads, explicitResources, pullSecrets, storageIdentity, syncWaves]) objects = step(objects, ctx);
   // Pod Security `restricted` for every pod, and data-bearing objects kept on archive (issue 5)
   objects = objects.map((o) => keepData(hardenPodSecurity(o)));
   return sortObjects(fitsQuota(objects, ctx));

@@ -30,6 +30,8 @@ export interface RenderContext {
   openedxVersion?: string;
   /** Image pull secrets (copies of the platform's registry logins) every pod of the tenant names. */
   imagePullSecrets?: string[];
+  /** The ServiceAccount whose IAM role opens the tenant's bucket (IRSA), run by its Open edX pods. */
+  serviceAccount?: string;
   /** The folder of the fleet's Tutor plugins (generated/tutor/plugins), relative to the tenant folder. */
   tutorPlugins: string;
 }

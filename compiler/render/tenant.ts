@@ -1,6 +1,7 @@
 // Everything compiled for one tenant: its Argo CD objects, Tutor config and own Kubernetes objects.
 import type { V1Namespace } from "@kubernetes/client-node";
 import { PLATFORM_PROJECT } from "../model/names";
+import { STORAGE_SERVICE_ACCOUNT } from "../model/storage";
 import { podSecurityLabels, podSecurityLevel } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
@@ -16,7 +17,7 @@ import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
-import { mailCredentials, pullSecretsOf, registryCredentials } from "./tenant/credentials";
+import { mailCredentials, pullSecretsOf, registryCredentials, storageCredentials } from "./tenant/credentials";
 import { tenantSecrets } from "./tenant/secrets";
 import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
@@ -124,6 +125,7 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   secrets: tenantSecrets,
   mail: mailCredentials,
   registries: registryCredentials,
+  "storage-keys": storageCredentials,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
@@ -151,7 +153,8 @@ export function renderContext(t: ResolvedTenant, platform: Platform) {
   // Tutor's settheme sets the LMS and Studio hosts; the MFEs' host is the tenant's too
   const theme = t.theme === undefined ? {} : { theme: { name: t.theme, domains: [t.hosts.lms, t.hosts.cms, t.hosts.mfe] } };
   const demoCourse = t.demoCourse ? { demoCourse: t.demoCourse } : {};
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, admins: t.admins, ...theme, ...demoCourse, tutorPlugins };
+  const serviceAccount = t.storage?.roleArn ? { serviceAccount: STORAGE_SERVICE_ACCOUNT } : {};
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, ...serviceAccount, admins: t.admins, ...theme, ...demoCourse, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */

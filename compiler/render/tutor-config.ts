@@ -2,7 +2,8 @@
 import { endpointsOf } from "../model/endpoints";
 import type { ResolvedTenant } from "../model/resolve";
 import { GENERATED_SECRET_KEYS, secretPlaceholder } from "../tutor/pinned";
-import { SMTP_PASSWORD } from "../tutor/secret-env";
+import { SMTP_PASSWORD, STORAGE_ENV } from "../tutor/secret-env";
+import { STORAGE_CONFIG } from "../tutor/storage-settings";
 import { searchKeyUid } from "./tenant/data/search";
 import { FLEET_CONFIG, FLEET_PLUGIN } from "./tenant/tutor-plugin";
 import type { Json } from "./yaml";
@@ -23,6 +24,23 @@ function mailConfig(t: ResolvedTenant): Record<string, Json> {
     SMTP_USE_SSL: relay.security === "tls",
     SMTP_USERNAME: relay.username ?? "",
     ...(t.mail?.passwordSecret ? { SMTP_PASSWORD: secretPlaceholder(SMTP_PASSWORD) } : {}),
+  };
+}
+
+/** The tenant's bucket (the fleet plugin configures django-storages from it); its keys are placeholders. */
+function storageConfig(t: ResolvedTenant): Record<string, Json> {
+  const s = t.storage;
+  if (!s) return {};
+  return {
+    [STORAGE_CONFIG.bucket]: s.bucket,
+    [STORAGE_CONFIG.endpointUrl]: s.endpointUrl,
+    [STORAGE_CONFIG.region]: s.spec.region,
+    // MinIO serves buckets under the endpoint's path; S3 and Spaces as host names
+    [STORAGE_CONFIG.addressingStyle]: s.spec.provider === "minio" ? "path" : "virtual",
+    // with IRSA there is no key pair: boto3 takes the role's token that EKS mounts
+    ...(s.roleArn
+      ? { [STORAGE_CONFIG.irsa]: true }
+      : { OPENEDX_AWS_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.accessKeyId), OPENEDX_AWS_SECRET_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.secretAccessKey) }),
   };
 }
 
@@ -72,7 +90,7 @@ export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
     MEILISEARCH_INDEX_PREFIX: n.searchIndexPrefix,
     MEILISEARCH_API_KEY_UID: searchKeyUid(t.id),
   };
-  Object.assign(config, mailConfig(t));
+  Object.assign(config, mailConfig(t), storageConfig(t));
   if (t.plugins.includes("mfe")) config.MFE_HOST = t.hosts.mfe;
   for (const key of GENERATED_SECRET_KEYS) config[key] = secretPlaceholder(key);
   // the tenant's own settings were checked against the owned and secret keys, so they cannot override the above

@@ -6,6 +6,7 @@ import { MailRelay } from "./mail";
 import { EgressSchema } from "./network";
 import { ThemeName } from "./site";
 import { SizePreset } from "./size";
+import { ObjectStorage } from "./storage";
 
 /** A registry host as images name it (`ghcr.io`, `registry.example.org:5000`). */
 const RegistryHost = z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, {
@@ -34,6 +35,7 @@ export const ClusterSchema = z.strictObject({
   egress: EgressSchema,
   mail: MailRelay.optional().describe("Mail relay of the tenants on this cluster; the platform's `mail` when omitted."),
   privateRegistries: PrivateRegistries.optional().describe("Private registries of this cluster's tenants; the platform's `privateRegistries` when omitted."),
+  objectStorage: ObjectStorage.optional().describe("Object storage of this cluster's tenants; the platform's `objectStorage` when omitted."),
 });
 
 export const PlatformSchema = z.strictObject({
@@ -83,6 +85,7 @@ export const PlatformSchema = z.strictObject({
   components: ComponentsSchema.default({}).describe("Shared components of every cluster: each can be turned off, re-pinned or tuned."),
   privateRegistries: PrivateRegistries.default([]),
   mail: MailRelay.optional().describe("Mail relay every tenant sends through (a cluster's or a tenant's own `mail` replaces it); Tutor's own relay never runs."),
+  objectStorage: ObjectStorage.optional().describe("Object storage of every tenant's uploads (a cluster's `objectStorage` replaces it): one bucket and one key pair per tenant (docs/operator/storage.md)."),
 });
 
 export type PlatformInput = z.input<typeof PlatformSchema>;

@@ -5,6 +5,9 @@ import { JWT_SECRET, SEARCH_KEY_SECRET, SEARCH_KEY_SECRET_KEY, TENANT_SECRET, TE
 /** The relay password: Tutor's SMTP_PASSWORD, copied from the cluster's credentials into the tenant's SMTP_SECRET. */
 export const SMTP_PASSWORD = "SMTP_PASSWORD";
 export const SMTP_SECRET = "openedx-smtp";
+/** The tenant's object-storage keys: Tutor's OPENEDX_AWS_* (auth.yml's AWS_*), copied from platform-credentials. */
+export const STORAGE_SECRET = "openedx-storage";
+export const STORAGE_ENV = { accessKeyId: "OPENEDX_AWS_ACCESS_KEY", secretAccessKey: "OPENEDX_AWS_SECRET_ACCESS_KEY" } as const;
 
 export interface SecretEnv {
   /** Variable name; also the Tutor key whose `from-cluster-secret:` placeholder it replaces at runtime. */
@@ -25,6 +28,9 @@ export const SECRET_ENV: readonly SecretEnv[] = [
   { env: "MEILISEARCH_MASTER_KEY", secret: SEARCH_KEY_SECRET, key: SEARCH_KEY_SECRET_KEY },
   { env: "JWT_RSA_PRIVATE_KEY", secret: JWT_SECRET, key: JWT_PRIVATE_KEY_KEY },
   { env: SMTP_PASSWORD, secret: SMTP_SECRET, key: SMTP_PASSWORD, optional: true },
+  // only tenants with object storage have them
+  { env: STORAGE_ENV.accessKeyId, secret: STORAGE_SECRET, key: STORAGE_ENV.accessKeyId, optional: true },
+  { env: STORAGE_ENV.secretAccessKey, secret: STORAGE_SECRET, key: STORAGE_ENV.secretAccessKey, optional: true },
 ];
 
 /** Kubernetes `env` entries that take every secret from its Secret. */

@@ -21,7 +21,7 @@ test("config.yml sets the plugin's Redis key prefix (the ACL's key pattern) and 
 
 test("the plugin declares its settings and patches caches, Celery, the search key uid, Caddy and allowed hosts", () => {
   const plugin = YAML.parse(generated("tutor/plugins/fleet_secrets.yml"));
-  assert.equal(plugin.config.defaults, { REDIS_KEY_PREFIX: "", EXTRA_HOSTS: [] });
+  assert.equal(plugin.config.defaults, { REDIS_KEY_PREFIX: "", EXTRA_HOSTS: [], S3_BUCKET: "", S3_ENDPOINT_URL: "", S3_REGION: "", S3_ADDRESSING_STYLE: "virtual", S3_IRSA: false });
   for (const name of ["openedx-lms-production-settings", "openedx-cms-production-settings"]) {
     const settings: string = plugin.patches[name];
     assert.match(settings, `_fleet_redis_prefix = "{{ ${FLEET_CONFIG.redisKeyPrefix} }}"`);

@@ -48,9 +48,9 @@ const RUN_PATCH = String.raw`
 import json, os, sys
 import jinja2
 src, settings = json.load(sys.stdin)
-code = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(src).render(FLEET_SECRETS_REDIS_KEY_PREFIX="t:", MEILISEARCH_API_KEY_UID="u", MONGODB_DATABASE="t")
+code = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(src).render(FLEET_SECRETS_REDIS_KEY_PREFIX="t:", MEILISEARCH_API_KEY_UID="u", MONGODB_DATABASE="t", FLEET_SECRETS_S3_BUCKET="")
 code = code.split('JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"]')[0]  # the key-set step needs the cryptography package
-os.environ.update({"OPENEDX_SECRET_KEY": "s3cret", "REDIS_PASSWORD": "r3dis", "OPENEDX_MYSQL_PASSWORD": "my5ql"})
+os.environ.update({"OPENEDX_SECRET_KEY": "s3cret", "REDIS_PASSWORD": "r3dis", "OPENEDX_MYSQL_PASSWORD": "my5ql", "OPENEDX_AWS_SECRET_ACCESS_KEY": "aws5ecret"})
 ns = dict(settings, os=os, json=json)
 exec(compile(code, "settings.py", "exec"), ns)
 print(json.dumps({k: ns[k] for k in settings}))
@@ -64,6 +64,7 @@ test("the settings patch resolves placeholders only in the settings it lists, on
     DATABASES: { default: { PASSWORD: `${p}OPENEDX_MYSQL_PASSWORD` } },
     CACHES: { default: { BACKEND: "django_redis.cache.RedisCache", LOCATION: `redis://t:${p}REDIS_PASSWORD@redis:6379/1` } },
     JWT_AUTH: { JWT_ISSUERS: [{ SECRET_KEY: `${p}OPENEDX_SECRET_KEY` }] },
+    AWS_SECRET_ACCESS_KEY: `${p}OPENEDX_AWS_SECRET_ACCESS_KEY`,
     PLATFORM_NAME: `${p}OPENEDX_SECRET_KEY`,
     CONTACT_MAILING_ADDRESS: `${p}REDIS_PASSWORD`,
     MEILISEARCH_API_KEY: `${p}PATH`,
@@ -74,6 +75,7 @@ test("the settings patch resolves placeholders only in the settings it lists, on
   assert.equal(out.DATABASES, { default: { PASSWORD: "my5ql" } });
   assert.is((out.CACHES as { default: { LOCATION: string } }).default.LOCATION, "redis://t:r3dis@redis:6379/1");
   assert.equal(out.JWT_AUTH, { JWT_ISSUERS: [{ SECRET_KEY: "s3cret" }] });
+  assert.is(out.AWS_SECRET_ACCESS_KEY, "aws5ecret");
   // a placeholder in any other setting stays text, and a listed setting never reads a variable outside the list
   assert.is(out.PLATFORM_NAME, settings.PLATFORM_NAME);
   assert.is(out.CONTACT_MAILING_ADDRESS, settings.CONTACT_MAILING_ADDRESS);

@@ -10,6 +10,7 @@ import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
 import { compiledFixture, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
+import { examplePlatform } from "../helpers/platform";
 
 const { tools, missing } = findTools();
 const schemas = findSchemaDir(REPO_ROOT);
@@ -30,6 +31,17 @@ for (const id of ["acme", "globex", "initech"]) {
     assert.not.ok(jobs.some((j) => /-job$/.test(j.metadata.name)), "no template Job left");
     assert.ok(objects.some((o) => o.kind === "Service" && o.metadata.name === "caddy"));
     for (const o of objects) assert.is(o.metadata.namespace, id);
+    // object storage: the tenant's bucket through django-storages, its keys only as placeholders read from the cluster
+    const settings = objects.filter((o) => o.kind === "ConfigMap" && o.data?.["production.py"]).map((o) => o.data["production.py"] as string);
+    assert.is(settings.length, 2, "lms and cms settings");
+    for (const py of settings) {
+      assert.ok(py.includes(`_FLEET_BUCKET = "example-fleet-${id}"`) && py.includes('_FLEET_S3 = "storages.backends.s3boto3.S3Boto3Storage"'), "storage backend and bucket");
+      assert.ok(py.includes('STORAGES["default"] = {"BACKEND": _FLEET_S3}') && py.includes('ORA2_FILEUPLOAD_BACKEND = "s3"'));
+    }
+    assert.match(first, 'AWS_SECRET_ACCESS_KEY: \\"from-cluster-secret:OPENEDX_AWS_SECRET_ACCESS_KEY\\"');
+    const lms = objects.find((o) => o.kind === "Deployment" && o.metadata.name === "lms");
+    const env = lms.spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === "OPENEDX_AWS_SECRET_ACCESS_KEY");
+    assert.equal(env.valueFrom.secretKeyRef, { name: "openedx-storage", key: "OPENEDX_AWS_SECRET_ACCESS_KEY", optional: true });
     if (!schemas) return;
     const v = new SchemaValidator(schemas);
     const problems = objects.flatMap((o) => {
@@ -68,6 +80,27 @@ test("real Tutor render of a tenant fresh from tenant:new: relay, MFEs, forum, a
   assert.equal([lms.spec.minReplicas, lms.spec.maxReplicas], [2, 4]);
   for (const w of ["cms", "lms-worker", "cms-worker"]) assert.ok(objects.some((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === w), w);
   assert.equal(named("PodDisruptionBudget"), ["lms-pdb"]);
+  // uploads go to its own bucket, keys from the cluster
+  assert.match(out, '_FLEET_BUCKET = \\"example-fleet-fresh\\"');
+  assert.match(out, 'AWS_ACCESS_KEY_ID: \\"from-cluster-secret:OPENEDX_AWS_ACCESS_KEY\\"');
+});
+
+test("real Tutor render with IRSA: the Open edX pods run as the tenant's storage account, no key pair in the settings", async () => {
+  if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
+  const platform = examplePlatform.replace(/\n  objectStorage: \{[^\n]*\n/, '\n  objectStorage: { provider: "s3", region: "eu-west-1", bucketPrefix: "example-fleet", irsaRoleArnPrefix: "arn:aws:iam::123456789012:role/openedx-" },\n');
+  assert.is.not(platform, examplePlatform);
+  const root = tempFleet({ examples: false, platform, tenants: { alpha: tenantSource("alpha") } });
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 0, compiled.err);
+  const out = renderTenantDir(path.join(root, "generated", "tenants", "alpha"), tools);
+  assert.equal(findSecrets(out), []);
+  const objects = YAML.parseAllDocuments(out).map((d) => d.toJS());
+  const account = (kind: string, name: string) => objects.find((o) => o.kind === kind && o.metadata.name === name)?.spec.template.spec.serviceAccountName;
+  for (const d of ["lms", "cms", "lms-worker", "cms-worker"]) assert.is(account("Deployment", d), "openedx-storage", d);
+  assert.is(account("Deployment", "caddy"), undefined);
+  for (const j of objects.filter((o) => o.kind === "Job")) assert.is(j.spec.template.spec.serviceAccountName, "openedx-storage", j.metadata.name);
+  assert.match(out, "AWS_ACCESS_KEY_ID = None");
+  assert.match(out, '_FLEET_BUCKET = \\"example-fleet-alpha\\"');
 });
 
 // the tenant's site settings with real Tutor: the theme after indigo's own init task, the demo course at the

@@ -1,10 +1,11 @@
 // Copies, in the tenant namespace, of the credentials the operator keeps in the cluster's credentials
 // namespace (model/credentials.ts): the mail relay's password and the private registries' logins. The
 // values never pass through git.
-import { CREDENTIALS_STORE, PASSWORD_KEY, privateRegistriesOf, registrySecret } from "../../model/credentials";
+import { CREDENTIALS_STORE, PASSWORD_KEY, privateRegistriesOf, registrySecret, STORAGE_KEYS } from "../../model/credentials";
 import type { ResolvedTenant } from "../../model/resolve";
+import { STORAGE_SERVICE_ACCOUNT } from "../../model/storage";
 import type { Platform } from "../../schema/platform";
-import { SMTP_PASSWORD, SMTP_SECRET } from "../../tutor/secret-env";
+import { SMTP_PASSWORD, SMTP_SECRET, STORAGE_ENV, STORAGE_SECRET } from "../../tutor/secret-env";
 import { ESO_API } from "../data/eso";
 import { customResourceAnnotations } from "../data/sync";
 import { tenantLabels, type KubeObject } from "../objects";
@@ -35,6 +36,24 @@ export function mailCredentials(t: ResolvedTenant, platform: Platform): KubeObje
   const secret = t.mail?.passwordSecret;
   if (!secret) return [];
   return [credentialCopy(t, platform, SMTP_SECRET, [{ secretKey: SMTP_PASSWORD, remoteKey: secret, property: PASSWORD_KEY }])];
+}
+
+/** The tenant's object-storage keys, from `storage-<id>` (the operator's for s3 and spaces, generated for minio). */
+export function storageCredentials(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const s = t.storage;
+  if (!s) return [];
+  if (s.roleArn) {
+    // IRSA: EKS's webhook gives pods of this ServiceAccount a token for the role (post-render names it on them)
+    const metadata = { name: STORAGE_SERVICE_ACCOUNT, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), annotations: { "eks.amazonaws.com/role-arn": s.roleArn } };
+    return [{ apiVersion: "v1", kind: "ServiceAccount", metadata, automountServiceAccountToken: false }];
+  }
+  if (!s.credentialsSecret) return [];
+  return [
+    credentialCopy(t, platform, STORAGE_SECRET, [
+      { secretKey: STORAGE_ENV.accessKeyId, remoteKey: s.credentialsSecret, property: STORAGE_KEYS.accessKeyId },
+      { secretKey: STORAGE_ENV.secretAccessKey, remoteKey: s.credentialsSecret, property: STORAGE_KEYS.secretAccessKey },
+    ]),
+  ];
 }
 
 /** The image pull secrets every pod of the tenant names (post-render adds them; render.json lists them). */

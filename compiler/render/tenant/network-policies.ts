@@ -4,6 +4,7 @@ import type { V1NetworkPolicyPeer, V1NetworkPolicyPort } from "@kubernetes/clien
 import { endpointsOf } from "../../model/endpoints";
 import { ingressOf } from "../../model/ingress";
 import type { ResolvedTenant } from "../../model/resolve";
+import { inClusterEndpoint } from "../../model/storage";
 import type { Platform } from "../../schema/platform";
 import { tenantLabels, type KubeObject } from "../objects";
 import { publicBackend } from "./ingress";
@@ -81,6 +82,12 @@ export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObje
   if (relay) {
     const egress = [{ to: [...relay.addresses].sort().map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(relay.port)] }];
     policies.push(policy("allow-mail-relay", { podSelector: all, policyTypes: ["Egress"], egress }));
+  }
+
+  // an object store in the cluster (MinIO) is reached in its namespace, on its port; one outside through `egress`
+  const store = t.storage ? inClusterEndpoint(t.storage.endpointUrl) : undefined;
+  if (store && store.namespace !== ns) {
+    policies.push(policy("allow-object-storage", { podSelector: all, policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: inNamespace(store.namespace) }], ports: [tcp(store.port)] }] }));
   }
 
   const external = externalEgress(t.cluster.spec.egress);

@@ -4,6 +4,7 @@
 // variable, and derives the JWT key set from the private key, when the settings load.
 import { SECRET_PLACEHOLDER_PREFIX } from "../../tutor/pinned";
 import { SECRET_ENV, secretEnvVars } from "../../tutor/secret-env";
+import { STORAGE_DEFAULTS, STORAGE_SECRET_SETTINGS, STORAGE_SETTINGS } from "../../tutor/storage-settings";
 import { yamlFileWithBody, type OutputFile } from "../files";
 import { DATA_KEY_ORDER, toYaml, type Json } from "../yaml";
 
@@ -43,6 +44,7 @@ function envPatches(): string {
  * site name) never becomes a secret.
  */
 export const SECRET_SETTINGS = [
+  ...STORAGE_SECRET_SETTINGS,
   "BROKER_URL",
   "CACHES",
   "CELERY_BROKER_PASSWORD",
@@ -148,6 +150,8 @@ def _fleet_pin_search_key_uid():
 
 
 _fleet_pin_search_key_uid()
+
+${STORAGE_SETTINGS}
 `;
 
 // The LMS also answers on the tenant's extra hosts (hosts.extra).
@@ -186,7 +190,7 @@ export function fleetTutorPlugin(): Record<string, Json> {
   return {
     name: FLEET_PLUGIN,
     version: "1.0.0",
-    config: { defaults: { REDIS_KEY_PREFIX: "", EXTRA_HOSTS: [] } },
+    config: { defaults: { REDIS_KEY_PREFIX: "", EXTRA_HOSTS: [], ...STORAGE_DEFAULTS } },
     patches: {
       caddyfile: CADDY_EXTRA_HOSTS,
       "k8s-override": envPatches(),

@@ -7,6 +7,7 @@ import { mongodbProvisioning } from "./mongodb";
 import { mysqlProvisioning } from "./mysql";
 import { redisProvisioning } from "./redis";
 import { searchProvisioning } from "./search";
+import { storageProvisioning } from "./storage";
 
 export const DATA_RESOURCES: Record<string, (t: ResolvedTenant, platform: Platform) => KubeObject[]> = {
   "data-access": tenantSecretAccess,
@@ -14,4 +15,5 @@ export const DATA_RESOURCES: Record<string, (t: ResolvedTenant, platform: Platfo
   mongodb: mongodbProvisioning,
   redis: redisProvisioning,
   search: searchProvisioning,
+  storage: storageProvisioning,
 };
