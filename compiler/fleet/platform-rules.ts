@@ -3,7 +3,7 @@ import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
-import { inClusterEndpoint, storageSpecOf } from "../model/storage";
+import { endpointOf, inClusterEndpoint, storageSpecOf } from "../model/storage";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
@@ -73,11 +73,11 @@ const storageReachable: Rule = ({ value, locator }) =>
   Object.entries(value.clusters).flatMap(([name, c]) => {
     const found = storageSpecOf(value, name);
     if (!found) return [];
-    const endpoint = found.spec.endpoint ?? "";
+    const endpoint = endpointOf(found.spec);
     if (inClusterEndpoint(endpoint) || c.egress.internet443 || c.egress.objectStorage.length > 0) return [];
     const path = found.from === "cluster" ? ["clusters", name, "objectStorage"] : ["objectStorage"];
     return [
-      warning("storage-egress", locator.key(path), `tenant pods on cluster "${name}" may not reach the object store ${endpoint || "(AWS S3)"}: its network policy has no egress for it`, {
+      warning("storage-egress", locator.key(path), `tenant pods on cluster "${name}" may not reach the object store ${endpoint}: its network policy has no egress for it`, {
         path: path.join("."),
         hint: `add its addresses to \`clusters.${name}.egress.objectStorage\` ({ cidr, ports: [443] }), or set \`egress.internet443: true\``,
       }),

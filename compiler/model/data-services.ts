@@ -43,6 +43,8 @@ export const IMAGES = {
   curl: "docker.io/curlimages/curl:8.17.0",
   /** MinIO's client, for each tenant's bucket, user and policy on a MinIO object store. */
   mc: "docker.io/minio/mc:RELEASE.2025-08-13T08-35-41Z",
+  /** MinIO's server, for the `minio` component (the last image MinIO published to Docker Hub). */
+  minio: "docker.io/minio/minio:RELEASE.2025-09-07T16-13-09Z",
 } as const;
 
 /**

@@ -27,6 +27,8 @@ const ALL_ON: Record<ComponentName, boolean> = {
   backups: true,
   karpenter: false,
   echo: true,
+  // a single-volume MinIO suits a laptop; clusters in a cloud use its object store
+  minio: false,
   search: true,
   mysql: true,
   mongodb: true,
@@ -61,7 +63,7 @@ export const PROFILES: Record<Provider, Profile> = {
     storageClass: "standard",
     exposure: { type: "NodePort", annotations: {}, nodePorts: { http: 30080, https: 30443 } },
     replicas: 1,
-    enabled: { ...ALL_ON, backups: false, vpa: false },
+    enabled: { ...ALL_ON, backups: false, vpa: false, minio: true },
     defaults: { certManager: { issuer: "selfsigned" } },
   },
   generic: {

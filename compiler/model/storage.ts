@@ -20,6 +20,15 @@ export interface ResolvedStorage {
 /** The ServiceAccount a tenant's Open edX pods run as when they assume an IAM role (IRSA). */
 export const STORAGE_SERVICE_ACCOUNT = "openedx-storage";
 
+/** The in-cluster MinIO of the `minio` component (render/platform/components/minio.ts): namespace, Service, port. */
+export const MINIO_SERVER = { namespace: "minio", name: "minio", port: 9000 } as const;
+export const MINIO_ENDPOINT = `http://${MINIO_SERVER.name}.${MINIO_SERVER.namespace}.svc.cluster.local:${MINIO_SERVER.port}`;
+
+/** The S3 API's URL: as declared; else the in-cluster MinIO (minio) or AWS S3 of the region. */
+export function endpointOf(spec: ObjectStorage): string {
+  return spec.endpoint ?? (spec.provider === "minio" ? MINIO_ENDPOINT : `https://s3.${spec.region}.amazonaws.com`);
+}
+
 export function storageSpecOf(platform: Pick<Platform, "objectStorage" | "clusters">, cluster: string): { spec: ObjectStorage; from: "cluster" | "platform" } | undefined {
   const own = platform.clusters[cluster]?.objectStorage;
   if (own) return { spec: own, from: "cluster" };
@@ -33,7 +42,7 @@ export function storageOf(id: string, platform: Platform, cluster: string): Reso
   return {
     ...found,
     bucket: S3.bucket(spec.bucketPrefix, id),
-    endpointUrl: spec.endpoint ?? `https://s3.${spec.region}.amazonaws.com`,
+    endpointUrl: endpointOf(spec),
     ...(spec.irsaRoleArnPrefix ? { roleArn: `${spec.irsaRoleArnPrefix}${id}` } : { credentialsSecret: tenantStorageSecret(id) }),
   };
 }

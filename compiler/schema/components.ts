@@ -117,6 +117,11 @@ export const ComponentsSchema = z.strictObject({
       .describe("EC2NodeClass AMI alias; a pinned AL2023 release when omitted, so nodes are replaced only when you move it (`@latest` replaces every node at each AMI release)."),
   }).optional(),
   echo: component({}).optional(),
+  minio: component({
+    storageSize: Memory.optional().describe("Volume size of the in-cluster MinIO (default 20Gi)."),
+  })
+    .optional()
+    .describe("An in-cluster MinIO for the tenants' buckets (`objectStorage.provider: \"minio\"` without `endpoint`): on by default on `local` clusters whose object storage is MinIO; turn it on elsewhere with `enabled: true`."),
   search: component({
     storageSize: Memory.optional().describe("Volume size of the shared Meilisearch (default 20Gi)."),
   }).optional(),

@@ -21,7 +21,7 @@ const Endpoint = z
 export const ObjectStorage = z
   .strictObject({
     provider: z.enum(STORAGE_PROVIDERS).describe("`s3` (AWS), `spaces` (DigitalOcean Spaces) or `minio` (an in-cluster or self-run MinIO: the compiler provisions each tenant's bucket, user and policy)."),
-    endpoint: Endpoint.optional().describe("S3 endpoint URL; AWS S3 of `region` when omitted (required for `spaces` and `minio`)."),
+    endpoint: Endpoint.optional().describe("S3 endpoint URL; when omitted, AWS S3 of `region` (s3) or the in-cluster MinIO of the `minio` component, `http://minio.minio.svc.cluster.local:9000` (minio); required for `spaces`."),
     region: z.string().regex(/^[a-z0-9-]{2,32}$/, { error: "a region is lower-case letters, digits and '-', e.g. eu-west-1" }).default("us-east-1").describe("Region of the buckets (`us-east-1` suits MinIO)."),
     bucketPrefix: BucketPrefix.describe("Each tenant's bucket is `<bucketPrefix>-<tenant id>`: bucket names are global, so pick one no one else uses."),
     irsaRoleArnPrefix: z
@@ -36,6 +36,6 @@ export const ObjectStorage = z
       .default({ adminSecret: "minio-admin" })
       .describe("`minio` only: how the compiler reaches MinIO's admin API."),
   })
-  .refine((s) => s.provider === "s3" || !!s.endpoint, { error: "`spaces` and `minio` need an `endpoint`", path: ["endpoint"] })
+  .refine((s) => s.provider !== "spaces" || !!s.endpoint, { error: "`spaces` needs an `endpoint`, e.g. \"https://fra1.digitaloceanspaces.com\"", path: ["endpoint"] })
   .refine((s) => s.provider === "s3" || !s.irsaRoleArnPrefix, { error: "IRSA (an IAM role per tenant) exists on AWS only: `irsaRoleArnPrefix` needs `provider: \"s3\"`", path: ["irsaRoleArnPrefix"] });
 export type ObjectStorage = z.infer<typeof ObjectStorage>;

@@ -115,10 +115,10 @@ test("a bucket name S3 refuses is located at the tenant's id; overlapping prefix
   assert.match(overlap.err, /bucket prefix "example-fleet" reaches the buckets of prefix "example-fleet-eu".*\[storage-prefix\]/);
 });
 
-test("spaces and minio need an endpoint; keys are never tenant settings", async () => {
+test("spaces needs an endpoint; keys are never tenant settings", async () => {
   const spaces = await compiled({ platform: withStorage('{ provider: "spaces", region: "fra1", bucketPrefix: "acme-edu" }'), tenants: { alpha: tenantSource("alpha") } });
   assert.is(spaces.code, 1);
-  assert.match(spaces.err, /objectStorage\.endpoint: `spaces` and `minio` need an `endpoint`/);
+  assert.match(spaces.err, /objectStorage\.endpoint: `spaces` needs an `endpoint`/);
   const access = await compiled({ tenants: { alpha: tenantSource("alpha", 'tutor: { OPENEDX_AWS_ACCESS_KEY: "AKIAEXAMPLE" },') } });
   assert.is(access.code, 1);
   assert.match(access.err, /OPENEDX_AWS_ACCESS_KEY.*is set by the compiler.*\[tutor-owned\]/);

@@ -8,6 +8,7 @@ import { karpenter } from "./components/karpenter";
 import { mariadbOperator, mariadbOperatorCrds } from "./components/mariadb-operator";
 import { meilisearch } from "./components/meilisearch";
 import { metricsServer } from "./components/metrics-server";
+import { minio } from "./components/minio";
 import { mongodb } from "./components/mongodb";
 import { monitoring } from "./components/monitoring";
 import { mysql } from "./components/mysql";
@@ -35,4 +36,5 @@ export const COMPONENTS: readonly ComponentDef[] = [
   mongodb,
   redis,
   meilisearch,
+  minio,
 ];
