@@ -3,7 +3,8 @@ import { error, warning, type Diagnostic } from "../diagnostics";
 import type { Source } from "../load";
 import { inCatalog } from "../model/catalog";
 import { parseCpu, parseMemory } from "../model/quantity";
-import { endpointOf, inClusterEndpoint, storageSpecOf } from "../model/storage";
+import { clusterSetup } from "../model/components";
+import { endpointOf, inClusterEndpoint, MINIO_ENDPOINT, storageSpecOf } from "../model/storage";
 import type { Platform } from "../schema/platform";
 import { WORKLOADS } from "../schema/size";
 import { didYouMean } from "../validate/suggest";
@@ -77,9 +78,23 @@ const storageReachable: Rule = ({ value, locator }) =>
     if (inClusterEndpoint(endpoint) || c.egress.internet443 || c.egress.objectStorage.length > 0) return [];
     const path = found.from === "cluster" ? ["clusters", name, "objectStorage"] : ["objectStorage"];
     return [
-      warning("storage-egress", locator.key(path), `tenant pods on cluster "${name}" may not reach the object store ${endpoint}: its network policy has no egress for it`, {
+      warning("storage-egress", locator.key(path), `tenant pods on cluster "${name}" may not reach the object store ${found.spec.endpoint ?? "(AWS S3)"}: its network policy has no egress for it`, {
         path: path.join("."),
         hint: `add its addresses to \`clusters.${name}.egress.objectStorage\` ({ cidr, ports: [443] }), or set \`egress.internet443: true\``,
+      }),
+    ];
+  });
+
+/** MinIO without an endpoint means the in-cluster one: a cluster that does not run it has no object store. */
+const inClusterMinioRuns: Rule = ({ value, locator }) =>
+  Object.keys(value.clusters).flatMap((name) => {
+    const found = storageSpecOf(value, name);
+    if (found?.spec.provider !== "minio" || endpointOf(found.spec) !== MINIO_ENDPOINT || clusterSetup(value, name).components.minio.enabled) return [];
+    const path = found.from === "cluster" ? ["clusters", name, "objectStorage"] : ["objectStorage"];
+    return [
+      warning("storage-minio", locator.key(path), `the tenants of cluster "${name}" use the in-cluster MinIO (${MINIO_ENDPOINT}), but the \`minio\` component does not run there`, {
+        path: path.join("."),
+        hint: `set \`clusters.${name}.components.minio.enabled: true\` (on by default on \`local\` clusters only), or give \`objectStorage.endpoint\` of the MinIO you run`,
       }),
     ];
   });
@@ -123,7 +138,7 @@ const exampleValues: Rule = ({ value, locator }) => {
   return out;
 };
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared, objectStorageDeclared, bucketPrefixesApart, storageReachable];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared, objectStorageDeclared, bucketPrefixesApart, storageReachable, inClusterMinioRuns];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

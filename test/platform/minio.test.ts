@@ -5,7 +5,8 @@ import * as assert from "uvu/assert";
 import { restrictedViolations } from "../../compiler/model/pod-security";
 import { MINIO_ENDPOINT } from "../../compiler/model/storage";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { REPO_ROOT } from "../helpers/fleet";
+import path from "node:path";
+import { readTree, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 import { compile, componentAppFile, componentApps, examplePlatform, isObjectFile, objectsOf, platformWith } from "../helpers/platform";
 
 const schemaDir = findSchemaDir(REPO_ROOT);
@@ -40,6 +41,13 @@ test("a local cluster on s3, or on a MinIO elsewhere, has none; enabled: true tu
   assert.not.ok(componentApps(await compiled(withLab('{ provider: "minio", bucketPrefix: "lab" }', "{}", "{ minio: { enabled: false } }")), "lab").includes("minio"));
 });
 
+test("MinIO without an endpoint on a cluster that does not run it is flagged (storage-minio)", async () => {
+  const { code, err } = await compile(withLab("", "{}").replace('objectStorage: { provider: "s3", region: "eu-west-1", bucketPrefix: "example-fleet" }', 'objectStorage: { provider: "minio", bucketPrefix: "example-fleet" }'));
+  assert.is(code, 0, err);
+  assert.match(err, /warning objectStorage: the tenants of cluster "main" use the in-cluster MinIO \(http:\/\/minio\.minio\.svc\.cluster\.local:9000\), but the `minio` component does not run there \[storage-minio\]/);
+  assert.not.match(err, /cluster "lab" use the in-cluster MinIO/);
+});
+
 test("MinIO runs restricted with a pinned image and its root credentials come from a generator, created once", async () => {
   const tree = await compiled(withLab('{ provider: "minio", bucketPrefix: "lab", minio: { adminSecret: "lab-admin" } }', "{}", '{ minio: { storageSize: "5Gi" } }'));
   const files = [...tree.keys()].filter((f) => f.startsWith("platform/minio/lab/") && isObjectFile(f));
@@ -66,6 +74,24 @@ test("MinIO runs restricted with a pinned image and its root credentials come fr
     });
     assert.equal(problems, []);
   }
+});
+
+test("a fleet with the in-cluster MinIO passes `check` (its data-bearing objects keep their data)", async () => {
+  const root = tempFleet({ platform: withLab('{ provider: "minio", bucketPrefix: "lab" }') });
+  assert.is((await run(root, "compile")).code, 0);
+  const r = await run(root, "check");
+  assert.is(r.code, 0, `${r.out}\n${r.err}`);
+});
+
+test("a tenant on that cluster talks to the in-cluster MinIO, and its network policy opens namespace minio port 9000", async () => {
+  const root = tempFleet({ examples: false, platform: withLab('{ provider: "minio", bucketPrefix: "lab" }'), tenants: { alpha: tenantSource("alpha", 'cluster: "lab",') } });
+  const r = await run(root, "compile");
+  assert.is(r.code, 0, r.err);
+  const tree = readTree(path.join(root, "generated"));
+  assert.match(tree.get("tenants/alpha/config.yml")!, /FLEET_SECRETS_S3_ENDPOINT_URL: http:\/\/minio\.minio\.svc\.cluster\.local:9000/);
+  const policy = [...tree.keys()].flatMap((f) => (f.startsWith("tenants/alpha/") && isObjectFile(f) ? objectsOf(tree, f) : [])).find((o) => o.kind === "NetworkPolicy" && o.metadata.name === "allow-object-storage")!;
+  assert.equal(policy.spec.egress[0].ports, [{ protocol: "TCP", port: 9000 }]);
+  assert.equal(policy.spec.egress[0].to[0].namespaceSelector.matchLabels, { "kubernetes.io/metadata.name": "minio" });
 });
 
 test.run();

@@ -51,11 +51,7 @@ function rootCopy(admin: string): KubeObject[] {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "Role",
       metadata: role,
-      rules: [
-        { apiGroups: [""], resources: ["secrets"], resourceNames: [admin], verbs: ["get"] },
-        // External Secrets validates a Kubernetes store with a rules review
-        { apiGroups: ["authorization.k8s.io"], resources: ["selfsubjectrulesreviews"], verbs: ["create"] },
-      ],
+      rules: [{ apiGroups: [""], resources: ["secrets"], resourceNames: [admin], verbs: ["get"] }],
     },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
@@ -98,7 +94,7 @@ function server(ctx: ComponentContext): KubeObject[] {
             {
               name,
               image: IMAGES.minio,
-              args: ["server", "/data", `--address=:${port}`, "--console-address=:9001"],
+              args: ["server", "/data", `--address=:${port}`],
               // HOME: mc's and minio's config dir, on a writable volume under a read-only root
               env: [env("MINIO_ROOT_USER", "username"), env("MINIO_ROOT_PASSWORD", "password"), { name: "MINIO_BROWSER", value: "off" }, { name: "HOME", value: "/tmp" }],
               ports: [{ name: "s3", containerPort: port }],
