@@ -1,8 +1,6 @@
 // `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
 import os from "node:os";
 import { REPO_ROOT } from "../cli";
-import { benchSize } from "../bench/scenarios";
-import { table, verdicts } from "../bench/table";
 import type { Command } from "./index";
 
 export const benchCommand: Command = {
@@ -20,6 +18,7 @@ export const benchCommand: Command = {
       ctx.io.err("usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] (tenant counts separated by commas, a positive number of runs)");
       return 1;
     }
+    const [{ benchSize }, { table, verdicts }] = await Promise.all([import("../bench/scenarios"), import("../bench/table")]);
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
     const before = os.loadavg();
     const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line)));

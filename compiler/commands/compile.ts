@@ -1,12 +1,9 @@
 // `npm run compile` and `npm run check`.
+// The compiler itself is imported when the command runs: `--help` and the other commands never load it.
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
 import path from "node:path";
-import { check, compile, OUTPUT_DIR } from "../compile";
-import { lifecycleOptions } from "../fleet/lifecycle";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
-import { interruptedNote } from "../output/recover";
-import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -29,6 +26,7 @@ export const compileCommand: Command = {
   lock: "write",
   async run(ctx) {
     const started = performance.now();
+    const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld });
     printWarnings(ctx, build.warnings);
@@ -59,6 +57,12 @@ export const checkCommand: Command = {
   args: FLEET_ARGS,
   lock: "read",
   async run(ctx) {
+    const [{ check, OUTPUT_DIR }, { lifecycleOptions }, { interruptedNote }, { describeLocated, diskFiles, scanOutput }] = await Promise.all([
+      import("../compile"),
+      import("../fleet/lifecycle"),
+      import("../output/recover"),
+      import("../scan/generated"),
+    ]);
     const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
     printWarnings(ctx, build.warnings);
     const interrupted = interruptedNote(ctx.root);

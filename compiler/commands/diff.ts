@@ -1,9 +1,5 @@
 // `npm run diff -- --base <ref> [--format markdown|json] [--max-chars N]`: the review of a change, for a pull request.
 import { DEFAULT_MAX_CHARS, fit, MIN_MAX_CHARS } from "../review/fit";
-import { toJson } from "../review/json";
-import { toMarkdown } from "../review/markdown";
-import { reviewChange } from "../review/review";
-import { ReviewError } from "../review/worktree";
 import { UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -22,6 +18,12 @@ export const diffCommand: Command = {
     if (opts.format !== "markdown" && opts.format !== "json") throw new UsageError(`--format ${opts.format}: use markdown or json`);
     const max = Number(opts["max-chars"]);
     if (!Number.isInteger(max) || max < MIN_MAX_CHARS) throw new UsageError(`--max-chars ${opts["max-chars"]}: a whole number of at least ${MIN_MAX_CHARS}`);
+    const [{ toJson }, { toMarkdown }, { reviewChange }, { ReviewError }] = await Promise.all([
+      import("../review/json"),
+      import("../review/markdown"),
+      import("../review/review"),
+      import("../review/worktree"),
+    ]);
     let review;
     try {
       review = reviewChange(ctx.root, opts.base);

@@ -1,6 +1,5 @@
 // `npm run docs`: regenerates the tenant reference in README.md from the schema.
 import fs from "node:fs";
-import { readmePath, withReference } from "../docs/tenant-reference";
 import type { Command } from "./index";
 
 export const docsCommand: Command = {
@@ -8,6 +7,7 @@ export const docsCommand: Command = {
   lock: "write",
   args: {},
   async run(ctx) {
+    const { readmePath, withReference } = await import("../docs/tenant-reference");
     const file = readmePath(ctx.root);
     const before = fs.readFileSync(file, "utf8");
     const after = withReference(before);
