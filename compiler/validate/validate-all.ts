@@ -1,5 +1,6 @@
 // `npm run validate` as data: every YAML document of generated/ and of render output folders checked
 // against strict schemas (kubeconform when available, else in-process), Helm values against chart schemas.
+import path from "node:path";
 import { collectFiles, looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
 import { chartUses, isChartFile } from "./chart-uses";
 import { validateValues, type ValuesResult } from "./helm-values";
@@ -64,7 +65,7 @@ export function validateAll(opts: ValidateOptions): ValidateReport {
     count = run.count;
   } else {
     engine = `built-in (ajv) with ${dir}`;
-    problems = validateObjects(objects, new SchemaValidator(dir!));
+    problems = validateObjects(objects, new SchemaValidator(dir!, path.join(opts.root, ".cache", "validators")));
   }
   const valuesResult = validateValues(values, uses, opts.chartSchemas);
   return { engine, files: files.length, objects: count, problems: sortProblems([...problems, ...valuesResult.problems]), values: valuesResult };
