@@ -6,6 +6,8 @@ import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
 import { EXIT_CODES, helpText, parseCommandArgs, UsageError, wantsHelp } from "./commands/args";
 import { COMMANDS, type Command, type CommandContext } from "./commands/index";
 import { DEFAULT_WAIT_S, LockError, lockWorktree } from "./lock/worktree-lock";
+import { colourLine, colourWanted } from "./terminal/colour";
+import { noProgress, terminalProgress } from "./terminal/progress";
 import { nearest } from "./validate/suggest";
 
 /** The repository root is where this file lives, never the caller's working directory. */
@@ -44,7 +46,16 @@ async function runLocked(name: string, command: Command, ctx: CommandContext, wa
   }
 }
 
-export async function main(argv: string[], io: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
+/** The process's own streams: diagnostics coloured on a terminal (see terminal/colour.ts). */
+function processIo(): Io {
+  const colour = colourWanted(process.stderr);
+  return { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write((colour ? colourLine(l) : l) + "\n") };
+}
+
+export async function main(argv: string[], given?: Io): Promise<number> {
+  const io = given ?? processIo();
+  // progress only for a person at a terminal: never into the lines a caller (a test) captures
+  const progress = given ? noProgress : terminalProgress(process.stderr);
   const [name, ...args] = argv;
   const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
@@ -61,7 +72,7 @@ export async function main(argv: string[], io: Io = { out: (l) => process.stdout
   try {
     const { waitMs, rest: args } = takeLockWait(rest);
     const { opts, positionals } = parseCommandArgs(command.args, args);
-    return await runLocked(name!, command, { root, opts, positionals, io }, waitMs);
+    return await runLocked(name!, command, { root, opts, positionals, io, progress }, waitMs);
   } catch (e) {
     if (e instanceof LockError) {
       io.err(e.message);

@@ -7,14 +7,16 @@ import { checkFleetOutput, checkTenantOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
 import { TenantCache } from "./cache/tenant-cache";
-import { load, type LoadOptions } from "./load";
+import { load, type LoadOptions, type Source } from "./load";
+import type { Platform } from "./schema/platform";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan } from "./output/apply";
 import { resolveInterrupted, type Recovery } from "./output/recover";
 import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
-import { scanOutput, secretDiagnostics } from "./scan/generated";
+import { scanOutput, secretDiagnostics, sourceOwners } from "./scan/generated";
+import { maskDiagnostic } from "./scan/redact";
 import { indexEntryText } from "./render/fleet-index";
 import { renderFleet, type FleetModel } from "./render/index";
 import { releaseResources, renderTenant } from "./render/tenant";
@@ -23,6 +25,8 @@ export const OUTPUT_DIR = "generated";
 
 export interface Build {
   model: FleetModel;
+  /** The platform as read (its findings in generated/ are reported at platform.ts). */
+  platformSource: Source<Platform>;
   files: OutputFile[];
   warnings: Diagnostic[];
 }
@@ -42,10 +46,14 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const { cache } = opts;
   const loaded = load(root, opts);
   const diagnostics = [...loaded.diagnostics];
+  // a value found to hold a secret is masked wherever another rule's message quotes it
+  function fail(): never {
+    throw new UserError(diagnostics.map((d) => maskDiagnostic(d, loaded.secrets)));
+  }
   const platform = loaded.platform;
   if (platform) diagnostics.push(...(cache ? cache.checkPlatform(() => checkPlatform(platform)) : checkPlatform(platform)));
   // a broken platform makes every tenant check meaningless: report the platform alone
-  if (!platform || hasErrors(diagnostics.filter((d) => d.file.startsWith("platform/")))) throw new UserError(diagnostics);
+  if (!platform || hasErrors(diagnostics.filter((d) => d.file.startsWith("platform/")))) fail();
 
   for (const raw of loaded.rejected) diagnostics.push(...checkTenant(raw, platform.value));
   const tenants: ResolvedTenant[] = [];
@@ -57,7 +65,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
   diagnostics.push(...checkLifecycleOf(root, tenants, opts.lifecycle ?? NO_LIFECYCLE_OPTIONS, { remember: cache?.writable }));
-  if (hasErrors(diagnostics)) throw new UserError(diagnostics);
+  if (hasErrors(diagnostics)) fail();
 
   const model: FleetModel = { platform: platform.value, tenants };
   // each rendered tenant's objects are checked at once and then let go; tenants served by the cache passed
@@ -71,9 +79,9 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
   const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => indexEntryText(t)) : indexEntryText);
   diagnostics.push(...checkFleetOutput(platform, tenants));
-  if (hasErrors(diagnostics)) throw new UserError(diagnostics);
+  if (hasErrors(diagnostics)) fail();
   cache?.persist();
-  return { model, files, warnings: diagnostics };
+  return { model, files, warnings: diagnostics, platformSource: platform };
 }
 
 /**
@@ -91,7 +99,7 @@ export function compile(
   let plan = planOutput(outDir, result.files, { listForeign: false, disk });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
-  if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks));
+  if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks, sourceOwners(result.model.tenants, result.platformSource)));
   const recovered = resolveInterrupted(root, outDir, result.files);
   if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld });

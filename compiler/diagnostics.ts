@@ -1,4 +1,5 @@
 // Diagnostics as data: every problem found in a run, sorted and printed in one place, tsc-style.
+import { maskDiagnostic } from "./scan/redact";
 
 /** One user-facing problem. `file` is relative to the repository root, `line`/`col` are 1-based. */
 export interface Diagnostic {
@@ -47,7 +48,9 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /** `tenants/acme.ts:7:12 error hosts.lms: "Learn.Acme.org" is not a valid host name (…)`. */
-export function formatDiagnostic(d: Diagnostic): string {
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  // the last guard: nothing a secret rule flags is ever printed, whichever rule quoted it
+  const d = maskDiagnostic(diagnostic);
   const where = `${d.file}:${d.line}:${d.col}`;
   const what = d.path ? `${d.path}: ${d.message}` : d.message;
   const hint = d.hint ? `\n    fix: ${d.hint}` : "";

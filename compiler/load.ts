@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TenantCache } from "./cache/tenant-cache";
 import { error, type Diagnostic } from "./diagnostics";
+import { scanSources, type ReadSource } from "./scan/source-values";
 import { PlatformSchema, type Platform } from "./schema/platform";
 import { TenantSchema, type Tenant } from "./schema/tenant";
 import type { Locator } from "./source/locator";
@@ -24,6 +25,8 @@ export interface Loaded {
   /** Tenant files that failed their schema, as read, so catalog rules can still report on them. */
   rejected: { value: Record<string, unknown>; locator: Locator }[];
   diagnostics: Diagnostic[];
+  /** The strings found to hold secrets, only to mask them in any other message that quotes them. */
+  secrets: string[];
 }
 
 /** Lists tenant files, sorted by plain code-unit order (never locale-dependent). */
@@ -45,28 +48,42 @@ export function createReader(root: string): StaticReader {
   return new StaticReader({ root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
 }
 
-export function loadPlatform(root: string, reader = createReader(root)): { platform?: Source<Platform>; diagnostics: Diagnostic[] } {
+export function loadPlatform(root: string, reader = createReader(root)): { platform?: Source<Platform>; diagnostics: Diagnostic[]; secrets?: string[] } {
   const abs = path.join(root, PLATFORM_FILE);
   if (!fs.existsSync(abs)) {
     return { diagnostics: [error("no-platform", { file: PLATFORM_FILE, line: 1, col: 1 }, "platform file not found", { hint: "create platform/platform.ts with `export default definePlatform({ ... })`" })] };
   }
   const read = reader.read(abs, "definePlatform");
   const checked = validate(PlatformSchema, read.value, read.locator, read.unreadable);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  const scanned = scanSources([{ ...read, file: PLATFORM_FILE, text: fs.readFileSync(abs, "utf8") }]);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
+  if (scanned.secrets.length > 0) return { diagnostics, secrets: scanned.secrets };
   if (read.diagnostics.some((d) => d.severity === "error") || !checked.data) return { diagnostics };
   return { platform: { value: checked.data, file: PLATFORM_FILE, locator: read.locator }, diagnostics };
 }
 
-/** Reads one tenant file (`text` overrides the disk, for codemods checking their result). */
+/**
+ * Reads one tenant file (`text` overrides the disk, for codemods checking their result) and scans its values
+ * for secrets; or hands them to `deferScan`, for one scan of every file read (load does: the scan's cost is
+ * mostly per call). A deferred finding still fails the build, so the tenant is never cached.
+ */
 export function loadTenant(
   root: string,
   file: string,
   reader: StaticReader,
   text?: string,
-): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[] } {
-  const read = reader.read(path.join(root, file), "defineTenant", text);
+  deferScan?: (read: ReadSource) => void,
+): { tenant?: Source<Tenant>; raw?: { value: Record<string, unknown>; locator: Locator }; diagnostics: Diagnostic[]; secrets?: string[] } {
+  // read once here: the reader parses it and the secret scan reads its comments
+  const source = text ?? readText(path.join(root, file));
+  const read = reader.read(path.join(root, file), "defineTenant", source);
   const checked = validate(TenantSchema, read.value, read.locator, read.unreadable);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics];
+  // every value as read, valid or not (a secret in a misspelt field is in git too), and the comments
+  const scan: ReadSource = { value: read.value, locator: read.locator, file, text: source };
+  if (deferScan) deferScan(scan);
+  const scanned = deferScan ? { diagnostics: [], secrets: [] } : scanSources([scan]);
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
+  const secrets = scanned.secrets.length > 0 ? { secrets: scanned.secrets } : {};
   const expectedId = path.basename(file, ".ts");
   const id = (read.value as { id?: unknown } | undefined)?.id;
   if (typeof id === "string" && id !== expectedId) {
@@ -79,7 +96,7 @@ export function loadTenant(
   }
   if (diagnostics.some((d) => d.severity === "error") || !checked.data) {
     const raw = read.value !== null && typeof read.value === "object" ? (read.value as Record<string, unknown>) : undefined;
-    return { diagnostics, ...(raw ? { raw: { value: raw, locator: read.locator } } : {}) };
+    return { diagnostics, ...secrets, ...(raw ? { raw: { value: raw, locator: read.locator } } : {}) };
   }
   return { tenant: { value: checked.data, file, locator: read.locator }, diagnostics };
 }
@@ -94,20 +111,38 @@ export interface LoadOptions {
 /** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
 export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
-  const { platform, diagnostics } = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
+  const loadedPlatform = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
+  const { platform, diagnostics } = loadedPlatform;
+  const secrets = [...(loadedPlatform.secrets ?? [])];
   const tenants: Source<Tenant>[] = [];
   const rejected: Loaded["rejected"] = [];
   const files = [...new Set([...listTenantFiles(root), ...(texts?.keys() ?? [])])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // the files read in this run (cached tenants were scanned when they were cached), scanned at once below
+  const toScan: ReadSource[] = [];
+  const defer = (read: ReadSource) => void toScan.push(read);
   for (const file of files) {
     const given = texts?.get(file);
     const result: ReturnType<typeof loadTenant> = cache
-      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text), given)
-      : loadTenant(root, file, reader, given);
+      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text, defer), given)
+      : loadTenant(root, file, reader, given, defer);
     diagnostics.push(...result.diagnostics);
+    secrets.push(...(result.secrets ?? []));
     if (result.tenant) tenants.push(result.tenant);
     else if (result.raw) rejected.push(result.raw);
   }
-  return { platform, tenants, rejected, diagnostics: dedupe(diagnostics) };
+  const scanned = scanSources(toScan);
+  diagnostics.push(...scanned.diagnostics);
+  secrets.push(...scanned.secrets);
+  return { platform, tenants, rejected, diagnostics: dedupe(diagnostics), secrets };
+}
+
+/** A file's text, or none when it cannot be read (the reader then reads it itself and reports why). */
+function readText(abs: string): string | undefined {
+  try {
+    return fs.readFileSync(abs, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** Preset files read by many tenants report their own problems once. */

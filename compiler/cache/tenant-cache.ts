@@ -21,8 +21,9 @@ export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
 /** Packs beyond this many are merged on the next write. */
 const MAX_PACKS = 8;
 
-export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[] };
-export type PlatformLoad = { platform?: Source<Platform>; diagnostics: Diagnostic[] };
+// `secrets`: strings of a failed load found to hold secrets (never cached: only valid loads are)
+export type TenantLoad = { tenant?: Source<Tenant>; diagnostics: Diagnostic[]; secrets?: string[] };
+export type PlatformLoad = { platform?: Source<Platform>; diagnostics: Diagnostic[]; secrets?: string[] };
 
 /** The validated platform and its rule results, under the same key as the tenants' entries' platform part. */
 interface PlatformEntry {

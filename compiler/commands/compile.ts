@@ -4,6 +4,7 @@ import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
 import path from "node:path";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
+import { during } from "../terminal/progress";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -28,7 +29,9 @@ export const compileCommand: Command = {
     const started = performance.now();
     const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
-    const { build, plan, recovered } = compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld });
+    const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
+      compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
+    );
     printWarnings(ctx, build.warnings);
     if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
@@ -63,7 +66,9 @@ export const checkCommand: Command = {
       import("../output/recover"),
       import("../scan/generated"),
     ]);
-    const { build, plan } = check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) });
+    const { build, plan } = await during(ctx.progress, "checking generated/ against platform/ and tenants/…", () =>
+      check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) }),
+    );
     printWarnings(ctx, build.warnings);
     const interrupted = interruptedNote(ctx.root);
     if (interrupted) ctx.io.err(interrupted);

@@ -1,6 +1,7 @@
 // The command table: `npm run <name>` maps to one of these.
 import type { Io } from "../cli";
 import type { HeldLock } from "../lock/worktree-lock";
+import type { ProgressFactory } from "../terminal/progress";
 import type { ArgsSpec, OptionValues } from "./args";
 import { benchCommand } from "./bench";
 import { checkCommand, compileCommand } from "./compile";
@@ -21,6 +22,8 @@ export interface CommandContext {
   io: Io;
   /** The working tree's lock, when the command holds it (see `lock`). */
   lock?: HeldLock;
+  /** A progress line for long runs: on a terminal only, nothing when output is captured. */
+  progress?: ProgressFactory;
 }
 
 /**

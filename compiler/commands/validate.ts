@@ -1,10 +1,11 @@
 // `npm run validate [--schemas DIR] [--chart-schemas DIR] [DIR|FILE ...]`: every generated object against strict schemas.
+import { during } from "../terminal/progress";
 import type { Command, CommandContext } from "./index";
 
 // the validator and its schema library load when the command runs
 type Engine = typeof import("../validate/validate-all") & typeof import("../validate/kubeconform") & typeof import("../validate/problems");
 
-function validate(ctx: CommandContext, { chartList, validateAll, kubeconformOnPath, formatProblem }: Engine): number {
+async function validate(ctx: CommandContext, { chartList, validateAll, kubeconformOnPath, formatProblem }: Engine): Promise<number> {
   const opts = ctx.opts as { schemas?: string; "chart-schemas"?: string; "schema-location"?: string[]; kubeconform?: string; "print-charts"?: boolean };
   const positionals = ctx.positionals;
   if (opts["print-charts"]) {
@@ -13,17 +14,24 @@ function validate(ctx: CommandContext, { chartList, validateAll, kubeconformOnPa
   }
   const kubeconform = opts.kubeconform === "off" ? undefined : (opts.kubeconform ?? kubeconformOnPath());
   const chartSchemas = opts["chart-schemas"] ?? process.env.FLEET_CHART_SCHEMAS;
-  const report = validateAll({
+  const report = await during(ctx.progress, "reading the files to validate…", (progress) => validateAll({
+    onStage: (text) => progress.update(text),
     root: ctx.root,
     targets: positionals,
     schemaLocations: opts["schema-location"] ?? [],
     ...(opts.schemas ? { schemas: opts.schemas } : {}),
     ...(chartSchemas ? { chartSchemas } : {}),
     ...(kubeconform ? { kubeconform } : {}),
-  });
+  }));
   for (const p of report.problems) ctx.io.err(formatProblem(p));
   for (const line of report.values.unchecked) ctx.io.out(`not checked: ${line}`);
-  const summary = `${report.objects} object(s) in ${report.files} file(s), ${report.values.checked.length} values file(s) checked, ${report.values.unchecked.length} without schema; validator: ${report.engine}`;
+  const skippedObjects = report.skipped.reduce((n, [, c]) => n + c, 0);
+  for (const [kind, n] of report.skipped) ctx.io.out(`skipped: ${n} ${kind}`);
+  if (report.skipped.length) ctx.io.out("skipped: custom resources have no packaged schema; --schemas DIR (or FLEET_SCHEMAS) or kubeconform with schema locations checks them");
+  const checked = report.objects - skippedObjects;
+  const summary =
+    `${checked} object(s) checked${skippedObjects ? `, ${skippedObjects} skipped` : ""} in ${report.files} file(s), ` +
+    `${report.values.checked.length} values file(s) checked, ${report.values.unchecked.length} without schema; validator: ${report.engine}`;
   if (report.problems.length > 0) {
     ctx.io.err(`\n${report.problems.length} error(s). ${summary}`);
     return 1;
@@ -49,7 +57,7 @@ export const validateCommand: Command = {
   async run(ctx) {
     const engine: Engine = Object.assign({}, ...(await Promise.all([import("../validate/validate-all"), import("../validate/kubeconform"), import("../validate/problems")])));
     try {
-      return validate(ctx, engine);
+      return await validate(ctx, engine);
     } catch (e) {
       if (!(e instanceof engine.ValidateSetupError)) throw e;
       ctx.io.err(`validate: ${e.message}`);

@@ -1,4 +1,4 @@
-// The platform components' settings (`components.<name>.*` in platform/platform.ts), generated into README.md
+// The platform components' settings (`components.<name>.*` in platform/platform.ts), generated into docs/reference.md
 // from the zod schema like the tenant reference, so a new setting is documented the day it exists.
 import { z } from "zod";
 import { componentBase, ComponentsSchema } from "../schema/components";

@@ -1,4 +1,4 @@
-// Markdown tables of a zod schema's fields, and the README blocks they are written into (npm run docs).
+// Markdown tables of a zod schema's fields, and the blocks of docs/reference.md they are written into (npm run docs).
 
 export interface JsonSchema {
   type?: string | string[];
@@ -43,7 +43,7 @@ export function rows(s: JsonSchema, prefix: string, required: boolean, out: stri
 export function withBlock(text: string, startMarker: string, endMarker: string, body: string): string {
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${startMarker} ... ${endMarker} markers`);
+  if (start < 0 || end < start) throw new Error(`docs/reference.md lacks the ${startMarker} ... ${endMarker} markers`);
   return `${text.slice(0, start)}${startMarker}\n${body}\n${text.slice(end)}`;
 }
 

@@ -1,4 +1,4 @@
-// The tenant reference in README.md, generated from the zod schema so it can never drift from it.
+// The tenant reference in docs/reference.md, generated from the zod schema so it can never drift from it.
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -16,16 +16,16 @@ export function tenantReference(): string {
   return out.join("\n");
 }
 
-/** README.md with the reference blocks (tenants, platform components) replaced by the current ones. */
+/** docs/reference.md with the reference blocks (tenants, platform components) replaced by the current ones. */
 export function withReference(readme: string): string {
   return withComponentsReference(withBlock(readme, START, END, tenantReference()));
 }
 
-export function readmePath(root: string): string {
-  return path.join(root, "README.md");
+export function referencePath(root: string): string {
+  return path.join(root, "docs", "reference.md");
 }
 
-export function readmeIsCurrent(root: string): boolean {
-  const readme = fs.readFileSync(readmePath(root), "utf8");
+export function referenceIsCurrent(root: string): boolean {
+  const readme = fs.readFileSync(referencePath(root), "utf8");
   return withReference(readme) === readme;
 }

@@ -3,11 +3,11 @@ import { error, warning, type Diagnostic } from "../diagnostics";
 import { fromCatalog } from "../model/catalog";
 import { formatCpu, formatMemory, parseCpu, parseMemory } from "../model/quantity";
 import { budgetOf } from "../render/tenant/quota";
+import type { ResolvedTenant } from "../model/resolve";
 import type { FleetRule } from "./output-rules";
 
-/** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
-export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
-  // the same budget the tenants' ResourceQuotas are rendered from, without rendering them
+/** Per cluster, the sum of the tenants' ResourceQuota requests (cores, bytes): the budget they are rendered from. */
+export function quotaTotals(tenants: readonly ResolvedTenant[]): Map<string, { cpu: number; memory: number }> {
   const totals = new Map<string, { cpu: number; memory: number }>();
   for (const tenant of tenants) {
     const sum = totals.get(tenant.cluster.name) ?? { cpu: 0, memory: 0 };
@@ -15,6 +15,13 @@ export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
     // in millicores, as the quota is written
     totals.set(tenant.cluster.name, { cpu: sum.cpu + Math.round(requests.cpu * 1000) / 1000, memory: sum.memory + requests.memory });
   }
+  return totals;
+}
+
+/** Quotas are what tenants may take: above capacity is a warning, above capacity × overcommit an error. */
+export const quotasFitCapacity: FleetRule = ({ platform, tenants }) => {
+  // the same budget the tenants' ResourceQuotas are rendered from, without rendering them
+  const totals = quotaTotals(tenants);
   const out: Diagnostic[] = [];
   for (const [cluster, sum] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const cap = fromCatalog(platform.value.clusters, cluster)!.capacity;

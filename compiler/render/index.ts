@@ -1,4 +1,5 @@
 // Renders the whole fleet in memory: every file the compiler owns under generated/, sorted by path.
+import { catalogTypes } from "../docs/catalog-types";
 import type { ResolvedTenant } from "../model/resolve";
 import type { Platform } from "../schema/platform";
 import { renderBootstrap } from "./bootstrap";
@@ -26,7 +27,7 @@ export function renderFleet(
   renderOne: (t: ResolvedTenant) => OutputFile[] = (t) => renderTenant(t, model.platform),
   entryText: (t: ResolvedTenant) => string = indexEntryText,
 ): OutputFile[] {
-  const files = [...renderPlatform(model), ...model.tenants.flatMap(renderOne)];
+  const files = [...renderPlatform(model), catalogTypes(model.platform), ...model.tenants.flatMap(renderOne)];
   const seen = new Map<string, OutputFile>();
   for (const f of files) {
     // two renderers claiming one path is a bug in the compiler, never silently resolved

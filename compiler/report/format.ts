@@ -3,11 +3,11 @@ import type { Demand } from "../model/capacity";
 import type { CapacityReport } from "./capacity-report";
 import { TUTOR_LOAD_BALANCERS_PER_INSTANCE, TUTOR_SERVICE_MEMORY, TUTOR_SOURCE } from "./tutor-baseline";
 
-const gib = (bytes: number) => `${(bytes / 2 ** 30).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB`;
+export const gib = (bytes: number) => `${(bytes / 2 ** 30).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} GiB`;
 /** CPU for people: millicores below one core, else cores with thousands separated (`1,166.4 CPU`, not `1166400m`). */
 export const humanCpu = (cores: number) =>
   cores < 1 ? `${Math.round(cores * 1000)}m` : `${cores.toLocaleString("en-US", { maximumFractionDigits: 2 })} CPU`;
-const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : "n/a");
+export const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : "n/a");
 const demand = (d: Demand) => ({ cpu: humanCpu(d.cpu), memory: gib(d.memory), cores: Math.round(d.cpu * 1000) / 1000, bytes: d.memory });
 
 export function reportJson(r: CapacityReport): string {

@@ -61,19 +61,34 @@ interface FieldScope {
   keep?: (c: { path: string; before: unknown; after: unknown }) => boolean;
 }
 
-/** Leaf changes matching `pattern` in the objects and data files present in both versions. */
+/**
+ * Leaf changes matching `pattern` in the objects and data files present in both versions: one flag per
+ * object, its paths grouped by change (`a → b at /x, /y`), so one host change in an Ingress is one flag.
+ */
 function fieldChanges(ctx: FlagContext, rule: string, pattern: RegExp, scope: FieldScope = {}): Flag[] {
   const flags: Flag[] = [];
   const add = (subject: string, file: string, before: unknown, after: unknown) => {
+    const byChange = new Map<string, string[]>();
     for (const c of changedLeaves(before, after, pattern).filter(scope.keep ?? (() => true))) {
       const key = c.path.split("/").pop() ?? "";
-      flags.push({ rule, subject, file, message: `${c.path}: ${show(printable(key, c.before))} → ${show(printable(key, c.after))}` });
+      const change = `${show(printable(key, c.before))} → ${show(printable(key, c.after))}`;
+      byChange.set(change, [...(byChange.get(change) ?? []), c.path]);
     }
+    if (byChange.size === 0) return;
+    const message = [...byChange].map(([change, paths]) => `${paths.join(", ")}: ${change}`).join("; ");
+    flags.push({ rule, subject, file, message });
   };
   for (const [b, h] of both(ctx, scope.kinds)) if (!scope.skipKinds?.includes(h.object.kind)) add(`${objectLabel(h.object)} (${h.file})`, h.file, b.object, h.object);
   if (!scope.kinds) for (const [p, b, h] of dataPairs(ctx)) add(p, p, b, h);
   return flags;
 }
+
+/**
+ * A path that refers to a secret: a field of a Kubernetes object or Helm value named after one
+ * (`secretName`, `existingSecret`, `secretKeyRef/key`). Tutor settings (UPPER_CASE keys) are not names
+ * of secrets: `FLEET_SECRETS_EXTRA_HOSTS` lists hosts; their secret values are masked and flagged apart.
+ */
+const namesSecret = (path: string) => path.split("/").some((seg) => /secret/i.test(seg) && seg !== seg.toUpperCase());
 
 const quantity = (path: string, v: unknown) => (typeof v === "number" ? v : typeof v === "string" ? (/cpu$/.test(path) ? parseCpu(v) : parseMemory(v)) : NaN);
 const sameList = (a: unknown, b: unknown) => JSON.stringify([...((a as unknown[]) ?? [])].sort()) === JSON.stringify([...((b as unknown[]) ?? [])].sort());
@@ -125,13 +140,20 @@ export const RULES: Record<string, Rule> = {
   ],
   "secret-reference-changed": (ctx) => [
     // Secret values are masked and flagged below; an ExternalSecret is a reference through and through
-    ...fieldChanges(ctx, "secret-reference-changed", /secret/i, { skipKinds: ["Secret", "ExternalSecret"] }),
+    ...fieldChanges(ctx, "secret-reference-changed", /secret/i, { skipKinds: ["Secret", "ExternalSecret"], keep: (c) => namesSecret(c.path) }),
     ...fieldChanges(ctx, "secret-reference-changed", /^\/spec\//, { kinds: ["ExternalSecret"] }),
-    ...fieldChanges(ctx, "secret-reference-changed", /^[^]*$/, { skipKinds: ["Secret", "ExternalSecret"], keep: (c) => !/secret/i.test(c.path) && [c.before, c.after].some((v) => typeof v === "string" && v.startsWith(PLACEHOLDER)) }),
+    ...fieldChanges(ctx, "secret-reference-changed", /^[^]*$/, { skipKinds: ["Secret", "ExternalSecret"], keep: (c) => !namesSecret(c.path) && [c.before, c.after].some((v) => typeof v === "string" && v.startsWith(PLACEHOLDER)) }),
     ...ctx.changes.filter((c) => c.maskedChange).map((c) => ({ rule: "secret-reference-changed", subject: c.path, message: "a masked secret-bearing value changed (not shown)" })),
   ],
 };
 
+/** Every rule's flags, one per rule and subject: what a rule finds twice in one object is one line. */
 export function riskFlags(ctx: FlagContext): Flag[] {
-  return Object.values(RULES).flatMap((rule) => rule(ctx));
+  const merged = new Map<string, Flag>();
+  for (const f of Object.values(RULES).flatMap((rule) => rule(ctx))) {
+    const key = `${f.rule}\0${f.subject}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, message: `${seen.message}; ${f.message}` } : f);
+  }
+  return [...merged.values()];
 }

@@ -3,7 +3,8 @@
 import { compareTrees, countOf, type ChangeCount, type FileChange } from "./compare";
 import { riskFlags, type Flag } from "./flags";
 import { tenantLines, tenantOfFile, type TenantLine } from "./semantic";
-import { snapshotOf } from "./snapshot";
+import { snapshotOf, type Snapshot } from "./snapshot";
+import type { ClusterCapacity } from "./capacity";
 
 export interface Summary {
   tenants: Record<"added" | "changed" | "archived" | "removed", string[]>;
@@ -22,6 +23,12 @@ export interface Review {
   tenants: TenantLine[];
   files: FileChange[];
   notes: string[];
+  /** The working tree's compile warnings, as `compile` prints them (file:line:col). */
+  warnings: string[];
+  /** Each cluster after the change, as `npm run report` computes it. */
+  capacity: ClusterCapacity[];
+  /** A failed check of this change (e.g. `npm run check`), shown above everything else. */
+  failure?: string;
 }
 
 /** `platform/<c>/…` and `apps/{platform,backups}/<cluster>/<c>.yaml` belong to component <c>; the bootstrap file to bootstrap. */
@@ -31,7 +38,18 @@ export function componentOfFile(path: string): string | undefined {
   return path.startsWith("argocd/") || /^apps\/tenants\/[^/]+\/README\.md$/.test(path) ? "bootstrap" : undefined;
 }
 
-export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, meta: { ref: string; sha: string; head: string; notes?: string[] }): Review {
+export interface ReviewMeta {
+  ref: string;
+  sha: string;
+  head: string;
+  notes?: string[];
+  warnings?: string[];
+  /** Needs the base snapshot (its tenant index), so it is computed here. */
+  capacity?: (base: Snapshot) => ClusterCapacity[];
+  failure?: string;
+}
+
+export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, meta: ReviewMeta): Review {
   const changes = compareTrees(base, head);
   const changed = new Set(changes.map((c) => c.path));
   const before = snapshotOf(base, changed);
@@ -52,5 +70,8 @@ export function buildReview(base: ReadonlyMap<string, string>, head: ReadonlyMap
     tenants,
     files: changes,
     notes: meta.notes ?? [],
+    warnings: meta.warnings ?? [],
+    capacity: meta.capacity?.(before) ?? [],
+    ...(meta.failure ? { failure: meta.failure } : {}),
   };
 }

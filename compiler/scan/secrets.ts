@@ -2,15 +2,20 @@
 // finding is worth stopping for: key material by its armour, tokens by their documented formats, and random-
 // looking values under secret-named keys. Placeholders (`from-cluster-secret:KEY`) and references pass.
 import { SECRET_PLACEHOLDER_PREFIX } from "../tutor/pinned";
+import { looksRandom, maskSecret, SECRET_KEY_NAME } from "./value-rules";
 
 export interface SecretFinding {
   line: number;
   rule: string;
   /** Only the first characters: a finding never prints the secret itself. */
   masked: string;
+  /** The matched text, only to find the source value it came from. Never printed. */
+  secret: string;
 }
 
 // Each rule has a literal that any match contains, so a text without it skips the rule's regular expression.
+// The cloud and SaaS token formats are checked where tenant and platform values are read (source-values.ts):
+// each rule here is one more pass over every generated file.
 const TOKEN_RULES: { rule: string; needles: string[]; pattern: RegExp }[] = [
   { rule: "private key block", needles: ["PRIVATE KEY"], pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g },
   { rule: "AWS access key id", needles: ["AKIA", "ASIA"], pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g },
@@ -22,7 +27,7 @@ const TOKEN_RULES: { rule: string; needles: string[]; pattern: RegExp }[] = [
 // `scheme://user:password@`: found from each "://", the costly scan of a leading word boundary avoided.
 const URL_CREDENTIALS = "credentials in a URL";
 const SCHEME_CHAR = /[a-z0-9+.-]/;
-const USER_PASSWORD = /[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]{6,}@/y;
+const USER_PASSWORD = /[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]+@/y;
 
 function urlCredentials(text: string, found: (offset: number, match: string) => void): void {
   for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
@@ -38,34 +43,11 @@ function urlCredentials(text: string, found: (offset: number, match: string) => 
   }
 }
 
-/** Keys whose value is a secret when it is a literal. */
-const SECRET_KEY_NAME = /(password|passwd|secret|(secret|private|api|master|access|signing)_?key|token|http_auth|credentials?)$/i;
 // `key: value`, `"key": "value"`, `KEY = "value"`, `KEY=value`
 const ASSIGNMENT = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*(?::|=)\s*["']?([^\s"',;}\]]+)/g;
 
-/** Bits per character: random tokens score above 3.5, words and names well below. */
-function entropy(s: string): number {
-  const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) bits -= (n / s.length) * Math.log2(n / s.length);
-  return bits;
-}
-
-/** A literal that looks generated: long, mixed letters and digits, high entropy, not a placeholder or reference. */
-export function looksRandom(value: string): boolean {
-  if (value.startsWith(SECRET_PLACEHOLDER_PREFIX) || value.startsWith("$") || value.includes("{{")) return false;
-  if (value.length < 16 || !/[A-Za-z]/.test(value) || !/[0-9]/.test(value)) return false;
-  // SCREAMING_CASE identifiers name settings and variables
-  if (/^[A-Z][A-Z0-9_]*$/.test(value)) return false;
-  // names built of words and numbers (`tenant-00017-meilisearch-master-key`) refer to Secrets, they are none
-  const parts = value.split(/[-_.]/);
-  if (parts.length > 1 && parts.every((p) => /^([a-z]+|[0-9]+)$/i.test(p))) return false;
-  return entropy(value) >= 3.5;
-}
-
 const PLACEHOLDER = new RegExp(`${SECRET_PLACEHOLDER_PREFIX}[A-Z0-9_]+`, "g");
-const mask = (s: string) => `${s.slice(0, 4)}…(${s.length} chars)`;
+const found = (line: number, rule: string, secret: string): SecretFinding => ({ line, rule, masked: maskSecret(secret), secret });
 
 /** Line numbers (1-based) of character offsets, from one list of line starts built on first use. */
 function lineFinder(text: string): (offset: number) => number {
@@ -104,9 +86,9 @@ export function findSecrets(text: string): SecretFinding[] {
   for (const { rule, needles, pattern } of TOKEN_RULES) {
     if (!needles.some((n) => text.includes(n))) continue;
     pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) findings.push({ line: lineAt(m.index!), rule, masked: mask(m[0]) });
+    for (const m of text.matchAll(pattern)) findings.push(found(lineAt(m.index!), rule, m[0]));
   }
-  urlCredentials(text, (offset, match) => findings.push({ line: lineAt(offset), rule: URL_CREDENTIALS, masked: mask(match) }));
+  urlCredentials(text, (offset, match) => findings.push(found(lineAt(offset), URL_CREDENTIALS, match)));
   // each line holding a secret word, once
   SECRET_WORD.lastIndex = 0;
   for (let m = SECRET_WORD.exec(text); m; m = SECRET_WORD.exec(text)) {
@@ -122,7 +104,7 @@ export function findSecrets(text: string): SecretFinding[] {
       const [, key, value] = a as unknown as [string, string, string];
       if (!SECRET_KEY_NAME.test(key) || !looksRandom(value)) continue;
       clean = false;
-      findings.push({ line: lineAt(start), rule: `random-looking value under the secret-named key "${key}"`, masked: mask(value) });
+      findings.push(found(lineAt(start), `random-looking value under the secret-named key "${key}"`, value));
     }
     if (clean) remember(line);
   }

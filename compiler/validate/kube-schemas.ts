@@ -13,7 +13,16 @@ export interface SchemaError {
   message: string;
 }
 
-export type ObjectVerdict = { schema: string; errors: SchemaError[] } | { schema: string; missing: true };
+/** `missing`: the schema folder lacks the kind's schema (an error); `skipped`: no packaged schema exists for it (a custom resource). */
+export type FolderVerdict = { schema: string; errors: SchemaError[] } | { schema: string; missing: true };
+export type ObjectVerdict = FolderVerdict | { schema: string; skipped: true };
+
+/** What validates one object: the schema folder's schemas, or the packaged ones. */
+export interface ObjectValidator {
+  /** Where its schemas come from, for messages. */
+  readonly dir: string;
+  validate(obj: unknown): ObjectVerdict;
+}
 
 interface Typed {
   apiVersion?: unknown;
@@ -49,7 +58,7 @@ goRegExp.code = "goRegExp";
  * Compiles each schema once; strict: unknown fields are errors because the schemas say so. Code optimisation
  * is off: it only trims generated code, and costs a third of the compile time of the largest CRDs.
  */
-export class SchemaValidator {
+export class SchemaValidator implements ObjectValidator {
   private readonly compiled = new Map<string, ValidateFunction | null>();
   private readonly schemas: CompiledSchemas;
 
@@ -66,7 +75,7 @@ export class SchemaValidator {
   /** Per schema: whether its verdicts may be shared by objects differing only in names and labels. */
   private readonly plainMeta = new Map<string, boolean>();
   /** Verdicts by schema and object with names and labels masked (see shapeKey). */
-  private readonly verdicts = new Map<string, ObjectVerdict>();
+  private readonly verdicts = new Map<string, FolderVerdict>();
   readonly stats = { validated: 0, shared: 0 };
 
   /**
@@ -74,7 +83,7 @@ export class SchemaValidator {
    * values share one validation when their schema puts no constraint on those strings (the Kubernetes
    * schemas and the CRDs here do not): thousands of tenants' objects come in a few dozen shapes.
    */
-  validate(obj: unknown): ObjectVerdict {
+  validate(obj: unknown): FolderVerdict {
     const candidates = schemaPaths(obj as Typed);
     const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
     let fn = this.compiled.get(rel);
@@ -98,7 +107,7 @@ export class SchemaValidator {
     return verdict;
   }
 
-  private run(fn: ValidateFunction, rel: string, obj: unknown): ObjectVerdict {
+  private run(fn: ValidateFunction, rel: string, obj: unknown): FolderVerdict {
     this.stats.validated++;
     if (fn(obj)) return { schema: rel, errors: [] };
     const errors = (fn.errors ?? []).map((e) => ({

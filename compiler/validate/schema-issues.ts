@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import { error, formatPath, type Diagnostic } from "../diagnostics";
 import type { Locator, ValuePath } from "../source/locator";
+import { maskSecretsIn } from "../scan/redact";
 import { didYouMean } from "./suggest";
 
 type Issue = z.core.$ZodIssue;
@@ -65,7 +66,7 @@ function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: 
       // Report the branch the value was evidently meant for: the one that got past the type check.
       const branches = issue.errors.filter((b) => !b.some((i) => i.code === "invalid_type" && i.path.length === 0));
       const chosen = branches[0];
-      if (!chosen) return [make(path, at(path), `${describeValue(issue.input)} has the wrong type`, "see the tenant reference in README.md")];
+      if (!chosen) return [make(path, at(path), `${describeValue(issue.input)} has the wrong type`, "see the tenant reference in docs/reference.md")];
       return chosen.flatMap((i) => toDiagnostics(root, i, path, locator));
     }
     case "too_small":
@@ -99,7 +100,8 @@ export function describeValue(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
   if (typeof v === "object") return "an object";
-  if (typeof v === "string") return JSON.stringify(v);
+  // a string is quoted back to the user: anything the secret rules flag in it is masked (`"sk_l…(32 chars)"`)
+  if (typeof v === "string") return JSON.stringify(maskSecretsIn(v));
   return `${typeof v} ${String(v)}`;
 }
 

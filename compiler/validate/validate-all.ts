@@ -17,20 +17,30 @@ export interface ValidateOptions {
   chartSchemas?: string;
   /** Path of a kubeconform binary to use instead of validating in-process. */
   kubeconform?: string;
+  /** Told what is being done, for a progress line. */
+  onStage?: (text: string) => void;
   /** kubeconform schema locations used when no schema folder is found (URLs or templates). */
   schemaLocations: string[];
 }
 
 export interface ValidateReport {
   engine: string;
+  /** Objects not checked, by `Kind apiVersion`: custom resources when only the packaged schemas are at hand. */
+  skipped: [string, number][];
   files: number;
   objects: number;
   problems: ValidationProblem[];
   values: ValuesResult;
 }
 
-/** kubeconform's own default plus the community CRD catalog, for CI runs without a schema folder. */
-export const REMOTE_LOCATIONS = ["default", "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"];
+/**
+ * kubeconform's own schema registry and the community CRD catalog, each at a pinned commit (kubeconform's
+ * `default` follows a branch), for runs with kubeconform and no schema folder. The CI workflow names the same.
+ */
+export const REMOTE_LOCATIONS = [
+  "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/8df8a883b68a24a104b4a9e43c1288090ae60b3b/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json",
+  "https://raw.githubusercontent.com/datreeio/CRDs-catalog/7b1e26ef9deea49293714d204c1a2270aab1178f/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+];
 
 /** Every chart the Applications among `targets` deploy, as `repoURL<TAB>chart<TAB>version` lines (for CI to pull their schemas). */
 export function chartList(root: string, targets: readonly string[]): string[] {
@@ -38,10 +48,14 @@ export function chartList(root: string, targets: readonly string[]): string[] {
   return [...new Set(chartUses(docs).map((u) => `${u.repoURL}\t${u.chart}\t${u.version}`))].sort();
 }
 
-export function validateAll(opts: ValidateOptions): ValidateReport {
+/**
+ * Schemas, in order: a schema folder (--schemas, FLEET_SCHEMAS, ../shared/schemas) in-process or with
+ * kubeconform; kubeconform with its schema locations; else the packaged schemas of Kubernetes' own kinds
+ * (packaged-schemas.ts), which skip custom resources and say so.
+ */
+export async function validateAll(opts: ValidateOptions): Promise<ValidateReport> {
   const dir = findSchemaDir(opts.root, opts.schemas);
-  if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see README)`);
-  if (!dir && !opts.kubeconform) throw new ValidateSetupError("no schema folder: pass --schemas DIR, set FLEET_SCHEMAS, or put shared/schemas beside the repository (or install kubeconform)");
+  if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see docs/internals.md)`);
   const targets = opts.targets.length > 0 ? opts.targets : ["generated"];
   const files = collectFiles(opts.root, targets);
   const docsByFile = new Map(files.map((f) => [f, readDocuments(opts.root, f)]));
@@ -54,19 +68,28 @@ export function validateAll(opts: ValidateOptions): ValidateReport {
   const objects: YamlDocument[] = objectFiles.flatMap((f) => docsByFile.get(f)!);
   const values = all.filter((d) => isValues(d.file));
 
+  opts.onStage?.(`validating ${objects.length.toLocaleString("en-US")} object(s) of ${files.length.toLocaleString("en-US")} file(s)…`);
   let engine: string;
   let problems: ValidationProblem[];
   let count = objects.length;
+  const skips = new Map<string, number>();
   if (opts.kubeconform) {
     const locations = dir ? folderLocations(dir) : opts.schemaLocations.length > 0 ? opts.schemaLocations : REMOTE_LOCATIONS;
     const run = runKubeconform(opts.kubeconform, objectFiles, locations, objects, opts.root);
     engine = `kubeconform (${opts.kubeconform}) with ${locations.join(", ")}`;
     problems = run.problems;
     count = run.count;
-  } else {
+  } else if (dir) {
     engine = `built-in (ajv) with ${dir}`;
-    problems = validateObjects(objects, new SchemaValidator(dir!, path.join(opts.root, ".cache", "validators")));
+    problems = validateObjects(objects, new SchemaValidator(dir, path.join(opts.root, ".cache", "validators")));
+  } else {
+    // loaded only here: its models cost a quarter of a second to import
+    const { PackagedValidator } = await import("./packaged-schemas");
+    const validator = new PackagedValidator();
+    engine = `built-in (ajv) with the packaged schemas of ${validator.dir}`;
+    problems = validateObjects(objects, validator, skips);
   }
   const valuesResult = validateValues(values, uses, opts.chartSchemas);
-  return { engine, files: files.length, objects: count, problems: sortProblems([...problems, ...valuesResult.problems]), values: valuesResult };
+  const skipped = [...skips].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { engine, skipped, files: files.length, objects: count, problems: sortProblems([...problems, ...valuesResult.problems]), values: valuesResult };
 }

@@ -10,11 +10,8 @@ import { kubeconformOnPath } from "../../compiler/validate/kubeconform";
 import { REPO_ROOT, run, tempDir as newTempDir } from "../helpers/fleet";
 
 const dir = findSchemaDir(REPO_ROOT);
-const skip = () => {
-  if (dir) return false;
-  console.log("  skipped: no schema folder (set FLEET_SCHEMAS or put shared/schemas beside the repository)");
-  return true;
-};
+// without the schema folder (FLEET_SCHEMAS, or shared/ beside the repository) these are skipped, and counted so
+const withSchemas = dir ? test : test.skip;
 
 function tempDir(files: Record<string, string>): string {
   const root = newTempDir("fleet-validate-");
@@ -60,15 +57,13 @@ data:
   debug: off
 `;
 
-test("validate: the committed generated/ passes", async () => {
-  if (skip()) return;
+withSchemas("validate: the committed generated/ passes", async () => {
   const r = await run(REPO_ROOT, "validate", "--kubeconform", "off");
   assert.is(r.code, 0, r.err);
   assert.match(r.out, /^valid: \d+ object\(s\)/m);
 });
 
-test("validate: an unknown field, wrong types and a kind without schema, every error with its location", async () => {
-  if (skip()) return;
+withSchemas("validate: an unknown field, wrong types and a kind without schema, every error with its location", async () => {
   const root = tempDir({ "out/bad.yaml": BAD });
   const r = await run(root, "validate", "--kubeconform", "off", "--schemas", dir!, "out");
   assert.is(r.code, 1);
@@ -83,15 +78,14 @@ test("validate: an unknown field, wrong types and a kind without schema, every e
   assert.match(r.err, /\n\d+ error\(s\)\./);
 });
 
-test("validate: no schema folder and no kubeconform is an error, not a pass", async () => {
+test("validate: a --schemas folder without k8s/ is an error, not a pass", async () => {
   const root = tempDir({ "out/a.yaml": "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n" });
   const r = await run(root, "validate", "--kubeconform", "off", "--schemas", root, "out");
   assert.is(r.code, 1);
   assert.match(r.err, /no k8s\/ folder there/);
 });
 
-test("validate: Helm values against the chart's values.schema.json, and files without a schema listed", async () => {
-  if (skip()) return;
+withSchemas("validate: Helm values against the chart's values.schema.json, and files without a schema listed", async () => {
   const app = (chart: string, file: string) => `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata: { name: ${chart}, namespace: argocd }
@@ -154,20 +148,18 @@ test("validate: kubeconform's JSON report maps to the same problems, with docume
   assert.match(r.err, /out\/two.yaml \[doc 0\] ConfigMap\/a \/: could not find schema for ConfigMap/);
 });
 
-test("validate: a real kubeconform on PATH finds the same errors at the same places as the in-process validator", async () => {
-  const bin = kubeconformOnPath();
-  if (skip() || !bin) return console.log("  skipped: no kubeconform on PATH");
+const bin = kubeconformOnPath();
+(dir && bin ? test : test.skip)("validate: a real kubeconform on PATH finds the same errors at the same places as the in-process validator", async () => {
   const root = tempDir({ "out/bad.yaml": BAD });
   const places = (err: string) => err.split("\n").filter((l) => l.startsWith("out/")).map((l) => l.slice(0, l.indexOf(": ")));
   const builtIn = await run(root, "validate", "--kubeconform", "off", "--schemas", dir!, "out");
-  const real = await run(root, "validate", "--kubeconform", bin, "--schemas", dir!, "out");
+  const real = await run(root, "validate", "--kubeconform", bin!, "--schemas", dir!, "out");
   assert.is(real.code, 1);
   assert.equal(places(real.err), places(builtIn.err));
-  assert.is((await run(REPO_ROOT, "validate", "--kubeconform", bin, "--schemas", dir!)).code, 0);
+  assert.is((await run(REPO_ROOT, "validate", "--kubeconform", bin!, "--schemas", dir!)).code, 0);
 });
 
-test("the validator resolves CRD groups ending in .k8s.io to the CRD folder", () => {
-  if (skip()) return;
+withSchemas("the validator resolves CRD groups ending in .k8s.io to the CRD folder", () => {
   const gateway = new SchemaValidator(dir!).validate({ apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "a" }, spec: {} });
   assert.is(gateway.schema, "crds/gateway.networking.k8s.io/httproute_v1.json");
 });

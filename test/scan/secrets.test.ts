@@ -19,6 +19,7 @@ const FLAGGED: [string, string][] = [
   ['"api_key": "9f8e7d6c5b4a3f2e1d0c9b8a"', 'secret-named key "api_key"'],
   ["redis://acme:Pq81LmZx0kVt7cWq@redis:6379/1", "credentials in a URL"],
   ["password: ab12-cd34-ef56-gh78-ij90", 'secret-named key "password"'],
+  ["redis://acme:pw@redis:6379/1", "credentials in a URL"],
   ['        "d": "' + "x".repeat(20) + "Ab3dE5gH7jK9mN1pQ3sT5vX7zB9" + '",', "private JWK member"],
 ];
 
