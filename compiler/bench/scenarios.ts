@@ -53,8 +53,9 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
   const samples: Partial<Record<ScenarioKey, Sample[]>> = {};
   const at = (key: ScenarioKey, args: string[]) => (samples[key] ??= []).push(measure(codeRoot, [...args, "--root", root]));
   const schemas = schemaDir(codeRoot);
-  // docs rewrites the fleet's README.md: a copy of the repository's, so the command has its real work to do
-  fs.copyFileSync(path.join(codeRoot, "README.md"), path.join(root, "README.md"));
+  // docs rewrites the fleet's docs/reference.md: a copy of the repository's, so the command has its real work to do
+  fs.mkdirSync(path.join(root, "docs"));
+  fs.copyFileSync(path.join(codeRoot, "docs", "reference.md"), path.join(root, "docs", "reference.md"));
   const clear = (...dirs: string[]) => dirs.forEach((d) => fs.rmSync(path.join(root, d), { recursive: true, force: true }));
   try {
     if (hasDiff()) {
