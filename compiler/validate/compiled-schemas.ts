@@ -1,11 +1,14 @@
 // Compiled validators kept between runs: Ajv turns each schema into JavaScript ("standalone code"), which is
 // saved in .cache/validators/ under the hash of the schema text, Ajv's version and the options. Compiling
 // the largest CRD schemas costs most of a validate run; loading the saved code costs a few milliseconds.
-// A saved file that is damaged or fails to load is ignored and compiled again.
+// A saved file that is damaged or fails to load is ignored and compiled again. V8's own compiled form of that
+// code is kept beside it (as startup/code-cache.ts does for the parser): the validators are tens of
+// megabytes of JavaScript, and compiling them on their first call would cost more than the checks.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import vm from "node:vm";
 import type { Ajv, ValidateFunction } from "ajv";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
@@ -42,7 +45,17 @@ export class CompiledSchemas {
       const code = fs.readFileSync(file, "utf8");
       const mod = { exports: {} as { default?: ValidateFunction } };
       const names = Object.keys(this.scope);
-      new Function("module", "exports", "require", ...names, code)(mod, mod.exports, require, ...names.map((n) => this.scope[n]));
+      const v8File = `${file}.${process.version}.v8`;
+      let cachedData: Buffer | undefined;
+      try {
+        cachedData = fs.readFileSync(v8File);
+      } catch {
+        cachedData = undefined;
+      }
+      const script = new vm.Script(`(function (module, exports, require, ${names.join(", ")}) {${code}\n})`, { filename: file, cachedData });
+      // V8 checks the data against the code and its own version and flags, and rejects any mismatch
+      if (!cachedData || script.cachedDataRejected) saveAtExit(v8File, script);
+      (script.runInThisContext() as (...args: unknown[]) => void)(mod, mod.exports, require, ...names.map((n) => this.scope[n]));
       return typeof mod.exports.default === "function" ? mod.exports.default : undefined;
     } catch {
       return undefined;
@@ -50,13 +63,22 @@ export class CompiledSchemas {
   }
 
   private save(file: string, code: string): void {
-    try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, code);
-      fs.renameSync(tmp, file); // never a half-written validator under its final name
-    } catch {
-      // a cache we cannot write only costs speed
-    }
+    writeAtomically(file, code);
   }
+}
+
+function writeAtomically(file: string, data: string | Buffer): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file); // never a half-written file under its final name
+  } catch {
+    // a cache we cannot write only costs speed
+  }
+}
+
+/** V8's compiled code of a script, saved at exit: by then it includes the functions the run called. */
+function saveAtExit(file: string, script: vm.Script): void {
+  process.once("exit", () => writeAtomically(file, script.createCachedData()));
 }

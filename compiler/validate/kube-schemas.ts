@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { CompiledSchemas } from "./compiled-schemas";
+import { shapeKey } from "./shape-key";
 
 export const KUBERNETES_VERSION = "v1.31.0";
 
@@ -72,17 +73,13 @@ export class SchemaValidator implements ObjectValidator {
     this.schemas = new CompiledSchemas(new Ajv(options), "kube-1", { goRegExp }, cacheDir);
   }
 
-  /** Per schema: whether its verdicts may be shared by objects differing only in names and labels. */
-  private readonly plainMeta = new Map<string, boolean>();
-  /** Verdicts by schema and object with names and labels masked (see shapeKey). */
+  /** Each schema, parsed: the shape keys follow it. */
+  private readonly parsed = new Map<string, Record<string, unknown>>();
+  /** Verdicts by schema and shape key (shape-key.ts). */
   private readonly verdicts = new Map<string, FolderVerdict>();
   readonly stats = { validated: 0, shared: 0 };
 
-  /**
-   * The verdict of one object. Objects that differ only in metadata names, namespaces, label and annotation
-   * values share one validation when their schema puts no constraint on those strings (the Kubernetes
-   * schemas and the CRDs here do not): thousands of tenants' objects come in a few dozen shapes.
-   */
+  /** The verdict of one object; objects of one shape key (shape-key.ts) share one validation. */
   validate(obj: unknown): FolderVerdict {
     const candidates = schemaPaths(obj as Typed);
     const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
@@ -92,11 +89,10 @@ export class SchemaValidator implements ObjectValidator {
       const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
       fn = text === undefined ? null : this.schemas.compile(text);
       this.compiled.set(rel, fn);
-      this.plainMeta.set(rel, text !== undefined && metadataIsPlain(JSON.parse(text)));
+      if (text !== undefined) this.parsed.set(rel, JSON.parse(text));
     }
     if (!fn) return { schema: rel, missing: true };
-    if (!this.plainMeta.get(rel)) return this.run(fn, rel, obj);
-    const key = `${rel}\0${shapeKey(obj)}`;
+    const key = `${rel}\0${shapeKey(obj, this.parsed.get(rel), (p) => goRegExp(p, "u"))}`;
     const known = this.verdicts.get(key);
     if (known) {
       this.stats.shared++;
@@ -116,39 +112,6 @@ export class SchemaValidator implements ObjectValidator {
     }));
     return { schema: rel, errors };
   }
-}
-
-const MASKED = ["name", "namespace", "generateName"] as const;
-const MASKED_MAPS = ["labels", "annotations"] as const;
-
-/** The object as JSON with its metadata name, namespace, and label and annotation values (strings only) blanked. */
-export function shapeKey(obj: unknown): string {
-  const meta = (obj as { metadata?: unknown }).metadata;
-  if (typeof meta !== "object" || meta === null || Array.isArray(meta)) return JSON.stringify(obj);
-  const masked: Record<string, unknown> = { ...meta };
-  for (const k of MASKED) if (typeof masked[k] === "string") masked[k] = "";
-  for (const k of MASKED_MAPS) {
-    const map = masked[k];
-    if (typeof map === "object" && map !== null && !Array.isArray(map)) {
-      masked[k] = Object.fromEntries(Object.entries(map).map(([key, v]) => [key, typeof v === "string" ? "" : v]));
-    }
-  }
-  return JSON.stringify({ ...(obj as object), metadata: masked });
-}
-
-// any of these under metadata's name, namespace, labels or annotations could tell two strings apart
-const CONSTRAINT = /"(pattern|patternProperties|propertyNames|enum|const|format|minLength|maxLength|not|oneOf|anyOf|allOf|if|\$ref|\$dynamicRef)"\s*:/;
-
-/** Whether the schema accepts any string as metadata name, namespace, label or annotation value (where it accepts one). */
-export function metadataIsPlain(schema: unknown): boolean {
-  const s = schema as { properties?: { metadata?: { properties?: Record<string, unknown> } & Record<string, unknown> }; $ref?: unknown; allOf?: unknown; anyOf?: unknown; oneOf?: unknown };
-  if (typeof s !== "object" || s === null || s.$ref !== undefined || s.allOf !== undefined || s.anyOf !== undefined || s.oneOf !== undefined) return false;
-  const meta = s.properties?.metadata;
-  if (meta === undefined) return true;
-  if (typeof meta !== "object" || meta === null) return false;
-  const { properties, ...rest } = meta;
-  if (CONSTRAINT.test(JSON.stringify(rest))) return false; // constraints on metadata as a whole
-  return [...MASKED, ...MASKED_MAPS].every((k) => properties?.[k] === undefined || !CONSTRAINT.test(JSON.stringify(properties[k])));
 }
 
 /** The schema folder: --schemas, then $FLEET_SCHEMAS, then ../shared/schemas beside the repository. */
