@@ -5,6 +5,7 @@ import path from "node:path";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { during } from "../terminal/progress";
+import { inputsKey, rememberRun, unchangedRun } from "../cache/unchanged-run";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -27,15 +28,30 @@ export const compileCommand: Command = {
   lock: "write",
   async run(ctx) {
     const started = performance.now();
-    const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
+    const useCache = ctx.opts["no-cache"] !== true;
+    // nothing changed since the last compile: its result, without loading the compiler
+    const same = useCache ? unchangedRun(ctx.root, ctx.opts) : undefined;
+    if (same) {
+      printWarnings(ctx, same.warnings);
+      const ms = Math.round(performance.now() - started);
+      ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${Object.keys(same.files).length} unchanged (${ms} ms)`);
+      return 0;
+    }
+    const keyBefore = useCache ? inputsKey(ctx.root, ctx.opts) : undefined;
+    const [{ compile }, { lifecycleOptions }, { hashOf }] = await Promise.all([import("../compile"), import("../fleet/lifecycle"), import("../output/manifest")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
-      compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
+      compile(ctx.root, { cache: useCache, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
     );
     printWarnings(ctx, build.warnings);
     if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
+    // recorded only when no input changed while the compiler ran
+    if (keyBefore !== undefined && inputsKey(ctx.root, ctx.opts) === keyBefore) {
+      const files = Object.fromEntries(build.files.map((f) => [f.path, f.hash ?? hashOf(f.content)]));
+      rememberRun(ctx.root, keyBefore, { tenants: build.model.tenants.length, files, warnings: build.warnings });
+    }
     const ms = Math.round(performance.now() - started);
     ctx.io.out(
       `compiled ${build.model.tenants.length} tenant(s): ${plan.missing.length} added, ${plan.stale.length} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged (${ms} ms)`,

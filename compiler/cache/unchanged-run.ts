@@ -1,0 +1,104 @@
+// The no-op compile without the compiler: when nothing a compile reads has changed since the last successful
+// one, and generated/ still holds exactly what it wrote, the result is known: the same files, the same
+// warnings. This module answers that from .cache/ while loading nothing but Node's own modules (no parser,
+// no schemas, no renderers), so an unchanged run costs little more than Node's start-up.
+//
+// What the compile reads, all in the key: every file under platform/ and tenants/ (by path and content),
+// the compiler's version, the options, and the commit HEAD names (the lifecycle guards compare with its
+// fleet index and its history). generated/ is judged as compile judges it (output/disk-state.ts): each file
+// must have the very stat signature recorded when it was last read, settled, with the expected hash; the few
+// files compile compares by content (the platform's) are read and hashed here too. Any
+// doubt — no record, a git state that cannot be read from files, an interrupted compile's staging — and the
+// full compile runs.
+import { hash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../diagnostics";
+import { headCommit } from "../fleet/git-head";
+import { DiskState } from "../output/disk-state";
+import { stagingDir } from "../output/commit-record";
+import { hashOf } from "../output/manifest";
+import { readChecksummed, writeChecksummed } from "./checksummed";
+import { compilerVersion } from "./compiler-version";
+
+const FORMAT = "unchanged-run-1";
+/** Files without a trusted stat read and hashed before giving up (the full run reads them faster in bulk). */
+const MAX_READS = 500;
+const recordFile = (root: string) => path.join(root, ".cache", "last-compile.json");
+
+export interface RunRecord {
+  format: string;
+  key: string;
+  tenants: number;
+  /** Every output file, by path under generated/, with the hash of its content. */
+  files: Record<string, string>;
+  warnings: Diagnostic[];
+}
+
+/** Every regular file under `dir`, as sorted paths relative to root ('/'-separated). */
+function filesUnder(root: string, dir: string, out: string[] = []): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(root, dir), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const rel = `${dir}/${e.name}`;
+    if (e.isDirectory()) filesUnder(root, rel, out);
+    else if (e.isFile()) out.push(rel);
+    else out.push(`${rel}\0other`); // a link or device: its target could change unseen, so it is named only
+  }
+  return out;
+}
+
+function insideGit(root: string): boolean {
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, ".git"))) return true;
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/** The key of everything a compile of `root` with `options` reads; undefined when it cannot be known cheaply. */
+export function inputsKey(root: string, options: Record<string, unknown>): string | undefined {
+  const head = headCommit(root);
+  // a git state we cannot read from files (or git pointed elsewhere by its environment): the full run asks git
+  if (!head && (insideGit(root) || process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR)) return undefined;
+  const parts = [FORMAT, compilerVersion(), JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1))), head ? `${head.commit}:${head.prefix}` : "no git"];
+  for (const rel of [...filesUnder(root, "platform"), ...filesUnder(root, "tenants")].sort()) {
+    parts.push(rel, rel.endsWith("\0other") ? "" : fs.readFileSync(path.join(root, rel), "latin1"));
+  }
+  return hash("sha256", parts.join("\0"), "hex");
+}
+
+/**
+ * The last compile's record when this run would repeat it exactly; undefined means: run the compiler. Outside
+ * git, the lifecycle guards read generated/fleet.json from disk, and it is one of the files checked here.
+ */
+export function unchangedRun(root: string, options: Record<string, unknown>): RunRecord | undefined {
+  if (fs.existsSync(stagingDir(root))) return undefined; // an interrupted compile: the full run deals with it
+  const record = readChecksummed(recordFile(root)) as RunRecord | undefined;
+  if (record?.format !== FORMAT || typeof record.files !== "object" || !Array.isArray(record.warnings)) return undefined;
+  if (inputsKey(root, options) !== record.key) return undefined;
+  const disk = new DiskState(root, { readOnly: true });
+  const outDir = path.join(root, "generated");
+  let reads = 0;
+  for (const [rel, expected] of Object.entries(record.files)) {
+    const abs = path.join(outDir, rel);
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!st?.isFile()) return undefined;
+    const known = disk.hashIfUnchanged(rel, st);
+    if (known !== undefined ? known !== expected : ++reads > MAX_READS || hashOf(fs.readFileSync(abs, "utf8")) !== expected) return undefined;
+  }
+  return record;
+}
+
+/** Records a successful compile's result under the key of its inputs (taken before it ran). */
+export function rememberRun(root: string, key: string | undefined, result: Omit<RunRecord, "format" | "key">): void {
+  if (key === undefined) return;
+  try {
+    writeChecksummed(recordFile(root), { format: FORMAT, key, ...result } satisfies RunRecord);
+  } catch {
+    // a cache we cannot write only costs speed
+  }
+}
