@@ -76,21 +76,30 @@ export function inputsKey(root: string, options: Record<string, unknown>): strin
  * git, the lifecycle guards read generated/fleet.json from disk, and it is one of the files checked here.
  */
 export function unchangedRun(root: string, options: Record<string, unknown>): RunRecord | undefined {
-  if (fs.existsSync(stagingDir(root))) return undefined; // an interrupted compile: the full run deals with it
+  return lookUp(root, options).record;
+}
+
+/** The record when this run repeats it; else the key of this run's inputs (to record it by, when known). */
+export function lookUp(root: string, options: Record<string, unknown>): { record?: RunRecord; key?: string } {
+  if (fs.existsSync(stagingDir(root))) return {}; // an interrupted compile: the full run deals with it
+  const key = inputsKey(root, options);
   const record = readChecksummed(recordFile(root)) as RunRecord | undefined;
-  if (record?.format !== FORMAT || typeof record.files !== "object" || !Array.isArray(record.warnings)) return undefined;
-  if (inputsKey(root, options) !== record.key) return undefined;
+  if (record?.format !== FORMAT || typeof record.files !== "object" || !Array.isArray(record.warnings) || key !== record.key) return { key };
+  return sameOutput(root, record) ? { record } : { key };
+}
+
+function sameOutput(root: string, record: RunRecord): boolean {
   const disk = new DiskState(root, { readOnly: true });
   const outDir = path.join(root, "generated");
   let reads = 0;
   for (const [rel, expected] of Object.entries(record.files)) {
     const abs = path.join(outDir, rel);
     const st = fs.statSync(abs, { throwIfNoEntry: false });
-    if (!st?.isFile()) return undefined;
+    if (!st?.isFile()) return false;
     const known = disk.hashIfUnchanged(rel, st);
-    if (known !== undefined ? known !== expected : ++reads > MAX_READS || hashOf(fs.readFileSync(abs, "utf8")) !== expected) return undefined;
+    if (known !== undefined ? known !== expected : ++reads > MAX_READS || hashOf(fs.readFileSync(abs, "utf8")) !== expected) return false;
   }
-  return record;
+  return true;
 }
 
 /** Records a successful compile's result under the key of its inputs (taken before it ran). */

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { during } from "../terminal/progress";
-import { inputsKey, rememberRun, unchangedRun } from "../cache/unchanged-run";
+import { inputsKey, lookUp, rememberRun } from "../cache/unchanged-run";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -30,14 +30,13 @@ export const compileCommand: Command = {
     const started = performance.now();
     const useCache = ctx.opts["no-cache"] !== true;
     // nothing changed since the last compile: its result, without loading the compiler
-    const same = useCache ? unchangedRun(ctx.root, ctx.opts) : undefined;
+    const { record: same, key: keyBefore } = useCache ? lookUp(ctx.root, ctx.opts) : {};
     if (same) {
       printWarnings(ctx, same.warnings);
       const ms = Math.round(performance.now() - started);
       ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${Object.keys(same.files).length} unchanged (${ms} ms)`);
       return 0;
     }
-    const keyBefore = useCache ? inputsKey(ctx.root, ctx.opts) : undefined;
     const [{ compile }, { lifecycleOptions }, { hashOf }] = await Promise.all([import("../compile"), import("../fleet/lifecycle"), import("../output/manifest")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
