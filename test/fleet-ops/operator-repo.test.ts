@@ -8,11 +8,11 @@ import * as assert from "uvu/assert";
 import { REPO_ROOT, run, tempDir } from "../helpers/fleet";
 
 // the tests that read the repository's own platform/, tenants/, generated/ or README rather than a fixture
-const REPOSITORY_TESTS = "(compiler/compile|docs/reference|docs/readme|integration/generated-schemas|integration/sidecar-pins)\\.test\\.ts$";
+const REPOSITORY_TESTS = "(compiler/compile|compiler/typecheck-tenants|docs/reference|docs/readme|integration/generated-schemas|integration/sidecar-pins)\\.test\\.ts$";
 
 test("an operator's new tenant and platform edit keep the repository's own tests green", async () => {
   const root = tempDir("fleet-operator-");
-  for (const entry of ["compiler", "platform", "tenants", "test", "argocd", "generated", "README.md", "docs", "package.json", "tsconfig.json"]) {
+  for (const entry of ["compiler", "platform", "tenants", "test", "argocd", "generated", "README.md", "docs", "package.json", "tsconfig.json", "tsconfig.tenants.json"]) {
     if (fs.existsSync(path.join(REPO_ROOT, entry))) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
