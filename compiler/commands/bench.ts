@@ -9,6 +9,7 @@ export const benchCommand: Command = {
     options: {
       sizes: { type: "string", value: "n,n,...", default: "100,1000,5000", help: "fleet sizes in tenants" },
       runs: { type: "string", value: "n", default: "3", help: "runs per measurement (the median is shown)" },
+      imports: { type: "boolean", help: "measure what each dependency costs to import instead (a Markdown table)" },
     },
   },
   async run(ctx) {
@@ -17,6 +18,13 @@ export const benchCommand: Command = {
     if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
       ctx.io.err("usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] (tenant counts separated by commas, a positive number of runs)");
       return 1;
+    }
+    if (ctx.opts.imports) {
+      const { importCosts, importTable } = await import("../bench/imports");
+      const before = os.loadavg();
+      const lines = importTable(importCosts(REPO_ROOT, runs));
+      for (const line of [...lines, "", `median of ${runs} fresh process(es) each; load average before ${before.map((n) => n.toFixed(2)).join(" ")}, after ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`]) ctx.io.out(line);
+      return 0;
     }
     const [{ benchSize }, { table, verdicts }] = await Promise.all([import("../bench/scenarios"), import("../bench/table")]);
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
