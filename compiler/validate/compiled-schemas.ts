@@ -20,7 +20,8 @@ export type CodeScope = Record<string, unknown>;
 
 export class CompiledSchemas {
   constructor(
-    private readonly ajv: Ajv,
+    /** A new Ajv for each schema compiled: once its code is saved, all Ajv kept of it can be let go. */
+    private readonly newAjv: () => Ajv,
     /** Part of every key: anything about the Ajv instance that changes the generated code. */
     private readonly optionsKey: string,
     private readonly scope: CodeScope,
@@ -35,9 +36,12 @@ export class CompiledSchemas {
       const saved = this.load(file);
       if (saved) return saved;
     }
-    const fn = this.ajv.compile(JSON.parse(schemaText));
-    if (file) this.save(file, standaloneCode(this.ajv, fn));
-    return fn;
+    const ajv = this.newAjv();
+    const fn = ajv.compile(JSON.parse(schemaText));
+    if (!file) return fn;
+    this.save(file, standaloneCode(ajv, fn));
+    // the saved code is the validator from now on: the compiler's data (sources, schema environments) can go
+    return this.load(file) ?? fn;
   }
 
   private load(file: string): ValidateFunction | undefined {

@@ -70,7 +70,7 @@ export class SchemaValidator implements ObjectValidator {
   ) {
     // source: true lets Ajv write each validator out as code (compiled-schemas.ts)
     const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExp, optimize: false, source: true } } as const;
-    this.schemas = new CompiledSchemas(new Ajv(options), "kube-1", { goRegExp }, cacheDir);
+    this.schemas = new CompiledSchemas(() => new Ajv(options), "kube-1", { goRegExp }, cacheDir);
   }
 
   /** Each schema, parsed: the shape keys follow it. */
