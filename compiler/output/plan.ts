@@ -57,8 +57,17 @@ export function planOutput(
   for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, before: new Map(), ...(problem ? { manifestProblem: problem } : {}) };
+  // a file whose folder is absent is missing: one look per folder instead of a failed open per file (a first
+  // compile would otherwise try to open every one of its thousands of files)
+  const folders = new Map<string, boolean>();
+  const folderExists = (rel: string) => {
+    const dir = path.posix.dirname(rel);
+    let known = folders.get(dir);
+    if (known === undefined) folders.set(dir, (known = dir === "." || !absent(path.join(outDir, dir))));
+    return known;
+  };
   for (const f of desired) {
-    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
+    const found = !folderExists(f.path) ? undefined : f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
     if (found === undefined) {
       plan.writes.push(f);
       plan.missing.push(f.path);
@@ -93,6 +102,15 @@ export function planOutput(
     if (content !== undefined) plan.before.set(p, hashOf(content));
   }
   return plan;
+}
+
+/** Only a plain "no such file" counts: anything odd in the way is left to the read, which reports it. */
+function absent(abs: string): boolean {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
