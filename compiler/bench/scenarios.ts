@@ -1,5 +1,5 @@
 // The benchmark's scenarios on one synthetic fleet: what an operator runs, each in a fresh process.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -27,6 +27,8 @@ export interface SizeResult {
   peakRssMb: number;
   /** The 1-minute load average when this size's runs ended (other work on the machine inflates the figures). */
   loadAfter: number;
+  /** The reference peer's whole-process time on the same generated objects, when one was given. */
+  peerMs?: number;
 }
 
 const hasDiff = () => "diff" in COMMANDS;
@@ -47,10 +49,15 @@ function editOneTenant(root: string, count: number, run: number): void {
 const git = (root: string, ...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
 
 /** Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. */
-export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void): SizeResult {
+/**
+ * Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. `peer`:
+ * a Node script run once on the compiled fleet (its root as argument), timed whole, as the reference peer.
+ */
+export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void, peer?: string): SizeResult {
   progress(`generating ${count} tenants…`);
   const root = syntheticFleet(codeRoot, count);
   const samples: Partial<Record<ScenarioKey, Sample[]>> = {};
+  let peerMs: number | undefined;
   const at = (key: ScenarioKey, args: string[]) => (samples[key] ??= []).push(measure(codeRoot, [...args, "--root", root]));
   const schemas = schemaDir(codeRoot);
   // docs rewrites the fleet's docs/reference.md: a copy of the repository's, so the command has its real work to do
@@ -86,6 +93,14 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
       if (schemas) at("validate", ["validate", "--schemas", schemas, "--kubeconform", "off"]);
       at("docs", ["docs"]);
     }
+    if (peer) {
+      progress(`${count} tenants: reference peer (${path.basename(peer)})`);
+      const started = performance.now();
+      const r = spawnSync(process.execPath, [peer, root, codeRoot], { encoding: "utf8", maxBuffer: 1 << 26 });
+      if (r.status !== 0) throw new Error(`the reference peer failed: ${r.stderr}`);
+      peerMs = performance.now() - started;
+      progress(r.stderr.trim());
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
@@ -95,5 +110,5 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
     medians[key] = { commandMs: median(list.map((s) => s.commandMs)), wallMs: median(list.map((s) => s.wallMs)), maxRssMb: Math.max(...list.map((s) => s.maxRssMb)) };
     peakRssMb = Math.max(peakRssMb, medians[key]!.maxRssMb);
   }
-  return { tenants: count, medians, peakRssMb, loadAfter: os.loadavg()[0]! };
+  return { tenants: count, medians, peakRssMb, loadAfter: os.loadavg()[0]!, ...(peerMs !== undefined ? { peerMs } : {}) };
 }

@@ -20,6 +20,10 @@ export function table(results: SizeResult[], runs: number, load: { before: numbe
     }),
   ]);
   rows.push(["peak RSS", ...results.map((r) => `${Math.round(r.peakRssMb)} MB`)]);
+  if (results.some((r) => r.peerMs !== undefined)) {
+    rows.push(["reference peer, same objects (one run)", ...results.map((r) => (r.peerMs === undefined ? "n/a" : ms(r.peerMs)))]);
+    rows.push(["peer ÷ first compile", ...results.map((r) => (r.peerMs === undefined || !r.medians.first ? "n/a" : `${(r.peerMs / r.medians.first.wallMs).toFixed(1)}×`))]);
+  }
   rows.push(["load average (1 min) at the end", ...results.map((r) => r.loadAfter.toFixed(2))]);
   const widths = head.map((_, i) => Math.max(...[head, ...rows].map((row) => row[i]!.length)));
   const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");

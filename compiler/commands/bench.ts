@@ -9,6 +9,7 @@ export const benchCommand: Command = {
     options: {
       sizes: { type: "string", value: "n,n,...", default: "100,1000,5000", help: "fleet sizes in tenants" },
       runs: { type: "string", value: "n", default: "3", help: "runs per measurement (the median is shown)" },
+      peer: { type: "string", value: "script", help: "a Node script synthesizing the same objects with another tool (e.g. cdk8s), run once per size on the compiled fleet" },
       imports: { type: "boolean", help: "measure what each dependency costs to import instead (a Markdown table)" },
     },
   },
@@ -29,7 +30,7 @@ export const benchCommand: Command = {
     const [{ benchSize }, { table, verdicts }] = await Promise.all([import("../bench/scenarios"), import("../bench/table")]);
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
     const before = os.loadavg();
-    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line)));
+    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), ctx.opts.peer as string | undefined));
     const load = { before, after: os.loadavg() };
     for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
     return 0;
