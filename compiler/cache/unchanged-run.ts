@@ -6,8 +6,9 @@
 // What the compile reads, all in the key: every file under platform/ and tenants/ (by path and content),
 // the compiler's version, the options, and the commit HEAD names (the lifecycle guards compare with its
 // fleet index and its history). generated/ is judged as compile judges it (output/disk-state.ts): each file
-// must have the very stat signature recorded when it was last read, settled, with the expected hash; the few
-// files compile compares by content (the platform's) are read and hashed here too. Any
+// must have the very stat signature recorded when it was last read, settled, with the expected hash; any
+// other file (just written, or compared by content, as the platform's) is read and hashed, and its stat
+// recorded for the next run as compile records it. Any
 // doubt — no record, a git state that cannot be read from files, an interrupted compile's staging — and the
 // full compile runs.
 import { hash } from "node:crypto";
@@ -22,8 +23,6 @@ import { readChecksummed, writeChecksummed } from "./checksummed";
 import { compilerVersion } from "./compiler-version";
 
 const FORMAT = "unchanged-run-1";
-/** Files without a trusted stat read and hashed before giving up (the full run reads them faster in bulk). */
-const MAX_READS = 500;
 const recordFile = (root: string) => path.join(root, ".cache", "last-compile.json");
 
 export interface RunRecord {
@@ -89,16 +88,20 @@ export function lookUp(root: string, options: Record<string, unknown>): { record
 }
 
 function sameOutput(root: string, record: RunRecord): boolean {
-  const disk = new DiskState(root, { readOnly: true });
+  const disk = new DiskState(root);
   const outDir = path.join(root, "generated");
-  let reads = 0;
   for (const [rel, expected] of Object.entries(record.files)) {
     const abs = path.join(outDir, rel);
-    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    const st = fs.statSync(abs, { throwIfNoEntry: false }); // before the read: see DiskState.remember
     if (!st?.isFile()) return false;
-    const known = disk.hashIfUnchanged(rel, st);
-    if (known !== undefined ? known !== expected : ++reads > MAX_READS || hashOf(fs.readFileSync(abs, "utf8")) !== expected) return false;
+    let found = disk.hashIfUnchanged(rel, st);
+    if (found === undefined) {
+      found = hashOf(fs.readFileSync(abs));
+      disk.remember(rel, st, found);
+    }
+    if (found !== expected) return false;
   }
+  disk.save();
   return true;
 }
 
