@@ -67,7 +67,8 @@ export function planOutput(
     return known;
   };
   for (const f of desired) {
-    const found = !folderExists(f.path) ? undefined : f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
+    // (a file known by its hash is looked up by stat first, which fails as cheaply)
+    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? contentOnDisk(outDir, f.path) : undefined;
     if (found === undefined) {
       plan.writes.push(f);
       plan.missing.push(f.path);
