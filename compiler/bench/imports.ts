@@ -25,7 +25,7 @@ const LOADED_BY: Record<string, string> = {
   tldts: "compile, check, diff, report (host ownership), not a no-op compile",
   yaml: "diff, render, postrender",
   "yocto-spinner": "on a terminal only (progress)",
-  zod: "compile, check, diff, docs, report, tenant:new, not a no-op compile",
+  zod: "compile, check, diff, report, tenant:new; docs when its reference changed; not a no-op compile",
 };
 
 export interface ImportCost {
