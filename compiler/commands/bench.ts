@@ -4,7 +4,7 @@ import { REPO_ROOT } from "../cli";
 import type { Command } from "./index";
 
 export const benchCommand: Command = {
-  describe: "measure compile, check and diff on synthetic fleets of 100, 1,000 and 5,000 tenants",
+  describe: "measure compile, check, diff, validate and docs, whole process, on synthetic fleets of 100, 1,000 and 5,000 tenants",
   args: {
     options: {
       sizes: { type: "string", value: "n,n,...", default: "100,1000,5000", help: "fleet sizes in tenants" },
