@@ -68,7 +68,7 @@ export function planOutput(
   };
   for (const f of desired) {
     // (a file known by its hash is looked up by stat first, which fails as cheaply)
-    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? contentOnDisk(outDir, f.path) : undefined;
+    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? contentOnDisk(outDir, f.path, opts.disk) : undefined;
     if (found === undefined) {
       plan.writes.push(f);
       plan.missing.push(f.path);
@@ -128,7 +128,16 @@ function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | unde
   return hash;
 }
 
-const contentOnDisk = (outDir: string, rel: string) => readIfPresent(outDir, rel);
+/**
+ * The bytes of a file compared by content; its stat and hash go to the disk state too, so the next run (a
+ * no-op compile, cache/unchanged-run.ts) trusts its stat instead of reading it.
+ */
+function contentOnDisk(outDir: string, rel: string, disk?: DiskState): Buffer | undefined {
+  const st = disk ? statIfFile(path.join(outDir, rel)) : undefined; // before the read: see DiskState.remember
+  const content = readIfPresent(outDir, rel);
+  if (st && content !== undefined) disk!.remember(rel, st, () => hashOf(content));
+  return content;
+}
 
 function statIfFile(abs: string): fs.Stats | undefined {
   try {
