@@ -3,6 +3,6 @@
 export interface Catalog {
   release: "ulmo";
   size: "large" | "medium" | "small";
-  plugin: "indigo" | "mfe" | "pod-autoscaling";
+  plugin: "forum" | "indigo" | "mfe" | "pod-autoscaling";
   cluster: "main";
 }

@@ -34,7 +34,7 @@ export default definePlatform({
         },
       },
       // what tenant pods may reach outside the cluster (everything else is denied by network policy)
-      egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },
+      egress: { internet443: true },
     },
   },
   defaultCluster: "main",
@@ -48,6 +48,13 @@ export default definePlatform({
   // namespaces of this platform's own that no tenant may take, beside those the compiler knows (`*` ends a prefix)
   reservedNamespaces: ["ops", "sandbox-*"],
   acmeEmail: "platform@example.org",
+  // every tenant's mail goes through this relay; its password is the Secret `mail-relay` (key `password`) that the
+  // operator creates in namespace platform-credentials of each cluster, never in git (docs/operator/mail.md)
+  mail: { host: "smtp.example.org", port: 587, security: "starttls", username: "openedx", addresses: ["203.0.113.25/32"] },
+
+  // registries that need a login (globex's image is on ghcr.io): each is the dockerconfigjson Secret
+  // `registry-<host>` the operator creates in namespace platform-credentials (docs/operator/registries.md)
+  privateRegistries: ["ghcr.io"],
 
   releases: {
     ulmo: { tutor: "21.0.8", image: "docker.io/overhangio/openedx:21.0.8" },
@@ -55,9 +62,13 @@ export default definePlatform({
 
   plugins: {
     mfe: { version: "21.0.0" },
+    // forum v2: a Django app of the LMS on the tenant's MySQL (and its search index prefix); no service of its own
+    forum: { version: "21.0.0" },
     indigo: { version: "21.0.0" },
     "pod-autoscaling": { version: "21.0.0", pip: "tutor-contrib-pod-autoscaling==21.0.0" },
   },
+  // comprehensive themes the tenants' images carry: a plugin's (indigo) or your own; a tenant picks one with `theme`
+  themes: ["indigo"],
 
   sizes: {
     small: {

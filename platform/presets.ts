@@ -1,8 +1,9 @@
 // Shared values tenant files may import by name: `import { standardPlugins } from "../platform/presets";`.
 // Read statically like tenant files: literals and consts only.
 
-/** Plugins most tenants run. */
-export const standardPlugins = ["mfe", "indigo", "pod-autoscaling"] as const;
+/** A complete site: the micro-frontends (login, dashboard, courseware), the discussion forum and the theme.
+ * `npm run tenant:new` gives new tenants these. Autoscaling needs no plugin: every tenant scales as its size says. */
+export const standardPlugins = ["mfe", "forum", "indigo"] as const;
 
 /** Settings for tenants whose image is built by the university build pipeline. */
 export const universityTutor = {

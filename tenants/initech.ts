@@ -16,7 +16,7 @@ export default defineTenant({
     lmsWorker: { replicas: { min: 3, max: 8 } },
     cms: { requests: { memory: "3Gi" } },
   },
-  plugins: ["mfe", "indigo"],
+  plugins: ["mfe", "forum", "indigo"],
   services: { mysql: "dedicated", mongodb: "shared", redis: "dedicated", search: "shared" },
   labels: { team: "higher-ed", costCentre: "cc-1001" },
   tutor: { ...universityTutor },

@@ -72,7 +72,7 @@ export function syntheticTenant(i: number, platform: Platform): string {
   if (i % 13 === 0) lines.push(`  services: { mysql: "dedicated", mongodb: "shared", redis: "dedicated", search: "shared" },`);
   else if (i % 17 === 0) lines.push(`  services: { search: "dedicated" },`);
   if (i % 3 === 0) lines.push(`  labels: { team: "team-${i % 20}", costCentre: "cc-${1000 + (i % 50)}" },`);
-  if (i % 6 === 0) lines.push(`  tutor: { ...benchTutor, SMTP_HOST: "smtp.${domain}", SMTP_PORT: 587 },`);
+  if (i % 6 === 0) lines.push(`  tutor: { ...benchTutor },`, `  mail: { host: "smtp.${domain}", port: 587, username: "mailer", addresses: ["198.51.100.${i % 250}/32"] },`);
   const imports = [`import { defineTenant } from "../compiler/api";`];
   const usesPresets = i % 5 === 0 || i % 6 === 0;
   if (usesPresets) imports.push(`import { ${[i % 5 === 0 ? "benchPlugins" : "", i % 6 === 0 ? "benchTutor" : ""].filter(Boolean).join(", ")} } from "../platform/bench-presets";`);

@@ -12,7 +12,12 @@ export interface NewTenant {
   /** Upgrade wave, as written (checked by the compiler like any tenant file). */
   wave?: string;
   plugins: string[];
+  /** No plugin named and the platform's presets export `standardPlugins`: the new tenant takes the complete site. */
+  standardPlugins?: boolean;
 }
+
+/** What a new tenant runs when nothing is named and the presets have no `standardPlugins`: a complete site. */
+export const COMPLETE_SITE = ["mfe", "forum"] as const;
 
 const str = (s: string) => JSON.stringify(s);
 
@@ -33,9 +38,14 @@ export function newTenantText(t: NewTenant, platform: Platform): string {
     `  contactEmail: ${str(t.email ?? `ops@${t.host}`)},`,
     `  size: ${str(t.size ?? "small")},`,
   ];
+  // on Ulmo the login, dashboard and courseware are micro-frontends and discussions need the forum
+  const fallback = COMPLETE_SITE.filter((p) => p in platform.plugins);
   if (t.plugins.length > 0) lines.push(`  plugins: [${t.plugins.map(str).join(", ")}],`);
+  else if (t.standardPlugins) lines.push("  plugins: [...standardPlugins],");
+  else if (fallback.length > 0) lines.push(`  plugins: [${fallback.map(str).join(", ")}],`);
+  const presets = t.plugins.length === 0 && t.standardPlugins ? `import { standardPlugins } from "../platform/presets";\n` : "";
   return `import { defineTenant } from "../compiler/api";
-
+${presets}
 // Tenant ${t.id}: created with \`npm run tenant:new\`.
 export default defineTenant({
 ${lines.join("\n")}

@@ -40,7 +40,7 @@ export const tenantNewCommand: Command = {
     const { newTenantText } = await import("../codemods/new-tenant");
     const { checkWith } = await import("../codemods/validate");
     const text = newTenantText(
-      { id, host: opts.host!, release: opts.release, size: opts.size, name: opts.name, email: opts.email, cluster: opts.cluster, wave: opts.wave, plugins: opts.plugin ?? [] },
+      { id, host: opts.host!, release: opts.release, size: opts.size, name: opts.name, email: opts.email, cluster: opts.cluster, wave: opts.wave, plugins: opts.plugin ?? [], standardPlugins: exportsStandardPlugins(ctx.root) },
       platform.value,
     );
     const checked = checkWith(ctx.root, new Map([[file, text]]));
@@ -57,3 +57,9 @@ export const tenantNewCommand: Command = {
     return 0;
   },
 };
+
+/** Whether platform/presets.ts offers the standard plugin list (the operator may have removed it). */
+function exportsStandardPlugins(root: string): boolean {
+  const file = path.join(root, "platform", "presets.ts");
+  return fs.existsSync(file) && /^export const standardPlugins\b/m.test(fs.readFileSync(file, "utf8"));
+}

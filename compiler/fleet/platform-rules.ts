@@ -41,6 +41,20 @@ const clusterNames: Rule = ({ value, locator }) =>
     .filter((name) => name.includes("--"))
     .map((name) => error("cluster-name", locator.key(["clusters", name]), `cluster name "${name}" contains "--"`, { path: `clusters.${name}`, hint: "use a single '-'" }));
 
+/** Tutor's own relay never runs (it needs port 25 outbound): without a declared relay, no tenant can send mail. */
+const mailRelayDeclared: Rule = ({ value, locator }) =>
+  value.mail
+    ? []
+    : Object.entries(value.clusters)
+        .filter(([, c]) => !c.mail)
+        .map(([name]) =>
+          warning("mail-relay", locator.key(["clusters", name]), `no mail relay for the tenants of cluster "${name}": password resets and activation mails cannot be sent`, {
+            path: `clusters.${name}`,
+            hint: 'declare `mail: { host, port, security, username, addresses }` on the platform or the cluster (docs/operator/mail.md)',
+          }),
+        );
+
+
 /** Names reserved for documentation (RFC 2606, RFC 6761): no real fleet is reached under them. */
 const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/;
 const EXAMPLE_REPO = /^(https:\/\/|git@)github\.com[/:]example\//;
@@ -62,7 +76,7 @@ const exampleValues: Rule = ({ value, locator }) => {
   return out;
 };
 
-export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues];
+export const PLATFORM_RULES: readonly Rule[] = [defaultClusterDeclared, presetsConsistent, clusterNames, checkComponents, checkPlatformDomains, exampleValues, mailRelayDeclared];
 
 export function checkPlatform(p: Source<Platform>): Diagnostic[] {
   return PLATFORM_RULES.flatMap((rule) => rule(p));

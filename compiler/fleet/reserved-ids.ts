@@ -4,6 +4,7 @@
 // components (from the component registry), or of the platform's own list (`reservedNamespaces`); an Argo CD
 // name of the platform side; a system database, account or user of a shared service.
 import type { ResolvedComponents } from "../model/components";
+import { CREDENTIALS_NAMESPACE } from "../model/credentials";
 import { SHARED_SERVICES } from "../model/data-services";
 import { MONGODB, MYSQL, REDIS } from "../model/downstream-names";
 import { PLATFORM_PROJECT, ROOT_APPLICATION, tenantNames } from "../model/names";
@@ -106,6 +107,7 @@ function patternsOf(platform: Platform): (readonly [NamespacePattern, string])[]
     patterns = [
       [platform.argocd.namespace, "Argo CD's namespace"],
       ...COMPONENTS.map((c) => [c.namespace, `the namespace of the platform component ${c.app}`] as const),
+      [CREDENTIALS_NAMESPACE, "the namespace of the credentials the operator creates for tenants (docs/operator/credentials.md)"],
       ...(platform.reservedNamespaces ?? []).map((p) => [p, "reserved by the platform (`reservedNamespaces` in platform/platform.ts)"] as const),
       ...SYSTEM_NAMESPACES.map(([p, who]) => [p, `a namespace of ${who}`] as const),
       ...ARGOCD_NAMES,

@@ -14,6 +14,7 @@ import { TutorJson } from "../schema/tutor-text";
 import { checkTutorKey } from "../tutor/keys";
 import { validate } from "../validate/schema-issues";
 import { didYouMean } from "../validate/suggest";
+import { demoCourseReachable, themeKnown } from "./site-rules";
 import { sharedServicesAvailable } from "./tenant-data-rules";
 
 /** The tenant as read: validated, or raw when its schema failed. Rules narrow each field they read. */
@@ -122,7 +123,7 @@ const hostsPlaced: Rule = ({ value, locator }, platform) => {
     });
 };
 
-export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsPlaced, sharedServicesAvailable];
+export const TENANT_RULES: readonly Rule[] = [clusterExists, releaseExists, pluginsExist, duplicatePlugins, sizeExists, sizeConsistent, tutorKeys, hostsPlaced, sharedServicesAvailable, themeKnown, demoCourseReachable];
 
 export function checkTenant(t: TenantUnderCheck, platform: Platform): Diagnostic[] {
   return TENANT_RULES.flatMap((rule) => rule(t, platform));

@@ -31,12 +31,10 @@ export interface Resources {
   limits: { memory: string; cpu?: string };
 }
 
-/** Tutor's smtp relay (exim, one replica): Tutor sets no resources, so post-render gives it these. */
-export const SMTP_RESOURCES: Resources = { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } };
 /** Any other container post-render finds without requests or a memory limit (a plugin's sidecar, say); also the LimitRange default. */
 export const DEFAULT_CONTAINER_RESOURCES: Resources = { requests: { cpu: "50m", memory: "128Mi" }, limits: { memory: "256Mi" } };
-/** Tutor's Deployments besides the sized ones, and their resources. */
-export const FIXED_DEPLOYMENTS: Record<string, Resources> = { smtp: SMTP_RESOURCES };
+/** Tutor's Deployments besides the sized ones, and their resources (none since RUN_SMTP is always false: mail goes through the relay). */
+export const FIXED_DEPLOYMENTS: Record<string, Resources> = {};
 
 /**
  * The rollout of every Deployment post-render emits: one extra pod at a time, none taken away first. The

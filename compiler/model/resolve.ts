@@ -5,6 +5,7 @@ import type { Tenant } from "../schema/tenant";
 import type { Locator } from "../source/locator";
 import { fromCatalog } from "./catalog";
 import { clusterSetup, type ResolvedComponents } from "./components";
+import { mailOf, type ResolvedMail } from "./mail";
 import { tenantNames, type TenantNames } from "./names";
 
 export interface ResolvedTenant {
@@ -25,6 +26,14 @@ export interface ResolvedTenant {
   plugins: string[];
   services: Tenant["services"];
   labels: Tenant["labels"];
+  /** Administrators' e-mail addresses, as written. */
+  admins: string[];
+  /** Comprehensive theme set on its hosts by a hook; none: the site's theme is left as it is. */
+  theme?: string;
+  /** Import the demo course; `ref` pins its revision, else the release's (Tutor's OPENEDX_COMMON_VERSION). */
+  demoCourse?: { ref?: string };
+  /** The relay its mail goes through; none when neither the tenant nor the platform declares one. */
+  mail?: ResolvedMail;
   tutor: Tenant["tutor"];
   /** The tenant as written (defaults applied), for fleet.json and diffs. */
   input: Tenant;
@@ -69,11 +78,17 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     plugins: [...new Set(tenant.plugins)].sort(),
     services: tenant.services,
     labels: tenant.labels,
+    admins: tenant.admins,
+    ...(tenant.theme !== undefined ? { theme: tenant.theme } : {}),
+    ...(tenant.demoCourse === false ? {} : { demoCourse: tenant.demoCourse === true ? {} : { ref: tenant.demoCourse.ref } }),
+    ...withMail(mailOf(tenant, platform, clusterName)),
     tutor: tenant.tutor,
     input: tenant,
     source,
   };
 }
+
+const withMail = (mail: ResolvedMail | undefined) => (mail ? { mail } : {});
 
 /** Every host a tenant answers on. */
 export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {

@@ -32,6 +32,14 @@ export function readRenderContext(dir: string): RenderContext {
   return JSON.parse(fs.readFileSync(file, "utf8")) as RenderContext;
 }
 
+/** Settings of the tenant's full Tutor config that post-render needs (written by tutor_render.py). */
+function tutorSettings(root: string): Pick<RenderContext, "openedxVersion"> {
+  const file = path.join(root, "settings.json");
+  if (!fs.existsSync(file)) return {};
+  const settings = JSON.parse(fs.readFileSync(file, "utf8")) as { OPENEDX_COMMON_VERSION?: unknown };
+  return typeof settings.OPENEDX_COMMON_VERSION === "string" ? { openedxVersion: settings.OPENEDX_COMMON_VERSION } : {};
+}
+
 export function renderTenantDir(dir: string, tools: Tools): string {
   const ctx = readRenderContext(dir);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `tutor-${ctx.tenant}-`));
@@ -44,7 +52,7 @@ export function renderTenantDir(dir: string, tools: Tools): string {
     const [kustomize, ...args] = tools.kustomize;
     const manifests = run(kustomize!, [...args, path.join(root, "env")], env);
     const tasks = JSON.parse(fs.readFileSync(path.join(root, "init-tasks.json"), "utf8")) as InitTask[];
-    return postRenderYaml(manifests, tasks, ctx);
+    return postRenderYaml(manifests, tasks, { ...ctx, ...tutorSettings(root) });
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

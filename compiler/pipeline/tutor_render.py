@@ -1,5 +1,6 @@
 # Runs `tutor config save --env-only` in a throw-away Tutor root and writes the init tasks Tutor would run
-# (`tutor k8s do init`), rendered, to <root>/init-tasks.json. Run with the interpreter of the `tutor` on PATH.
+# (`tutor k8s do init`), rendered, to <root>/init-tasks.json, and the settings post-render needs to
+# <root>/settings.json. Run with the interpreter of the `tutor` on PATH.
 import json
 import sys
 
@@ -52,3 +53,6 @@ if __name__ == "__main__":
     check_plugins_loaded(config)
     with open(f"{root}/init-tasks.json", "w", encoding="utf-8") as out:
         json.dump(init_tasks(config), out, indent=1, sort_keys=True)
+    # the demo course's default revision (postrender/site.ts), as Tutor's importdemocourse takes it
+    with open(f"{root}/settings.json", "w", encoding="utf-8") as out:
+        json.dump({"OPENEDX_COMMON_VERSION": config["OPENEDX_COMMON_VERSION"]}, out, sort_keys=True)

@@ -18,6 +18,18 @@ export interface RenderContext {
   labels: Record<string, string>;
   /** The tenant's resolved size: requests, limits and replica bounds per workload. */
   size: ResolvedTenant["size"];
+  /** The cluster packs nodes (Karpenter consolidation): single replicas serving the site get a disruption budget. */
+  consolidation?: boolean;
+  /** The tenant's admin e-mail addresses (postrender/admins.ts). */
+  admins?: string[];
+  /** The comprehensive theme a hook sets on these domains (postrender/site.ts); absent: left as it is. */
+  theme?: { name: string; domains: string[] };
+  /** Import the demo course when it is missing (postrender/site.ts); `ref` pins its revision. */
+  demoCourse?: { ref?: string };
+  /** Tutor's OPENEDX_COMMON_VERSION for this render (from the render wrapper, not render.json): the demo course's default revision. */
+  openedxVersion?: string;
+  /** Image pull secrets (copies of the platform's registry logins) every pod of the tenant names. */
+  imagePullSecrets?: string[];
   /** The folder of the fleet's Tutor plugins (generated/tutor/plugins), relative to the tenant folder. */
   tutorPlugins: string;
 }

@@ -16,6 +16,7 @@ import { tutorConfig } from "./tutor-config";
 import { jsonFile, yamlFile, type OutputFile } from "./files";
 import { DATA_RESOURCES } from "./tenant/data/index";
 import { dedicatedServiceFiles, dedicatedServicesApplication } from "./tenant/data/dedicated";
+import { mailCredentials, pullSecretsOf, registryCredentials } from "./tenant/credentials";
 import { tenantSecrets } from "./tenant/secrets";
 import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
@@ -121,6 +122,8 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   ingress: tenantIngress,
   maintenance: maintenancePage,
   secrets: tenantSecrets,
+  mail: mailCredentials,
+  registries: registryCredentials,
   ...DATA_RESOURCES,
   vpa: tenantVpas,
 };
@@ -143,7 +146,12 @@ export const releaseResources = (t: ResolvedTenant) => void rendered.delete(t);
 export function renderContext(t: ResolvedTenant, platform: Platform) {
   // the fleet's Tutor plugins, relative to the tenant folder (Argo CD hands the plugin the whole repository)
   const tutorPlugins = `${"../".repeat(tenantDir(t.id).split("/").length)}${FLEET_PLUGINS_DIR}`;
-  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, tutorPlugins };
+  const consolidation = t.cluster.components.karpenter.enabled;
+  const imagePullSecrets = pullSecretsOf(t, platform);
+  // Tutor's settheme sets the LMS and Studio hosts; the MFEs' host is the tenant's too
+  const theme = t.theme === undefined ? {} : { theme: { name: t.theme, domains: [t.hosts.lms, t.hosts.cms, t.hosts.mfe] } };
+  const demoCourse = t.demoCourse ? { demoCourse: t.demoCourse } : {};
+  return { tenant: t.id, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet), size: t.size, consolidation, imagePullSecrets, admins: t.admins, ...theme, ...demoCourse, tutorPlugins };
 }
 
 /** The files of one tenant, paths relative to generated/. */

@@ -2,9 +2,29 @@
 import { endpointsOf } from "../model/endpoints";
 import type { ResolvedTenant } from "../model/resolve";
 import { GENERATED_SECRET_KEYS, secretPlaceholder } from "../tutor/pinned";
+import { SMTP_PASSWORD } from "../tutor/secret-env";
 import { searchKeyUid } from "./tenant/data/search";
 import { FLEET_CONFIG, FLEET_PLUGIN } from "./tenant/tutor-plugin";
 import type { Json } from "./yaml";
+
+/**
+ * Mail goes through the relay the platform (or the tenant) declares, never through Tutor's own exim relay,
+ * which needs port 25 outbound. The password is a placeholder the fleet_secrets plugin fills from the
+ * cluster (openedx-smtp). Without a declared relay, Django's mail goes nowhere: the compiler warns.
+ */
+function mailConfig(t: ResolvedTenant): Record<string, Json> {
+  const relay = t.mail?.relay;
+  if (!relay) return { RUN_SMTP: false, SMTP_HOST: "localhost", SMTP_PORT: 25, SMTP_USE_TLS: false, SMTP_USE_SSL: false };
+  return {
+    RUN_SMTP: false,
+    SMTP_HOST: relay.host,
+    SMTP_PORT: relay.port,
+    SMTP_USE_TLS: relay.security === "starttls",
+    SMTP_USE_SSL: relay.security === "tls",
+    SMTP_USERNAME: relay.username ?? "",
+    ...(t.mail?.passwordSecret ? { SMTP_PASSWORD: secretPlaceholder(SMTP_PASSWORD) } : {}),
+  };
+}
 
 export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
   const e = endpointsOf(t);
@@ -52,6 +72,7 @@ export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
     MEILISEARCH_INDEX_PREFIX: n.searchIndexPrefix,
     MEILISEARCH_API_KEY_UID: searchKeyUid(t.id),
   };
+  Object.assign(config, mailConfig(t));
   if (t.plugins.includes("mfe")) config.MFE_HOST = t.hosts.mfe;
   for (const key of GENERATED_SECRET_KEYS) config[key] = secretPlaceholder(key);
   // the tenant's own settings were checked against the owned and secret keys, so they cannot override the above

@@ -1,4 +1,4 @@
-// Per-cluster egress the platform allows tenant pods beyond the cluster: mail relays, object storage,
+// Per-cluster egress the platform allows tenant pods beyond the cluster (the mail relay has its own, `mail`): object storage,
 // managed services outside the cluster, and optionally the internet on 443. Everything else is denied.
 import { z } from "zod";
 
@@ -14,10 +14,9 @@ export const EgressPeer = z.strictObject({
 
 export const EgressSchema = z
   .strictObject({
-    smtp: z.array(EgressPeer).default([]).describe("Mail relays tenants send through, e.g. `{ cidr: \"10.0.5.10/32\", ports: [587] }`."),
     objectStorage: z.array(EgressPeer).default([]).describe("Object storage endpoints (S3, MinIO) for uploads and backups."),
     services: z.array(EgressPeer).default([]).describe("Managed databases, caches or search outside the cluster that shared services point to."),
     internet443: z.boolean().default(false).describe("Allow HTTPS (TCP 443) to any public address; private and link-local ranges stay denied."),
   })
-  .default({ smtp: [], objectStorage: [], services: [], internet443: false })
+  .default({ objectStorage: [], services: [], internet443: false })
   .describe("What tenant pods on this cluster may reach outside it; everything else is denied by network policy.");

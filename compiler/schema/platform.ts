@@ -2,8 +2,18 @@
 import { z } from "zod";
 import { ClusterCpu, ClusterMemory, DnsLabel, Email, ExactVersion, Host, HttpsUrl, Image } from "./common";
 import { ComponentsSchema } from "./components";
+import { MailRelay } from "./mail";
 import { EgressSchema } from "./network";
+import { ThemeName } from "./site";
 import { SizePreset } from "./size";
+
+/** A registry host as images name it (`ghcr.io`, `registry.example.org:5000`). */
+const RegistryHost = z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, {
+  error: (i) => `${JSON.stringify(i.input)} is not a registry host (e.g. "ghcr.io" or "registry.example.org:5000")`,
+});
+const PrivateRegistries = z
+  .array(RegistryHost)
+  .describe("Registries whose images need a login: each is the Secret `registry-<host>` (type dockerconfigjson) in namespace platform-credentials (docs/operator/registries.md); every tenant pod gets them as image pull secrets.");
 
 export const PROVIDERS = ["aws", "digitalocean", "local", "generic"] as const;
 
@@ -22,6 +32,8 @@ export const ClusterSchema = z.strictObject({
   storageClass: z.string().min(1).optional().describe("StorageClass of shared components' volumes; the provider profile's when omitted."),
   components: ComponentsSchema.optional().describe("Component settings of this cluster alone, merged over the platform's `components`."),
   egress: EgressSchema,
+  mail: MailRelay.optional().describe("Mail relay of the tenants on this cluster; the platform's `mail` when omitted."),
+  privateRegistries: PrivateRegistries.optional().describe("Private registries of this cluster's tenants; the platform's `privateRegistries` when omitted."),
 });
 
 export const PlatformSchema = z.strictObject({
@@ -63,8 +75,14 @@ export const PlatformSchema = z.strictObject({
     )
     .default({})
     .describe("Tutor plugin catalog: name → pinned version."),
+  themes: z
+    .array(ThemeName)
+    .default([])
+    .describe("Comprehensive themes the tenants' images carry (a plugin's, like `indigo`, or your own built into the image); a tenant picks one with `theme`."),
   sizes: z.record(DnsLabel, SizePreset).describe("Size presets tenants pick from."),
   components: ComponentsSchema.default({}).describe("Shared components of every cluster: each can be turned off, re-pinned or tuned."),
+  privateRegistries: PrivateRegistries.default([]),
+  mail: MailRelay.optional().describe("Mail relay every tenant sends through (a cluster's or a tenant's own `mail` replaces it); Tutor's own relay never runs."),
 });
 
 export type PlatformInput = z.input<typeof PlatformSchema>;

@@ -1,6 +1,8 @@
 // The tenant file's schema: one Open edX instance. Types are inferred from it, never written twice.
 import { z } from "zod";
 import { DnsLabel, Email, Host, LabelValue } from "./common";
+import { TenantMailRelay } from "./mail";
+import { DemoCourse, ThemeName } from "./site";
 import { SizeSpec } from "./size";
 import { checkText, TutorJson, TutorText } from "./tutor-text";
 
@@ -63,6 +65,24 @@ export const TenantSchema = z.strictObject({
     })
     .default({ mysql: "shared", mongodb: "shared", redis: "shared", search: "shared" })
     .describe("Backing services: shared by the cluster or dedicated to this tenant."),
+  admins: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9._+-]{0,63}@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, {
+          error: (i) => `${JSON.stringify(i.input)} is not an admin e-mail address the compiler accepts (lower case; letters, digits and . _ + - before the @)`,
+        })
+        .check(checkText),
+    )
+    .max(20)
+    .default([])
+    .refine((list) => new Set(list.map((e) => e.split("@")[0])).size === list.length, {
+      error: "two admin addresses share the part before the @, which becomes the user name: each admin needs their own",
+    })
+    .describe("E-mail addresses of the site's administrators (staff and superuser). A hook creates them with a password nobody knows; each sets theirs with the login page's password reset (docs/operator/admins.md)."),
+  theme: ThemeName.optional().describe("Comprehensive theme of the LMS, Studio and MFE hosts, from the platform's `themes`, or `default` to remove any; untouched when omitted (docs/operator/theme-and-demo-course.md)."),
+  demoCourse: DemoCourse,
+  mail: TenantMailRelay.optional().describe("The tenant's own mail relay, replacing the platform's; its password is the cluster Secret `tenant-mail-<id>` (docs/operator/mail.md)."),
   labels: z
     .strictObject({
       team: LabelValue.optional().describe("Owning team."),

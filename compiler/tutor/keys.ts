@@ -31,11 +31,6 @@ export const TUNABLE_CORE_KEYS: Record<string, z.ZodType> = {
   OPENEDX_COMMON_VERSION: GitRef,
   OPENEDX_EXTRA_PIP_REQUIREMENTS: z.array(PipRequirement).max(50),
   OPENEDX_LMS_UWSGI_WORKERS: Workers,
-  SMTP_HOST: HostOrAddress,
-  SMTP_PORT: Port,
-  SMTP_USERNAME: Text(254),
-  SMTP_USE_SSL: z.boolean(),
-  SMTP_USE_TLS: z.boolean(),
 };
 
 /** Settings the compiler writes from the tenant file; the reason names the field to change instead. */
@@ -65,7 +60,12 @@ export const OWNED_KEYS: Record<string, string> = {
   RUN_MONGODB: "set from `services.mongodb`",
   RUN_REDIS: "set from `services.redis`",
   RUN_MEILISEARCH: "set from `services.search`",
-  RUN_SMTP: "set by the platform",
+  RUN_SMTP: "Tutor's own relay never runs: mail goes through the platform's relay (`mail`)",
+  SMTP_HOST: "set from `mail` (the tenant's own relay) or the platform's relay",
+  SMTP_PORT: "set from `mail` (the tenant's own relay) or the platform's relay",
+  SMTP_USERNAME: "set from `mail` (the tenant's own relay) or the platform's relay",
+  SMTP_USE_TLS: "set from `mail.security`",
+  SMTP_USE_SSL: "set from `mail.security`",
   MYSQL_HOST: "set from `services.mysql`",
   MYSQL_PORT: "set from `services.mysql`",
   MYSQL_ROOT_USERNAME: "a tenant never holds admin credentials of a shared database",

@@ -29,7 +29,9 @@ export default defineTenant({
   plugins: [...standardPlugins],
   services: { mysql: "shared", mongodb: "shared", redis: "shared", search: "shared" },
   labels: { team: "fuzz-team", costCentre: "cc-1" },
-  tutor: { OPENEDX_LMS_UWSGI_WORKERS: 3, SMTP_HOST: relay, SMTP_PORT: 587, SMTP_USE_TLS: true },
+  tutor: { OPENEDX_LMS_UWSGI_WORKERS: 3 },
+  mail: { host: relay, port: 587, security: "starttls", username: "mailer", addresses: ["198.51.100.7/32"] },
+  admins: ["ops@fuzzed.example.org"],
 });
 `;
 

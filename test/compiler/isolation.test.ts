@@ -15,7 +15,7 @@ import type { KubeObject } from "../../compiler/render/objects";
 import { FIXTURE_FLEET, run, tempFleet, tenantSource } from "../helpers/fleet";
 
 const platformText = fs.readFileSync(path.join(FIXTURE_FLEET, "platform", "platform.ts"), "utf8");
-const EXAMPLE_EGRESS = 'egress: { smtp: [{ cidr: "203.0.113.25/32", ports: [587] }], internet443: true },';
+const EXAMPLE_EGRESS = 'egress: { internet443: true },';
 const example = build(FIXTURE_FLEET).model;
 const outputOf = (id: string) => tenantOutput(example.tenants.find((t) => t.id === id)!, example.platform);
 const spec = (o: KubeObject) => o.spec as Record<string, any>;
@@ -99,12 +99,12 @@ test("egress goes to exactly the shared services the tenant uses", () => {
 });
 
 test("the platform's declared egress becomes ipBlock rules; the internet rule keeps private ranges out", () => {
-  const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { smtp: [{ cidr: "10.0.5.10/32", ports: [587] }], objectStorage: [{ cidr: "52.95.0.0/16", ports: [443] }], internet443: true },');
+  const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { services: [{ cidr: "10.0.5.10/32", ports: [587] }], objectStorage: [{ cidr: "52.95.0.0/16", ports: [443] }], internet443: true },');
   const root = tempFleet({ examples: false, platform, tenants: { one: tenantSource("one") } });
   const model = build(root).model;
   const ext = spec(tenantOutput(model.tenants[0]!, model.platform).resources.find((o) => o.metadata.name === "allow-external")!).egress;
-  assert.equal(ext[0], { to: [{ ipBlock: { cidr: "10.0.5.10/32" } }], ports: [{ protocol: "TCP", port: 587 }] });
-  assert.equal(ext[1].to, [{ ipBlock: { cidr: "52.95.0.0/16" } }]);
+  assert.equal(ext[0].to, [{ ipBlock: { cidr: "52.95.0.0/16" } }]);
+  assert.equal(ext[1], { to: [{ ipBlock: { cidr: "10.0.5.10/32" } }], ports: [{ protocol: "TCP", port: 587 }] });
   assert.ok(ext[2].to[0].ipBlock.except.includes("169.254.0.0/16"), "cloud metadata stays unreachable");
   assert.equal(ext[2].ports, [{ protocol: "TCP", port: 443 }]);
   const none = tempFleet({ examples: false, platform: platformText.replace(EXAMPLE_EGRESS, ""), tenants: { one: tenantSource("one") } });
@@ -129,10 +129,10 @@ for (const [name, external, ports, expected] of egressCases) {
 }
 
 test("a CIDR that is not one is refused with its location", async () => {
-  const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { smtp: [{ cidr: "10.0.5.10", ports: [587] }] },');
+  const platform = platformText.replace(EXAMPLE_EGRESS, 'egress: { services: [{ cidr: "10.0.5.10", ports: [587] }] },');
   const r = await run(tempFleet({ examples: false, platform }), "compile");
   assert.is(r.code, 1);
-  assert.match(r.err, /platform\/platform\.ts:\d+:\d+ error clusters\.main\.egress\.smtp\[0\]\.cidr: "10\.0\.5\.10" is not a CIDR block/);
+  assert.match(r.err, /platform\/platform\.ts:\d+:\d+ error clusters\.main\.egress\.services\[0\]\.cidr: "10\.0\.5\.10" is not a CIDR block/);
 });
 
 // [state, Ingress backend, maintenance objects, instance Application]
@@ -143,7 +143,7 @@ const stateCases: [string, string | undefined, boolean, boolean][] = [
 ];
 for (const [state, backend, maintenance, instance] of stateCases) {
   test(`state ${state}: Ingress → ${backend ?? "none"}, maintenance page ${maintenance ? "on" : "off"}, instance app ${instance ? "kept" : "gone"}`, () => {
-    const root = tempFleet({ examples: false, tenants: { one: tenantSource("one", `state: "${state}",`) } });
+    const root = tempFleet({ examples: false, tenants: { one: tenantSource("one", `state: "${state}", plugins: ["mfe"],`) } });
     const model = build(root).model;
     const o = tenantOutput(model.tenants[0]!, model.platform);
     const ingress = kinds(o, "Ingress");
@@ -155,19 +155,25 @@ for (const [state, backend, maintenance, instance] of stateCases) {
       assert.is(s.ingressClassName, "traefik");
       assert.is(ingress[0]!.metadata.annotations?.["cert-manager.io/cluster-issuer"], "letsencrypt-production");
     } else assert.is(ingress.length, 0);
+    if (backend) {
+      // without the mfe plugin the MFE host is neither routed nor certified
+      const bare = tempFleet({ examples: false, tenants: { one: tenantSource("one", `state: "${state}",`) } });
+      const m = build(bare).model;
+      assert.equal(spec(kinds(tenantOutput(m.tenants[0]!, m.platform), "Ingress")[0]!).tls[0].hosts, ["one.example.org", "studio.one.example.org"]);
+    }
     assert.is(kinds(o, "Deployment").some((d) => d.metadata.name === "maintenance"), maintenance);
     assert.is(o.applications.some((a) => a.metadata.name === "one"), instance);
     assert.ok(kinds(o, "Namespace").length === 1, "the namespace stays in every state");
   });
 }
 
-test("the quota is the size at its ceiling, one surge replica per Deployment, smtp, the running hook and the ACME solver; zero when archived", () => {
+test("the quota is the size at its ceiling, one surge replica per Deployment, the running hook and the ACME solver; zero when archived", () => {
   const root = tempFleet({ examples: false, tenants: { one: tenantSource("one"), two: tenantSource("two", 'state: "archived",') } });
   const model = build(root).model;
   const hard = (id: string) => spec(kinds(tenantOutput(model.tenants.find((t) => t.id === id)!, model.platform), "ResourceQuota")[0]!).hard;
-  // small: lms 500m×(2+1), cms 250m×2, lmsWorker 250m×2, cmsWorker 100m×2, mfe and caddy 25m×2 = 2800m; smtp 10m×2;
+  // small: lms 500m×(2+1), cms 250m×2, lmsWorker 250m×2, cmsWorker 100m×2, mfe and caddy 25m×2 = 2800m (no smtp: RUN_SMTP is false);
   // one init hook at a time, LMS-sized 500m; 10m for the ACME solver
-  assert.equal(hard("one"), { "requests.cpu": "3330m", "requests.memory": "9472Mi", "limits.memory": "19264Mi", "services.loadbalancers": "0", "services.nodeports": "0" });
+  assert.equal(hard("one"), { "requests.cpu": "3310m", "requests.memory": "9408Mi", "limits.memory": "19008Mi", "services.loadbalancers": "0", "services.nodeports": "0" });
   assert.is(hard("two")["requests.cpu"], "0");
 });
 
@@ -178,10 +184,10 @@ test("quotas above the cluster's capacity warn, above the over-commit ratio fail
   assert.not.match(fits.err, "capacity");
   const over = await run(tempFleet({ examples: false, platform: withCpu("3"), tenants: { one: tenantSource("one") } }), "compile");
   assert.is(over.code, 0, over.err);
-  assert.match(over.err, /platform\/platform\.ts:\d+:\d+ warning clusters\.main\.capacity: tenant quotas on cluster main request 3330m CPU, 111% of its capacity 3: over-committed \[capacity\]/);
+  assert.match(over.err, /platform\/platform\.ts:\d+:\d+ warning clusters\.main\.capacity: tenant quotas on cluster main request 3310m CPU, 110% of its capacity 3: over-committed \[capacity\]/);
   const beyond = await run(tempFleet({ examples: false, platform: withCpu("2"), tenants: { one: tenantSource("one") } }), "compile");
   assert.is(beyond.code, 1);
-  assert.match(beyond.err, "167% of its capacity 2, above the allowed over-commit 1.5 [capacity]");
+  assert.match(beyond.err, "166% of its capacity 2, above the allowed over-commit 1.5 [capacity]");
 });
 
 // Each rule over the rendered objects, shown to fire on a tampered output: [rule code, tamper]

@@ -33,7 +33,7 @@ const supported: [string, string, unknown][] = [
   ["numeric separators", `export default defineTenant({ n: 1_000 });`, { n: 1000 }],
   ["parentheses", `export default defineTenant(({ a: (1) }));`, { a: 1 }],
   ["type-only imports and type declarations", `import type { TenantInput } from "../compiler/api";\ntype X = string;\ninterface Y { a: X }\nexport default defineTenant({ a: 1 } satisfies Partial<TenantInput> | object);`, { a: 1 }],
-  ["named import of a platform preset", `import { standardPlugins } from "../platform/presets";\nexport default defineTenant({ plugins: [...standardPlugins] });`, { plugins: ["mfe", "indigo", "pod-autoscaling"] }],
+  ["named import of a platform preset", `import { standardPlugins } from "../platform/presets";\nexport default defineTenant({ plugins: [...standardPlugins] });`, { plugins: ["mfe", "forum", "indigo"] }],
   ["imported preset object spread", `import { universityTutor } from "../platform/presets";\nexport default defineTenant({ tutor: { ...universityTutor } });`, { tutor: { OPENEDX_LMS_UWSGI_WORKERS: 4, OPENEDX_CMS_UWSGI_WORKERS: 2 } }],
 ];
 

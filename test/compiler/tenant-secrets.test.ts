@@ -14,7 +14,7 @@ const read = (rel: string) => fs.readFileSync(path.join(fixture, "generated", re
 const docs = (rel: string) => YAML.parseAllDocuments(read(rel)).map((d) => d.toJS());
 
 test("the tenant Secret is generated once in the cluster, and survives prunes and deletions", () => {
-  const objects = docs("tenants/acme/resources/objects.yaml").filter((o) => o.metadata.namespace === "acme" && ["ExternalSecret", "Password", "Certificate"].includes(o.kind) && o.metadata.name !== "openedx-search-key");
+  const objects = docs("tenants/acme/resources/objects.yaml").filter((o) => o.metadata.namespace === "acme" && ["ExternalSecret", "Password", "Certificate"].includes(o.kind) && !["openedx-search-key", "openedx-smtp"].includes(o.metadata.name));
   const es = objects.find((o) => o.kind === "ExternalSecret");
   assert.is(es.metadata.name, TENANT_SECRET);
   assert.is(es.spec.refreshPolicy, "CreatedOnce");

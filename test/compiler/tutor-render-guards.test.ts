@@ -48,7 +48,7 @@ const RUN_PATCH = String.raw`
 import json, os, sys
 import jinja2
 src, settings = json.load(sys.stdin)
-code = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(src).render(FLEET_SECRETS_REDIS_KEY_PREFIX="t:", MEILISEARCH_API_KEY_UID="u")
+code = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(src).render(FLEET_SECRETS_REDIS_KEY_PREFIX="t:", MEILISEARCH_API_KEY_UID="u", MONGODB_DATABASE="t")
 code = code.split('JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"]')[0]  # the key-set step needs the cryptography package
 os.environ.update({"OPENEDX_SECRET_KEY": "s3cret", "REDIS_PASSWORD": "r3dis", "OPENEDX_MYSQL_PASSWORD": "my5ql"})
 ns = dict(settings, os=os, json=json)

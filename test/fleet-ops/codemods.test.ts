@@ -43,9 +43,20 @@ test("tenant:new writes a tenant file that compiles", async () => {
   const canary = await run(root, "tenant:new", "canary", "--host", "learn.canary.example.org", "--wave", "0", "--cluster", "main");
   assert.is(canary.code, 0, canary.err);
   assert.match(read(root, "tenants/canary.ts"), '  cluster: "main",\n  wave: 0,\n');
+  // no plugin named: the platform's standard plugins (a complete site), by reference to the presets
+  assert.match(read(root, "tenants/canary.ts"), 'import { standardPlugins } from "../platform/presets";\n');
+  assert.match(read(root, "tenants/canary.ts"), "  plugins: [...standardPlugins],\n");
   const c = await run(root, "compile");
   assert.is(c.code, 0, c.err);
   assert.ok(fs.existsSync(path.join(root, "generated", "apps", "zeta.yaml")));
+});
+
+test("tenant:new without presets' standardPlugins names the catalog's complete-site plugins", async () => {
+  const root = tempFleet({ examples: false, files: { "platform/presets.ts": "export const universityTutor = {} as const;\n" } });
+  const r = await run(root, "tenant:new", "zeta", "--host", "learn.zeta.example.org");
+  assert.is(r.code, 0, r.err);
+  assert.match(read(root, "tenants/zeta.ts"), '  plugins: ["mfe", "forum"],\n');
+  assert.not.match(read(root, "tenants/zeta.ts"), "presets");
 });
 
 const refusals: [string, string[], RegExp][] = [
@@ -56,7 +67,7 @@ const refusals: [string, string[], RegExp][] = [
   ["a name Tutor would write unescaped into Python", ["zeta", "--host", "learn.zeta.example.org", "--name", 'Zeta "Quoted" U'], /tenants\/zeta\.ts:\d+:\d+ error platformName: .*double quote.*\[unsafe-char\]/],
   ["a reserved id", ["platform", "--host", "learn.p.example.org"], /\[reserved-id\]/],
   ["an unknown cluster", ["zeta", "--host", "learn.zeta.example.org", "--cluster", "mian"], /\[unknown-cluster\]\n\s+fix: did you mean "main"\?/],
-  ["a wave out of range", ["zeta", "--host", "learn.zeta.example.org", "--wave", "12"], /tenants\/zeta\.ts:6:9 error wave: number 12 is too large \(maximum 9\)/],
+  ["a wave out of range", ["zeta", "--host", "learn.zeta.example.org", "--wave", "12"], /tenants\/zeta\.ts:7:9 error wave: number 12 is too large \(maximum 9\)/],
 ];
 for (const [what, args, expected] of refusals) {
   test(`tenant:new refuses ${what} and writes nothing`, async () => {

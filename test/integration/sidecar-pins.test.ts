@@ -14,7 +14,7 @@ const arg = (name: string) => new RegExp(`^ARG ${name}=(\\S+)$`, "m").exec(docke
 const platform = build(REPO_ROOT).model.platform;
 
 /** Catalog plugin → the Dockerfile ARG pinning its PyPI package. */
-const PIN_ARGS: Record<string, string> = { mfe: "TUTOR_MFE_VERSION", indigo: "TUTOR_INDIGO_VERSION", "pod-autoscaling": "TUTOR_POD_AUTOSCALING_VERSION" };
+const PIN_ARGS: Record<string, string> = { mfe: "TUTOR_MFE_VERSION", forum: "TUTOR_FORUM_VERSION", indigo: "TUTOR_INDIGO_VERSION", "pod-autoscaling": "TUTOR_POD_AUTOSCALING_VERSION" };
 
 test("the Dockerfile pins every release's Tutor and every catalog plugin at the catalog's version", () => {
   for (const release of Object.values(platform.releases)) assert.is(arg("TUTOR_VERSION"), release.tutor);

@@ -1,5 +1,6 @@
 // The real pipeline (Tutor, kustomize, post-render) on every fixture tenant, when `tutor` is on PATH:
 // deterministic, secret-free, schema-valid, and Tutor's template Jobs replaced by hooks.
+import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -8,7 +9,7 @@ import { renderTenantDir } from "../../compiler/pipeline/render";
 import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
-import { compiledFixture, REPO_ROOT } from "../helpers/fleet";
+import { compiledFixture, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 
 const { tools, missing } = findTools();
 const schemas = findSchemaDir(REPO_ROOT);
@@ -38,5 +39,57 @@ for (const id of ["acme", "globex", "initech"]) {
     assert.equal(problems, []);
   });
 }
+
+// Issue 14's "done when", on a tenant fresh from tenant:new, with real Tutor and the catalog's plugins
+test("real Tutor render of a tenant fresh from tenant:new: relay, MFEs, forum, autoscaling, admins", async () => {
+  if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
+  const root = tempFleet({ examples: false });
+  const created = await run(root, "tenant:new", "fresh", "--host", "learn.fresh.example.org", "--plugin", "mfe", "--plugin", "forum", "--size", "medium");
+  assert.is(created.code, 0, created.err);
+  const file = path.join(root, "tenants", "fresh.ts");
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("});", '  admins: ["ops@fresh.example.org"],\n});'));
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 0, compiled.err);
+  const out = renderTenantDir(path.join(root, "generated", "tenants", "fresh"), tools);
+  assert.equal(findSecrets(out), []);
+  const objects = YAML.parseAllDocuments(out).map((d) => d.toJS());
+  const named = (kind: string) => objects.filter((o) => o.kind === kind).map((o) => o.metadata.name).sort();
+  // no exim relay: mail goes to the platform's relay, its password from the cluster
+  assert.equal(named("Deployment"), ["caddy", "cms", "cms-worker", "lms", "lms-worker", "mfe"]);
+  assert.match(out, 'EMAIL_HOST: \\"smtp.example.org\\"');
+  assert.match(out, 'EMAIL_HOST_PASSWORD: \\"from-cluster-secret:SMTP_PASSWORD\\"');
+  // forum v2 enabled and initialised; MFEs configured
+  assert.match(out, 'FEATURES[\\"ENABLE_DISCUSSION_SERVICE\\"] = True');
+  assert.match(out, "LEARNING_MICROFRONTEND_URL");
+  const hooks = named("Job");
+  assert.ok(hooks.some((h) => h.endsWith("-forum")) && hooks.some((h) => h.endsWith("-fleet-admins")), hooks.join(", "));
+  // autoscaling from the size (medium: lms 2..4), a budget for the two-replica lms
+  const lms = objects.find((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === "lms");
+  assert.equal([lms.spec.minReplicas, lms.spec.maxReplicas], [2, 4]);
+  for (const w of ["cms", "lms-worker", "cms-worker"]) assert.ok(objects.some((o) => o.kind === "HorizontalPodAutoscaler" && o.spec.scaleTargetRef.name === w), w);
+  assert.equal(named("PodDisruptionBudget"), ["lms-pdb"]);
+});
+
+// the tenant's site settings with real Tutor: the theme after indigo's own init task, the demo course at the
+// revision Tutor 21.0.8 names (OPENEDX_COMMON_VERSION), both deterministic, hardened and within the quota
+test("real Tutor render of a tenant with a theme and the demo course", async () => {
+  if (!tools) return console.log(`  skipped: ${missing.join("; ")}`);
+  const root = tempFleet({ examples: false, tenants: { site: tenantSource("site", 'plugins: ["mfe", "forum", "indigo"], theme: "indigo", demoCourse: true,') } });
+  const compiled = await run(root, "compile");
+  assert.is(compiled.code, 0, compiled.err);
+  const dir = path.join(root, "generated", "tenants", "site");
+  const out = renderTenantDir(dir, tools);
+  assert.is(renderTenantDir(dir, tools), out, "two renders are byte-identical");
+  assert.equal(findSecrets(out), []);
+  const jobs = YAML.parseAllDocuments(out).map((d) => d.toJS()).filter((o) => o.kind === "Job");
+  const names = jobs.map((j) => j.metadata.name).sort();
+  const indigo = names.findIndex((n) => n.endsWith("-indigo"));
+  const theme = names.findIndex((n) => n.endsWith("-fleet-theme"));
+  const demo = names.findIndex((n) => n.endsWith("-fleet-demo-course"));
+  assert.ok(indigo >= 0 && indigo < theme && theme < demo && demo === names.length - 1, names.join(", "));
+  const script = (n: number) => jobs.find((j) => j.metadata.name === names[n]).spec.template.spec.containers[0].args.at(-1) as string;
+  assert.match(script(theme), "set_theme('indigo', 'apps.site.example.org')");
+  assert.match(script(demo), "--branch 'release/ulmo.3'");
+});
 
 test.run();

@@ -55,8 +55,8 @@ test("a template with `command: []` bypasses the entrypoint, as `tutor k8s do` d
 test("init tasks that cannot run are refused with the reason", () => {
   const noTemplate = [{ contexts: ["app:notes"], service: "notes", script: "true" }];
   assert.match(refusal(() => postRender(tutorOutput(), noTemplate, context)), 'no Job "notes-job"');
-  const unknownSecret = [{ contexts: ["app:lms"], service: "lms", script: "echo from-cluster-secret:SMTP_PASSWORD" }];
-  assert.match(refusal(() => postRender(tutorOutput(), unknownSecret, context)), "SMTP_PASSWORD, which no tenant Secret holds");
+  const unknownSecret = [{ contexts: ["app:lms"], service: "lms", script: "echo from-cluster-secret:MYSQL_ROOT_PASSWORD" }];
+  assert.match(refusal(() => postRender(tutorOutput(), unknownSecret, context)), "MYSQL_ROOT_PASSWORD, which no tenant Secret holds");
   const notInJob = [{ contexts: ["app:cms"], service: "cms", script: "echo from-cluster-secret:CMS_OAUTH2_SECRET" }];
   assert.match(refusal(() => postRender(tutorOutput(), notInJob, context)), "does not take them from a Secret");
 });

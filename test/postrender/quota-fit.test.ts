@@ -69,10 +69,8 @@ for (const preset of Object.keys(model.platform.sizes).sort()) {
   });
 }
 
-test("smtp and the init hooks get their requests; every Deployment rolls out with one surge pod and none taken away", () => {
+test("the init hooks get their requests; every Deployment rolls out with one surge pod and none taken away", () => {
   const objects = postRender(toManifests(tutorObjects()), initTasks(), context);
-  const smtp = objects.find((o) => o.kind === "Deployment" && o.metadata.name === "smtp")!;
-  assert.equal(containersOf(smtp)[0].resources, { requests: { cpu: "10m", memory: "32Mi" }, limits: { memory: "128Mi" } });
   for (const job of objects.filter((o) => o.kind === "Job")) assert.equal(containersOf(job)[0].resources.requests, context.size.workloads.lms.requests);
   for (const d of objects.filter((o) => o.kind === "Deployment")) assert.equal((d.spec as any).strategy, { type: "RollingUpdate", rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } }, d.metadata.name);
 });

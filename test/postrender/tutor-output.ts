@@ -62,9 +62,8 @@ export function tutorObjects(): Record<string, unknown>[] {
     deployment("cms"),
     deployment("lms-worker"),
     deployment("cms-worker"),
-    // the mfe plugin's Deployment, and Tutor's smtp relay (RUN_SMTP), which sets a user but no resources
+    // the mfe plugin's Deployment (Tutor's smtp relay never renders: RUN_SMTP is false)
     { ...deployment("mfe"), spec: { ...deployment("mfe").spec, template: { metadata: { labels: tutorLabels("mfe") }, spec: { containers: [{ name: "mfe", image: "docker.io/overhangio/openedx-mfe:21.0.0", ports: [{ containerPort: 8002 }] }] } } } },
-    { ...deployment("smtp"), spec: { ...deployment("smtp").spec, template: { metadata: { labels: tutorLabels("smtp") }, spec: { securityContext: { runAsUser: 100, runAsGroup: 101 }, containers: [{ name: "smtp", image: "docker.io/devture/exim-relay:4.96-r1-0", ports: [{ containerPort: 8025 }] }] } } } },
     templateJob("lms", "docker.io/overhangio/openedx:21.0.8"),
     templateJob("cms", "docker.io/overhangio/openedx:21.0.8"),
     templateJob("mysql", "docker.io/mysql:8.4.0", []),

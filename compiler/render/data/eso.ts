@@ -8,7 +8,7 @@ import { customResourceAnnotations } from "./sync";
 const cr = customResourceAnnotations({ keepData: false });
 
 export const ESO_API = "external-secrets.io/v1";
-const IN_CLUSTER_API = { url: "https://kubernetes.default.svc", caProvider: { type: "ConfigMap", name: "kube-root-ca.crt", key: "ca.crt" } };
+export const IN_CLUSTER_API = { url: "https://kubernetes.default.svc", caProvider: { type: "ConfigMap", name: "kube-root-ca.crt", key: "ca.crt" } };
 
 /** A SecretStore in `namespace` that reads Secrets of `remoteNamespace` as the ServiceAccount `serviceAccount`. */
 export function kubernetesStore(name: string, namespace: string, remoteNamespace: string, serviceAccount: string, labels: Record<string, string> = {}): KubeObject {

@@ -29,7 +29,8 @@ export function tenantIngress(t: ResolvedTenant, platform: Platform): KubeObject
   const backend = publicBackend(t);
   if (!backend) return [];
   const contract = ingressOf(platform, t.cluster.name);
-  const hosts = allHosts(t);
+  // the MFE host is routed (and certified) only for a tenant that runs the mfe plugin; it stays the tenant's either way
+  const hosts = allHosts(t).filter((h) => h !== t.hosts.mfe || t.plugins.includes("mfe"));
   const ingress: V1Ingress & KubeObject = {
     apiVersion: "networking.k8s.io/v1",
     kind: "Ingress",

@@ -6,6 +6,7 @@ import type { ResolvedTenant } from "../../model/resolve";
 import { hashOf } from "../../output/manifest";
 import type { Platform } from "../../schema/platform";
 import { tenantLabels, type KubeObject } from "../objects";
+import { pullSecretsOf } from "./credentials";
 import { maintenanceHtml, maintenanceNginxConf } from "./maintenance-page";
 
 /** Runs as uid 101 and listens on 8080 by design; exact tag (the image's own build of nginx 1.27.4 on Alpine 3.21). */
@@ -42,6 +43,7 @@ export function maintenancePage(t: ResolvedTenant, platform: Platform): KubeObje
         metadata: { labels: { ...labels, ...selector }, annotations: { "fleet.openedx.org/page-checksum": hashOf(JSON.stringify(data)) } },
         spec: {
           automountServiceAccountToken: false,
+          ...withPullSecrets(pullSecretsOf(t, platform)),
           securityContext: { runAsNonRoot: true, runAsUser: NGINX_UID, runAsGroup: NGINX_UID, seccompProfile: { type: "RuntimeDefault" } },
           containers: [
             {
@@ -71,3 +73,5 @@ export function maintenancePage(t: ResolvedTenant, platform: Platform): KubeObje
   };
   return [config, service, deployment];
 }
+
+const withPullSecrets = (names: string[]) => (names.length > 0 ? { imagePullSecrets: names.map((name) => ({ name })) } : {});

@@ -76,13 +76,20 @@ export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObje
     policies.push(policy("allow-platform-services", { podSelector: all, policyTypes: ["Egress"], egress }));
   }
 
+  // the relay alone, on its port: nothing else can be mailed to (Tutor's exim relay, which needs port 25, never runs)
+  const relay = t.mail?.relay;
+  if (relay) {
+    const egress = [{ to: [...relay.addresses].sort().map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(relay.port)] }];
+    policies.push(policy("allow-mail-relay", { podSelector: all, policyTypes: ["Egress"], egress }));
+  }
+
   const external = externalEgress(t.cluster.spec.egress);
   if (external.length > 0) policies.push(policy("allow-external", { podSelector: all, policyTypes: ["Egress"], egress: external }));
   return policies;
 }
 
 function externalEgress(egress: ResolvedTenant["cluster"]["spec"]["egress"]): Rule[] {
-  const peers = [...egress.smtp, ...egress.objectStorage, ...egress.services];
+  const peers = [...egress.objectStorage, ...egress.services];
   const rules: Rule[] = peers.map((p) => ({ to: [{ ipBlock: { cidr: p.cidr } }], ports: [...new Set(p.ports)].sort((a, b) => a - b).map(tcp) }));
   if (egress.internet443) {
     rules.push({ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: NOT_INTERNET_V4 } }, { ipBlock: { cidr: "::/0", except: NOT_INTERNET_V6 } }], ports: [tcp(443)] });

@@ -19,6 +19,7 @@ export const TENANT_DENIED_KINDS: readonly (KindPattern & { why: string })[] = [
   { group: "argoproj.io", kind: "*", why: "Applications and projects are the platform's" },
   { group: "external-secrets.io", kind: "SecretStore", why: "a store would reach the platform's secret backend" },
   { group: "external-secrets.io", kind: "PushSecret", why: "would copy secrets out of the cluster" },
+  { group: "external-secrets.io", kind: "ExternalSecret", why: "the platform's credentials store admits every tenant namespace: the compiler alone says which key each copies" },
   ...PLATFORM_ONLY_DATA_KINDS.map((k) => ({ ...k, why: "an operator object could point at the shared server (a Grant on *.*)" })),
   { group: "mongodbcommunity.mongodb.com", kind: "*", why: "MongoDB provisioning is the platform's" },
   { group: "velero.io", kind: "*", why: "backups and restores are the platform's" },

@@ -37,7 +37,8 @@ function envPatches(): string {
 
 /**
  * The Django settings into which Tutor 21.0.8's templates and edx-platform's production settings carry the
- * secret keys of config.yml (auth.yml, lms/cms.env.yml, common_all.py, common_cms.py): the only settings whose
+ * secret keys of config.yml (auth.yml, lms/cms.env.yml, common_all.py, common_cms.py, and tutor-forum 21.0.0's
+ * common settings): the only settings whose
  * placeholders are resolved. Any other setting is left as it is, so a placeholder written elsewhere (say, as a
  * site name) never becomes a secret.
  */
@@ -49,6 +50,8 @@ export const SECRET_SETTINGS = [
   "CONTENTSTORE",
   "DATABASES",
   "DOC_STORE_CONFIG",
+  "EMAIL_HOST_PASSWORD",
+  "FORUM_MONGODB_CLIENT_PARAMETERS",
   "JWT_AUTH",
   "MEILISEARCH_API_KEY",
   "MEILISEARCH_MASTER_KEY",
@@ -113,6 +116,10 @@ for _tokens in [globals().get(_n) for _n in ("ENV_TOKENS", "AUTH_TOKENS", "_YAML
             if _name in _tokens:
                 _tokens[_name] = _fleet_resolve(_tokens[_name], _fleet_seen)
 JWT_AUTH["JWT_PRIVATE_SIGNING_JWK"], JWT_AUTH["JWT_PUBLIC_SIGNING_JWK_SET"] = _fleet_jwks()
+
+# The forum (tutor-forum) keeps legacy MongoDB data in a database of a fixed name; the tenant's MongoDB user may use
+# its own database only (forum v2 stores new data in MySQL, and its collections never meet the modulestore's)
+FORUM_MONGODB_DATABASE = "{{ MONGODB_DATABASE }}"
 
 # The shared Redis admits this instance only to keys under its prefix (its ACL user): caches and Celery use it
 _fleet_redis_prefix = "{{ ${FLEET_CONFIG.redisKeyPrefix} }}"

@@ -2,6 +2,7 @@
 // generators, ClusterSecretStore of the kubernetes provider), so no secret value is ever in git.
 import { KEEP_DATA, SYNC_OPTIONS } from "../../argocd";
 import type { ComponentContext, ComponentDef } from "../component";
+import { credentialsStore } from "./credentials-store";
 import { ha } from "./shared";
 
 function values(ctx: ComponentContext): Record<string, unknown> {
@@ -30,6 +31,7 @@ export const externalSecrets: ComponentDef = {
   // 2.9.0: the newest release; pin checked: gh-pages index.yaml of github.com/external-secrets/external-secrets
   chart: { repoURL: "https://charts.external-secrets.io", chart: "external-secrets", version: "2.9.0" },
   values,
+  objects: credentialsStore,
   keepsData: true,
   podSecurity: "restricted",
 };
