@@ -18,19 +18,22 @@ import type { Diagnostic } from "../diagnostics";
 import { headCommit } from "../fleet/git-head";
 import { DiskState } from "../output/disk-state";
 import { stagingDir } from "../output/commit-record";
-import { hashOf } from "../output/manifest";
+import { hashOf, manifestIn, MANIFEST } from "../output/manifest";
+import type { OutputFile } from "../render/files";
 import { readChecksummed, writeChecksummed } from "./checksummed";
 import { compilerVersion } from "./compiler-version";
 
-const FORMAT = "unchanged-run-1";
+const FORMAT = "unchanged-run-2";
 const recordFile = (root: string) => path.join(root, ".cache", "last-compile.json");
 
 export interface RunRecord {
   format: string;
   key: string;
   tenants: number;
-  /** Every output file, by path under generated/, with the hash of its content. */
-  files: Record<string, string>;
+  /** The hash of generated/fleet.json as written: its manifest gives every other output file's hash. */
+  manifest: string;
+  /** How many files the compile wrote, fleet.json included. */
+  files: number;
   warnings: Diagnostic[];
 }
 
@@ -83,14 +86,23 @@ export function lookUp(root: string, options: Record<string, unknown>): { record
   if (fs.existsSync(stagingDir(root))) return {}; // an interrupted compile: the full run deals with it
   const key = inputsKey(root, options);
   const record = readChecksummed(recordFile(root)) as RunRecord | undefined;
-  if (record?.format !== FORMAT || typeof record.files !== "object" || !Array.isArray(record.warnings) || key !== record.key) return { key };
+  if (record?.format !== FORMAT || typeof record.manifest !== "string" || !Array.isArray(record.warnings) || key !== record.key) return { key };
   return sameOutput(root, record) ? { record } : { key };
 }
 
 function sameOutput(root: string, record: RunRecord): boolean {
   const disk = new DiskState(root);
   const outDir = path.join(root, "generated");
-  for (const [rel, expected] of Object.entries(record.files)) {
+  let text: Buffer;
+  try {
+    text = fs.readFileSync(path.join(outDir, MANIFEST));
+  } catch {
+    return false;
+  }
+  if (hashOf(text) !== record.manifest) return false;
+  const files = manifestIn(text.toString("utf8"));
+  if (files.size + 1 !== record.files) return false;
+  for (const [rel, expected] of files) {
     const abs = path.join(outDir, rel);
     const st = fs.statSync(abs, { throwIfNoEntry: false }); // before the read: see DiskState.remember
     if (!st?.isFile()) return false;
@@ -105,11 +117,18 @@ function sameOutput(root: string, record: RunRecord): boolean {
   return true;
 }
 
-/** Records a successful compile's result under the key of its inputs (taken before it ran). */
-export function rememberRun(root: string, key: string | undefined, result: Omit<RunRecord, "format" | "key">): void {
+/**
+ * Records a successful compile's result under the key of its inputs (taken before it ran); only when the
+ * fleet index's manifest names exactly the other files written, with their hashes, as the shortcut relies on.
+ */
+export function rememberRun(root: string, key: string | undefined, written: readonly OutputFile[], result: Pick<RunRecord, "tenants" | "warnings">): void {
   if (key === undefined) return;
+  const index = written.find((f) => f.path === MANIFEST);
+  if (!index) return;
+  const files = manifestIn(index.content);
+  if (files.size + 1 !== written.length || written.some((f) => f.path !== MANIFEST && (f.hash === undefined ? !files.has(f.path) : files.get(f.path) !== f.hash))) return;
   try {
-    writeChecksummed(recordFile(root), { format: FORMAT, key, ...result } satisfies RunRecord);
+    writeChecksummed(recordFile(root), { format: FORMAT, key, manifest: hashOf(index.content), files: written.length, ...result } satisfies RunRecord);
   } catch {
     // a cache we cannot write only costs speed
   }

@@ -34,10 +34,10 @@ export const compileCommand: Command = {
     if (same) {
       printWarnings(ctx, same.warnings);
       const ms = Math.round(performance.now() - started);
-      ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${Object.keys(same.files).length} unchanged (${ms} ms)`);
+      ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${same.files} unchanged (${ms} ms)`);
       return 0;
     }
-    const [{ compile }, { lifecycleOptions }, { hashOf }] = await Promise.all([import("../compile"), import("../fleet/lifecycle"), import("../output/manifest")]);
+    const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
       compile(ctx.root, { cache: useCache, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
@@ -47,10 +47,7 @@ export const compileCommand: Command = {
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
     // recorded only when no input changed while the compiler ran
-    if (keyBefore !== undefined && inputsKey(ctx.root, ctx.opts) === keyBefore) {
-      const files = Object.fromEntries(build.files.map((f) => [f.path, f.hash ?? hashOf(f.content)]));
-      rememberRun(ctx.root, keyBefore, { tenants: build.model.tenants.length, files, warnings: build.warnings });
-    }
+    if (keyBefore !== undefined && inputsKey(ctx.root, ctx.opts) === keyBefore) rememberRun(ctx.root, keyBefore, build.files, { tenants: build.model.tenants.length, warnings: build.warnings });
     const ms = Math.round(performance.now() - started);
     ctx.io.out(
       `compiled ${build.model.tenants.length} tenant(s): ${plan.missing.length} added, ${plan.stale.length} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged (${ms} ms)`,
