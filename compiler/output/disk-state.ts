@@ -46,7 +46,7 @@ export class DiskState {
   remember(rel: string, st: fs.Stats, hash: string | (() => string)): void {
     this.seen.add(rel);
     const now = this.opts.now?.() ?? Date.now();
-    if (st.ctimeMs > now - SETTLE_MS) return;
+    if (this.opts.readOnly || st.ctimeMs > now - SETTLE_MS) return; // a read-only state is never saved: nothing to hash
     // a hash to compute is computed only for a stat that is kept
     const entry: [string, string] = [signature(st), typeof hash === "string" ? hash : hash()];
     const prior = this.known.get(rel);
