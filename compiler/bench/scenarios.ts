@@ -1,6 +1,7 @@
 // The benchmark's scenarios on one synthetic fleet: what an operator runs, each in a fresh process.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { COMMANDS } from "../commands/index";
 import { measure, median, type Sample } from "./measure";
@@ -14,6 +15,8 @@ export const SCENARIOS = [
   { key: "checkCold", label: "check, no cache (as in CI)" },
   { key: "checkWarm", label: "check, warm cache" },
   { key: "diff", label: "diff for a one-tenant change" },
+  { key: "validate", label: "validate generated/ (strict schemas)" },
+  { key: "docs", label: "docs (a trivial command)" },
 ] as const;
 export type ScenarioKey = (typeof SCENARIOS)[number]["key"];
 
@@ -22,9 +25,19 @@ export interface SizeResult {
   /** Median per scenario; undefined when the scenario cannot run (no diff command). */
   medians: Partial<Record<ScenarioKey, Sample>>;
   peakRssMb: number;
+  /** The 1-minute load average when this size's runs ended (other work on the machine inflates the figures). */
+  loadAfter: number;
+  /** The reference peer's whole-process time on the same generated objects, when one was given. */
+  peerMs?: number;
 }
 
 const hasDiff = () => "diff" in COMMANDS;
+
+/** The schema folder `validate` reads (FLEET_SCHEMAS, or shared/schemas beside the checkout); none: not measured. */
+function schemaDir(codeRoot: string): string | undefined {
+  const dir = process.env.FLEET_SCHEMAS ?? path.join(codeRoot, "..", "shared", "schemas");
+  return fs.existsSync(dir) ? dir : undefined;
+}
 
 /** Changes one tenant's platform name, differently in each run, so its output really changes. */
 function editOneTenant(root: string, count: number, run: number): void {
@@ -36,11 +49,20 @@ function editOneTenant(root: string, count: number, run: number): void {
 const git = (root: string, ...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
 
 /** Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. */
-export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void): SizeResult {
+/**
+ * Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. `peer`:
+ * a Node script run once on the compiled fleet (its root as argument), timed whole, as the reference peer.
+ */
+export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void, peer?: string): SizeResult {
   progress(`generating ${count} tenants…`);
   const root = syntheticFleet(codeRoot, count);
   const samples: Partial<Record<ScenarioKey, Sample[]>> = {};
+  let peerMs: number | undefined;
   const at = (key: ScenarioKey, args: string[]) => (samples[key] ??= []).push(measure(codeRoot, [...args, "--root", root]));
+  const schemas = schemaDir(codeRoot);
+  // docs rewrites the fleet's docs/reference.md: a copy of the repository's, so the command has its real work to do
+  fs.mkdirSync(path.join(root, "docs"));
+  fs.copyFileSync(path.join(codeRoot, "docs", "reference.md"), path.join(root, "docs", "reference.md"));
   const clear = (...dirs: string[]) => dirs.forEach((d) => fs.rmSync(path.join(root, d), { recursive: true, force: true }));
   try {
     if (hasDiff()) {
@@ -67,6 +89,17 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
         editOneTenant(root, count, run + runs);
         at("diff", ["diff", "--base", "HEAD"]);
       }
+      // kubeconform off: the benchmark measures the compiler's own validator, the same on every machine
+      if (schemas) at("validate", ["validate", "--schemas", schemas, "--kubeconform", "off"]);
+      at("docs", ["docs"]);
+    }
+    if (peer) {
+      progress(`${count} tenants: reference peer (${path.basename(peer)})`);
+      const started = performance.now();
+      const r = spawnSync(process.execPath, [peer, root, codeRoot], { encoding: "utf8", maxBuffer: 1 << 26 });
+      if (r.status !== 0) throw new Error(`the reference peer failed: ${r.stderr}`);
+      peerMs = performance.now() - started;
+      progress(r.stderr.trim());
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
@@ -77,5 +110,5 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
     medians[key] = { commandMs: median(list.map((s) => s.commandMs)), wallMs: median(list.map((s) => s.wallMs)), maxRssMb: Math.max(...list.map((s) => s.maxRssMb)) };
     peakRssMb = Math.max(peakRssMb, medians[key]!.maxRssMb);
   }
-  return { tenants: count, medians, peakRssMb };
+  return { tenants: count, medians, peakRssMb, loadAfter: os.loadavg()[0]!, ...(peerMs !== undefined ? { peerMs } : {}) };
 }

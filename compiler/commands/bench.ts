@@ -1,16 +1,16 @@
 // `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
 import os from "node:os";
 import { REPO_ROOT } from "../cli";
-import { benchSize } from "../bench/scenarios";
-import { table, verdicts } from "../bench/table";
 import type { Command } from "./index";
 
 export const benchCommand: Command = {
-  describe: "measure compile, check and diff on synthetic fleets of 100, 1,000 and 5,000 tenants",
+  describe: "measure compile, check, diff, validate and docs, whole process, on synthetic fleets of 100, 1,000 and 5,000 tenants",
   args: {
     options: {
       sizes: { type: "string", value: "n,n,...", default: "100,1000,5000", help: "fleet sizes in tenants" },
       runs: { type: "string", value: "n", default: "3", help: "runs per measurement (the median is shown)" },
+      peer: { type: "string", value: "script", help: "a Node script synthesizing the same objects with another tool (e.g. cdk8s), run once per size on the compiled fleet" },
+      imports: { type: "boolean", help: "measure what each dependency costs to import instead (a Markdown table)" },
     },
   },
   async run(ctx) {
@@ -20,9 +20,17 @@ export const benchCommand: Command = {
       ctx.io.err("usage: npm run bench -- [--sizes 100,1000,5000] [--runs 3] (tenant counts separated by commas, a positive number of runs)");
       return 1;
     }
+    if (ctx.opts.imports) {
+      const { importCosts, importTable } = await import("../bench/imports");
+      const before = os.loadavg();
+      const lines = importTable(importCosts(REPO_ROOT, runs));
+      for (const line of [...lines, "", `median of ${runs} fresh process(es) each; load average before ${before.map((n) => n.toFixed(2)).join(" ")}, after ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`]) ctx.io.out(line);
+      return 0;
+    }
+    const [{ benchSize }, { table, verdicts }] = await Promise.all([import("../bench/scenarios"), import("../bench/table")]);
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
     const before = os.loadavg();
-    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line)));
+    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), ctx.opts.peer as string | undefined));
     const load = { before, after: os.loadavg() };
     for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
     return 0;

@@ -1,13 +1,11 @@
 // `npm run compile` and `npm run check`.
+// The compiler itself is imported when the command runs: `--help` and the other commands never load it.
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
 import path from "node:path";
-import { check, compile, OUTPUT_DIR } from "../compile";
-import { lifecycleOptions } from "../fleet/lifecycle";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
-import { interruptedNote } from "../output/recover";
-import { describeLocated, diskFiles, scanOutput } from "../scan/generated";
 import { during } from "../terminal/progress";
+import { inputsKey, lookUp, rememberRun } from "../cache/unchanged-run";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -30,14 +28,26 @@ export const compileCommand: Command = {
   lock: "write",
   async run(ctx) {
     const started = performance.now();
+    const useCache = ctx.opts["no-cache"] !== true;
+    // nothing changed since the last compile: its result, without loading the compiler
+    const { record: same, key: keyBefore } = useCache ? lookUp(ctx.root, ctx.opts) : {};
+    if (same) {
+      printWarnings(ctx, same.warnings);
+      const ms = Math.round(performance.now() - started);
+      ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${same.files} unchanged (${ms} ms)`);
+      return 0;
+    }
+    const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
-      compile(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
+      compile(ctx.root, { cache: useCache, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
     );
     printWarnings(ctx, build.warnings);
     if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
+    // recorded only when no input changed while the compiler ran
+    if (keyBefore !== undefined && inputsKey(ctx.root, ctx.opts) === keyBefore) rememberRun(ctx.root, keyBefore, build.files, { tenants: build.model.tenants.length, warnings: build.warnings });
     const ms = Math.round(performance.now() - started);
     ctx.io.out(
       `compiled ${build.model.tenants.length} tenant(s): ${plan.missing.length} added, ${plan.stale.length} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged (${ms} ms)`,
@@ -62,6 +72,12 @@ export const checkCommand: Command = {
   args: FLEET_ARGS,
   lock: "read",
   async run(ctx) {
+    const [{ check, OUTPUT_DIR }, { lifecycleOptions }, { interruptedNote }, { describeLocated, diskFiles, scanOutput }] = await Promise.all([
+      import("../compile"),
+      import("../fleet/lifecycle"),
+      import("../output/recover"),
+      import("../scan/generated"),
+    ]);
     const { build, plan } = await during(ctx.progress, "checking generated/ against platform/ and tenants/…", () =>
       check(ctx.root, { cache: ctx.opts["no-cache"] !== true, lifecycle: lifecycleOptions(ctx.opts) }),
     );

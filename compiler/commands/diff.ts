@@ -3,10 +3,6 @@
 import fs from "node:fs";
 import { formatDiagnostic, sortDiagnostics, UserError } from "../diagnostics";
 import { DEFAULT_MAX_CHARS, fit, MIN_MAX_CHARS } from "../review/fit";
-import { toJson } from "../review/json";
-import { failureOnly, toMarkdown } from "../review/markdown";
-import { reviewChange } from "../review/review";
-import { ReviewError } from "../review/worktree";
 import { during } from "../terminal/progress";
 import { UsageError } from "./args";
 import type { Command } from "./index";
@@ -43,6 +39,13 @@ export const diffCommand: Command = {
     const max = Number(opts["max-chars"]);
     if (!Number.isInteger(max) || max < MIN_MAX_CHARS) throw new UsageError(`--max-chars ${opts["max-chars"]}: a whole number of at least ${MIN_MAX_CHARS}`);
     const failure = readFailure(opts.failure);
+    // the compiler and the review load when the command runs
+    const [{ toJson }, { failureOnly, toMarkdown }, { reviewChange }, { ReviewError }] = await Promise.all([
+      import("../review/json"),
+      import("../review/markdown"),
+      import("../review/review"),
+      import("../review/worktree"),
+    ]);
     let review;
     try {
       review = await during(ctx.progress, `compiling the working tree and ${opts.base} to compare them…`, () => reviewChange(ctx.root, opts.base, { failure }));

@@ -3,10 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, sortDiagnostics } from "../diagnostics";
-import { build } from "../compile";
-import { TenantCache } from "../cache/tenant-cache";
-import { fleetIndexEntry } from "../render/fleet-index";
-import { parseCondition, selectableFields, selectTenants, type Condition } from "../codemods/select";
+import type { Condition } from "../codemods/select";
 import { UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -30,6 +27,12 @@ export const fleetUpgradeCommand: Command = {
     if (opts.wave === undefined && !opts["all-waves"]) throw new UsageError("say which wave to upgrade: --wave <n> (canaries are wave 0), or --all-waves");
     if (opts.wave !== undefined && opts["all-waves"]) throw new UsageError("--wave and --all-waves exclude each other");
     if (wave !== undefined && !(Number.isInteger(wave) && wave >= 0)) throw new UsageError(`--wave ${opts.wave}: a wave is a whole number, 0 to 9`);
+    const [{ build }, { TenantCache }, { fleetIndexEntry }, { parseCondition, selectableFields, selectTenants }] = await Promise.all([
+      import("../compile"),
+      import("../cache/tenant-cache"),
+      import("../render/fleet-index"),
+      import("../codemods/select"),
+    ]);
     const conditions = (opts.where ?? []).map(parseCondition);
     const bad = (opts.where ?? []).find((_, i) => conditions[i] === undefined);
     if (bad !== undefined) throw new UsageError(`--where ${JSON.stringify(bad)}: write it as <field>=<value>, e.g. --where release=teak`);

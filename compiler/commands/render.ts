@@ -2,11 +2,16 @@
 // printed to stdout. `postrender` runs only the last step on kustomize output already at hand.
 import fs from "node:fs";
 import path from "node:path";
-import { RenderError, readRenderContext, renderTenantDir } from "../pipeline/render";
-import { findTools } from "../pipeline/tools";
-import { PostRenderError, postRenderYaml, type InitTask } from "../postrender/index";
+import type { InitTask } from "../postrender/index";
 import { UsageError } from "./args";
 import type { Command, CommandContext } from "./index";
+
+// the renderer and its YAML library load when a command runs, not with every other command
+const renderer = async () => {
+  const [pipeline, tools, post] = await Promise.all([import("../pipeline/render"), import("../pipeline/tools"), import("../postrender/index")]);
+  return { ...pipeline, ...tools, ...post };
+};
+type Renderer = Awaited<ReturnType<typeof renderer>>;
 
 function tenantDir(ctx: CommandContext): string {
   const dir = ctx.opts.dir as string | undefined;
@@ -17,7 +22,7 @@ function tenantDir(ctx: CommandContext): string {
   return path.join(ctx.root, "generated", "tenants", id);
 }
 
-async function guarded(ctx: CommandContext, body: () => string): Promise<number> {
+async function guarded(ctx: CommandContext, { PostRenderError, RenderError }: Renderer, body: () => string): Promise<number> {
   try {
     ctx.io.out(body().replace(/\n$/, ""));
     return 0;
@@ -29,7 +34,7 @@ async function guarded(ctx: CommandContext, body: () => string): Promise<number>
 }
 
 /** The plugin passes the tenant id too: a mismatch means the Application points at another tenant's folder. */
-function checkTenant(ctx: CommandContext, dir: string): void {
+function checkTenant(ctx: CommandContext, { readRenderContext, RenderError }: Renderer, dir: string): void {
   const expected = ctx.opts.tenant as string | undefined;
   const actual = readRenderContext(dir).tenant;
   if (expected && expected !== actual) throw new RenderError(`${dir} holds tenant "${actual}", not "${expected}"`);
@@ -49,14 +54,15 @@ export const renderCommand: Command = {
   },
   async run(ctx) {
     const dir = tenantDir(ctx);
-    const { tools, missing } = findTools();
+    const r = await renderer();
+    const { tools, missing } = r.findTools();
     if (!tools) {
       ctx.io.err(`cannot render: ${missing.join("; ")}.`);
       return 1;
     }
-    return guarded(ctx, () => {
-      checkTenant(ctx, dir);
-      return renderTenantDir(dir, tools);
+    return guarded(ctx, r, () => {
+      checkTenant(ctx, r, dir);
+      return r.renderTenantDir(dir, tools);
     });
   },
 };
@@ -74,9 +80,10 @@ export const postrenderCommand: Command = {
     const dir = tenantDir(ctx);
     const manifests = ctx.opts.manifests as string;
     const tasks = ctx.opts.tasks as string;
-    return guarded(ctx, () => {
+    const r = await renderer();
+    return guarded(ctx, r, () => {
       const text = fs.readFileSync(manifests === "-" ? 0 : manifests, "utf8");
-      return postRenderYaml(text, JSON.parse(fs.readFileSync(tasks, "utf8")) as InitTask[], readRenderContext(dir));
+      return r.postRenderYaml(text, JSON.parse(fs.readFileSync(tasks, "utf8")) as InitTask[], r.readRenderContext(dir));
     });
   },
 };

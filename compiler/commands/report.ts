@@ -1,9 +1,5 @@
 // `npm run report [-- --format markdown|json]`: capacity per tenant and cluster, and the saving over Tutor's
 // per-instance defaults. The report goes to stdout; progress goes to stderr.
-import { build } from "../compile";
-import { TenantCache } from "../cache/tenant-cache";
-import { capacityReport } from "../report/capacity-report";
-import { narrowTables, reportJson, reportMarkdown } from "../report/format";
 import { UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -14,6 +10,12 @@ export const reportCommand: Command = {
   async run(ctx) {
     const format = ctx.opts.format;
     if (format !== "markdown" && format !== "json") throw new UsageError(`--format ${String(format)}: use markdown or json`);
+    const [{ build }, { TenantCache }, { capacityReport }, { narrowTables, reportJson, reportMarkdown }] = await Promise.all([
+      import("../compile"),
+      import("../cache/tenant-cache"),
+      import("../report/capacity-report"),
+      import("../report/format"),
+    ]);
     ctx.io.err("report: reading and checking the fleet…");
     const { model } = build(ctx.root, { cache: new TenantCache(ctx.root, { readOnly: true }) });
     ctx.io.err(`report: ${model.tenants.length} tenant(s) read; computing capacity…`);

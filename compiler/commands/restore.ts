@@ -1,8 +1,6 @@
 // `npm run restore -- <tenant> <mysql|mongodb> [--at TIME] [--backup NAME] [--name NAME]`: prints the Restore
 // object that brings back one tenant's database, to review and `kubectl apply -f -` (nothing is written here).
-import { build } from "../compile";
-import { RESTORABLE, restoreObject, type Restorable } from "../render/data/restore";
-import { toYaml } from "../render/yaml";
+import { RESTORABLE, type Restorable } from "../render/data/restorable";
 import { UsageError } from "./args";
 import type { Command } from "./index";
 
@@ -22,6 +20,7 @@ export const restoreCommand: Command = {
   async run(ctx) {
     const [id, service] = ctx.positionals as [string, string];
     if (!RESTORABLE.includes(service as Restorable)) throw new UsageError(`${JSON.stringify(service)} cannot be restored: use ${RESTORABLE.join(" or ")}`);
+    const [{ build }, { restoreObject }, { toYaml }] = await Promise.all([import("../compile"), import("../render/data/restore"), import("../render/yaml")]);
     const tenant = build(ctx.root).model.tenants.find((t) => t.id === id);
     if (!tenant) {
       ctx.io.err(`no tenant "${id}" in tenants/`);

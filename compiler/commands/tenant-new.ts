@@ -2,8 +2,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { formatDiagnostic, sortDiagnostics, UserError } from "../diagnostics";
-import { loadPlatform } from "../load";
-import { DnsLabel } from "../schema/common";
 import type { Command } from "./index";
 
 
@@ -27,6 +25,7 @@ export const tenantNewCommand: Command = {
   async run(ctx) {
     const opts = ctx.opts as Record<string, string | undefined> & { host: string; plugin?: string[] };
     const id = ctx.positionals[0]!;
+    const [{ loadPlatform }, { DnsLabel }] = await Promise.all([import("../load"), import("../schema/common")]);
     if (!DnsLabel.safeParse(id).success) {
       ctx.io.err(`"${id}" is not a tenant id: lower-case letters, digits and '-', starting with a letter (it becomes the file name and namespace)`);
       return 1;

@@ -1,11 +1,11 @@
 // `npm run validate [--schemas DIR] [--chart-schemas DIR] [DIR|FILE ...]`: every generated object against strict schemas.
 import { during } from "../terminal/progress";
-import { kubeconformOnPath } from "../validate/kubeconform";
-import { formatProblem, ValidateSetupError } from "../validate/problems";
-import { chartList, validateAll } from "../validate/validate-all";
 import type { Command, CommandContext } from "./index";
 
-async function validate(ctx: CommandContext): Promise<number> {
+// the validator and its schema library load when the command runs
+type Engine = typeof import("../validate/validate-all") & typeof import("../validate/kubeconform") & typeof import("../validate/problems");
+
+async function validate(ctx: CommandContext, { chartList, validateAll, kubeconformOnPath, formatProblem }: Engine): Promise<number> {
   const opts = ctx.opts as { schemas?: string; "chart-schemas"?: string; "schema-location"?: string[]; kubeconform?: string; "print-charts"?: boolean };
   const positionals = ctx.positionals;
   if (opts["print-charts"]) {
@@ -55,10 +55,11 @@ export const validateCommand: Command = {
     },
   },
   async run(ctx) {
+    const engine: Engine = Object.assign({}, ...(await Promise.all([import("../validate/validate-all"), import("../validate/kubeconform"), import("../validate/problems")])));
     try {
-      return await validate(ctx);
+      return await validate(ctx, engine);
     } catch (e) {
-      if (!(e instanceof ValidateSetupError)) throw e;
+      if (!(e instanceof engine.ValidateSetupError)) throw e;
       ctx.io.err(`validate: ${e.message}`);
       return 1;
     }

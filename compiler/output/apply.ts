@@ -79,9 +79,15 @@ export function replay(root: string, stage: string, outDir: string, entries: rea
     const to = path.join(outDir, e.path);
     try {
       if (e.after !== null) {
-        if (!folders.has(path.dirname(to))) fs.mkdirSync(path.dirname(to), { recursive: true });
-        folders.add(path.dirname(to));
-        fs.renameSync(stagedFile(stage, i), to);
+        // the folders were made before the commit point (makeFolders): made again only if the move finds none
+        try {
+          fs.renameSync(stagedFile(stage, i), to);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== "ENOENT" || folders.has(path.dirname(to))) throw err;
+          fs.mkdirSync(path.dirname(to), { recursive: true });
+          folders.add(path.dirname(to));
+          fs.renameSync(stagedFile(stage, i), to);
+        }
       } else {
         fs.rmSync(to, { force: true });
         removeEmptyParents(outDir, path.posix.dirname(e.path));

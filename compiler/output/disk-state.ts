@@ -43,10 +43,12 @@ export class DiskState {
   }
 
   /** Records what was read; `st` must be taken before the read, so a change during it only causes a re-read. */
-  remember(rel: string, st: fs.Stats, hash: string): void {
+  remember(rel: string, st: fs.Stats, hash: string | (() => string)): void {
+    this.seen.add(rel);
     const now = this.opts.now?.() ?? Date.now();
-    if (st.ctimeMs > now - SETTLE_MS) return;
-    const entry: [string, string] = [signature(st), hash];
+    if (this.opts.readOnly || st.ctimeMs > now - SETTLE_MS) return; // a read-only state is never saved: nothing to hash
+    // a hash to compute is computed only for a stat that is kept
+    const entry: [string, string] = [signature(st), typeof hash === "string" ? hash : hash()];
     const prior = this.known.get(rel);
     if (prior && prior[0] === entry[0] && prior[1] === entry[1]) return;
     this.known.set(rel, entry);

@@ -57,8 +57,18 @@ export function planOutput(
   for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, before: new Map(), ...(problem ? { manifestProblem: problem } : {}) };
+  // a file whose folder is absent is missing: one look per folder instead of a failed open per file (a first
+  // compile would otherwise try to open every one of its thousands of files)
+  const folders = new Map<string, boolean>();
+  const folderExists = (rel: string) => {
+    const dir = path.posix.dirname(rel);
+    let known = folders.get(dir);
+    if (known === undefined) folders.set(dir, (known = dir === "." || !absent(path.join(outDir, dir))));
+    return known;
+  };
   for (const f of desired) {
-    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : contentOnDisk(outDir, f.path);
+    // (a file known by its hash is looked up by stat first, which fails as cheaply)
+    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? contentOnDisk(outDir, f.path, opts.disk) : undefined;
     if (found === undefined) {
       plan.writes.push(f);
       plan.missing.push(f.path);
@@ -95,6 +105,15 @@ export function planOutput(
   return plan;
 }
 
+/** Only a plain "no such file" counts: anything odd in the way is left to the read, which reports it. */
+function absent(abs: string): boolean {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
 function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | undefined {
   const abs = path.join(outDir, rel);
@@ -109,7 +128,16 @@ function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | unde
   return hash;
 }
 
-const contentOnDisk = (outDir: string, rel: string) => readIfPresent(outDir, rel);
+/**
+ * The bytes of a file compared by content; its stat and hash go to the disk state too, so the next run (a
+ * no-op compile, cache/unchanged-run.ts) trusts its stat instead of reading it.
+ */
+function contentOnDisk(outDir: string, rel: string, disk?: DiskState): Buffer | undefined {
+  const st = disk ? statIfFile(path.join(outDir, rel)) : undefined; // before the read: see DiskState.remember
+  const content = readIfPresent(outDir, rel);
+  if (st && content !== undefined) disk!.remember(rel, st, () => hashOf(content));
+  return content;
+}
 
 function statIfFile(abs: string): fs.Stats | undefined {
   try {

@@ -3,6 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
+import { CompiledSchemas } from "./compiled-schemas";
+import { shapeKey } from "./shape-key";
 
 export const KUBERNETES_VERSION = "v1.31.0";
 
@@ -58,21 +60,51 @@ goRegExp.code = "goRegExp";
  * is off: it only trims generated code, and costs a third of the compile time of the largest CRDs.
  */
 export class SchemaValidator implements ObjectValidator {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExp, optimize: false } });
   private readonly compiled = new Map<string, ValidateFunction | null>();
+  private readonly schemas: CompiledSchemas;
 
-  constructor(readonly dir: string) {}
+  /** `cacheDir`: where compiled validators are kept between runs (none: compiled on every run). */
+  constructor(
+    readonly dir: string,
+    cacheDir?: string,
+  ) {
+    // source: true lets Ajv write each validator out as code (compiled-schemas.ts)
+    const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExp, optimize: false, source: true } } as const;
+    this.schemas = new CompiledSchemas(() => new Ajv(options), "kube-1", { goRegExp }, cacheDir);
+  }
 
+  /** Each schema, parsed: the shape keys follow it. */
+  private readonly parsed = new Map<string, Record<string, unknown>>();
+  /** Verdicts by schema and shape key (shape-key.ts). */
+  private readonly verdicts = new Map<string, FolderVerdict>();
+  readonly stats = { validated: 0, shared: 0 };
+
+  /** The verdict of one object; objects of one shape key (shape-key.ts) share one validation. */
   validate(obj: unknown): FolderVerdict {
     const candidates = schemaPaths(obj as Typed);
     const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
     let fn = this.compiled.get(rel);
     if (fn === undefined) {
       const file = path.join(this.dir, rel);
-      fn = fs.existsSync(file) ? this.ajv.compile(JSON.parse(fs.readFileSync(file, "utf8"))) : null;
+      const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+      fn = text === undefined ? null : this.schemas.compile(text);
       this.compiled.set(rel, fn);
+      if (text !== undefined) this.parsed.set(rel, JSON.parse(text));
     }
     if (!fn) return { schema: rel, missing: true };
+    const key = `${rel}\0${shapeKey(obj, this.parsed.get(rel), (p) => goRegExp(p, "u"))}`;
+    const known = this.verdicts.get(key);
+    if (known) {
+      this.stats.shared++;
+      return known;
+    }
+    const verdict = this.run(fn, rel, obj);
+    this.verdicts.set(key, verdict);
+    return verdict;
+  }
+
+  private run(fn: ValidateFunction, rel: string, obj: unknown): FolderVerdict {
+    this.stats.validated++;
     if (fn(obj)) return { schema: rel, errors: [] };
     const errors = (fn.errors ?? []).map((e) => ({
       path: e.instancePath || "/",

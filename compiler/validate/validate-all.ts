@@ -1,5 +1,7 @@
 // `npm run validate` as data: every YAML document of generated/ and of render output folders checked
 // against strict schemas (kubeconform when available, else in-process), Helm values against chart schemas.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { collectFiles, looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
 import { chartUses, isChartFile } from "./chart-uses";
 import { validateValues, type ValuesResult } from "./helm-values";
@@ -7,6 +9,12 @@ import { validateObjects } from "./kube-objects";
 import { findSchemaDir, SchemaValidator } from "./kube-schemas";
 import { folderLocations, runKubeconform } from "./kubeconform";
 import { sortProblems, ValidateSetupError, type ValidationProblem } from "./problems";
+
+/**
+ * Compiled validators depend on the schemas only, not on the fleet: they are kept beside the compiler's own
+ * caches (.cache/build, .cache/v8), so every fleet validated by this checkout shares them.
+ */
+const VALIDATOR_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", ".cache", "validators");
 
 export interface ValidateOptions {
   root: string;
@@ -80,7 +88,7 @@ export async function validateAll(opts: ValidateOptions): Promise<ValidateReport
     count = run.count;
   } else if (dir) {
     engine = `built-in (ajv) with ${dir}`;
-    problems = validateObjects(objects, new SchemaValidator(dir));
+    problems = validateObjects(objects, new SchemaValidator(dir, VALIDATOR_CACHE));
   } else {
     // loaded only here: its models cost a quarter of a second to import
     const { PackagedValidator } = await import("./packaged-schemas");

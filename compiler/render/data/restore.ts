@@ -6,8 +6,8 @@ import type { KubeObject } from "../objects";
 import { BACKUP_STORAGE } from "../platform/components/mongodb";
 import { scheduleName } from "../platform/components/velero";
 
-export const RESTORABLE = ["mysql", "mongodb"] as const;
-export type Restorable = (typeof RESTORABLE)[number];
+import type { Restorable } from "./restorable";
+export { RESTORABLE, type Restorable } from "./restorable";
 
 export interface RestoreOptions {
   /** Restore the latest MySQL backup taken at or before this time (RFC 3339); the latest when omitted. */
