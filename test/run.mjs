@@ -11,7 +11,7 @@ const TEST_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(TEST_DIR);
 const only = process.argv[2] ? new RegExp(process.argv[2]) : undefined;
 // the largest folder is cut into chunks so that both workers stay busy to the end
-const CHUNK = 6;
+const CHUNK = 4;
 
 function testFiles(dir, rel = "") {
   return fs
@@ -61,7 +61,7 @@ const count = (text, label) => Number(new RegExp(`^\\s*${label}:\\s+(\\d+)`, "m"
 
 const files = testFiles(TEST_DIR).filter((f) => !only || only.test(f));
 const queue = groups(files);
-const workers = Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length));
+const workers = Number(process.env.TEST_WORKERS ?? Math.max(1, Math.min(2, os.availableParallelism?.() ?? os.cpus().length)));
 const started = performance.now();
 const results = [];
 await Promise.all(
