@@ -3,7 +3,6 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { COMMANDS } from "../commands/index";
 import { measure, median, type Sample } from "./measure";
 import { syntheticFleet, tenantId } from "./synthetic-fleet";
 
@@ -30,8 +29,6 @@ export interface SizeResult {
   /** The reference peer's whole-process time on the same generated objects, when one was given. */
   peerMs?: number;
 }
-
-const hasDiff = () => "diff" in COMMANDS;
 
 /** The schema folder `validate` reads (FLEET_SCHEMAS, or shared/schemas beside the checkout); none: not measured. */
 function schemaDir(codeRoot: string): string | undefined {
@@ -65,13 +62,11 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
   fs.copyFileSync(path.join(codeRoot, "docs", "reference.md"), path.join(root, "docs", "reference.md"));
   const clear = (...dirs: string[]) => dirs.forEach((d) => fs.rmSync(path.join(root, d), { recursive: true, force: true }));
   try {
-    if (hasDiff()) {
-      measure(codeRoot, ["compile", "--root", root]); // the base commit holds a compiled fleet
-      fs.writeFileSync(path.join(root, ".gitignore"), ".cache/\n");
-      git(root, "init", "-q");
-      git(root, "add", "-A");
-      git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "base");
-    }
+    measure(codeRoot, ["compile", "--root", root]); // the base commit holds a compiled fleet
+    fs.writeFileSync(path.join(root, ".gitignore"), ".cache/\n");
+    git(root, "init", "-q");
+    git(root, "add", "-A");
+    git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "base");
     for (let run = 1; run <= runs; run++) {
       progress(`${count} tenants: run ${run}/${runs}`);
       clear("generated", ".cache");
@@ -85,10 +80,8 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
       at("checkCold", ["check"]);
       fs.renameSync(path.join(root, ".cache-away"), path.join(root, ".cache"));
       at("checkWarm", ["check"]);
-      if (hasDiff()) {
-        editOneTenant(root, count, run + runs);
-        at("diff", ["diff", "--base", "HEAD"]);
-      }
+      editOneTenant(root, count, run + runs);
+      at("diff", ["diff", "--base", "HEAD"]);
       // kubeconform off: the benchmark measures the compiler's own validator, the same on every machine
       if (schemas) at("validate", ["validate", "--schemas", schemas, "--kubeconform", "off"]);
       at("docs", ["docs"]);
