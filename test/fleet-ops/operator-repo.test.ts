@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { loadPlatform } from "../../compiler/load";
 import { REPO_ROOT, run, tempDir } from "../helpers/fleet";
 
 // the tests that read the repository's own platform/, tenants/, generated/ or README rather than a fixture
@@ -16,12 +17,17 @@ test("an operator's new tenant and platform edit keep the repository's own tests
     if (fs.existsSync(path.join(REPO_ROOT, entry))) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-  const added = await run(root, "tenant:new", "zenith", "--host", "learn.zenith.example.org", "--name", "Zenith College");
+  // an id and host the operator's fleet does not have yet, under the operator's own first domain
+  const { platform: loaded } = loadPlatform(root);
+  const domain = loaded!.value.domains[0] ?? "example.net"; // no domains: any host is allowed
+  const taken = new Set(fs.readdirSync(path.join(root, "tenants")).map((f) => f.replace(/\.ts$/, "")));
+  const id = ["zenith", "zenith2", "zenith3", "zenith4"].find((candidate) => !taken.has(candidate))!;
+  const added = await run(root, "tenant:new", id, "--host", `learn.${id}.${domain}`, "--name", "Zenith College");
   assert.is(added.code, 0, added.err);
   // an operator's platform edit
   const platformFile = path.join(root, "platform", "platform.ts");
   const platform = fs.readFileSync(platformFile, "utf8");
-  const edited = platform.replace(/acmeEmail: "[^"]*"/, 'acmeEmail: "noc@zenith.example.org"');
+  const edited = platform.replace(/acmeEmail: "[^"]*"/, `acmeEmail: "noc@${id}.${domain}"`);
   assert.is.not(edited, platform, "the platform edit applies");
   fs.writeFileSync(platformFile, edited);
   const compiled = await run(root, "compile");
