@@ -11,7 +11,7 @@ const TEST_DIR = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(TEST_DIR);
 const only = process.argv[2] ? new RegExp(process.argv[2]) : undefined;
 // the largest folder is cut into chunks so that both workers stay busy to the end
-const CHUNK = 4;
+const CHUNK = 6;
 
 function testFiles(dir, rel = "") {
   return fs
