@@ -2,6 +2,7 @@
 import "./startup/code-cache"; // first: it must be in place before the TypeScript parser loads
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { CODE_ROOT } from "./code-root";
 import { formatDiagnostic, sortDiagnostics, UserError } from "./diagnostics";
 import { EXIT_CODES, helpText, parseCommandArgs, UsageError, wantsHelp } from "./commands/args";
 import { COMMANDS, type Command, type CommandContext } from "./commands/index";
@@ -11,7 +12,7 @@ import { noProgress, terminalProgress } from "./terminal/progress";
 import { nearest } from "./validate/suggest";
 
 /** The repository root is where this file lives, never the caller's working directory. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const REPO_ROOT = CODE_ROOT;
 
 export interface Io {
   out: (line: string) => void;

@@ -1,11 +1,7 @@
 // `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_ROOT as REPO_ROOT } from "../code-root";
 import type { Command } from "./index";
-
-// the benchmark measures this checkout's compiler (not imported from cli.ts: that would be an import circle)
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export const benchCommand: Command = {
   describe: "measure compile, check, diff, validate and docs, whole process, on synthetic fleets of 100, 1,000 and 5,000 tenants",

@@ -1,7 +1,7 @@
 // `npm run validate` as data: every YAML document of generated/ and of render output folders checked
 // against strict schemas (kubeconform when available, else in-process), Helm values against chart schemas.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { CODE_ROOT } from "../code-root";
 import { collectFiles, looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
 import { chartUses, isChartFile } from "./chart-uses";
 import { validateValues, type ValuesResult } from "./helm-values";
@@ -14,7 +14,7 @@ import { sortProblems, ValidateSetupError, type ValidationProblem } from "./prob
  * Compiled validators depend on the schemas only, not on the fleet: they are kept beside the compiler's own
  * caches (.cache/build, .cache/v8), so every fleet validated by this checkout shares them.
  */
-const VALIDATOR_CACHE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", ".cache", "validators");
+const VALIDATOR_CACHE = path.join(CODE_ROOT, ".cache", "validators");
 
 export interface ValidateOptions {
   root: string;
