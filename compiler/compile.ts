@@ -7,7 +7,7 @@ import { checkFleetOutput, checkTenantOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
 import { TenantCache } from "./cache/tenant-cache";
-import { load, type LoadOptions, type Source } from "./load";
+import { listTenantFiles, load, type LoadOptions, type Source } from "./load";
 import type { Platform } from "./schema/platform";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan } from "./output/apply";
@@ -20,6 +20,9 @@ import { maskDiagnostic } from "./scan/redact";
 import { indexEntryText } from "./render/fleet-index";
 import { renderFleet, type FleetModel } from "./render/index";
 import { releaseResources, renderTenant } from "./render/tenant";
+import { runTenantWork, TenantPool } from "./parallel/pool";
+import type { TenantOutcome, WorkItem } from "./parallel/tenant-work";
+import type { StaticReader } from "./source/static-reader";
 
 export const OUTPUT_DIR = "generated";
 
@@ -44,7 +47,19 @@ export interface Build {
  */
 export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions } = {}): Build {
   const { cache } = opts;
-  const loaded = load(root, opts);
+  // the tenants the cache lacks are read, checked and rendered ahead, on every core (parallel/pool.ts); with no
+  // tenant cached the workers start now, to load the compiler while this thread reads the platform
+  let pool = !cache || cache.isEmpty() ? TenantPool.start(root, listTenantFiles(root).length) : undefined;
+  const outcomes = new Map<string, TenantOutcome>();
+  const prepare = (platform: Platform, items: WorkItem[], reader: StaticReader) => {
+    pool ??= TenantPool.start(root, items.length);
+    const chunks = runTenantWork(pool, root, platform, items, reader);
+    for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
+    const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
+    return { loads: new Map([...outcomes].map(([file, o]) => [file, o.load])), scan };
+  };
+  const loaded = load(root, { ...opts, prepare });
+  pool?.close(); // unused when the platform does not read
   const diagnostics = [...loaded.diagnostics];
   // a value found to hold a secret is masked wherever another rule's message quotes it
   function fail(): never {
@@ -58,7 +73,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   for (const raw of loaded.rejected) diagnostics.push(...checkTenant(raw, platform.value));
   const tenants: ResolvedTenant[] = [];
   for (const t of loaded.tenants) {
-    const rules = () => checkTenant({ value: t.value, locator: t.locator }, platform.value);
+    const rules = () => outcomes.get(t.file)?.checks ?? checkTenant({ value: t.value, locator: t.locator }, platform.value);
     const problems = cache ? cache.checkTenant(t.file, rules) : rules();
     diagnostics.push(...problems);
     if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
@@ -71,13 +86,19 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   // each rendered tenant's objects are checked at once and then let go; tenants served by the cache passed
   // these rules when cached (the key covers compiler and inputs)
   const render = (t: ResolvedTenant, checked: boolean) => {
+    const ahead = checked ? outcomes.get(t.source.file)?.render : undefined;
+    if (ahead) {
+      diagnostics.push(...ahead.checks);
+      return ahead.files;
+    }
     const files = renderTenant(t, platform.value);
     if (checked) diagnostics.push(...checkTenantOutput(t, platform.value));
     releaseResources(t);
     return files;
   };
   const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
-  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => indexEntryText(t)) : indexEntryText);
+  const entryText = (t: ResolvedTenant) => outcomes.get(t.source.file)?.render?.index ?? indexEntryText(t);
+  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => entryText(t)) : entryText);
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) fail();
   cache?.persist();

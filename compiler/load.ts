@@ -101,15 +101,26 @@ export function loadTenant(
   return { tenant: { value: checked.data, file, locator: read.locator }, diagnostics };
 }
 
+export type TenantLoad = ReturnType<typeof loadTenant>;
+
+/** Tenant files loaded ahead of the loop below (the compile loads and renders them in parallel), by file. */
+export interface PreparedLoads {
+  loads: ReadonlyMap<string, TenantLoad>;
+  /** The secret scan of those files' sources. */
+  scan: { diagnostics: Diagnostic[]; secrets: string[] };
+}
+
 export interface LoadOptions {
   /** Unchanged tenant files come from it (only valid tenants are cached). */
   cache?: TenantCache;
   /** Tenant file → text to use instead of the disk (codemods check their result before writing it). */
   texts?: ReadonlyMap<string, string>;
+  /** Loads, ahead, the files the cache does not hold (with the text to read), once the platform is valid. */
+  prepare?: (platform: Platform, items: { file: string; text?: string }[], reader: StaticReader) => PreparedLoads | undefined;
 }
 
 /** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
-export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
+export function load(root: string, { cache, texts, prepare }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
   const loadedPlatform = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
   const { platform, diagnostics } = loadedPlatform;
@@ -120,11 +131,13 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   // the files read in this run (cached tenants were scanned when they were cached), scanned at once below
   const toScan: ReadSource[] = [];
   const defer = (read: ReadSource) => void toScan.push(read);
+  const prepared = platform && prepare ? prepare(platform.value, toPrepare(files, texts, cache), reader) : undefined;
+  if (prepared) diagnostics.push(...prepared.scan.diagnostics);
+  if (prepared) secrets.push(...prepared.scan.secrets);
   for (const file of files) {
     const given = texts?.get(file);
-    const result: ReturnType<typeof loadTenant> = cache
-      ? cache.loadTenant(file, (text) => loadTenant(root, file, reader, text, defer), given)
-      : loadTenant(root, file, reader, given, defer);
+    const compute = (text: string | undefined) => prepared?.loads.get(file) ?? loadTenant(root, file, reader, text, defer);
+    const result: TenantLoad = cache ? cache.loadTenant(file, compute, given) : compute(given);
     diagnostics.push(...result.diagnostics);
     secrets.push(...(result.secrets ?? []));
     if (result.tenant) tenants.push(result.tenant);
@@ -134,6 +147,16 @@ export function load(root: string, { cache, texts }: LoadOptions = {}): Loaded {
   diagnostics.push(...scanned.diagnostics);
   secrets.push(...scanned.secrets);
   return { platform, tenants, rejected, diagnostics: dedupe(diagnostics), secrets };
+}
+
+/** The files a load must read (those the cache misses), each with the text to read. */
+function toPrepare(files: readonly string[], texts: LoadOptions["texts"], cache: TenantCache | undefined): { file: string; text?: string }[] {
+  return files.flatMap((file) => {
+    const given = texts?.get(file);
+    if (!cache) return [given === undefined ? { file } : { file, text: given }];
+    const { miss, text } = cache.peek(file, given);
+    return miss ? [text === undefined ? { file } : { file, text }] : [];
+  });
 }
 
 /** A file's text, or none when it cannot be read (the reader then reads it itself and reports why). */

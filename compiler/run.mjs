@@ -28,7 +28,8 @@ async function bundle(dir) {
   const tmp = `${dir}.${process.pid}.tmp`;
   await build({
     // the V8 code cache hook is its own chunk, loaded before the compiler's dependencies (see startup/code-cache.ts)
-    entryPoints: { cli: path.join(COMPILER, "cli.ts"), "code-cache": path.join(COMPILER, "startup", "code-cache.ts") },
+    // the tenant pool's worker threads start from their own entry (parallel/worker.ts)
+    entryPoints: { cli: path.join(COMPILER, "cli.ts"), "code-cache": path.join(COMPILER, "startup", "code-cache.ts"), "tenant-worker": path.join(COMPILER, "parallel", "worker.ts") },
     bundle: true,
     splitting: true,
     format: "esm",
@@ -64,6 +65,8 @@ if (!fs.existsSync(path.join(dir, "cli.mjs"))) {
   pruneOldBundles(dir);
 }
 await import(pathToFileURL(path.join(dir, "code-cache.mjs")).href);
+// where the tenant pool finds this bundle's worker entry (parallel/pool.ts)
+globalThis[Symbol.for("openedx-fleet.bundle")] = dir;
 const started = performance.now();
 const { main } = await import(pathToFileURL(path.join(dir, "cli.mjs")).href);
 const loaded = performance.now();
@@ -73,7 +76,7 @@ if (process.env.FLEET_BENCH_CHILD === "1") {
   const errors = [];
   const code = await main(process.argv.slice(2), { out: () => {}, err: (l) => void (errors.length < 20 && errors.push(l)) });
   const done = performance.now();
-  process.stdout.write(JSON.stringify({ code, loadMs: loaded - started, commandMs: done - loaded, maxRssKb: process.resourceUsage().maxRSS, errors: code === 0 ? [] : errors }) + "\n");
+  process.stdout.write(JSON.stringify({ code, loadMs: loaded - started, commandMs: done - loaded, maxRssKb: process.resourceUsage().maxRSS, pool: globalThis[Symbol.for("openedx-fleet.pool")], errors: code === 0 ? [] : errors }) + "\n");
 } else {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -105,10 +105,7 @@ export class TenantCache {
 
   /** Loads one tenant file (or `given` text for it) through the cache; `load` reads and validates it on a miss. */
   loadTenant(file: string, load: (text: string | undefined) => TenantLoad, given?: string): TenantLoad {
-    const abs = path.join(this.root, file);
-    const text = given ?? this.deps.text(abs) ?? undefined;
-    const key = sha256(this.key(), this.deps.digest(abs, text ?? null));
-    this.keys.set(file, key);
+    const { key, text } = this.lookup(file, given);
     const entry = this.read(key);
     if (entry) {
       this.stats.hits++;
@@ -123,6 +120,30 @@ export class TenantCache {
       this.pending.set(file, { key, tenant: { value, file: f, locator: locator.snapshot() }, diagnostics: result.diagnostics });
     }
     return result;
+  }
+
+  /** A tenant file's key and the text it was computed from (the disk's, or `given`), once per run. */
+  private lookup(file: string, given?: string): { key: string; text?: string } {
+    const known = this.looked.get(file);
+    if (known) return known;
+    const abs = path.join(this.root, file);
+    const text = given ?? this.deps.text(abs) ?? undefined;
+    const found = { key: sha256(this.key(), this.deps.digest(abs, text ?? null)), text };
+    this.keys.set(file, found.key);
+    this.looked.set(file, found);
+    return found;
+  }
+  private readonly looked = new Map<string, { key: string; text?: string }>();
+
+  /** Whether the cache holds no tenant at all (a first compile, or one after .cache/ was cleared). */
+  isEmpty(): boolean {
+    return this.packs().size === 0;
+  }
+
+  /** Whether loading this file would miss the cache, and the text its key covers (what a miss must read). */
+  peek(file: string, given?: string): { miss: boolean; text?: string } {
+    const { key, text } = this.lookup(file, given);
+    return { miss: this.read(key) === undefined, text };
   }
 
   /** The per-tenant rule results of a tenant loaded through this cache; `check` runs on a miss. */

@@ -1,0 +1,87 @@
+// One tenant's whole pipeline, from its file to its rendered files: read, validate, the per-tenant rules,
+// resolve, render, the rules over its output, its index entry. Nothing in it looks at another tenant, so the
+// compile runs it for many tenants at once (parallel/pool.ts); the fleet-wide steps stay in build().
+import { hasErrors, type Diagnostic } from "../diagnostics";
+import { checkTenantOutput } from "../fleet/output-rules";
+import { checkTenant } from "../fleet/tenant-rules";
+import { loadTenant, type Source, type TenantLoad } from "../load";
+import { resolveTenant } from "../model/resolve";
+import type { OutputFile } from "../render/files";
+import { indexEntryText } from "../render/fleet-index";
+import { releaseResources, renderTenant } from "../render/tenant";
+import { scanSources, type ReadSource } from "../scan/source-values";
+import type { Platform } from "../schema/platform";
+import type { Tenant } from "../schema/tenant";
+import { Locator, type LocatorSnapshot } from "../source/locator";
+import type { StaticReader } from "../source/static-reader";
+
+/** A tenant file to work on, with the text to use (the text the compile cache hashed), or none: read it. */
+export interface WorkItem {
+  file: string;
+  text?: string;
+}
+
+export interface TenantOutcome {
+  file: string;
+  load: TenantLoad;
+  /** The per-tenant catalog rules' results, for a tenant that loaded. */
+  checks?: Diagnostic[];
+  /** Its files, the rules over its rendered objects and its fleet index entry, for a tenant that passed its rules. */
+  render?: { files: OutputFile[]; checks: Diagnostic[]; index: string };
+}
+
+/** The outcomes of some tenants, and the secret scan of their sources (one scan per chunk: its cost is mostly per call). */
+export interface ChunkResult {
+  outcomes: TenantOutcome[];
+  scan: { diagnostics: Diagnostic[]; secrets: string[] };
+}
+
+export function workChunk(root: string, platform: Platform, reader: StaticReader, items: readonly WorkItem[]): ChunkResult {
+  const toScan: ReadSource[] = [];
+  const outcomes = items.map((item) => workTenant(root, platform, reader, item, (r) => void toScan.push(r)));
+  return { outcomes, scan: scanSources(toScan) };
+}
+
+function workTenant(root: string, platform: Platform, reader: StaticReader, { file, text }: WorkItem, defer: (r: ReadSource) => void): TenantOutcome {
+  const load = loadTenant(root, file, reader, text, defer);
+  if (!load.tenant) return { file, load };
+  const { value, locator } = load.tenant;
+  const checks = checkTenant({ value, locator }, platform);
+  if (hasErrors(checks)) return { file, load, checks };
+  const t = resolveTenant(value, platform, { file, locator });
+  const files = renderTenant(t, platform);
+  const outputChecks = checkTenantOutput(t, platform);
+  releaseResources(t);
+  return { file, load, checks, render: { files, checks: outputChecks, index: indexEntryText(t) } };
+}
+
+type Snapshot<T> = Omit<T, "locator"> & { locator: LocatorSnapshot };
+/** A ChunkResult as plain data, to cross to another thread (locators become their snapshots). */
+export interface ChunkData {
+  outcomes: (Omit<TenantOutcome, "load"> & {
+    load: Omit<TenantLoad, "tenant" | "raw"> & { tenant?: Snapshot<Source<Tenant>>; raw?: Snapshot<NonNullable<TenantLoad["raw"]>> };
+  })[];
+  scan: ChunkResult["scan"];
+}
+
+export function toData(r: ChunkResult): ChunkData {
+  return {
+    scan: r.scan,
+    outcomes: r.outcomes.map((o) => {
+      const { tenant, raw, ...rest } = o.load;
+      const load = { ...rest, ...(tenant ? { tenant: { ...tenant, locator: tenant.locator.snapshot() } } : {}), ...(raw ? { raw: { ...raw, locator: raw.locator.snapshot() } } : {}) };
+      return { ...o, load };
+    }),
+  };
+}
+
+export function fromData(d: ChunkData): ChunkResult {
+  return {
+    scan: d.scan,
+    outcomes: d.outcomes.map((o) => {
+      const { tenant, raw, ...rest } = o.load;
+      const load = { ...rest, ...(tenant ? { tenant: { ...tenant, locator: Locator.restore(tenant.locator) } } : {}), ...(raw ? { raw: { ...raw, locator: Locator.restore(raw.locator) } } : {}) };
+      return { ...o, load };
+    }),
+  };
+}

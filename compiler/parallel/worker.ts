@@ -1,0 +1,35 @@
+// A worker thread of the tenant pool (parallel/pool.ts): loads the compiler while the main thread reads the
+// platform, waits for the job, then takes chunks from the shared counter until none is left and posts each
+// chunk's outcomes as plain data. Any failure is flagged, never thrown: the main thread does what is left.
+import { workerData, type MessagePort } from "node:worker_threads";
+import { FAILED, NEXT, POSTED, type Job, type WorkerStart } from "./protocol";
+
+const { root, state, port } = workerData as WorkerStart & { port: MessagePort };
+const counters = new Int32Array(state);
+
+function fail(): void {
+  Atomics.store(counters, FAILED, 1);
+  Atomics.notify(counters, POSTED);
+  port.close();
+}
+
+try {
+  // loaded inside the try: a worker that cannot load the compiler says so instead of dying silently
+  const { createReader } = await import("../load");
+  const { toData, workChunk } = await import("./tenant-work");
+  const reader = createReader(root);
+  port.once("message", ({ platform, chunks }: Job) => {
+    try {
+      for (let i = Atomics.add(counters, NEXT, 1); i < chunks.length; i = Atomics.add(counters, NEXT, 1)) {
+        port.postMessage({ index: i, result: toData(workChunk(root, platform, reader, chunks[i]!)) });
+        Atomics.add(counters, POSTED, 1);
+        Atomics.notify(counters, POSTED);
+      }
+      port.close();
+    } catch {
+      fail();
+    }
+  });
+} catch {
+  fail();
+}

@@ -1,0 +1,73 @@
+// The tenant pool (compiler/parallel/): a compile whose tenants are read, checked and rendered by worker
+// threads gives byte for byte what a single-thread compile gives, and the same diagnostics when tenants are
+// wrong. Run as users run it (compiler/run.mjs, the bundle), since only the bundle starts workers.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { syntheticFleet, tenantId } from "../../compiler/bench/synthetic-fleet";
+import { FIXTURE_FLEET, readTree, REPO_ROOT, tempDir } from "../helpers/fleet";
+
+const RUN = path.join(REPO_ROOT, "compiler", "run.mjs");
+const TENANTS = 100;
+
+/** Runs a command of the bundled CLI with FLEET_WORKERS set; the figures line too, when `figures`. */
+function cli(root: string, workers: number, command = "compile", figures = false) {
+  // with workers, they take every tenant (FLEET_WORKERS_ONLY): the output compared is all theirs
+  const only = workers > 0 ? { FLEET_WORKERS_ONLY: "1" } : {};
+  const env = { ...process.env, FLEET_WORKERS: String(workers), NO_COLOR: "1", ...only, ...(figures ? { FLEET_BENCH_CHILD: "1" } : {}) };
+  const r = spawnSync(process.execPath, [RUN, command, "--root", root], { encoding: "utf8", env, maxBuffer: 1 << 26 });
+  return { code: r.status, out: r.stdout, err: r.stderr.replaceAll(root, "<root>").replace(/\(\d+ ms\)/g, "(… ms)") };
+}
+
+/** Two copies of one synthetic fleet (its temporary folder goes when the test process ends). */
+function twoFleets(edit: (root: string) => void = () => {}): [string, string] {
+  const made = syntheticFleet(FIXTURE_FLEET, TENANTS);
+  const a = tempDir("pool-a-");
+  const b = tempDir("pool-b-");
+  fs.cpSync(made, a, { recursive: true });
+  fs.rmSync(made, { recursive: true, force: true });
+  edit(a);
+  fs.cpSync(a, b, { recursive: true });
+  return [a, b];
+}
+
+test("a compile with worker threads writes the same generated/ as one without, and the workers did part of it", () => {
+  const [single, pooled] = twoFleets();
+  const one = cli(single, 0, "compile", true);
+  const many = cli(pooled, 2, "compile", true);
+  assert.is(one.code, 0, one.err);
+  assert.is(many.code, 0, many.err);
+  const figures = (out: string) => JSON.parse(out.trim().split("\n").pop()!) as { code: number; pool: { workers: number; chunksByWorkers: number } };
+  assert.is(figures(one.out).pool.workers, 0);
+  assert.is(figures(many.out).pool.workers, 2);
+  assert.is(figures(many.out).pool.chunksByWorkers, Math.ceil(TENANTS / 16), "the workers rendered every tenant");
+  const a = readTree(path.join(single, "generated"));
+  const b = readTree(path.join(pooled, "generated"));
+  assert.equal([...b.keys()], [...a.keys()]);
+  for (const [file, content] of a) if (b.get(file) !== content) assert.unreachable(`generated/${file} differs`);
+  // and check agrees, either way round
+  assert.is(cli(single, 2, "check").code, 0);
+  assert.is(cli(pooled, 0, "check").code, 0);
+});
+
+test("wrong tenants give the same located errors with and without workers, and nothing is written", () => {
+  const [single, pooled] = twoFleets((root) => {
+    const file = (i: number) => path.join(root, "tenants", `${tenantId(i)}.ts`);
+    // a schema error, a catalog error and a secret in a comment, in tenants the workers may take
+    fs.writeFileSync(file(20), fs.readFileSync(file(20), "utf8").replace(/size: "[a-z]+"/, 'size: "smal"'));
+    fs.writeFileSync(file(55), fs.readFileSync(file(55), "utf8").replace("defineTenant({", 'defineTenant({\n  contactEmail: 42,'));
+    fs.writeFileSync(file(90), `// token: ghp_Zk8qW3nR5tY7uI9oP1aS2dF4gH6jK8lX0cV3bN5m\n${fs.readFileSync(file(90), "utf8")}`);
+  });
+  const one = cli(single, 0);
+  const many = cli(pooled, 2);
+  assert.is(one.code, 1);
+  assert.is(many.code, 1);
+  assert.is(many.err, one.err);
+  for (const id of [20, 55, 90]) assert.match(one.err, `tenants/${tenantId(id)}.ts:`);
+  assert.match(one.err, "Nothing was written.");
+  assert.not.ok(fs.existsSync(path.join(pooled, "generated")));
+});
+
+test.run();
