@@ -117,9 +117,30 @@ function patternsOf(platform: Platform): (readonly [NamespacePattern, string])[]
   return patterns;
 }
 
+const matchers = new WeakMap<Platform, (id: string) => readonly [NamespacePattern, string] | undefined>();
+
+/** The first reserved pattern an id matches: exact names in one map, prefixes tried in order (a fleet asks for each tenant). */
+function matcherOf(platform: Platform): (id: string) => readonly [NamespacePattern, string] | undefined {
+  let match = matchers.get(platform);
+  if (!match) {
+    const patterns = patternsOf(platform).map((entry, order) => ({ entry, order, prefix: entry[0].endsWith("*") ? entry[0].slice(0, -1) : undefined }));
+    const exact = new Map<string, (typeof patterns)[number]>();
+    for (const p of patterns) if (p.prefix === undefined && !exact.has(p.entry[0])) exact.set(p.entry[0], p);
+    const prefixes = patterns.filter((p) => p.prefix !== undefined);
+    // the same answer as patternsOf(platform).find(...): the earliest pattern that matches
+    match = (id) => {
+      const named = exact.get(id);
+      const prefixed = prefixes.find((p) => id.startsWith(p.prefix!) && (named === undefined || p.order < named.order));
+      return (prefixed ?? named)?.entry;
+    };
+    matchers.set(platform, match);
+  }
+  return match;
+}
+
 /** Why `id` is reserved, or undefined; `components` are those of the tenant's cluster (managed services' admin accounts). */
 export function reservedReason(id: string, platform: Platform, components?: ResolvedComponents): string | undefined {
-  const hit = patternsOf(platform).find(([p]) => matchesNamespace(p, id));
+  const hit = matcherOf(platform)(id);
   if (hit) return hit[0].endsWith("*") ? `ids starting with "${hit[0].slice(0, -1)}" are reserved: ${hit[1]}` : `"${id}" is reserved: ${hit[1]}`;
   const n = tenantNames(id);
   if (MYSQL.reserved.has(MYSQL.normalise(n.mysqlDatabase))) return `"${id}" is reserved: its MySQL name "${n.mysqlDatabase}" is a system schema or account`;
