@@ -1,0 +1,204 @@
+// A pass over the file's tokens before it is parsed. It bounds the nesting the native parser would recurse into
+// (a stack overflow there ends the process instead of throwing), and it reports what TypeScript's parser refuses
+// in literals and oxc's leaves to a later pass: legacy octal numbers and escapes.
+import { MAX_DEPTH, MAX_NEST } from "./limits";
+
+export interface ScanProblem {
+  code: "too-deep" | "syntax" | "unsupported-syntax";
+  pos: number;
+  message: string;
+  hint: string;
+}
+
+/** An open bracket (`(`, `[`, `{`, a template's `${`) or a `<` that may open type arguments. */
+interface Frame {
+  kind: "bracket" | "template" | "angle";
+  /** Tokens since the frame opened or its last `,`/`;`: each may nest one level deeper (`a + a + ...`, `A<A<...>>`). */
+  run: number;
+}
+
+const SYNTAX_HINT = "fix the TypeScript syntax";
+const isLineBreak = (c: string) => c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
+const isIdentifierChar = (c: string) => /[\w$\\]/.test(c) || (c >= "\u0080" && !/\s/.test(c));
+const NUMBER = /0[xXoObB][\w]*|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?[\d_]*)?n?/y;
+
+/** The first problem of `text`, in the order of the file, or undefined. */
+export function scan(text: string): ScanProblem | undefined {
+  const stack: Frame[] = [{ kind: "bracket", run: 0 }];
+  let brackets = 0; // open brackets and `${`, as the limit message counts them
+  let nest = 0; // an upper bound of how deep the parser recurses here: open frames and the runs inside them
+  let i = text.startsWith("#!") ? lineEnd(text, 0) : 0;
+  let tagged = false; // a template right after a name or a closing bracket is tagged: its escapes are not checked
+  const count = (pos: number): ScanProblem | undefined => {
+    stack[stack.length - 1]!.run++;
+    return ++nest > MAX_NEST ? tooDeep(pos) : undefined;
+  };
+  const open = (kind: Frame["kind"], pos: number): ScanProblem | undefined => {
+    stack.push({ kind, run: 0 });
+    if (kind !== "angle" && ++brackets > MAX_DEPTH) return { code: "too-deep", pos, message: `brackets nest deeper than ${MAX_DEPTH} levels`, hint: "flatten the value: no real setting nests this deep" };
+    return ++nest > MAX_NEST ? tooDeep(pos) : undefined;
+  };
+  const pop = (): Frame => {
+    const frame = stack.pop()!;
+    nest -= frame.run + 1;
+    if (frame.kind !== "angle") brackets--;
+    return frame;
+  };
+  const reset = () => {
+    nest -= stack[stack.length - 1]!.run;
+    stack[stack.length - 1]!.run = 0;
+  };
+  const popAngles = () => {
+    while (stack.length > 1 && stack[stack.length - 1]!.kind === "angle") pop();
+  };
+  /** Scans template text from `i` to its end or to a `${`; returns the problem, if any. */
+  const template = (): ScanProblem | undefined => {
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === "`") {
+        i++;
+        return undefined;
+      }
+      if (c === "\\") {
+        const bad = tagged ? undefined : escape(text, i);
+        if (bad) return bad;
+        i++;
+      } else if (c === "$" && text[i + 1] === "{") {
+        const p = open("template", i);
+        i += 2;
+        return p;
+      }
+    }
+    return undefined;
+  };
+
+  while (i < text.length) {
+    const c = text[i]!;
+    const start = i;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "/") {
+      i = lineEnd(text, i);
+      continue;
+    }
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 2;
+      continue;
+    }
+    let problem: ScanProblem | undefined;
+    let next = false; // whether a template here would be tagged
+    if (c === "/") {
+      // a division or a regular expression: the reader refuses both, and only the parser can tell them apart
+      return { code: "unsupported-syntax", pos: i, message: "`/` (a division or a regular expression) is not allowed", hint: "use literals, `as const`, `satisfies`, consts of this file, or presets imported from platform/" };
+    } else if (c === '"' || c === "'") {
+      problem = count(i) ?? stringLiteral(text, i);
+      i = stringEnd(text, i);
+    } else if (c === "`") {
+      i++;
+      problem = count(start) ?? template();
+    } else if (/\d/.test(c) || (c === "." && /\d/.test(text[i + 1] ?? ""))) {
+      NUMBER.lastIndex = i;
+      const raw = NUMBER.exec(text)?.[0] ?? c;
+      i += raw.length;
+      problem = count(start) ?? legacyNumber(raw, start);
+    } else if (isIdentifierChar(c)) {
+      while (i < text.length && isIdentifierChar(text[i]!)) i++;
+      problem = count(start);
+      next = true;
+    } else if (c === "(" || c === "[" || c === "{") {
+      i++;
+      problem = open("bracket", start);
+    } else if (c === ")" || c === "]" || c === "}") {
+      i++;
+      popAngles();
+      if (stack.length > 1 && pop().kind === "template") problem = template();
+      else problem = count(start);
+      next = c !== "}";
+    } else if (c === "<") {
+      i++;
+      problem = open("angle", start);
+    } else if (c === ">" && text[i + 1] !== "=") {
+      for (; text[i] === ">"; i++) {
+        if (stack[stack.length - 1]!.kind === "angle") pop();
+        else problem ??= count(i);
+      }
+    } else if (c === "," || (c === ";" && !/^(else|while)\b/.test(text.slice(skipTrivia(text, i + 1)).slice(0, 6)))) {
+      // a new element or statement starts: it nests no deeper than the first (`else` and `do ... while` do)
+      i++;
+      if (c === ";") popAngles();
+      reset();
+    } else {
+      i += text.startsWith("=>", i) ? 2 : 1;
+      problem = count(start);
+    }
+    if (problem) return problem;
+    tagged = next;
+  }
+  return undefined;
+}
+
+function tooDeep(pos: number): ScanProblem {
+  return { code: "too-deep", pos, message: "the file nests too deeply for the parser", hint: "flatten the nested types or expressions" };
+}
+
+/** Where the next token starts after `i`: past white space and comments. */
+function skipTrivia(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith("//", i)) i = lineEnd(text, i);
+    else if (text.startsWith("/*", i)) i = text.indexOf("*/", i + 2) < 0 ? text.length : text.indexOf("*/", i + 2) + 2;
+    else return i;
+  }
+}
+
+function lineEnd(text: string, i: number): number {
+  while (i < text.length && !isLineBreak(text[i]!)) i++;
+  return i;
+}
+
+/** Where the string literal opened at `i` ends: after its closing quote, or at the end of its line. */
+function stringEnd(text: string, i: number): number {
+  const quote = text[i];
+  for (i++; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === quote) return i + 1;
+    if (c === "\\") i += text.startsWith("\r\n", i + 1) ? 2 : 1;
+    else if (c === "\n" || c === "\r") return i;
+  }
+  return i;
+}
+
+function stringLiteral(text: string, i: number): ScanProblem | undefined {
+  const end = stringEnd(text, i);
+  for (let j = i + 1; j < end; j++) {
+    if (text[j] !== "\\") continue;
+    const bad = escape(text, j);
+    if (bad) return bad;
+    j++;
+  }
+  return undefined;
+}
+
+/** TypeScript's errors for the escape at `i` (a backslash): octal escapes and `\8`, `\9`, which strict mode refuses. */
+function escape(text: string, i: number): ScanProblem | undefined {
+  const c = text[i + 1] ?? "";
+  if (c === "8" || c === "9") return { code: "syntax", pos: i, message: `Escape sequence '\\${c}' is not allowed.`, hint: SYNTAX_HINT };
+  if (!/[0-7]/.test(c) || (c === "0" && !/\d/.test(text[i + 2] ?? ""))) return undefined;
+  // as TypeScript reads it: up to three octal digits, the first at most 3 when there are three
+  const digits = /^[0-3][0-7]{0,2}|^[4-7][0-7]?/.exec(text.slice(i + 1, i + 4))![0];
+  const hex = parseInt(digits, 8).toString(16).padStart(2, "0");
+  return { code: "syntax", pos: i, message: `Octal escape sequences are not allowed. Use the syntax '\\x${hex}'.`, hint: SYNTAX_HINT };
+}
+
+/** TypeScript's errors for numbers with a leading zero (`010`, `08`), which strict mode refuses. */
+function legacyNumber(raw: string, pos: number): ScanProblem | undefined {
+  const digits = /^0\d+/.exec(raw)?.[0];
+  if (!digits) return undefined;
+  if (/^[0-7]+$/.test(digits)) {
+    return { code: "syntax", pos, message: `Octal literals are not allowed. Use the syntax '0o${parseInt(digits, 8).toString(8)}'.`, hint: SYNTAX_HINT };
+  }
+  return { code: "syntax", pos, message: "Decimals with leading zeros are not allowed.", hint: SYNTAX_HINT };
+}
