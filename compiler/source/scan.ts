@@ -20,6 +20,27 @@ interface Frame {
 const SYNTAX_HINT = "fix the TypeScript syntax";
 const isLineBreak = (c: string) => c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
 const isIdentifierChar = (c: string) => /[\w$\\]/.test(c) || (c >= "\u0080" && !/\s/.test(c));
+const ID_START = /^[\p{ID_Start}]$/u;
+const ID_CONTINUE = /^[\p{ID_Continue}\u200c\u200d]$/u;
+/**
+ * Identifier characters added in Unicode 16.0 and 17.0, which Node's regular expressions know and TypeScript 6
+ * (Unicode 15.1) refuses: the reader refuses them too, so a file it reads is one tsc reads.
+ */
+const NEWER_THAN_TYPESCRIPT = new RegExp(
+  "^[" +
+  "\\u{88f}\\u{897}\\u{c5c}\\u{cdc}\\u{1acf}-\\u{1add}\\u{1ae0}-\\u{1aeb}\\u{1c89}-\\u{1c8a}\\u{a7cb}-\\u{a7cf}" +
+  "\\u{a7d2}\\u{a7d4}\\u{a7da}-\\u{a7dc}\\u{a7f1}\\u{105c0}-\\u{105f3}\\u{10940}-\\u{10959}\\u{10d40}-\\u{10d65}" +
+  "\\u{10d69}-\\u{10d6d}\\u{10d6f}-\\u{10d85}\\u{10ec2}-\\u{10ec7}\\u{10efa}-\\u{10efc}\\u{11380}-\\u{11389}" +
+  "\\u{1138b}\\u{1138e}\\u{11390}-\\u{113b5}\\u{113b7}-\\u{113c0}\\u{113c2}\\u{113c5}\\u{113c7}-\\u{113ca}" +
+  "\\u{113cc}-\\u{113d3}\\u{113e1}-\\u{113e2}\\u{116d0}-\\u{116e3}\\u{11b60}-\\u{11b67}\\u{11bc0}-\\u{11be0}" +
+  "\\u{11bf0}-\\u{11bf9}\\u{11db0}-\\u{11ddb}\\u{11de0}-\\u{11de9}\\u{11f5a}\\u{13460}-\\u{143fa}" +
+  "\\u{16100}-\\u{16139}\\u{16d40}-\\u{16d6c}\\u{16d70}-\\u{16d79}\\u{16ea0}-\\u{16eb8}\\u{16ebb}-\\u{16ed3}" +
+  "\\u{16ff2}-\\u{16ff6}\\u{187f8}-\\u{187ff}\\u{18cff}\\u{18d09}-\\u{18d1e}\\u{18d80}-\\u{18df2}" +
+  "\\u{1ccf0}-\\u{1ccf9}\\u{1e5d0}-\\u{1e5fa}\\u{1e6c0}-\\u{1e6de}\\u{1e6e0}-\\u{1e6f5}\\u{1e6fe}-\\u{1e6ff}" +
+  "\\u{2b73a}-\\u{2b73f}\\u{2cea2}-\\u{2cead}\\u{323b0}-\\u{33479}" +
+  "]$",
+  "u",
+);
 const NUMBER = /0[xXoObB][\w]*|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?[\d_]*)?n?/y;
 
 /** The first problem of `text`, in the order of the file, or undefined. */
@@ -105,8 +126,13 @@ export function scan(text: string): ScanProblem | undefined {
       i += raw.length;
       problem = count(start) ?? legacyNumber(raw, start);
     } else if (isIdentifierChar(c)) {
-      while (i < text.length && isIdentifierChar(text[i]!)) i++;
       problem = count(start);
+      // beyond ASCII, only what Unicode calls identifier characters (oxc knows newer ones than TypeScript 6)
+      for (let first = true; i < text.length && isIdentifierChar(text[i]!); first = false) {
+        const point = String.fromCodePoint(text.codePointAt(i)!);
+        if (point >= "\u0080" && (!(first ? ID_START : ID_CONTINUE).test(point) || NEWER_THAN_TYPESCRIPT.test(point))) problem ??= { code: "syntax", pos: i, message: "Invalid character.", hint: SYNTAX_HINT };
+        i += point.length;
+      }
       next = true;
     } else if (c === "(" || c === "[" || c === "{") {
       i++;

@@ -53,6 +53,7 @@ const refused: [string, string, string, string, string][] = [
   ["a decimal with a leading zero", `export default defineTenant({ a: 08 });`, "syntax", "2:34", "Decimals with leading zeros are not allowed"],
   ["a legacy octal escape", `export default defineTenant({ a: "x\\01" });`, "syntax", "2:36", "Octal escape sequences are not allowed. Use the syntax '\\x01'."],
   ["an escaped 8", `export default defineTenant({ a: \`\\8\` });`, "syntax", "2:35", "Escape sequence '\\8' is not allowed."],
+  ["an identifier character newer than TypeScript's Unicode (15.1)", `export default defineTenant({ ${String.fromCodePoint(0x323b0)}a: 1 });`, "syntax", "2:31", "Invalid character."],
   ["a regular expression", `export default defineTenant({ a: /x/ });`, "unsupported-syntax", "2:34", "`/` (a division or a regular expression) is not allowed"],
 ];
 
