@@ -27,8 +27,7 @@ async function bundle(dir) {
   const { build } = await import("esbuild");
   const tmp = `${dir}.${process.pid}.tmp`;
   await build({
-    // the V8 code cache hook is its own chunk, loaded before the compiler's dependencies (see startup/code-cache.ts)
-    entryPoints: { cli: path.join(COMPILER, "cli.ts"), "code-cache": path.join(COMPILER, "startup", "code-cache.ts") },
+    entryPoints: { cli: path.join(COMPILER, "cli.ts") },
     bundle: true,
     splitting: true,
     format: "esm",
@@ -63,7 +62,6 @@ if (!fs.existsSync(path.join(dir, "cli.mjs"))) {
   await bundle(dir);
   pruneOldBundles(dir);
 }
-await import(pathToFileURL(path.join(dir, "code-cache.mjs")).href);
 const started = performance.now();
 const { main } = await import(pathToFileURL(path.join(dir, "cli.mjs")).href);
 const loaded = performance.now();

@@ -19,7 +19,9 @@ interface Frame {
 
 const SYNTAX_HINT = "fix the TypeScript syntax";
 const isLineBreak = (c: string) => c === "\n" || c === "\r" || c === "\u2028" || c === "\u2029";
-const isIdentifierChar = (c: string) => /[\w$\\]/.test(c) || (c >= "\u0080" && !/\s/.test(c));
+/** White space and line breaks, as JavaScript's `\s` (an ASCII test first: the file is mostly ASCII). */
+const isSpace = (c: string) => c === " " || c === "\n" || c === "\t" || c === "\r" || (c > "~" ? /\s/.test(c) : c === "\v" || c === "\f");
+const isIdentifierChar = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c === "_" || c === "$" || c === "\\" || (c >= "\u0080" && !isSpace(c));
 const ID_START = /^[\p{ID_Start}]$/u;
 const ID_CONTINUE = /^[\p{ID_Continue}\u200c\u200d]$/u;
 /**
@@ -96,7 +98,7 @@ export function scan(text: string): ScanProblem | undefined {
   while (i < text.length) {
     const c = text[i]!;
     const start = i;
-    if (/\s/.test(c)) {
+    if (isSpace(c)) {
       i++;
       continue;
     }
@@ -120,7 +122,7 @@ export function scan(text: string): ScanProblem | undefined {
     } else if (c === "`") {
       i++;
       problem = count(start) ?? template();
-    } else if (/\d/.test(c) || (c === "." && /\d/.test(text[i + 1] ?? ""))) {
+    } else if ((c >= "0" && c <= "9") || (c === "." && text[i + 1]! >= "0" && text[i + 1]! <= "9")) {
       NUMBER.lastIndex = i;
       const raw = NUMBER.exec(text)?.[0] ?? c;
       i += raw.length;
@@ -173,7 +175,7 @@ function tooDeep(pos: number): ScanProblem {
 /** Where the next token starts after `i`: past white space and comments. */
 function skipTrivia(text: string, i: number): number {
   for (;;) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && isSpace(text[i]!)) i++;
     if (text.startsWith("//", i)) i = lineEnd(text, i);
     else if (text.startsWith("/*", i)) i = text.indexOf("*/", i + 2) < 0 ? text.length : text.indexOf("*/", i + 2) + 2;
     else return i;
