@@ -149,11 +149,12 @@ export function scan(text: string): ScanProblem | undefined {
       i++;
       problem = open("angle", start);
     } else if (c === ">" && text[i + 1] !== "=") {
+      // a closed `<...>` is one more token where it stands: `<A><A><A>x` nests one assertion per `<A>`
       for (; text[i] === ">"; i++) {
         if (stack[stack.length - 1]!.kind === "angle") pop();
-        else problem ??= count(i);
+        problem ??= count(i);
       }
-    } else if (c === "," || (c === ";" && !/^(else|while)\b/.test(text.slice(skipTrivia(text, i + 1)).slice(0, 6)))) {
+    } else if (c === "," || (c === ";" && !continues(text, i + 1))) {
       // a new element or statement starts: it nests no deeper than the first (`else` and `do ... while` do)
       i++;
       if (c === ";") popAngles();
@@ -170,6 +171,12 @@ export function scan(text: string): ScanProblem | undefined {
 
 function tooDeep(pos: number): ScanProblem {
   return { code: "too-deep", pos, message: "the file nests too deeply for the parser", hint: "flatten the nested types or expressions" };
+}
+
+/** Whether the statement ended at `i` goes on (`if (a) b; else c`, `do a; while (b)`): it nests what follows. */
+function continues(text: string, i: number): boolean {
+  const next = skipTrivia(text, i);
+  return /^(else|while)\b/.test(text.slice(next, next + 6));
 }
 
 /** Where the next token starts after `i`: past white space and comments. */

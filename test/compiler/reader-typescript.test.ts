@@ -115,6 +115,8 @@ const unbracketed: [string, (n: number) => string][] = [
   ["function types", (n) => `type A = ${"() => ".repeat(n)}B;`],
   ["keyof chains", (n) => `type A = ${"keyof ".repeat(n)}B;`],
   ["new chains", (n) => `const a = ${"new ".repeat(n)}A;`],
+  ["type assertions", (n) => `const a = ${"<A>".repeat(n)}1;`],
+  ["await chains", (n) => `const a = ${"await ".repeat(n)}1;`],
 ];
 
 for (const [name, source] of unbracketed) {
