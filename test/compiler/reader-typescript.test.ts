@@ -3,6 +3,7 @@
 // object's prototype, and size and depth have limits reported at their line instead of a stack overflow.
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StaticReader } from "../../compiler/source/static-reader";
@@ -118,6 +119,27 @@ const unbracketed: [string, (n: number) => string][] = [
   ["type assertions", (n) => `const a = ${"<A>".repeat(n)}1;`],
   ["await chains", (n) => `const a = ${"await ".repeat(n)}1;`],
 ];
+
+// random mixes of nesting constructs, each wrapping the next, up to the file limit: the reader answers (or
+// refuses with a located error) and the process survives
+const wrappers: [string, string][] = [
+  ["!", ""], ["-", ""], ["typeof ", ""], ["await ", ""], ["new ", ""], ["<A>", ""], ["() => ", ""], ["a ? ", " : 1"], ["1 + ", ""],
+  ["", " + 1"], ["(", ")"], ["[", "]"], ["{ a: ", " }"], ["f(", ")"], ["`${", "}`"], ["", " as A"], ["", "!"], ["a: ", ""],
+];
+const typeWrappers: [string, string][] = [["A<", ">"], ["keyof ", ""], ["() => ", ""], ["B extends C ? ", " : D"], ["(", ")"], ["{ a: ", " }"], ["", "[]"], ["A | ", ""]];
+test("random deep mixes of nesting constructs never crash the parser", () => {
+  const mix = (pieces: [string, string][]) => fc.array(fc.nat(pieces.length - 1), { minLength: 1, maxLength: 40 }).chain((cycle) => fc.integer({ min: 500, max: 40_000 }).map((n) => Array.from({ length: n }, (_, i) => pieces[cycle[i % cycle.length]!]!)));
+  const nest = (parts: [string, string][], core: string) => parts.map(([open]) => open).join("") + core + parts.map(([, close]) => close).reverse().join("");
+  const files = fc.oneof(mix(wrappers).map((p) => `const a = ${nest(p, "1")};`), mix(typeWrappers).map((p) => `type T = ${nest(p, "B")};`), mix(wrappers).map((p) => `${"if (1) ".repeat(p.length % 3000)}${nest(p, "1")};`));
+  fc.assert(
+    fc.property(files, (text) => {
+      if (Buffer.byteLength(text) > MAX_FILE_BYTES) return;
+      const r = read(`${text}\nexport default defineTenant({});`);
+      assert.ok(r.diagnostics.every((d) => d.line >= 1 && d.col >= 1));
+    }),
+    { numRuns: 60, seed: 512 },
+  );
+});
 
 for (const [name, source] of unbracketed) {
   test(`${name}, as deep as the file limit allows, is a located error, not a crash`, () => {
