@@ -50,23 +50,37 @@ export function parseModule(file: string, text: string, resolve: (specifier: str
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return fail("too-large", 0, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`, "split it, or move shared values into presets");
   // before the parser: it must never see nesting that would overflow its stack
   const problem = scan(text);
+  // a syntax error before a `/` is the first thing to fix: the text before it was scanned, so it is safe to parse
+  if (problem?.code === "unsupported-syntax" && syntaxErrors(mod, parseTypeScript(file, text.slice(0, problem.pos)).errors, problem.pos)) return mod;
   if (problem) return fail(problem.code, problem.pos, problem.message, problem.hint);
   const parsed = parseTypeScript(file, text);
-  for (const e of parsed.errors) {
-    mod.diagnostics.push(error("syntax", at(mod, { start: e.labels[0]?.start ?? 0 }), syntaxMessage(e.message), { hint: e.helpMessage ?? "fix the TypeScript syntax" }));
-  }
-  if (parsed.errors.length > 0) {
-    mod.broken = true;
-    return mod;
-  }
+  if (syntaxErrors(mod, parsed.errors, text.length + 1)) return mod;
   new Declarations(mod, resolve).statements(parsed.program.body);
   return mod;
 }
 
-/** oxc's most frequent message in TypeScript's words (`'}' expected.`), which operators know from tsc and editors. */
+/** Reports the syntax errors that start before `end`; true (and the module broken) when there are any. */
+function syntaxErrors(mod: Module, errors: ReturnType<typeof parseTypeScript>["errors"], end: number): boolean {
+  const before = errors.filter((e) => (e.labels[0]?.start ?? 0) < end);
+  for (const e of before) {
+    mod.diagnostics.push(error("syntax", at(mod, { start: e.labels[0]?.start ?? 0 }), syntaxMessage(e.message), { hint: e.helpMessage ?? "fix the TypeScript syntax" }));
+  }
+  mod.broken ||= before.length > 0;
+  return before.length > 0;
+}
+
+/** oxc's messages that TypeScript words differently, in TypeScript's words: those operators know from tsc and editors. */
+const TYPESCRIPT_WORDS: [RegExp, string][] = [
+  [/^Expected a semicolon or an implicit semicolon after a statement, but found none$/, "';' expected."],
+  [/^Invalid Character `.*`$/s, "Invalid character."],
+  [/^Unterminated string$/, "Unterminated string literal."],
+  [/^Unterminated template$/, "Unterminated template literal."],
+];
+
 function syntaxMessage(message: string): string {
-  const expected = /^Expected `(.+)` but found `.*`$/.exec(message);
-  return expected ? `'${expected[1]}' expected.` : message;
+  const expected = /^Expected (`[^`]+`(?: or `[^`]+`)*) but found `.*`$/s.exec(message);
+  if (expected) return `${expected[1]!.replace(/`([^`]+)`/g, "'$1'")} expected.`;
+  return TYPESCRIPT_WORDS.find(([oxc]) => oxc.test(message))?.[1] ?? message;
 }
 
 /** The top-level statements of one module, with every name bound at most once in the value space. */
