@@ -1,5 +1,4 @@
 // The one entry point that prints and exits: `tsx compiler/cli.ts <command> [args]`.
-import "./startup/code-cache"; // first: it must be in place before the TypeScript parser loads
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { CODE_ROOT } from "./code-root";

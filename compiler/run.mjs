@@ -27,9 +27,8 @@ async function bundle(dir) {
   const { build } = await import("esbuild");
   const tmp = `${dir}.${process.pid}.tmp`;
   await build({
-    // the V8 code cache hook is its own chunk, loaded before the compiler's dependencies (see startup/code-cache.ts)
     // the tenant pool's worker threads start from their own entry (parallel/worker.ts)
-    entryPoints: { cli: path.join(COMPILER, "cli.ts"), "code-cache": path.join(COMPILER, "startup", "code-cache.ts"), "tenant-worker": path.join(COMPILER, "parallel", "worker.ts") },
+    entryPoints: { cli: path.join(COMPILER, "cli.ts"), "tenant-worker": path.join(COMPILER, "parallel", "worker.ts") },
     bundle: true,
     splitting: true,
     format: "esm",
@@ -64,7 +63,6 @@ if (!fs.existsSync(path.join(dir, "cli.mjs"))) {
   await bundle(dir);
   pruneOldBundles(dir);
 }
-await import(pathToFileURL(path.join(dir, "code-cache.mjs")).href);
 // where the tenant pool finds this bundle's worker entry (parallel/pool.ts)
 globalThis[Symbol.for("openedx-fleet.bundle")] = dir;
 const started = performance.now();

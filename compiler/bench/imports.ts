@@ -3,17 +3,12 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { sourcesHash } from "../cache/sources-hash.mjs";
 import { median } from "./measure";
 
-/** Runtime dependencies, and the module of each the compiler actually loads when it is not the package's main. */
-const ENTRY: Record<string, string> = {
-  "ts-morph": "@ts-morph/common/dist/typescript.js",
-};
 /** Which commands load it (kept by hand: the bundle's chunks decide, see docs/benchmarks.md). */
 const LOADED_BY: Record<string, string> = {
-  "@ts-morph/common/dist/typescript.js": "compile, check, diff when a tenant or the platform must be parsed (not on cache hits)",
+  "oxc-parser": "compile, check, diff when a tenant or the platform must be parsed (not on cache hits)",
+  "ts-morph": "tenant:new, fleet:upgrade (the codemods that edit tenant files)",
   "@kubernetes/client-node": "validate without a schema folder (packaged schemas)",
   "@secretlint/secretlint-rule-preset-recommend": "compile, check when a value or message could hold a secret",
   ajv: "validate",
@@ -34,31 +29,19 @@ export interface ImportCost {
   loadedBy: string;
 }
 
-const PARSER = "@ts-morph/common/dist/typescript.js";
-
 export function importCosts(codeRoot: string, runs: number): ImportCost[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(codeRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-  const modules = Object.keys(pkg.dependencies).map((d) => ENTRY[d] ?? d);
-  // the parser as the compiler loads it: after the V8 code cache hook of the running bundle (startup/code-cache.ts)
-  const hook = path.join(codeRoot, ".cache", "build", sourcesHash(codeRoot).slice(0, 24), "code-cache.mjs");
-  const withHook = fs.existsSync(hook) ? [{ module: PARSER, hook: pathToFileURL(hook).href }] : [];
-  return [...modules.map((module) => ({ module, hook: undefined as string | undefined })), ...withHook].map(({ module, hook }) => {
+  return Object.keys(pkg.dependencies).map((module) => {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
       // import() for ES modules and CommonJS alike; the time is taken inside the child, Node's start-up excluded
-      // the parser is required, as source/typescript.ts loads it (the code cache hook sees only require)
-      const load =
-        module === PARSER
-          ? `(await import("node:module")).createRequire(process.cwd() + "/")(${JSON.stringify(module)}); console.log(performance.now() - t)`
-          : `import(${JSON.stringify(module)}).then(() => console.log(performance.now() - t))`;
-      const code = hook ? `await import(${JSON.stringify(hook)}); const t = performance.now(); ${load}` : `const t = performance.now(); ${load}`;
+      const code = `const t = performance.now(); import(${JSON.stringify(module)}).then(() => console.log(performance.now() - t))`;
       const r = spawnSync(process.execPath, ["--input-type=module", "-e", code], { cwd: codeRoot, encoding: "utf8" });
       const ms = Number(r.stdout.trim());
       if (r.status !== 0 || !Number.isFinite(ms)) throw new Error(`cannot import ${module}: ${r.stderr}`);
       times.push(ms);
     }
-    const label = hook ? `${module} (with the compiler's V8 code cache)` : module;
-    return { module: label, ms: median(times), loadedBy: LOADED_BY[module] ?? "" };
+    return { module, ms: median(times), loadedBy: LOADED_BY[module] ?? "" };
   });
 }
 

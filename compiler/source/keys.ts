@@ -1,20 +1,18 @@
 // Property keys as TypeScript reads them, the keys no tenant value may have, and own-property writes.
-import { ts } from "./typescript";
+import { isNumericLiteral, isStringLiteral, plainTemplate } from "./nodes";
+import type { ObjectProperty } from "./parser";
 
 /**
- * The key a property name stands for, as TypeScript compares them: identifiers and strings with their escapes
+ * The key a property stands for, as TypeScript compares them: identifiers and strings with their escapes
  * resolved (`"\u005f_proto__"` is `__proto__`), numbers in their canonical form (`1.0` and `1` are one key),
  * computed keys only when they hold a literal (`["a"]`). Undefined for any other computed key.
  */
-export function propertyKey(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  if (ts.isNumericLiteral(name)) return String(Number(name.text));
-  if (ts.isComputedPropertyName(name)) {
-    const inner = name.expression;
-    if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
-    if (ts.isNumericLiteral(inner)) return String(Number(inner.text));
-  }
-  return undefined;
+export function propertyKey(prop: ObjectProperty): string | undefined {
+  const key = prop.key;
+  if (!prop.computed && key.type === "Identifier") return key.name;
+  if (isStringLiteral(key)) return key.value;
+  if (isNumericLiteral(key)) return String(key.value);
+  return prop.computed ? plainTemplate(key) : undefined;
 }
 
 /**

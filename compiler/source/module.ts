@@ -1,9 +1,10 @@
 // One tenant, platform or preset file parsed into its declarations (imports, consts, the default export),
 // under TypeScript's own rules for them: a name is declared once, a module has one default export.
-import { loadTypeScript, ts } from "./typescript";
 import { error, type Diagnostic, type Location } from "../diagnostics";
-import { MAX_DEPTH, MAX_FILE_BYTES } from "./limits";
-import { tooDeepAt } from "./nesting";
+import { MAX_FILE_BYTES } from "./limits";
+import { lineStarts, lineAndColumn } from "./lines";
+import { parseTypeScript, type AnyNode, type Expression, type ImportDeclaration, type Statement, type Directive, type VariableDeclaration, type VariableDeclarator } from "./parser";
+import { scan } from "./scan";
 import { describe } from "./syntax-names";
 
 export interface Import {
@@ -12,18 +13,20 @@ export interface Import {
   module?: string;
   /** The exported name. */
   name: string;
-  node: ts.Node;
+  node: AnyNode;
 }
 
 export interface Module {
   file: string; // relative to root, for messages
-  sf: ts.SourceFile;
-  consts: Map<string, ts.VariableDeclaration>;
+  text: string;
+  /** Where each line starts (see lines.ts). */
+  lines: number[];
+  consts: Map<string, VariableDeclarator>;
   /** Names of the consts declared with `export`. */
   exported: Set<string>;
   /** Local name → where it comes from (value imports only: type-only ones are erased). */
   imports: Map<string, Import>;
-  exportDefault?: ts.Expression;
+  exportDefault?: Expression;
   /** True when the file cannot be read as a whole (syntax error, limit exceeded): its structure means nothing. */
   broken: boolean;
   diagnostics: Diagnostic[];
@@ -31,112 +34,131 @@ export interface Module {
 
 export type ImportTarget = { kind: "api" } | { kind: "preset"; abs: string } | null;
 
-/** Where `node` starts in its file, 1-based. */
-export function at(mod: Module, node: ts.Node): Location {
-  const pos = node.kind === ts.SyntaxKind.SourceFile ? 0 : node.getStart(mod.sf);
-  return position(mod, pos);
-}
-
-function position(mod: Module, pos: number): Location {
-  const lc = mod.sf.getLineAndCharacterOfPosition(pos);
-  return { file: mod.file, line: lc.line + 1, col: lc.character + 1 };
+/** Where `node` starts in its file, 1-based (the file's start for `{ start: 0 }`). */
+export function at(mod: Module, node: { start: number }): Location {
+  return { file: mod.file, ...lineAndColumn(mod.lines, node.start) };
 }
 
 /** Parses `text`; `resolve` says what an import specifier written in this file refers to. */
-export function parseModule(file: string, absPath: string, text: string, resolve: (specifier: string) => ImportTarget): Module {
-  loadTypeScript();
-  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return brokenModule(file, absPath, "too-large", 0, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`, "split it, or move shared values into presets");
-  const deep = tooDeepAt(text);
-  if (deep !== undefined) return brokenModule(file, absPath, "too-deep", deep, `brackets nest deeper than ${MAX_DEPTH} levels`, "flatten the value: no real setting nests this deep", text);
-  let sf: ts.SourceFile;
-  try {
-    // no parent pointers: the reader walks down from the statements, and positions take the file explicitly
-    sf = ts.createSourceFile(absPath, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  } catch (e) {
-    // the parser recurses on what the bracket scan does not count (`A<A<A<...>>>`, long operator chains)
-    if (!(e instanceof RangeError)) throw e;
-    return brokenModule(file, absPath, "too-deep", 0, "the file nests too deeply for the TypeScript parser", "flatten the nested types or expressions");
-  }
-  const mod: Module = { file, sf, consts: new Map(), exported: new Set(), imports: new Map(), broken: false, diagnostics: [] };
-  // parseDiagnostics is internal to the TypeScript API but stable for years; it is the only way to
-  // get syntax errors without a full (slow) type-check program.
-  const syntax = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
-  for (const d of syntax) {
-    mod.diagnostics.push(error("syntax", position(mod, d.start), ts.flattenDiagnosticMessageText(d.messageText, "\n"), { hint: "fix the TypeScript syntax" }));
-  }
-  if (syntax.length > 0) {
+export function parseModule(file: string, text: string, resolve: (specifier: string) => ImportTarget): Module {
+  const mod: Module = { file, text, lines: lineStarts(text), consts: new Map(), exported: new Set(), imports: new Map(), broken: false, diagnostics: [] };
+  const fail = (code: string, pos: number, message: string, hint: string) => {
     mod.broken = true;
+    mod.diagnostics.push(error(code, at(mod, { start: pos }), message, { hint }));
     return mod;
-  }
-  new Declarations(mod, resolve).statements();
+  };
+  if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return fail("too-large", 0, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`, "split it, or move shared values into presets");
+  // before the parser: it must never see nesting that would overflow its stack
+  const problem = scan(text);
+  // a syntax error before a `/` is the first thing to fix: the text before it was scanned, so it is safe to parse
+  if (problem?.code === "unsupported-syntax" && syntaxErrors(mod, parseTypeScript(file, text.slice(0, problem.pos)).errors, problem.pos)) return mod;
+  if (problem) return fail(problem.code, problem.pos, problem.message, problem.hint);
+  const parsed = parseTypeScript(file, text);
+  if (syntaxErrors(mod, parsed.errors, text.length + 1)) return mod;
+  new Declarations(mod, resolve).statements(parsed.program.body);
   return mod;
 }
 
-function brokenModule(file: string, absPath: string, code: string, pos: number, message: string, hint: string, text = ""): Module {
-  // only the text before the problem is parsed: enough to turn the position into a line and column
-  const sf = ts.createSourceFile(absPath, text.slice(0, pos), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const mod: Module = { file, sf, consts: new Map(), exported: new Set(), imports: new Map(), broken: true, diagnostics: [] };
-  mod.diagnostics.push(error(code, position(mod, pos), message, { hint }));
-  return mod;
+/** Reports the syntax errors that start before `end`; true (and the module broken) when there are any. */
+function syntaxErrors(mod: Module, errors: ReturnType<typeof parseTypeScript>["errors"], end: number): boolean {
+  const before = errors.filter((e) => (e.labels[0]?.start ?? 0) < end);
+  for (const e of before) {
+    mod.diagnostics.push(error("syntax", at(mod, { start: e.labels[0]?.start ?? 0 }), syntaxMessage(e.message), { hint: e.helpMessage ?? "fix the TypeScript syntax" }));
+  }
+  mod.broken ||= before.length > 0;
+  return before.length > 0;
+}
+
+/** oxc's messages that TypeScript words differently, in TypeScript's words: those operators know from tsc and editors. */
+const TYPESCRIPT_WORDS: [RegExp, string][] = [
+  [/^Expected a semicolon or an implicit semicolon after a statement, but found none$/, "';' expected."],
+  [/^Invalid Character `.*`$/s, "Invalid character."],
+  [/^Unterminated string$/, "Unterminated string literal."],
+  [/^Unterminated template$/, "Unterminated template literal."],
+];
+
+function syntaxMessage(message: string): string {
+  const expected = /^Expected (`[^`]+`(?: or `[^`]+`)*) but found `.*`$/s.exec(message);
+  if (expected) return `${expected[1]!.replace(/`([^`]+)`/g, "'$1'")} expected.`;
+  return TYPESCRIPT_WORDS.find(([oxc]) => oxc.test(message))?.[1] ?? message;
 }
 
 /** The top-level statements of one module, with every name bound at most once in the value space. */
 class Declarations {
   /** Every value binding (consts and value imports) and every import binding, by name, as TypeScript binds them. */
-  private readonly values = new Map<string, { node: ts.Node; what: string }>();
-  private readonly importNames = new Map<string, ts.Node>();
-  private defaultExport?: ts.Node;
+  private readonly values = new Map<string, { node: AnyNode; what: string }>();
+  private readonly importNames = new Map<string, AnyNode & { name: string }>();
+  private defaultExport?: AnyNode;
 
   constructor(
     private readonly mod: Module,
     private readonly resolve: (specifier: string) => ImportTarget,
   ) {}
 
-  statements(): void {
-    for (const st of this.mod.sf.statements) this.statement(st);
+  statements(body: (Statement | Directive)[]): void {
+    for (const st of body) this.statement(st);
   }
 
-  private push(code: string, node: ts.Node, message: string, hint?: string): void {
+  private push(code: string, node: AnyNode, message: string, hint?: string): void {
     this.mod.diagnostics.push(error(code, at(this.mod, node), message, hint ? { hint } : {}));
   }
 
-  private statement(st: ts.Statement): void {
+  private statement(st: Statement | Directive): void {
     const fail = (message: string, hint?: string) => this.push("unsupported-syntax", st, message, hint);
-    if (ts.isImportDeclaration(st)) return this.importDeclaration(st);
-    if (ts.isVariableStatement(st)) {
-      if (!(st.declarationList.flags & ts.NodeFlags.Const)) {
-        return fail(`${ts.tokenToString(st.declarationList.flags & ts.NodeFlags.Let ? ts.SyntaxKind.LetKeyword : ts.SyntaxKind.VarKeyword)} declarations are not allowed`, "declare values with `const`");
+    const notHere = (node: AnyNode) => fail(`${describe(node)} is not allowed here`, "a tenant or platform file holds only imports, `const` declarations and `export default`");
+    switch (st.type) {
+      case "ImportDeclaration":
+        return this.importDeclaration(st);
+      case "VariableDeclaration":
+        return this.variables(st, st, false);
+      case "ExportNamedDeclaration": {
+        const decl = st.declaration;
+        if (decl?.type === "VariableDeclaration") return this.variables(decl, st, true);
+        if (decl?.type === "TSTypeAliasDeclaration" || decl?.type === "TSInterfaceDeclaration") return;
+        return notHere(decl ?? st);
       }
-      if (st.modifiers?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return fail("`declare` is not allowed");
-      const exported = st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
-      for (const decl of st.declarationList.declarations) this.constDeclaration(decl, exported);
-      return;
-    }
-    if (ts.isExportAssignment(st)) {
-      if (st.isExportEquals) return fail("`export =` is not allowed", "use `export default`");
-      if (this.defaultExport) {
-        const first = at(this.mod, this.defaultExport).line;
-        return this.push("duplicate-default-export", st, `a second \`export default\` (the first is at line ${first}): TypeScript refuses a module with two`, "keep one `export default`");
+      case "TSExportAssignment":
+        return fail("`export =` is not allowed", "use `export default`");
+      case "ExportDefaultDeclaration": {
+        const decl = st.declaration;
+        if (decl.type === "TSInterfaceDeclaration") return; // a type, as in TypeScript
+        if (decl.type === "FunctionDeclaration" || decl.type === "ClassDeclaration" || decl.type === "TSDeclareFunction") return notHere(decl);
+        if (this.defaultExport) {
+          const first = at(this.mod, this.defaultExport).line;
+          return this.push("duplicate-default-export", st, `a second \`export default\` (the first is at line ${first}): TypeScript refuses a module with two`, "keep one `export default`");
+        }
+        this.defaultExport = st;
+        this.mod.exportDefault = decl as Expression;
+        return;
       }
-      this.defaultExport = st;
-      this.mod.exportDefault = st.expression;
-      return;
+      case "TSTypeAliasDeclaration":
+      case "TSInterfaceDeclaration":
+      case "EmptyStatement":
+        return;
+      default:
+        return notHere(st);
     }
-    if (ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isEmptyStatement(st)) return;
-    fail(`${describe(st)} is not allowed here`, "a tenant or platform file holds only imports, `const` declarations and `export default`");
   }
 
-  private constDeclaration(decl: ts.VariableDeclaration, exported: boolean): void {
-    if (!ts.isIdentifier(decl.name)) return this.push("unsupported-syntax", decl.name, "destructuring declarations are not allowed", "declare one `const` per value");
-    if (!decl.initializer) return this.push("unsupported-syntax", decl, `const ${decl.name.text} has no value`);
-    const name = decl.name.text;
-    if (!this.bind(name, decl.name, "a const")) return;
+  /** `const` declarations (`statement` is where they start, `export` included). */
+  private variables(list: VariableDeclaration, statement: AnyNode, exported: boolean): void {
+    const fail = (message: string, hint?: string) => this.push("unsupported-syntax", statement, message, hint);
+    if (list.kind !== "const") return fail(`${list.kind} declarations are not allowed`, "declare values with `const`");
+    if (list.declare) return fail("`declare` is not allowed");
+    for (const decl of list.declarations) this.constDeclaration(decl, exported);
+  }
+
+  private constDeclaration(decl: VariableDeclarator, exported: boolean): void {
+    if (decl.id.type !== "Identifier") return this.push("unsupported-syntax", decl.id, "destructuring declarations are not allowed", "declare one `const` per value");
+    if (!decl.init) return this.push("unsupported-syntax", decl, `const ${decl.id.name} has no value`);
+    const name = decl.id.name;
+    if (!this.bind(name, decl.id, "a const")) return;
     this.mod.consts.set(name, decl);
     if (exported) this.mod.exported.add(name);
   }
 
   /** Records a value binding; a name bound twice is TypeScript's "Cannot redeclare" error. */
-  private bind(name: string, node: ts.Node, what: string): boolean {
+  private bind(name: string, node: AnyNode, what: string): boolean {
     const first = this.values.get(name);
     if (first) {
       const line = at(this.mod, first.node).line;
@@ -147,42 +169,39 @@ class Declarations {
     return true;
   }
 
-  private importDeclaration(st: ts.ImportDeclaration): void {
-    const specifier = (st.moduleSpecifier as ts.StringLiteral).text;
-    const clause = st.importClause;
-    if (clause?.isTypeOnly) {
-      this.importNamesOf(clause); // erased at compile time: harmless, but still bound once
+  private importDeclaration(st: ImportDeclaration): void {
+    const specifier = st.source.value;
+    if (st.importKind === "type") {
+      this.importNamesOf(st); // erased at compile time: harmless, but still bound once
       return;
     }
     const target = this.resolve(specifier);
     if (!target) return this.push("forbidden-import", st, `import from "${specifier}" is not allowed`, "tenant files may import only from ../compiler/api and named presets from platform/");
-    if (!clause) return this.push("forbidden-import", st, `side-effect import of "${specifier}" is not allowed`);
-    if (clause.name || (clause.namedBindings && !ts.isNamedImports(clause.namedBindings))) {
+    // `import {} from "x"` imports nothing; `import "x"` runs the file for its side effects
+    if (st.specifiers.length === 0 && !this.mod.text.slice(st.start, st.source.start).includes("{")) return this.push("forbidden-import", st, `side-effect import of "${specifier}" is not allowed`);
+    if (st.specifiers.some((s) => s.type !== "ImportSpecifier")) {
       return this.push("forbidden-import", st, `only named imports (\`import { name } from "${specifier}"\`) are allowed`);
     }
-    const repeated = this.importNamesOf(clause);
-    for (const spec of (clause.namedBindings as ts.NamedImports | undefined)?.elements ?? []) {
-      if (spec.isTypeOnly || repeated.has(spec.name)) continue;
-      const local = spec.name.text;
+    const repeated = this.importNamesOf(st);
+    for (const spec of st.specifiers) {
+      if (spec.type !== "ImportSpecifier" || spec.importKind === "type" || repeated.has(spec.local)) continue;
+      const local = spec.local.name;
       if (!this.bind(local, spec, `an import`)) continue;
-      const name = (spec.propertyName ?? spec.name).text;
+      const name = spec.imported.type === "Identifier" ? spec.imported.name : spec.imported.value;
       this.mod.imports.set(local, target.kind === "api" ? { from: "api", name, node: spec } : { from: "preset", module: target.abs, name, node: spec });
     }
   }
 
   /** Every local name an import binds (type-only ones included) is unique among imports ("Duplicate identifier"). */
-  private importNamesOf(clause: ts.ImportClause): Set<ts.Identifier> {
-    const repeated = new Set<ts.Identifier>();
-    const bindings = clause.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : [];
-    const names: ts.Identifier[] = [...(clause.name ? [clause.name] : []), ...bindings.map((b) => b.name)];
-    if (clause.namedBindings && ts.isNamespaceImport(clause.namedBindings)) names.push(clause.namedBindings.name);
-    for (const id of names) {
-      const first = this.importNames.get(id.text);
+  private importNamesOf(st: ImportDeclaration): Set<AnyNode> {
+    const repeated = new Set<AnyNode>();
+    for (const { local: id } of st.specifiers) {
+      const first = this.importNames.get(id.name);
       if (!first) {
-        this.importNames.set(id.text, id);
+        this.importNames.set(id.name, id);
         continue;
       }
-      this.push("duplicate-declaration", id, `"${id.text}" is already imported at line ${at(this.mod, first).line}`, "remove one of the imports");
+      this.push("duplicate-declaration", id, `"${id.name}" is already imported at line ${at(this.mod, first).line}`, "remove one of the imports");
       repeated.add(id);
     }
     return repeated;

@@ -2,7 +2,7 @@
 // or a const a preset file exports. JavaScript's and TypeScript's rules decide, and say why when neither.
 import type { Diagnostic } from "../diagnostics";
 import { at, type Import, type Module } from "./module";
-import type { ts } from "./typescript";
+import type { AnyNode, Expression, IdentifierReference, VariableDeclarator } from "./parser";
 
 /** What the reader provides: preset modules, and file names for messages. */
 export interface ModuleLoader {
@@ -13,13 +13,13 @@ export interface ModuleLoader {
 /** A name followed to the expression it stands for. */
 export interface Target {
   mod: Module;
-  expr: ts.Expression;
-  decl: ts.VariableDeclaration;
+  expr: Expression;
+  decl: VariableDeclarator;
 }
 
 /** Why a name stands for nothing, located in `mod`. */
 export interface Problem {
-  problem: { mod: Module; node: ts.Node; message: string; hint?: string; code?: string };
+  problem: { mod: Module; node: AnyNode; message: string; hint?: string; code?: string };
 }
 
 const API_FUNCTIONS = new Set(["defineTenant", "definePlatform"]);
@@ -35,19 +35,19 @@ export class Names {
   ) {}
 
   /** What `id` in `mod` stands for; undefined when it was reported already. */
-  lookup(mod: Module, id: ts.Identifier): Target | Problem | undefined {
-    const name = id.text;
-    const problem = (node: ts.Node, message: string, hint?: string, code?: string): Problem => ({ problem: { mod, node, message, ...(hint ? { hint } : {}), ...(code ? { code } : {}) } });
+  lookup(mod: Module, id: IdentifierReference): Target | Problem | undefined {
+    const name = id.name;
+    const problem = (node: AnyNode, message: string, hint?: string, code?: string): Problem => ({ problem: { mod, node, message, ...(hint ? { hint } : {}), ...(code ? { code } : {}) } });
     if (name === "undefined") return problem(id, "`undefined` is not allowed", "leave the property out instead");
     const decl = mod.consts.get(name);
     if (decl) {
       // a const is in its temporal dead zone until its declaration ends: reading it earlier throws in JavaScript
-      if (id.getStart(mod.sf) < decl.getEnd()) {
-        const self = id.getStart(mod.sf) >= decl.getStart(mod.sf);
+      if (id.start < decl.end) {
+        const self = id.start >= decl.start;
         const message = self ? `const ${name} refers to itself` : `const ${name} is used before its declaration at line ${at(mod, decl).line}`;
         return problem(id, `${message}; TypeScript refuses this`, "declare each const above its first use", "used-before-declaration");
       }
-      return { mod, expr: decl.initializer!, decl };
+      return { mod, expr: decl.init!, decl };
     }
     const imported = mod.imports.get(name);
     if (imported?.from === "preset") return this.link(mod, imported);
@@ -79,6 +79,6 @@ export class Names {
     if (first) this.report(target.diagnostics);
     const exported = target.consts.get(imported.name);
     if (!exported || !target.exported.has(imported.name)) return problem(`${file} has no exported const named "${imported.name}"`, "export it with `export const`");
-    return { mod: target, expr: exported.initializer!, decl: exported };
+    return { mod: target, expr: exported.init!, decl: exported };
   }
 }

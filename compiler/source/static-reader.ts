@@ -1,4 +1,4 @@
-// Reads tenant and platform files as data with the TypeScript parser: nothing in them is ever executed,
+// Reads tenant and platform files as data with a TypeScript parser (oxc's, see parser.ts): nothing in them is ever executed,
 // so a pull request from anyone is safe to compile in CI. The reader accepts a subset of what TypeScript
 // accepts, and gives each accepted file the value TypeScript (and JavaScript) would give it.
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES } from "./limits";
 import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
 import type { ModuleLoader } from "./names";
-import type { ts } from "./typescript";
+import type { VariableDeclarator } from "./parser";
 
 export interface ReaderOptions {
   /** Repository root; file names in diagnostics are relative to it. */
@@ -51,7 +51,7 @@ export class StaticReader implements ModuleLoader {
     const whole = { value: undefined, locator, unreadable: [[]] };
     if (mod.broken) return { ...whole, diagnostics };
     if (!mod.exportDefault) {
-      diagnostics.push(error("no-default-export", at(mod, mod.sf), `the file has no default export`, { hint: `end the file with \`export default ${entry}({ ... });\`` }));
+      diagnostics.push(error("no-default-export", at(mod, { start: 0 }), `the file has no default export`, { hint: `end the file with \`export default ${entry}({ ... });\`` }));
       return { ...whole, diagnostics };
     }
     const value = evaluation.entry(mod.exportDefault, entry);
@@ -65,7 +65,7 @@ export class StaticReader implements ModuleLoader {
    * Errors in the consts of `mod` not in `reached`: JavaScript runs every initializer when the module loads, used
    * or not (and, with `imports`, in its imports never followed). Values are discarded, locations kept apart.
    */
-  private unreached(mod: Module, reached: ReadonlySet<ts.VariableDeclaration>, imports: boolean): Diagnostic[] {
+  private unreached(mod: Module, reached: ReadonlySet<VariableDeclarator>, imports: boolean): Diagnostic[] {
     const check = new Evaluation(this, mod, new Locator(mod.file));
     for (const decl of mod.consts.values()) if (!reached.has(decl) && !check.reached.has(decl)) check.declaration(decl);
     if (imports) check.imports(); // a preset file checked whole: its own imports too
@@ -88,7 +88,7 @@ export class StaticReader implements ModuleLoader {
   load(absPath: string, text?: string, remember = true): Module | null {
     if (text === undefined && this.modules.has(absPath)) return this.modules.get(absPath)!;
     const source = text ?? readSource(absPath);
-    const mod = source === undefined ? null : parseModule(this.rel(absPath), absPath, source, (specifier) => this.resolveImport(absPath, specifier));
+    const mod = source === undefined ? null : parseModule(this.rel(absPath), source, (specifier) => this.resolveImport(absPath, specifier));
     if (text === undefined && remember) {
       // a preset file: kept for every tenant, and checked whole once (remembered first, so import cycles end)
       this.modules.set(absPath, mod);

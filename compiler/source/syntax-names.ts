@@ -1,44 +1,63 @@
-// Plain-words names of TypeScript syntax, and short excerpts of source, for the reader's messages.
-import { ts } from "./typescript";
+// Plain-words names of syntax, and short excerpts of source, for the reader's messages. The words are those the
+// reader used with TypeScript's parser, whose node kinds they named.
+import type { AnyNode } from "./parser";
 
-/** The source text of `node`, on one line and at most 40 characters. */
-export function snippet(sf: ts.SourceFile, node: ts.Node): string {
-  const text = node.getText(sf).replace(/\s+/g, " ");
+/** The source text of `node` in the file `mod`, on one line and at most 40 characters. */
+export function snippet(mod: { text: string }, node: AnyNode): string {
+  const text = mod.text.slice(node.start, node.end).replace(/\s+/g, " ");
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-// built on first use: the parser is loaded only when a file is parsed
-let kindNames: Partial<Record<ts.SyntaxKind, string>> | undefined;
-const names = (): Partial<Record<ts.SyntaxKind, string>> => ({
-  [ts.SyntaxKind.PropertyAccessExpression]: "property access",
-  [ts.SyntaxKind.ElementAccessExpression]: "element access",
-  [ts.SyntaxKind.BinaryExpression]: "expression",
-  [ts.SyntaxKind.ConditionalExpression]: "conditional expression",
-  [ts.SyntaxKind.ArrowFunction]: "function",
-  [ts.SyntaxKind.FunctionExpression]: "function",
-  [ts.SyntaxKind.FunctionDeclaration]: "function declaration",
-  [ts.SyntaxKind.ClassDeclaration]: "class declaration",
-  [ts.SyntaxKind.NewExpression]: "`new` expression",
-  [ts.SyntaxKind.TaggedTemplateExpression]: "tagged template",
-  [ts.SyntaxKind.AwaitExpression]: "`await` expression",
-  [ts.SyntaxKind.TypeOfExpression]: "`typeof` expression",
-  [ts.SyntaxKind.PrefixUnaryExpression]: "unary expression",
-  [ts.SyntaxKind.PostfixUnaryExpression]: "unary expression",
-  [ts.SyntaxKind.RegularExpressionLiteral]: "regular expression",
-  [ts.SyntaxKind.BigIntLiteral]: "bigint literal",
-  [ts.SyntaxKind.MethodDeclaration]: "method",
-  [ts.SyntaxKind.GetAccessor]: "getter",
-  [ts.SyntaxKind.SetAccessor]: "setter",
-  [ts.SyntaxKind.ExpressionStatement]: "a statement",
-  [ts.SyntaxKind.IfStatement]: "an `if` statement",
-  [ts.SyntaxKind.ExportDeclaration]: "an `export { ... }` declaration",
-  [ts.SyntaxKind.ImportEqualsDeclaration]: "an `import = require()` declaration",
-  [ts.SyntaxKind.ModuleDeclaration]: "a namespace declaration",
-  [ts.SyntaxKind.EnumDeclaration]: "an enum",
-  [ts.SyntaxKind.ThisKeyword]: "`this`",
-});
+const NAMES: Record<string, string> = {
+  BinaryExpression: "expression",
+  LogicalExpression: "expression",
+  AssignmentExpression: "expression",
+  SequenceExpression: "expression",
+  ConditionalExpression: "conditional expression",
+  ArrowFunctionExpression: "function",
+  FunctionExpression: "function",
+  FunctionDeclaration: "function declaration",
+  TSDeclareFunction: "function declaration",
+  ClassDeclaration: "class declaration",
+  ClassExpression: "class expression",
+  NewExpression: "`new` expression",
+  TaggedTemplateExpression: "tagged template",
+  AwaitExpression: "`await` expression",
+  UpdateExpression: "unary expression",
+  YieldExpression: "yield expression",
+  MetaProperty: "meta property",
+  Super: "super keyword",
+  ThisExpression: "`this`",
+  TSInstantiationExpression: "expression with type arguments",
+  ExpressionStatement: "a statement",
+  IfStatement: "an `if` statement",
+  BlockStatement: "block",
+  DoWhileStatement: "do statement",
+  ExportNamedDeclaration: "an `export { ... }` declaration",
+  ExportAllDeclaration: "an `export { ... }` declaration",
+  TSImportEqualsDeclaration: "an `import = require()` declaration",
+  TSModuleDeclaration: "a namespace declaration",
+  TSGlobalDeclaration: "a namespace declaration",
+  TSEnumDeclaration: "an enum",
+  TSNamespaceExportDeclaration: "namespace export declaration",
+};
 
-export function describe(node: ts.Node): string {
-  kindNames ??= names();
-  return kindNames[node.kind] ?? ts.SyntaxKind[node.kind].replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+const UNARY: Record<string, string> = { typeof: "`typeof` expression", void: "void expression", delete: "delete expression" };
+
+/** What `node` is, in a few words ("property access", "function", "a statement"). */
+export function describe(node: AnyNode): string {
+  const n = node as AnyNode & { computed?: boolean; operator?: string; regex?: unknown; bigint?: unknown; kind?: string; method?: boolean; expression?: AnyNode };
+  switch (node.type) {
+    case "MemberExpression":
+      return n.computed ? "element access" : "property access";
+    case "ChainExpression":
+      return describe(n.expression!);
+    case "UnaryExpression":
+      return UNARY[n.operator!] ?? "unary expression";
+    case "Literal":
+      return n.regex ? "regular expression" : n.bigint !== undefined ? "bigint literal" : "literal";
+    case "Property":
+      return n.kind === "get" ? "getter" : n.kind === "set" ? "setter" : n.method ? "method" : "property";
+  }
+  return NAMES[node.type] ?? node.type.replace(/^TS/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }

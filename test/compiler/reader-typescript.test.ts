@@ -3,10 +3,11 @@
 // object's prototype, and size and depth have limits reported at their line instead of a stack overflow.
 import fs from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StaticReader } from "../../compiler/source/static-reader";
-import { MAX_CHAIN, MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES } from "../../compiler/source/limits";
+import { MAX_CHAIN, MAX_DEPTH, MAX_FILE_BYTES, MAX_NEST, MAX_TEXT, MAX_VALUES } from "../../compiler/source/limits";
 import { REPO_ROOT, tempDir } from "../helpers/fleet";
 
 const root = REPO_ROOT;
@@ -50,6 +51,11 @@ const refused: [string, string, string, string, string][] = [
   ["a key written again after a spread", `const base = { c: 1 };\nexport default defineTenant({ a: 1, ...base, a: 2 });`, "duplicate-key", "3:46", `duplicate key "a"`],
   ["a getter", `export default defineTenant({ get a() { return 1; } });`, "unsupported-syntax", "2:31", "getter is not allowed in an object"],
   ["a legacy octal number (a syntax error in a module)", `export default defineTenant({ a: 010 });`, "syntax", "2:34", "Octal literals are not allowed"],
+  ["a decimal with a leading zero", `export default defineTenant({ a: 08 });`, "syntax", "2:34", "Decimals with leading zeros are not allowed"],
+  ["a legacy octal escape", `export default defineTenant({ a: "x\\01" });`, "syntax", "2:36", "Octal escape sequences are not allowed. Use the syntax '\\x01'."],
+  ["an escaped 8", `export default defineTenant({ a: \`\\8\` });`, "syntax", "2:35", "Escape sequence '\\8' is not allowed."],
+  ["an identifier character newer than TypeScript's Unicode (15.1)", `export default defineTenant({ ${String.fromCodePoint(0x323b0)}a: 1 });`, "syntax", "2:31", "Invalid character."],
+  ["a regular expression", `export default defineTenant({ a: /x/ });`, "unsupported-syntax", "2:34", "`/` (a division or a regular expression) is not allowed"],
 ];
 
 for (const [name, body, code, lineCol, words] of refused) test(`refuses ${name}`, () => void expectError(body, code, lineCol, words));
@@ -85,10 +91,65 @@ test("nesting built from consts, each shallow, is refused past the limit", () =>
   expectError(`${consts}\nexport default defineTenant({ a: c39 });`, "too-deep", "10:13", `deeper than ${MAX_DEPTH}`);
 });
 
-test("types nested too deeply for TypeScript's parser are a located error, not a stack overflow", () => {
-  const r = expectError(`const a: ${"A<".repeat(50000)}1${">".repeat(50000)} = 1;\nexport default defineTenant({});`, "too-deep", "1:1", "too deeply for the TypeScript parser");
+test("types nested too deeply for the parser are a located error, not a stack overflow", () => {
+  // refused at the token where the nesting bound is crossed, before the parser sees the file
+  const r = expectError(`const a: ${"A<".repeat(50000)}1${">".repeat(50000)} = 1;\nexport default defineTenant({});`, "too-deep", `2:${MAX_NEST + 7}`, "nests too deeply for the parser");
   assert.is(r.value, undefined);
 });
+
+// each nests one level per token or two without any bracket; the native parser overflows its stack (and ends
+// the process) at a few thousand levels of them, so the pre-scan must refuse every one of them within the file limit
+const unbracketed: [string, (n: number) => string][] = [
+  ["a chain of operators", (n) => `const a = ${"1 + ".repeat(n)}1;`],
+  ["a chain of unary operators", (n) => `const a = ${"!".repeat(n)}1;`],
+  ["a chain of typeof", (n) => `const a = ${"typeof ".repeat(n)}1;`],
+  ["typeof chained through unicode spaces", (n) => `const a = ${"typeof\u00a0".repeat(n)}1;`],
+  ["a chain of arrows", (n) => `const a = ${"() => ".repeat(n)}1;`],
+  ["a chain of conditionals", (n) => `const a = ${"1 ? 1 : ".repeat(n)}1;`],
+  ["type arguments separated by commas", (n) => `const a: ${"A<x, ".repeat(n)}1${">".repeat(n)} = 1;`],
+  ["nested ifs", (n) => `${"if (1) ".repeat(n)}1;`],
+  ["else-if chains", (n) => `if (1) 1;${" else if (1) 1;".repeat(n)}`],
+  ["else-if chains with comments", (n) => `if (1) 1;${" /* c */ else if (1) 1;".repeat(n)}`],
+  ["labels", (n) => `${"a: ".repeat(n)}1;`],
+  ["dotted namespaces", (n) => `declare namespace a${".a".repeat(n)} {}`],
+  ["conditional types", (n) => `type A = ${"B extends C ? D : ".repeat(n)}E;`],
+  ["function types", (n) => `type A = ${"() => ".repeat(n)}B;`],
+  ["keyof chains", (n) => `type A = ${"keyof ".repeat(n)}B;`],
+  ["new chains", (n) => `const a = ${"new ".repeat(n)}A;`],
+  ["type assertions", (n) => `const a = ${"<A>".repeat(n)}1;`],
+  ["await chains", (n) => `const a = ${"await ".repeat(n)}1;`],
+];
+
+// random mixes of nesting constructs, each wrapping the next, up to the file limit: the reader answers (or
+// refuses with a located error) and the process survives
+const wrappers: [string, string][] = [
+  ["!", ""], ["-", ""], ["typeof ", ""], ["await ", ""], ["new ", ""], ["<A>", ""], ["() => ", ""], ["a ? ", " : 1"], ["1 + ", ""],
+  ["", " + 1"], ["(", ")"], ["[", "]"], ["{ a: ", " }"], ["f(", ")"], ["`${", "}`"], ["", " as A"], ["", "!"], ["a: ", ""],
+];
+const typeWrappers: [string, string][] = [["A<", ">"], ["keyof ", ""], ["() => ", ""], ["B extends C ? ", " : D"], ["(", ")"], ["{ a: ", " }"], ["", "[]"], ["A | ", ""]];
+test("random deep mixes of nesting constructs never crash the parser", () => {
+  const mix = (pieces: [string, string][]) => fc.array(fc.nat(pieces.length - 1), { minLength: 1, maxLength: 40 }).chain((cycle) => fc.integer({ min: 500, max: 40_000 }).map((n) => Array.from({ length: n }, (_, i) => pieces[cycle[i % cycle.length]!]!)));
+  const nest = (parts: [string, string][], core: string) => parts.map(([open]) => open).join("") + core + parts.map(([, close]) => close).reverse().join("");
+  const files = fc.oneof(mix(wrappers).map((p) => `const a = ${nest(p, "1")};`), mix(typeWrappers).map((p) => `type T = ${nest(p, "B")};`), mix(wrappers).map((p) => `${"if (1) ".repeat(p.length % 3000)}${nest(p, "1")};`));
+  fc.assert(
+    fc.property(files, (text) => {
+      if (Buffer.byteLength(text) > MAX_FILE_BYTES) return;
+      const r = read(`${text}\nexport default defineTenant({});`);
+      assert.ok(r.diagnostics.every((d) => d.line >= 1 && d.col >= 1));
+    }),
+    { numRuns: 60, seed: 512 },
+  );
+});
+
+for (const [name, source] of unbracketed) {
+  test(`${name}, as deep as the file limit allows, is a located error, not a crash`, () => {
+    let n = 1;
+    while (Buffer.byteLength(source(n * 2)) < MAX_FILE_BYTES - 200) n *= 2;
+    const r = read(`${source(n)}\nexport default defineTenant({});`);
+    assert.ok(r.diagnostics.some((d) => d.code === "too-deep" && d.line >= 1), JSON.stringify(where(r).slice(0, 2)));
+    assert.is(r.value, undefined);
+  });
+}
 
 test(`a chain of more than ${MAX_CHAIN} consts is refused where it is too long`, () => {
   const n = 1000;

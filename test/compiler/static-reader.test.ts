@@ -75,6 +75,8 @@ const rejected: [string, string, string, string][] = [
   ["defineTenant with two arguments", `export default defineTenant({}, {});`, "2:16", "takes exactly one object"],
   ["no default export", `const a = 1;`, "1:1", "the file has no default export"],
   ["syntax error", `export default defineTenant({ a: 1 `, "2:36", "'}' expected"],
+  ["syntax error after accents and an emoji (columns count UTF-16 code units)", `const s = "é😀";\nexport default defineTenant({ a: s `, "3:36", "'}' expected"],
+  ["unknown name after accents and an emoji", `export default defineTenant({ é: "😀😀", a: other });`, "2:45", "unknown name `other`"],
   ["missing preset export", `import { nothing } from "../platform/presets";\nexport default defineTenant({ a: nothing });`, "2:10", 'has no exported const named "nothing"'],
 ];
 

@@ -1,0 +1,21 @@
+// Offsets to 1-based lines and columns as TypeScript counts them: columns in UTF-16 code units, lines ended by
+// CR LF, LF, CR, U+2028 or U+2029 (and by no other character: U+0085 is not a line break for TypeScript).
+
+/** The offset where each line of `text` starts. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  const breaks = /\r\n?|[\n\u2028\u2029]/g;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+export function lineAndColumn(starts: readonly number[], pos: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: pos - starts[lo]! + 1 };
+}
