@@ -20,36 +20,34 @@ export function rankOf(leading: readonly string[]): Map<string, number> {
 export function orderedKeys(value: object, rank: Map<string, number>): string[] {
   const record = value as Record<string, unknown>;
   let keys = Object.keys(record);
-  for (const k of keys) {
-    if (record[k] === undefined) {
+  for (let i = 0; i < keys.length; i++) {
+    if (record[keys[i]!] === undefined) {
       keys = keys.filter((x) => record[x] !== undefined);
       break;
     }
   }
-  if (keys.length < 2) return keys;
-  if (keys.length > 12) return keys.sort((a, b) => byRank(a, b, rank)); // large maps (the fleet index's files)
-  const ranked = keys.map((k) => rank.get(k) ?? Infinity);
-  // small objects, mostly written in order already: an insertion sort is one comparison per key then
-  // (and no comparator closure: tsx keeps function names, which costs a property definition per closure)
-  for (let i = 1; i < keys.length; i++) {
+  // most objects are built in order already: one comparison per key tells
+  const n = keys.length;
+  let i = 1;
+  while (i < n && before(keys[i - 1]!, keys[i]!, rank)) i++;
+  if (i >= n) return keys;
+  if (n > 12) return keys.sort((a, b) => (before(a, b, rank) ? -1 : 1)); // large maps (the fleet index's files); keys are distinct
+  // small objects: an insertion sort from the first key out of order (no comparator closure: tsx keeps
+  // function names, which costs a property definition per closure)
+  for (; i < n; i++) {
     const k = keys[i]!;
-    const r = ranked[i]!;
     let j = i;
-    for (; j > 0 && (r < ranked[j - 1]! || (r === ranked[j - 1] && k < keys[j - 1]!)); j--) {
-      keys[j] = keys[j - 1]!;
-      ranked[j] = ranked[j - 1]!;
-    }
+    for (; j > 0 && before(k, keys[j - 1]!, rank); j--) keys[j] = keys[j - 1]!;
     keys[j] = k;
-    ranked[j] = r;
   }
   return keys;
 }
 
-function byRank(a: string, b: string, rank: Map<string, number>): number {
+/** `a` goes before `b`: leading keys in their order, then the others by code unit. */
+function before(a: string, b: string, rank: Map<string, number>): boolean {
   const ra = rank.get(a) ?? Infinity;
   const rb = rank.get(b) ?? Infinity;
-  if (ra !== rb) return ra - rb;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return ra < rb || (ra === rb && a < b);
 }
 
 /** Returns `value` with object keys in canonical order and `undefined` members dropped. */

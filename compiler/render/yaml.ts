@@ -13,86 +13,97 @@ export { canonical, DATA_KEY_ORDER, KUBE_KEY_ORDER, type Json } from "./key-orde
  */
 export function toYaml(docs: unknown, opts: { multi?: boolean; header?: string; leading?: readonly string[] } = {}): string {
   const list = opts.multi ? (docs as unknown[]) : [docs];
-  const w = new Writer(rankOf(opts.leading ?? KUBE_KEY_ORDER));
-  if (opts.header) w.out.push(opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n");
+  rank = rankOf(opts.leading ?? KUBE_KEY_ORDER);
+  out = opts.header ? opts.header.split("\n").map((l) => (l ? `# ${l}` : "#")).join("\n") + "\n" : "";
   for (const d of list) {
-    if (opts.multi) w.out.push("---\n");
+    if (opts.multi) out += "---\n";
     if (d === undefined) throw new Error("cannot write undefined");
-    w.block(d, 0, false);
+    block(d, 0, false, undefined);
   }
-  return w.out.join("");
+  const result = out;
+  out = "";
+  return result;
 }
+
+// The text is appended to one string: V8 joins the pieces once, when it is first read (an array of pieces
+// joined at the end measured a third slower). One document is written at a time.
+let out = "";
+let rank: Map<string, number> = new Map();
 
 const pads: string[] = [];
 const padOf = (n: number) => (pads[n] ??= " ".repeat(n));
 
-// `key:` as written, by key: keys repeat across every object of a fleet
-const keyText = new Map<string, string>();
-const keyOf = (k: string) => keyText.get(k) ?? (keyText.size > 10_000 && keyText.clear(), keyText.set(k, `${isPlainSafe(k) ? k : JSON.stringify(k)}:`), keyText.get(k)!);
+// `key:` as written, by key: keys repeat across every object of a fleet (a dictionary object: its lookups by an
+// internalised key are cheaper than a Map's)
+let keyText: Record<string, string> = Object.create(null);
+let keyCount = 0;
+function keyOf(k: string): string {
+  const t = keyText[k];
+  if (t !== undefined) return t;
+  if (++keyCount > 10_000) (keyText = Object.create(null)), (keyCount = 1);
+  return (keyText[k] = `${isPlainSafe(k) ? k : JSON.stringify(k)}:`);
+}
 
-/** Collects the pieces of the text and joins them once (appending to one string builds a costly chain). */
-class Writer {
-  readonly out: string[] = [];
-  constructor(private readonly rank: Map<string, number>) {}
-
-  keys(value: object): string[] {
-    return orderedKeys(value, this.rank);
+/** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
+function block(value: unknown, indent: number, continued: boolean, known: readonly string[] | undefined): void {
+  const pad = padOf(indent);
+  if (Array.isArray(value)) {
+    let first = true;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item === undefined) continue;
+      out += first && continued ? "-" : pad + "-";
+      first = false;
+      inline(item, indent + 2, true);
+    }
+    if (first) out += continued ? "[]\n" : pad + "[]\n";
+    return;
   }
+  if (value !== null && typeof value === "object") {
+    const keys = known ?? orderedKeys(value, rank);
+    if (keys.length === 0) return void (out += continued ? "{}\n" : pad + "{}\n");
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      out += i === 0 && continued ? keyOf(k) : pad + keyOf(k);
+      inline((value as Record<string, unknown>)[k], indent + 2, false);
+    }
+    return;
+  }
+  out += continued ? scalar(value, indent) + "\n" : pad + scalar(value, indent) + "\n";
+}
 
-  /** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
-  block(value: unknown, indent: number, continued: boolean, known?: string[]): void {
-    const pad = padOf(indent);
+/** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
+function inline(value: unknown, indent: number, inSequence: boolean): void {
+  if (value !== null && typeof value === "object") {
+    // an object's keys are ordered once, here, and handed on
+    let keys: readonly string[] | undefined;
     if (Array.isArray(value)) {
-      let first = true;
-      for (const item of value) {
-        if (item === undefined) continue;
-        this.out.push(first && continued ? "-" : pad + "-");
-        first = false;
-        this.inline(item, indent + 2, true);
-      }
-      if (first) this.out.push(`${continued ? "" : pad}[]\n`);
-      return;
+      let empty = true;
+      for (let i = 0; i < value.length && empty; i++) empty = value[i] === undefined;
+      if (empty) return void (out += " []\n");
+    } else {
+      keys = orderedKeys(value, rank);
+      if (keys.length === 0) return void (out += " {}\n");
     }
-    if (value !== null && typeof value === "object") {
-      const keys = known ?? this.keys(value);
-      if (keys.length === 0) return void (this.out.push(`${continued ? "" : pad}{}\n`));
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i]!;
-        this.out.push(i === 0 && continued ? keyOf(k) : pad + keyOf(k));
-        this.inline((value as Record<string, unknown>)[k], indent + 2, false);
-      }
-      return;
-    }
-    this.out.push(`${continued ? "" : pad}${scalar(value, indent)}\n`);
+    // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
+    out += inSequence ? " " : "\n";
+    block(value, indent, inSequence, keys);
+    return;
   }
-
-  /** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
-  inline(value: unknown, indent: number, inSequence: boolean): void {
-    if (value !== null && typeof value === "object") {
-      // an object's keys are ordered once, here, and handed on
-      const keys = Array.isArray(value) ? undefined : this.keys(value);
-      const empty = keys ? keys.length === 0 : !(value as unknown[]).some((v) => v !== undefined);
-      if (empty) return void (this.out.push(keys ? " {}\n" : " []\n"));
-      // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
-      this.out.push(inSequence ? " " : "\n");
-      this.block(value, indent, inSequence, keys);
-      return;
-    }
-    this.out.push(` ${scalar(value, indent)}\n`);
-  }
+  out += " " + scalar(value, indent) + "\n";
 }
 
 function scalar(value: unknown, indent: number): string {
+  if (typeof value === "string") {
+    return text(value, indent);
+  }
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new Error(`cannot write non-finite number ${value}`);
     return String(value);
   }
-  if (typeof value !== "string") throw new Error(`cannot write ${typeof value}`);
-  if (isPlainSafe(value)) return value;
-  if (value.includes("\n") && isLiteralSafe(value)) return literal(value, indent);
-  return JSON.stringify(value);
+  throw new Error(`cannot write ${typeof value}`);
 }
 
 function literal(value: string, indent: number): string {
@@ -107,6 +118,7 @@ function literal(value: string, indent: number): string {
 
 /** A literal block can hold the string exactly: no control characters, no whitespace-only lines. */
 function isLiteralSafe(s: string): boolean {
+  if (s.trim() === "") return false; // line breaks only: "|" with no content reads back as ""
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff\t]/.test(s) || s.includes("\r")) return false;
   return !s.split("\n").some((l) => l !== "" && l.trim() === "");
@@ -117,21 +129,57 @@ const SPECIAL_WORDS = new Set(
   "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL ~ <<".split(" "),
 );
 
-// Most keys and values are identifiers, names and hosts: starting with a letter, they can be no number,
-// date or indicator, so only the special words remain to rule out (checked first in the full test too).
-const SIMPLE = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+// Strings that start with a letter or `_` and hold only printable ASCII without spaces (identifiers, names,
+// hosts, URLs, `Key=value` lists) can be no number, date, indicator or comment, nor hold `: ` or ` #`: of the
+// rules below only the special words and a trailing colon remain to rule out.
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++) CHAR_CLASS[c] = /[A-Za-z_]/.test(String.fromCharCode(c)) ? 2 : 1;
+
+function isWordLike(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  let c = s.charCodeAt(0);
+  if (c >= 128 || CHAR_CLASS[c] !== 2) return false;
+  for (let i = 1; i < n; i++) {
+    c = s.charCodeAt(i);
+    if (c >= 128 || CHAR_CLASS[c] === 0) return false;
+  }
+  return c !== 58; // ':'
+}
 
 /** Plain (unquoted) only when no YAML reader can take the string for anything but itself. */
 function isPlainSafe(s: string): boolean {
-  if (SIMPLE.test(s)) return !SPECIAL_WORDS.has(s);
+  if (isWordLike(s)) return s.length > 5 || !SPECIAL_WORDS.has(s);
   return decidePlainSafe(s);
 }
 
+// The other short single-line strings repeat too ("*", "1h", "256Mi"…): each one's text is found once per run.
+// Bounded in count and length, so a huge input cannot grow it without end.
+const written = new Map<string, string>();
+const MEMO_LENGTH = 200;
+
+/** A string as written: plain, a literal block, or double-quoted. */
+function text(s: string, indent: number): string {
+  if (isWordLike(s) && (s.length > 5 || !SPECIAL_WORDS.has(s))) return s;
+  let t = written.get(s);
+  if (t !== undefined) return t;
+  if (decidePlainSafe(s)) t = s; // never a multi-line string (a line break is a control character)
+  else if (s.includes("\n")) return isLiteralSafe(s) ? literal(s, indent) : JSON.stringify(s);
+  else t = JSON.stringify(s);
+  if (s.length <= MEMO_LENGTH) {
+    if (written.size >= 50_000) written.clear();
+    written.set(s, t);
+  }
+  return t;
+}
+
+/** The full rules, for strings that are not word-like. */
 function decidePlainSafe(s: string): boolean {
   if (s === "" || SPECIAL_WORDS.has(s)) return false;
   if (s !== s.trim()) return false;
   if (/^[-?:,[\]{}#&*!|>'"%@`=]/.test(s)) return false;
   if (/^[-+.]?[0-9]/.test(s) || /^[-+]?\.(inf|nan)$/i.test(s)) return false; // numbers, dates, versions, sexagesimals
+  if (/^[-+]?\.[0-9_.]*$/.test(s)) return false; // ".", "-.", "._": floats to YAML 1.1's own pattern (not to PyYAML)
   if (s.includes(": ") || s.includes(" #") || s.endsWith(":")) return false;
   // only printable ASCII and non-ASCII letters; no control or line-break characters
   // eslint-disable-next-line no-control-regex

@@ -13,16 +13,26 @@ export interface SecretFinding {
   secret: string;
 }
 
-// Each rule has a literal that any match contains, so a text without it skips the rule's regular expression.
+// Each rule has a test that any text it matches passes, so a text without it skips the rule's regular expression:
+// short literals (a native search each; literals of 7 characters and more are searched several times slower).
 // The cloud and SaaS token formats are checked where tenant and platform values are read (source-values.ts):
 // each rule here is one more pass over every generated file.
-const TOKEN_RULES: { rule: string; needles: string[]; pattern: RegExp }[] = [
-  { rule: "private key block", needles: ["PRIVATE KEY"], pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g },
-  { rule: "AWS access key id", needles: ["AKIA", "ASIA"], pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { rule: "GitHub token", needles: ["gh", "github_pat_"], pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
-  { rule: "Slack token", needles: ["xox"], pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
-  { rule: "private JWK member", needles: ["d", "p", "q"], pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/g },
+const TOKEN_RULES: { rule: string; may: (text: string) => boolean; pattern: RegExp }[] = [
+  { rule: "private key block", may: (t) => t.includes("E KEY"), pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g },
+  { rule: "AWS access key id", may: (t) => t.includes("AKIA") || t.includes("ASIA"), pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { rule: "GitHub token", may: (t) => t.includes("_pat_") || hasGitHubPrefix(t), pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { rule: "Slack token", may: (t) => t.includes("xox"), pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
+  // (every text has a d, p or q: the pattern itself is the test)
+  { rule: "private JWK member", may: () => true, pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/g },
 ];
+
+/** `gh[pousr]_` somewhere: "gh" alone is common (`ghcr.io`, `high`), and the rule's expression costlier. */
+function hasGitHubPrefix(text: string): boolean {
+  for (let at = text.indexOf("gh"); at >= 0; at = text.indexOf("gh", at + 2)) {
+    if (text.charCodeAt(at + 3) === 95 /* _ */ && "pousr".includes(text[at + 2]!)) return true;
+  }
+  return false;
+}
 
 // `scheme://user:password@`: found from each "://", the costly scan of a leading word boundary avoided.
 const URL_CREDENTIALS = "credentials in a URL";
@@ -68,45 +78,52 @@ function lineFinder(text: string): (offset: number) => number {
   };
 }
 
-// Words a secret-named key contains: only lines holding one get the costlier assignment pass.
-const SECRET_WORD = /pass|secret|key|token|auth|credential/gi;
+// A finding under a secret-named key needs a key that ends in one of these words (SECRET_KEY_NAME) right before
+// its `:` or `=` (ASSIGNMENT): only lines holding that get the costlier assignment pass (a tenth of the lines
+// that hold a secret word anywhere, as `secretKeyRef:` does). [^\S\n]: a line's own spaces.
+const SECRET_KEY_END = /(?:pass(?:word|wd)|secret|key|token|auth|credentials?)["']?[^\S\n]*[:=]/gi;
 
-// Lines found clean, which repeat across a fleet's files (`key: OPENEDX_MYSQL_PASSWORD`, `secretKeyRef:`…):
-// each is checked once per run. Bounded, so a huge input cannot grow it without end.
-const cleanLines = new Set<string>();
-const remember = (line: string) => {
-  if (cleanLines.size >= 100_000) cleanLines.clear();
-  cleanLines.add(line);
-};
+// Those lines repeat across a fleet's files (`key: OPENEDX_MYSQL_PASSWORD`…): each is checked once per run, and
+// what it holds kept. Bounded, so a huge input cannot grow it without end.
+const checkedLines = new Map<string, readonly [key: string, value: string][]>();
+
+/** The random-looking values under secret-named keys in one line, as [key, value]. */
+function secretAssignments(line: string): readonly [string, string][] {
+  let hits = checkedLines.get(line);
+  if (hits !== undefined) return hits;
+  const found: [string, string][] = [];
+  // a placeholder is no value, and its own colon is no assignment
+  for (const a of line.replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
+    const [, key, value] = a as unknown as [string, string, string];
+    if (SECRET_KEY_NAME.test(key) && looksRandom(value)) found.push([key, value]);
+  }
+  hits = found.length === 0 ? NONE : found;
+  if (checkedLines.size >= 100_000) checkedLines.clear();
+  checkedLines.set(line, hits);
+  return hits;
+}
+const NONE: readonly [string, string][] = [];
 
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
   const lineAt = lineFinder(text);
   // token formats: one pass over the whole text each, line numbers only for matches
-  for (const { rule, needles, pattern } of TOKEN_RULES) {
-    if (!needles.some((n) => text.includes(n))) continue;
+  for (const { rule, may, pattern } of TOKEN_RULES) {
+    if (!may(text)) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) findings.push(found(lineAt(m.index!), rule, m[0]));
   }
   urlCredentials(text, (offset, match) => findings.push(found(lineAt(offset), URL_CREDENTIALS, match)));
-  // each line holding a secret word, once
-  SECRET_WORD.lastIndex = 0;
-  for (let m = SECRET_WORD.exec(text); m; m = SECRET_WORD.exec(text)) {
+  // each line where a key ends in a secret word, once
+  SECRET_KEY_END.lastIndex = 0;
+  for (let m = SECRET_KEY_END.exec(text); m; m = SECRET_KEY_END.exec(text)) {
     const start = text.lastIndexOf("\n", m.index) + 1;
     const nl = text.indexOf("\n", m.index);
     const end = nl < 0 ? text.length : nl;
-    SECRET_WORD.lastIndex = end;
-    const line = text.slice(start, end);
-    if (cleanLines.has(line)) continue;
-    let clean = true;
-    // a placeholder is no value, and its own colon is no assignment
-    for (const a of line.replace(PLACEHOLDER, "placeholder").matchAll(ASSIGNMENT)) {
-      const [, key, value] = a as unknown as [string, string, string];
-      if (!SECRET_KEY_NAME.test(key) || !looksRandom(value)) continue;
-      clean = false;
+    SECRET_KEY_END.lastIndex = end;
+    for (const [key, value] of secretAssignments(text.slice(start, end))) {
       findings.push(found(lineAt(start), `random-looking value under the secret-named key "${key}"`, value));
     }
-    if (clean) remember(line);
   }
   return findings.sort((a, b) => a.line - b.line);
 }
