@@ -9,6 +9,8 @@ import { resolveTenant } from "../model/resolve";
 import type { OutputFile } from "../render/files";
 import { indexEntryText } from "../render/fleet-index";
 import { releaseResources, renderTenant } from "../render/tenant";
+import { hashOf } from "../output/manifest";
+import { findSecrets } from "../scan/secrets";
 import { scanSources, type ReadSource } from "../scan/source-values";
 import type { Platform } from "../schema/platform";
 import type { Tenant } from "../schema/tenant";
@@ -49,7 +51,8 @@ function workTenant(root: string, platform: Platform, reader: StaticReader, { fi
   const checks = checkTenant({ value, locator }, platform);
   if (hasErrors(checks)) return { file, load, checks };
   const t = resolveTenant(value, platform, { file, locator });
-  const files = renderTenant(t, platform);
+  // hashed and scanned here, on the pool's thread: the manifest, the cache and the output scan need both
+  const files = renderTenant(t, platform).map((f) => ({ ...f, hash: hashOf(f.content), findings: findSecrets(f.content) }));
   const outputChecks = checkTenantOutput(t, platform);
   releaseResources(t);
   return { file, load, checks, render: { files, checks: outputChecks, index: indexEntryText(t) } };

@@ -22,12 +22,17 @@ export interface LocatedFinding extends SecretFinding {
  * file is rendered, so every file is scanned.
  */
 export function scanOutput(files: readonly OutputFile[], extra: readonly { path: string; content: string }[] = []): LocatedFinding[] {
-  const rendered = files.filter((f) => f.hash === undefined);
-  const renderedText = new Map(rendered.map((f) => [f.path, f.content]));
+  // files the tenant pool rendered come with their scan; files of the cache without one are never read here
+  const scanned = files.filter((f) => f.findings !== undefined);
+  const rendered = files.filter((f) => f.hash === undefined && f.findings === undefined);
+  const renderedText = new Map([...scanned, ...rendered].map((f) => [f.path, f.content]));
   const texts = [...rendered, ...extra.filter((f) => renderedText.get(f.path) !== f.content)];
-  return texts
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .flatMap((f) => findSecrets(f.content).map((found) => ({ ...found, file: f.path })));
+  const found = [
+    ...scanned.flatMap((f) => f.findings!.map((finding) => ({ ...finding, file: f.path }))),
+    ...texts.flatMap((f) => findSecrets(f.content).map((finding) => ({ ...finding, file: f.path }))),
+  ];
+  // by file (a stable sort: each file's findings stay in line order, a rendered file's before its copy on disk)
+  return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** Files of generated/ as they are on disk (those that differ from what compile writes), for the scan. */

@@ -7,6 +7,9 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { syntheticFleet, tenantId } from "../../compiler/bench/synthetic-fleet";
+import { hashOf } from "../../compiler/output/manifest";
+import { scanOutput } from "../../compiler/scan/generated";
+import { findSecrets } from "../../compiler/scan/secrets";
 import { FIXTURE_FLEET, readTree, REPO_ROOT, tempDir } from "../helpers/fleet";
 
 const RUN = path.join(REPO_ROOT, "compiler", "run.mjs");
@@ -68,6 +71,23 @@ test("wrong tenants give the same located errors with and without workers, and n
   for (const id of [20, 55, 90]) assert.match(one.err, `tenants/${tenantId(id)}.ts:`);
   assert.match(one.err, "Nothing was written.");
   assert.not.ok(fs.existsSync(path.join(pooled, "generated")));
+});
+
+test("the output scan takes the pool's findings for its files, and still scans what differs on disk", () => {
+  const token = "ghp_Zk8qW3nR5tY7uI9oP1aS2dF4gH6jK8lX0cV3bN5m";
+  const content = `a: 1\nb: ${token}\n`;
+  const pooled = { path: "tenants/a/x.yaml", content, hash: hashOf(content), findings: findSecrets(content) };
+  assert.is(pooled.findings.length, 1);
+  // the pool's findings are reported as they are (this content is not scanned again)
+  const fake = { ...pooled, findings: [{ ...pooled.findings[0]!, rule: "from the pool" }] };
+  assert.equal(
+    scanOutput([fake]).map((f) => [f.file, f.rule]),
+    [["tenants/a/x.yaml", "from the pool"]],
+  );
+  // the same bytes about to be written are not scanned twice; other bytes on disk are
+  assert.is(scanOutput([fake], [{ path: fake.path, content }]).length, 1);
+  const onDisk = scanOutput([fake], [{ path: fake.path, content: `other: ${token}\n` }]);
+  assert.equal(onDisk.map((f) => [f.file, f.rule === "from the pool"]), [["tenants/a/x.yaml", true], ["tenants/a/x.yaml", false]]);
 });
 
 test.run();
