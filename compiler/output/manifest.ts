@@ -9,8 +9,27 @@ export const MANIFEST = "fleet.json";
 
 export type Manifest = Map<string, string>;
 
+/**
+ * The content hash of a file (16 hex digits of its SHA-256). A rendered file's text is hashed by the compile cache,
+ * the fleet index and the plan (whose bytes on disk equal it): each text is hashed once per run, the others are
+ * looked up. Bounded in total length, so a huge fleet only hashes some texts again.
+ */
+export function hashOf(content: string | Buffer): string {
+  if (typeof content !== "string") return sha(content);
+  let h = hashes.get(content);
+  if (h === undefined) {
+    h = sha(content);
+    if (hashedLength + content.length > MAX_HASHED_LENGTH) hashes.clear(), (hashedLength = 0);
+    hashes.set(content, h);
+    hashedLength += content.length;
+  }
+  return h;
+}
 // the one-shot crypto.hash: same digest as createHash, without an object per file (thousands per run)
-export const hashOf = (content: string | Buffer) => hash("sha256", content, "hex").slice(0, 16);
+const sha = (content: string | Buffer) => hash("sha256", content, "hex").slice(0, 16);
+const hashes = new Map<string, string>();
+let hashedLength = 0;
+const MAX_HASHED_LENGTH = 64 * 1024 * 1024;
 
 // segments of safe characters that do not start with '.', joined by single '/'
 const PLAIN_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;

@@ -67,23 +67,41 @@ export function planOutput(
     return known;
   };
   for (const f of desired) {
-    // (a file known by its hash is looked up by stat first, which fails as cheaply)
-    const found = f.hash !== undefined && opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? contentOnDisk(outDir, f.path, opts.disk) : undefined;
-    if (found === undefined) {
-      plan.writes.push(f);
-      plan.missing.push(f.path);
-      continue;
-    }
-    // a file from the compile cache carries its hash, and renders its content only if it is needed
-    const currentHash = typeof found === "string" ? found : f.hash !== undefined ? hashOf(found) : undefined;
-    const current = typeof found === "string" ? undefined : found;
-    if (f.hash !== undefined ? currentHash === f.hash : current!.toString("utf8") === f.content) {
-      plan.unchanged++;
-      continue;
+    let was: string;
+    if (f.hash === undefined) {
+      // a rendered file: its bytes compared with its text
+      const onDisk = folderExists(f.path) ? readOnDisk(outDir, f.path, opts.disk) : undefined;
+      if (onDisk === undefined) {
+        plan.writes.push(f);
+        plan.missing.push(f.path);
+        continue;
+      }
+      const same = sameText(onDisk.content, f.content);
+      // its stat and hash go to the disk state too, so the next run (a no-op compile, cache/unchanged-run.ts)
+      // trusts its stat instead of reading it; equal bytes have the text's hash, which the fleet index computed
+      if (onDisk.st) opts.disk!.remember(f.path, onDisk.st, () => hashOf(same ? f.content : onDisk.content));
+      if (same) {
+        plan.unchanged++;
+        continue;
+      }
+      was = hashOf(onDisk.content);
+    } else {
+      // a file from the compile cache carries its hash, and renders its content only if it is needed (a file
+      // known by its hash is looked up by stat first, which fails as cheaply)
+      const found = opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? bytesHash(readIfPresent(outDir, f.path)) : undefined;
+      if (found === undefined) {
+        plan.writes.push(f);
+        plan.missing.push(f.path);
+        continue;
+      }
+      if (found === f.hash) {
+        plan.unchanged++;
+        continue;
+      }
+      was = found;
     }
     plan.writes.push(f);
     plan.stale.push(f.path);
-    const was = currentHash ?? hashOf(current!);
     plan.before.set(f.path, was);
     const owned = manifest.get(f.path);
     if (f.path !== MANIFEST && owned && owned !== was) plan.edited.push(f.path);
@@ -128,16 +146,19 @@ function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | unde
   return hash;
 }
 
-/**
- * The bytes of a file compared by content; its stat and hash go to the disk state too, so the next run (a
- * no-op compile, cache/unchanged-run.ts) trusts its stat instead of reading it.
- */
-function contentOnDisk(outDir: string, rel: string, disk?: DiskState): Buffer | undefined {
-  const st = disk ? statIfFile(path.join(outDir, rel)) : undefined; // before the read: see DiskState.remember
+/** The bytes of a file and, with a disk state, its stat taken before the read (see DiskState.remember). */
+function readOnDisk(outDir: string, rel: string, disk?: DiskState): { content: Buffer; st?: fs.Stats } | undefined {
+  const st = disk ? statIfFile(path.join(outDir, rel)) : undefined;
   const content = readIfPresent(outDir, rel);
-  if (st && content !== undefined) disk!.remember(rel, st, () => hashOf(content));
-  return content;
+  return content === undefined ? undefined : { content, st };
 }
+
+/** Bytes that are `text` in UTF-8; fewer bytes than UTF-16 units never are, and need no decoding to tell. */
+function sameText(bytes: Buffer, text: string): boolean {
+  return bytes.length >= text.length && bytes.toString("utf8") === text;
+}
+
+const bytesHash = (content: Buffer | undefined) => (content === undefined ? undefined : hashOf(content));
 
 function statIfFile(abs: string): fs.Stats | undefined {
   try {

@@ -110,7 +110,8 @@ function literal(value: string, indent: number): string {
   const pad = " ".repeat(indent);
   const trailing = /\n+$/.exec(value)?.[0].length ?? 0;
   const chomp = trailing === 0 ? "-" : trailing === 1 ? "" : "+";
-  const indicator = value.startsWith(" ") ? "2" : "";
+  // a reader takes the indentation from the first line with text: one starting with a space needs it stated
+  const indicator = /^\n*[ ]/.test(value) ? "2" : "";
   const body = trailing > 1 ? value.slice(0, -1) : trailing === 1 ? value.slice(0, -1) : value;
   const lines = body.split("\n").map((l) => (l === "" ? "" : pad + l));
   return `|${indicator}${chomp}\n${lines.join("\n")}`;

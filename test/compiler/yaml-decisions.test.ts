@@ -17,6 +17,10 @@ function referencePlain(s: string): boolean {
   return !/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(s);
 }
 
+// The yaml library's 1.1 mode reads `e9` as a float; YAML 1.1's own pattern needs a dot there, and PyYAML
+// and Go's yaml (Tutor, Argo CD) read a string.
+const YAML_LIB_1_1_QUIRK = /^[-+]?[eE][-+]?[0-9]+$/;
+
 // characters YAML gives a meaning to, and some it does not
 const yamlish = fc.string({
   unit: fc.constantFrom(..."aZ_09.-/:# ,=?*&!|>'\"%@`[]{}~<+\t\n\r\u0085\u00e9\u2028\ufeffyesnoONtrueflsinaxX".split("")),
@@ -32,6 +36,7 @@ test("a string is written plain exactly when the full rules allow it, as a value
       const key = toYaml({ [s]: 1 });
       assert.is(key === `${s}: 1\n`, referencePlain(s), `key ${JSON.stringify(s)}: ${key}`);
       for (const version of ["1.1", "1.2"] as const) {
+        if (version === "1.1" && YAML_LIB_1_1_QUIRK.test(s)) continue;
         assert.equal(YAML.parse(value, { version }), { v: s }, `YAML ${version} reading of ${value}`);
       }
     }),
