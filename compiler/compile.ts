@@ -53,7 +53,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const outcomes = new Map<string, TenantOutcome>();
   const prepare = (platform: Platform, items: WorkItem[], reader: StaticReader) => {
     pool ??= TenantPool.start(root, items.length);
-    const chunks = runTenantWork(pool, root, platform, items, reader);
+    const chunks = runTenantWork(pool, { root, outDir: path.join(root, OUTPUT_DIR), platform, reader }, items);
     for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
     const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
     return { loads: new Map([...outcomes].map(([file, o]) => [file, o.load])), scan };
@@ -122,6 +122,8 @@ export function compile(
   const leaks = scanOutput(result.files, plan.writes);
   if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks, sourceOwners(result.model.tenants, result.platformSource)));
   const recovered = resolveInterrupted(root, outDir, result.files);
+  // the recovery changed generated/: what the tenant pool saw there is out of date
+  if (recovered.action !== "none") for (const f of result.files) delete f.onDisk;
   if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld });
   disk?.save();

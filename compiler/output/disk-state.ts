@@ -11,7 +11,11 @@ const FORMAT = "disk-state-1";
 export const SETTLE_MS = 2000;
 
 // times as float milliseconds: two changes of a file are at least a clock tick apart, far above their precision
-const signature = (st: fs.Stats) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
+/** What the signature reads of a stat (a plain copy crosses threads: the tenant pool looks at files too). */
+export type FileStamp = Pick<fs.Stats, "size" | "mtimeMs" | "ctimeMs" | "ino" | "dev">;
+export const stampOf = ({ size, mtimeMs, ctimeMs, ino, dev }: FileStamp): FileStamp => ({ size, mtimeMs, ctimeMs, ino, dev });
+
+const signature = (st: FileStamp) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
 
 export class DiskState {
   readonly stats = { trusted: 0, read: 0 };
@@ -31,7 +35,7 @@ export class DiskState {
   }
 
   /** The content hash of `rel` as last read, when its stat is exactly as it was then. */
-  hashIfUnchanged(rel: string, st: fs.Stats): string | undefined {
+  hashIfUnchanged(rel: string, st: FileStamp): string | undefined {
     this.seen.add(rel);
     const entry = this.known.get(rel);
     if (entry && entry[0] === signature(st)) {
@@ -43,7 +47,7 @@ export class DiskState {
   }
 
   /** Records what was read; `st` must be taken before the read, so a change during it only causes a re-read. */
-  remember(rel: string, st: fs.Stats, hash: string | (() => string)): void {
+  remember(rel: string, st: FileStamp, hash: string | (() => string)): void {
     this.seen.add(rel);
     const now = this.opts.now?.() ?? Date.now();
     if (this.opts.readOnly || st.ctimeMs > now - SETTLE_MS) return; // a read-only state is never saved: nothing to hash

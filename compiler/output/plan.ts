@@ -68,7 +68,20 @@ export function planOutput(
   };
   for (const f of desired) {
     let was: string;
-    if (f.hash === undefined) {
+    if (f.onDisk !== undefined && f.hash !== undefined) {
+      // looked at by the tenant pool when it rendered the file
+      if (!f.onDisk.found) {
+        plan.writes.push(f);
+        plan.missing.push(f.path);
+        continue;
+      }
+      opts.disk?.remember(f.path, f.onDisk.stamp, f.onDisk.hash);
+      if (f.onDisk.hash === f.hash) {
+        plan.unchanged++;
+        continue;
+      }
+      was = f.onDisk.hash;
+    } else if (f.hash === undefined) {
       // a rendered file: its bytes compared with its text
       const onDisk = folderExists(f.path) ? readOnDisk(outDir, f.path, opts.disk) : undefined;
       if (onDisk === undefined) {
@@ -154,13 +167,13 @@ function readOnDisk(outDir: string, rel: string, disk?: DiskState): { content: B
 }
 
 /** Bytes that are `text` in UTF-8; fewer bytes than UTF-16 units never are, and need no decoding to tell. */
-function sameText(bytes: Buffer, text: string): boolean {
+export function sameText(bytes: Buffer, text: string): boolean {
   return bytes.length >= text.length && bytes.toString("utf8") === text;
 }
 
 const bytesHash = (content: Buffer | undefined) => (content === undefined ? undefined : hashOf(content));
 
-function statIfFile(abs: string): fs.Stats | undefined {
+export function statIfFile(abs: string): fs.Stats | undefined {
   try {
     const st = fs.statSync(abs, { throwIfNoEntry: false });
     return st?.isFile() ? st : undefined;

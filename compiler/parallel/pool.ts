@@ -10,7 +10,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "
 import type { Platform } from "../schema/platform";
 import type { StaticReader } from "../source/static-reader";
 import { COUNTERS, FAILED, NEXT, POSTED, type Job, type WorkerStart } from "./protocol";
-import { fromData, workChunk, type ChunkData, type ChunkResult, type WorkItem } from "./tenant-work";
+import { fromData, workChunk, type ChunkData, type ChunkResult, type WorkContext, type WorkItem } from "./tenant-work";
 
 /** Tenants per chunk: small enough to balance the threads, large enough that messages cost little. */
 const CHUNK = 16;
@@ -68,16 +68,16 @@ export class TenantPool {
   }
 
   /** Every item's outcome, in item order; this thread works too. */
-  run(platform: Platform, items: readonly WorkItem[], reader: StaticReader): ChunkResult[] {
+  run(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
     const chunks: WorkItem[][] = [];
     for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
-    const job: Job = { platform, chunks };
+    const job: Job = { platform: ctx.platform, outDir: ctx.outDir, chunks };
     for (const port of this.ports) port.postMessage(job);
     const results: (ChunkResult | undefined)[] = chunks.map(() => undefined);
     const { counters } = this;
     // FLEET_WORKERS_ONLY=1 leaves every chunk to the workers (tests compare their output with this thread's)
     const helping = process.env.FLEET_WORKERS_ONLY !== "1";
-    for (let i = helping ? Atomics.add(counters, NEXT, 1) : chunks.length; i < chunks.length; i = Atomics.add(counters, NEXT, 1)) results[i] = workChunk(this.root, platform, reader, chunks[i]!);
+    for (let i = helping ? Atomics.add(counters, NEXT, 1) : chunks.length; i < chunks.length; i = Atomics.add(counters, NEXT, 1)) results[i] = workChunk(ctx, chunks[i]!);
     let progress = performance.now();
     for (;;) {
       this.receive(results);
@@ -88,7 +88,7 @@ export class TenantPool {
     this.close();
     stats.workers = this.ports.length;
     stats.chunksByWorkers = Atomics.load(counters, POSTED);
-    return results.map((r, i) => r ?? workChunk(this.root, platform, reader, chunks[i]!));
+    return results.map((r, i) => r ?? workChunk(ctx, chunks[i]!));
   }
 
   private receive(results: (ChunkResult | undefined)[]): void {
@@ -107,9 +107,9 @@ export class TenantPool {
 }
 
 /** The items' outcomes, with a pool when one is given, else on this thread alone. */
-export function runTenantWork(pool: TenantPool | undefined, root: string, platform: Platform, items: readonly WorkItem[], reader: StaticReader): ChunkResult[] {
-  if (pool) return pool.run(platform, items, reader);
+export function runTenantWork(pool: TenantPool | undefined, ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
+  if (pool) return pool.run(ctx, items);
   const out: ChunkResult[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(workChunk(root, platform, reader, items.slice(i, i + CHUNK)));
+  for (let i = 0; i < items.length; i += CHUNK) out.push(workChunk(ctx, items.slice(i, i + CHUNK)));
   return out;
 }

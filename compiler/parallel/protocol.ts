@@ -11,6 +11,7 @@ export interface WorkerStart {
 /** The job a worker waits for once started (none comes when the compile cache holds every tenant). */
 export interface Job {
   platform: Platform;
+  outDir: string;
   chunks: WorkItem[][];
 }
 

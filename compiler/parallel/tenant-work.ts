@@ -11,6 +11,7 @@ import { indexEntryText } from "../render/fleet-index";
 import { releaseResources, renderTenant } from "../render/tenant";
 import { hashOf } from "../output/manifest";
 import { findSecrets } from "../scan/secrets";
+import { observe } from "../output/observe";
 import { scanSources, type ReadSource } from "../scan/source-values";
 import type { Platform } from "../schema/platform";
 import type { Tenant } from "../schema/tenant";
@@ -38,21 +39,34 @@ export interface ChunkResult {
   scan: { diagnostics: Diagnostic[]; secrets: string[] };
 }
 
-export function workChunk(root: string, platform: Platform, reader: StaticReader, items: readonly WorkItem[]): ChunkResult {
+/** What every tenant's work needs: the fleet's root and output folder, the platform, a reader. */
+export interface WorkContext {
+  root: string;
+  outDir: string;
+  platform: Platform;
+  reader: StaticReader;
+}
+
+export function workChunk(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult {
   const toScan: ReadSource[] = [];
-  const outcomes = items.map((item) => workTenant(root, platform, reader, item, (r) => void toScan.push(r)));
+  const outcomes = items.map((item) => workTenant(ctx, item, (r) => void toScan.push(r)));
   return { outcomes, scan: scanSources(toScan) };
 }
 
-function workTenant(root: string, platform: Platform, reader: StaticReader, { file, text }: WorkItem, defer: (r: ReadSource) => void): TenantOutcome {
+function workTenant({ root, outDir, platform, reader }: WorkContext, { file, text }: WorkItem, defer: (r: ReadSource) => void): TenantOutcome {
   const load = loadTenant(root, file, reader, text, defer);
   if (!load.tenant) return { file, load };
   const { value, locator } = load.tenant;
   const checks = checkTenant({ value, locator }, platform);
   if (hasErrors(checks)) return { file, load, checks };
   const t = resolveTenant(value, platform, { file, locator });
-  // hashed and scanned here, on the pool's thread: the manifest, the cache and the output scan need both
-  const files = renderTenant(t, platform).map((f) => ({ ...f, hash: hashOf(f.content), findings: findSecrets(f.content) }));
+  // hashed, scanned and compared with generated/ here, on the pool's thread: the manifest, the cache, the output
+  // scan and the plan need all three
+  const files = renderTenant(t, platform).map((f) => {
+    const hash = hashOf(f.content);
+    const onDisk = observe(outDir, f.path, f.content, hash);
+    return { ...f, hash, findings: findSecrets(f.content), ...(onDisk ? { onDisk } : {}) };
+  });
   const outputChecks = checkTenantOutput(t, platform);
   releaseResources(t);
   return { file, load, checks, render: { files, checks: outputChecks, index: indexEntryText(t) } };

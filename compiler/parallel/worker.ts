@@ -18,10 +18,11 @@ try {
   const { createReader } = await import("../load");
   const { toData, workChunk } = await import("./tenant-work");
   const reader = createReader(root);
-  port.once("message", ({ platform, chunks }: Job) => {
+  port.once("message", ({ platform, outDir, chunks }: Job) => {
+    const ctx = { root, outDir, platform, reader };
     try {
       for (let i = Atomics.add(counters, NEXT, 1); i < chunks.length; i = Atomics.add(counters, NEXT, 1)) {
-        port.postMessage({ index: i, result: toData(workChunk(root, platform, reader, chunks[i]!)) });
+        port.postMessage({ index: i, result: toData(workChunk(ctx, chunks[i]!)) });
         Atomics.add(counters, POSTED, 1);
         Atomics.notify(counters, POSTED);
       }

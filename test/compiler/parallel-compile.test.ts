@@ -21,7 +21,8 @@ function cli(root: string, workers: number, command = "compile", figures = false
   const only = workers > 0 ? { FLEET_WORKERS_ONLY: "1" } : {};
   const env = { ...process.env, FLEET_WORKERS: String(workers), NO_COLOR: "1", ...only, ...(figures ? { FLEET_BENCH_CHILD: "1" } : {}) };
   const r = spawnSync(process.execPath, [RUN, command, "--root", root], { encoding: "utf8", env, maxBuffer: 1 << 26 });
-  return { code: r.status, out: r.stdout, err: r.stderr.replaceAll(root, "<root>").replace(/\(\d+ ms\)/g, "(… ms)") };
+  const timeless = (text: string) => text.replaceAll(root, "<root>").replace(/\(\d+ ms\)/g, "(… ms)");
+  return { code: r.status, out: timeless(r.stdout), err: timeless(r.stderr) };
 }
 
 /** Two copies of one synthetic fleet (its temporary folder goes when the test process ends). */
@@ -53,6 +54,22 @@ test("a compile with worker threads writes the same generated/ as one without, a
   // and check agrees, either way round
   assert.is(cli(single, 2, "check").code, 0);
   assert.is(cli(pooled, 0, "check").code, 0);
+
+  // generated/ edited by hand and a file lost: check and compile see the same, with and without workers
+  for (const root of [single, pooled]) {
+    const dir = path.join(root, "generated", "tenants", tenantId(7));
+    fs.appendFileSync(path.join(dir, "config.yml"), "# edited by hand\n");
+    fs.rmSync(path.join(dir, "render.json"));
+  }
+  const [checkOne, checkMany] = [cli(single, 0, "check"), cli(pooled, 2, "check")];
+  assert.is(checkOne.code, 1);
+  assert.is(checkMany.code, 1);
+  assert.is(checkMany.err, checkOne.err);
+  assert.match(checkOne.err, `tenants/${tenantId(7)}/config.yml`);
+  const [again, againPooled] = [cli(single, 0), cli(pooled, 2)];
+  assert.is(againPooled.out, again.out);
+  assert.match(again.out, "1 added, 1 changed");
+  assert.equal(readTree(path.join(pooled, "generated")), readTree(path.join(single, "generated")));
 });
 
 test("wrong tenants give the same located errors with and without workers, and nothing is written", () => {
