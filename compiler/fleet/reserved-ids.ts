@@ -126,11 +126,13 @@ function matcherOf(platform: Platform): (id: string) => readonly [NamespacePatte
     const patterns = patternsOf(platform).map((entry, order) => ({ entry, order, prefix: entry[0].endsWith("*") ? entry[0].slice(0, -1) : undefined }));
     const exact = new Map<string, (typeof patterns)[number]>();
     for (const p of patterns) if (p.prefix === undefined && !exact.has(p.entry[0])) exact.set(p.entry[0], p);
-    const prefixes = patterns.filter((p) => p.prefix !== undefined);
+    // prefixes by their first character (the schema allows no bare `*`), each list in pattern order
+    const prefixes = new Map<string, typeof patterns>();
+    for (const p of patterns) if (p.prefix) prefixes.set(p.prefix[0]!, [...(prefixes.get(p.prefix[0]!) ?? []), p]);
     // the same answer as patternsOf(platform).find(...): the earliest pattern that matches
     match = (id) => {
       const named = exact.get(id);
-      const prefixed = prefixes.find((p) => id.startsWith(p.prefix!) && (named === undefined || p.order < named.order));
+      const prefixed = (prefixes.get(id[0] ?? "") ?? []).find((p) => id.startsWith(p.prefix!) && (named === undefined || p.order < named.order));
       return (prefixed ?? named)?.entry;
     };
     matchers.set(platform, match);

@@ -7,7 +7,7 @@ import { COOKIES, DNS, MEILISEARCH, MONGODB, MYSQL, overlaps, REDIS } from "../.
 import { tenantNames } from "../../compiler/model/names";
 import type { ResolvedTenant } from "../../compiler/model/resolve";
 import { nameCollisions } from "../../compiler/fleet/name-collisions";
-import { reservedReason } from "../../compiler/fleet/reserved-ids";
+import { matchesNamespace, reservedReason, SYSTEM_NAMESPACES } from "../../compiler/fleet/reserved-ids";
 import { SHARED_SERVICES } from "../../compiler/model/data-services";
 import { COMPONENTS } from "../../compiler/render/platform/registry";
 import { PlatformSchema } from "../../compiler/schema/platform";
@@ -102,6 +102,17 @@ test("every namespace a platform component or shared service uses is a reserved 
   for (const ns of namespaces) assert.ok(reservedReason(ns, platform), ns);
   for (const ns of ["istio-system", "openshift-ingress", "cattle-fleet-system", "kube-flannel", "local-path-storage"]) assert.ok(reservedReason(ns, platform), ns);
   for (const id of ["acme", "lab", "opsx", "kubex", "globex"]) assert.is(reservedReason(id, platform), undefined, id);
+  // the first pattern in the list decides the reason, whatever the lookup does to be fast
+  const reasonOf = (id: string) => reservedReason(id, platform);
+  assert.match(reasonOf("kube-system")!, "Kubernetes");
+  const ordered = PlatformSchema.parse({ ...platform, reservedNamespaces: ["cattle-*", "acme"] });
+  assert.match(reservedReason("cattle-x", ordered)!, "reservedNamespaces"); // listed before Rancher's cattle-*
+  assert.match(reservedReason("cattle-x", platform)!, "Rancher");
+  for (const id of SYSTEM_NAMESPACES.map(([p]) => p.replace("*", "x"))) {
+    const first = SYSTEM_NAMESPACES.find(([p]) => matchesNamespace(p, id))!;
+    const reason = reasonOf(id)!;
+    if (!reason.includes("platform component") && !reason.includes("Argo CD") && !reason.includes("credentials")) assert.ok(reason.includes(first[1]), `${id}: ${reason}`);
+  }
 });
 
 test.run();
