@@ -112,10 +112,11 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
  */
 export function compile(
   root: string,
-  opts: { cache?: boolean; lifecycle?: LifecycleOptions; stillHeld?: () => boolean } = {},
+  opts: { cache?: boolean; lifecycle?: LifecycleOptions; stillHeld?: () => boolean; inputs?: ReadonlyMap<string, Buffer> } = {},
 ): { build: Build; plan: Plan; recovered: Recovery } {
   const outDir = path.join(root, OUTPUT_DIR);
-  const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root) }) });
+  // `inputs`: the input files' bytes as the no-op check just read them (cache/unchanged-run.ts), read once
+  const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { inputs: opts.inputs }) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root);
   let plan = planOutput(outDir, result.files, { listForeign: false, disk });
   // what is rendered now and what is about to be written must hold no secret-looking value

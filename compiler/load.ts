@@ -48,14 +48,16 @@ export function createReader(root: string): StaticReader {
   return new StaticReader({ root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
 }
 
-export function loadPlatform(root: string, reader = createReader(root)): { platform?: Source<Platform>; diagnostics: Diagnostic[]; secrets?: string[] } {
+/** `text`: the file's text as the compile cache read it and keyed its entry by (none: read it here). */
+export function loadPlatform(root: string, reader = createReader(root), text?: string): { platform?: Source<Platform>; diagnostics: Diagnostic[]; secrets?: string[] } {
   const abs = path.join(root, PLATFORM_FILE);
-  if (!fs.existsSync(abs)) {
+  if (text === undefined && !fs.existsSync(abs)) {
     return { diagnostics: [error("no-platform", { file: PLATFORM_FILE, line: 1, col: 1 }, "platform file not found", { hint: "create platform/platform.ts with `export default definePlatform({ ... })`" })] };
   }
-  const read = reader.read(abs, "definePlatform");
+  const source = text ?? fs.readFileSync(abs, "utf8");
+  const read = reader.read(abs, "definePlatform", source);
   const checked = validate(PlatformSchema, read.value, read.locator, read.unreadable);
-  const scanned = scanSources([{ ...read, file: PLATFORM_FILE, text: fs.readFileSync(abs, "utf8") }]);
+  const scanned = scanSources([{ ...read, file: PLATFORM_FILE, text: source }]);
   const diagnostics = [...read.diagnostics, ...checked.diagnostics, ...scanned.diagnostics];
   if (scanned.secrets.length > 0) return { diagnostics, secrets: scanned.secrets };
   if (read.diagnostics.some((d) => d.severity === "error") || !checked.data) return { diagnostics };
@@ -122,7 +124,7 @@ export interface LoadOptions {
 /** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
 export function load(root: string, { cache, texts, prepare }: LoadOptions = {}): Loaded {
   const reader = createReader(root);
-  const loadedPlatform = cache ? cache.loadPlatform(() => loadPlatform(root, reader)) : loadPlatform(root, reader);
+  const loadedPlatform = cache ? cache.loadPlatform(() => loadPlatform(root, reader, cache.text(PLATFORM_FILE))) : loadPlatform(root, reader);
   const { platform, diagnostics } = loadedPlatform;
   const secrets = [...(loadedPlatform.secrets ?? [])];
   const tenants: Source<Tenant>[] = [];

@@ -19,13 +19,15 @@ export class DependencyHasher {
     private readonly root: string,
     /** Only modules under this folder are followed (the reader refuses imports from anywhere else). */
     private readonly presetDir = path.join(root, "platform"),
+    /** Files already read in this run (absolute path → bytes). */
+    private readonly given?: ReadonlyMap<string, Buffer>,
   ) {}
 
   text(abs: string): string | null {
     if (!this.texts.has(abs)) {
       let t: string | null;
       try {
-        t = fs.readFileSync(abs, "utf8");
+        t = this.given?.get(abs)?.toString("utf8") ?? fs.readFileSync(abs, "utf8");
       } catch {
         t = null;
       }

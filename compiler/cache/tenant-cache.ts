@@ -40,6 +40,8 @@ export interface CacheOptions {
   readOnly?: boolean;
   /** The folder whose .cache/ is read, when not the fleet's own (`diff` builds the base from the user's cache). */
   cacheRoot?: string;
+  /** Input files already read in this run (absolute path → bytes): used instead of reading them again. */
+  inputs?: ReadonlyMap<string, Buffer>;
 }
 
 export class TenantCache {
@@ -62,7 +64,7 @@ export class TenantCache {
     private readonly root: string,
     private readonly options: CacheOptions = {},
   ) {
-    this.deps = new DependencyHasher(root);
+    this.deps = new DependencyHasher(root, undefined, options.inputs);
     this.dir = cacheDir(options.cacheRoot ?? root);
   }
 
@@ -134,6 +136,11 @@ export class TenantCache {
     return found;
   }
   private readonly looked = new Map<string, { key: string; text?: string }>();
+
+  /** A fleet file's text as this cache read it (and keys its entries by); undefined when it cannot be read. */
+  text(file: string): string | undefined {
+    return this.deps.text(path.join(this.root, file)) ?? undefined;
+  }
 
   /** Whether the cache holds no tenant at all (a first compile, or one after .cache/ was cleared). */
   isEmpty(): boolean {

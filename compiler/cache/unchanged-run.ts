@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import { headCommit } from "../fleet/git-head";
-import { DiskState } from "../output/disk-state";
+import { DiskState, SETTLE_MS } from "../output/disk-state";
 import { stagingDir } from "../output/commit-record";
 import { hashOf, manifestIn, MANIFEST } from "../output/manifest";
 import type { OutputFile } from "../render/files";
@@ -61,16 +61,61 @@ function insideGit(root: string): boolean {
   }
 }
 
+/**
+ * What one reading of the inputs found: the key, each file's bytes (the compile reads them from here rather
+ * than from the disk a second time) and their stats taken before the reads (to tell cheaply, after the compile,
+ * whether any changed meanwhile).
+ */
+export interface InputsRead {
+  key: string;
+  bytes: Map<string, Buffer>;
+  stamps: string;
+  /** Whether every stat was settled (changed SETTLE_MS before): only then does an equal stat prove equal bytes. */
+  settled: boolean;
+}
+
 /** The key of everything a compile of `root` with `options` reads; undefined when it cannot be known cheaply. */
 export function inputsKey(root: string, options: Record<string, unknown>): string | undefined {
+  return readInputs(root, options)?.key;
+}
+
+export function readInputs(root: string, options: Record<string, unknown>): InputsRead | undefined {
   const head = headCommit(root);
   // a git state we cannot read from files (or git pointed elsewhere by its environment): the full run asks git
   if (!head && (insideGit(root) || process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR)) return undefined;
   const parts = [FORMAT, compilerVersion(), JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1))), head ? `${head.commit}:${head.prefix}` : "no git"];
+  const bytes = new Map<string, Buffer>();
+  const stamps = [parts[3]!];
+  let settled = true;
+  const now = Date.now();
   for (const rel of [...filesUnder(root, "platform"), ...filesUnder(root, "tenants")].sort()) {
-    parts.push(rel, rel.endsWith("\0other") ? "" : fs.readFileSync(path.join(root, rel), "latin1"));
+    if (rel.endsWith("\0other")) {
+      parts.push(rel, "");
+      continue;
+    }
+    const abs = path.join(root, rel);
+    const st = fs.statSync(abs); // before the read (see output/disk-state.ts)
+    const content = fs.readFileSync(abs);
+    bytes.set(abs, content);
+    stamps.push(`${rel}\0${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
+    if (st.ctimeMs > now - SETTLE_MS) settled = false;
+    parts.push(rel, content.toString("latin1"));
   }
-  return hash("sha256", parts.join("\0"), "hex");
+  return { key: hash("sha256", parts.join("\0"), "hex"), bytes, stamps: stamps.join("\n"), settled };
+}
+
+/** Whether the inputs are still those read (their stats, when settled; else their content, read again). */
+export function inputsUnchanged(root: string, options: Record<string, unknown>, read: InputsRead): boolean {
+  if (!read.settled) return inputsKey(root, options) === read.key;
+  const head = headCommit(root);
+  const stamps = [head ? `${head.commit}:${head.prefix}` : "no git"];
+  for (const rel of [...filesUnder(root, "platform"), ...filesUnder(root, "tenants")].sort()) {
+    if (rel.endsWith("\0other")) continue;
+    const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
+    if (!st) return false;
+    stamps.push(`${rel}\0${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
+  }
+  return stamps.join("\n") === read.stamps;
 }
 
 /**
@@ -82,12 +127,12 @@ export function unchangedRun(root: string, options: Record<string, unknown>): Ru
 }
 
 /** The record when this run repeats it; else the key of this run's inputs (to record it by, when known). */
-export function lookUp(root: string, options: Record<string, unknown>): { record?: RunRecord; key?: string } {
+export function lookUp(root: string, options: Record<string, unknown>): { record?: RunRecord; inputs?: InputsRead } {
   if (fs.existsSync(stagingDir(root))) return {}; // an interrupted compile: the full run deals with it
-  const key = inputsKey(root, options);
+  const inputs = readInputs(root, options);
   const record = readChecksummed(recordFile(root)) as RunRecord | undefined;
-  if (record?.format !== FORMAT || typeof record.manifest !== "string" || !Array.isArray(record.warnings) || key !== record.key) return { key };
-  return sameOutput(root, record) ? { record } : { key };
+  if (record?.format !== FORMAT || typeof record.manifest !== "string" || !Array.isArray(record.warnings) || inputs?.key !== record.key) return { inputs };
+  return sameOutput(root, record) ? { record } : { inputs };
 }
 
 function sameOutput(root: string, record: RunRecord): boolean {

@@ -5,7 +5,7 @@ import path from "node:path";
 import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { during } from "../terminal/progress";
-import { inputsKey, lookUp, rememberRun } from "../cache/unchanged-run";
+import { inputsUnchanged, lookUp, rememberRun } from "../cache/unchanged-run";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -30,7 +30,7 @@ export const compileCommand: Command = {
     const started = performance.now();
     const useCache = ctx.opts["no-cache"] !== true;
     // nothing changed since the last compile: its result, without loading the compiler
-    const { record: same, key: keyBefore } = useCache ? lookUp(ctx.root, ctx.opts) : {};
+    const { record: same, inputs } = useCache ? lookUp(ctx.root, ctx.opts) : {};
     if (same) {
       printWarnings(ctx, same.warnings);
       const ms = Math.round(performance.now() - started);
@@ -40,14 +40,14 @@ export const compileCommand: Command = {
     const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
-      compile(ctx.root, { cache: useCache, lifecycle: lifecycleOptions(ctx.opts), stillHeld }),
+      compile(ctx.root, { cache: useCache, lifecycle: lifecycleOptions(ctx.opts), stillHeld, inputs: inputs?.bytes }),
     );
     printWarnings(ctx, build.warnings);
     if (recovered.action === "completed") ctx.io.err(`finished an interrupted compile first (same inputs; ${recovered.files} file(s) moved into place)`);
     if (recovered.action === "discarded") ctx.io.err(`discarded an interrupted compile's staged files: ${recovered.reason}`);
     for (const p of plan.edited) ctx.io.err(`warning: generated/${p} had been edited by hand; overwritten`);
     // recorded only when no input changed while the compiler ran
-    if (keyBefore !== undefined && inputsKey(ctx.root, ctx.opts) === keyBefore) rememberRun(ctx.root, keyBefore, build.files, { tenants: build.model.tenants.length, warnings: build.warnings });
+    if (inputs && inputsUnchanged(ctx.root, ctx.opts, inputs)) rememberRun(ctx.root, inputs.key, build.files, { tenants: build.model.tenants.length, warnings: build.warnings });
     const ms = Math.round(performance.now() - started);
     ctx.io.out(
       `compiled ${build.model.tenants.length} tenant(s): ${plan.missing.length} added, ${plan.stale.length} changed, ${plan.deletes.length} removed, ${plan.unchanged} unchanged (${ms} ms)`,

@@ -14,7 +14,16 @@ export const LABELS = {
 export const MANAGED_BY = "openedx-fleet";
 
 /** Every name is made by the rules of the system it goes to (model/downstream-names.ts), escaped for it. */
-export function tenantNames(id: string) {
+const known = new Map<string, ReturnType<typeof namesOf>>();
+
+/** The names of `id`, made once per id and process (the rules, the renderers and the checks each ask, per tenant). */
+export function tenantNames(id: string): ReturnType<typeof namesOf> {
+  let names = known.get(id);
+  if (!names) known.set(id, (names = Object.freeze(namesOf(id))));
+  return names;
+}
+
+function namesOf(id: string) {
   const sql = MYSQL.name(id);
   const mongo = MONGODB.name(id);
   const searchIndexPrefix = `${sql}_`;
