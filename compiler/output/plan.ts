@@ -57,14 +57,16 @@ export function planOutput(
   for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, before: new Map(), ...(problem ? { manifestProblem: problem } : {}) };
-  // a file whose folder is absent is missing: one look per folder instead of a failed open per file (a first
-  // compile would otherwise try to open every one of its thousands of files)
-  const folders = new Map<string, boolean>();
-  const folderExists = (rel: string) => {
-    const dir = path.posix.dirname(rel);
-    let known = folders.get(dir);
-    if (known === undefined) folders.set(dir, (known = dir === "." || !absent(path.join(outDir, dir))));
-    return known;
+  // a file whose folder is absent is missing: a folder is looked at once one of its files is found missing, and
+  // its other files are not tried then (a first compile would otherwise try to open each of its thousands of
+  // files; a full one would look at each of its thousands of folders)
+  const absentFolders = new Set<string>();
+  const folderAbsent = (rel: string) => absentFolders.has(path.posix.dirname(rel));
+  const missing = (f: OutputFile) => {
+    const dir = path.posix.dirname(f.path);
+    if (dir !== "." && !absentFolders.has(dir) && absent(path.join(outDir, dir))) absentFolders.add(dir);
+    plan.writes.push(f);
+    plan.missing.push(f.path);
   };
   for (const f of desired) {
     let was: string;
@@ -83,10 +85,9 @@ export function planOutput(
       was = f.onDisk.hash;
     } else if (f.hash === undefined) {
       // a rendered file: its bytes compared with its text
-      const onDisk = folderExists(f.path) ? readOnDisk(outDir, f.path, opts.disk) : undefined;
+      const onDisk = folderAbsent(f.path) ? undefined : readOnDisk(outDir, f.path, opts.disk);
       if (onDisk === undefined) {
-        plan.writes.push(f);
-        plan.missing.push(f.path);
+        missing(f);
         continue;
       }
       const same = sameText(onDisk.content, f.content);
@@ -101,10 +102,9 @@ export function planOutput(
     } else {
       // a file from the compile cache carries its hash, and renders its content only if it is needed (a file
       // known by its hash is looked up by stat first, which fails as cheaply)
-      const found = opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : folderExists(f.path) ? bytesHash(readIfPresent(outDir, f.path)) : undefined;
+      const found = folderAbsent(f.path) ? undefined : opts.disk ? hashOnDisk(outDir, f.path, opts.disk) : bytesHash(readIfPresent(outDir, f.path));
       if (found === undefined) {
-        plan.writes.push(f);
-        plan.missing.push(f.path);
+        missing(f);
         continue;
       }
       if (found === f.hash) {

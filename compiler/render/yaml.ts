@@ -22,11 +22,14 @@ export function toYaml(docs: unknown, opts: { multi?: boolean; header?: string; 
   }
   const result = out;
   out = "";
+  // one flat string now, while its pieces are young: flattened later (when first hashed or compared), after a
+  // collection kept them, a fleet's texts cost three times as much
+  result.charCodeAt(0);
   return result;
 }
 
-// The text is appended to one string: V8 joins the pieces once, when it is first read (an array of pieces
-// joined at the end measured a third slower). One document is written at a time.
+// The text is appended to one string, which V8 keeps as a tree of its pieces until it is flattened (an array of
+// pieces joined at the end measured a tenth slower). One document is written at a time.
 let out = "";
 let rank: Map<string, number> = new Map();
 
@@ -36,13 +39,26 @@ const padOf = (n: number) => (pads[n] ??= " ".repeat(n));
 // `key:` as written, by key: keys repeat across every object of a fleet (a dictionary object: its lookups by an
 // internalised key are cheaper than a Map's)
 let keyText: Record<string, string> = Object.create(null);
+// and whole line starts, `<indentation>key:` and `<indentation>key: ` by indentation: each piece of text is one
+// more string to allocate and collect
+let lineStarts: Record<string, string>[] = [];
 let keyCount = 0;
 function keyOf(k: string): string {
   const t = keyText[k];
   if (t !== undefined) return t;
-  if (++keyCount > 10_000) (keyText = Object.create(null)), (keyCount = 1);
+  if (++keyCount > 10_000) (keyText = Object.create(null)), (lineStarts = []), (keyCount = 1);
   return (keyText[k] = `${isPlainSafe(k) ? k : JSON.stringify(k)}:`);
 }
+/** `key:` (or `key: ` before a scalar) after `indent` spaces, or after nothing when `indent` is -1. */
+function lineStart(k: string, indent: number, scalarFollows: boolean): string {
+  const starts = (lineStarts[2 * indent + 2 + (scalarFollows ? 1 : 0)] ??= Object.create(null) as Record<string, string>);
+  const t = starts[k];
+  if (t !== undefined) return t;
+  return (starts[k] = (indent < 0 ? "" : padOf(indent)) + keyOf(k) + (scalarFollows ? " " : ""));
+}
+// `<indentation>-` and `<indentation>- `, by indentation
+const dashes: string[] = [];
+const isCollection = (v: unknown): v is object => v !== null && typeof v === "object";
 
 /** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
 function block(value: unknown, indent: number, continued: boolean, known: readonly string[] | undefined): void {
@@ -52,45 +68,55 @@ function block(value: unknown, indent: number, continued: boolean, known: readon
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
       if (item === undefined) continue;
-      out += first && continued ? "-" : pad + "-";
+      const own = !(first && continued);
       first = false;
-      inline(item, indent + 2, true);
+      if (isCollection(item)) {
+        out += own ? (dashes[2 * indent] ??= pad + "-") : "-";
+        inline(item, indent + 2, true);
+      } else {
+        out += own ? (dashes[2 * indent + 1] ??= pad + "- ") : "- ";
+        out += scalar(item, indent + 2);
+        out += "\n";
+      }
     }
     if (first) out += continued ? "[]\n" : pad + "[]\n";
     return;
   }
-  if (value !== null && typeof value === "object") {
+  if (isCollection(value)) {
     const keys = known ?? orderedKeys(value, rank);
     if (keys.length === 0) return void (out += continued ? "{}\n" : pad + "{}\n");
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
-      out += i === 0 && continued ? keyOf(k) : pad + keyOf(k);
-      inline((value as Record<string, unknown>)[k], indent + 2, false);
+      const v = (value as Record<string, unknown>)[k];
+      if (isCollection(v)) {
+        out += lineStart(k, i === 0 && continued ? -1 : indent, false);
+        inline(v, indent + 2, false);
+      } else {
+        out += lineStart(k, i === 0 && continued ? -1 : indent, true);
+        out += scalar(v, indent + 2);
+        out += "\n";
+      }
     }
     return;
   }
   out += continued ? scalar(value, indent) + "\n" : pad + scalar(value, indent) + "\n";
 }
 
-/** The part after `key:` or `-`: a scalar on the same line, or a nested block on the next lines. */
-function inline(value: unknown, indent: number, inSequence: boolean): void {
-  if (value !== null && typeof value === "object") {
-    // an object's keys are ordered once, here, and handed on
-    let keys: readonly string[] | undefined;
-    if (Array.isArray(value)) {
-      let empty = true;
-      for (let i = 0; i < value.length && empty; i++) empty = value[i] === undefined;
-      if (empty) return void (out += " []\n");
-    } else {
-      keys = orderedKeys(value, rank);
-      if (keys.length === 0) return void (out += " {}\n");
-    }
-    // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
-    out += inSequence ? " " : "\n";
-    block(value, indent, inSequence, keys);
-    return;
+/** The part after `key:` or `-`: a nested block on the same line (in a sequence) or on the next lines. */
+function inline(value: object, indent: number, inSequence: boolean): void {
+  // an object's keys are ordered once, here, and handed on
+  let keys: readonly string[] | undefined;
+  if (Array.isArray(value)) {
+    let empty = true;
+    for (let i = 0; i < value.length && empty; i++) empty = value[i] === undefined;
+    if (empty) return void (out += " []\n");
+  } else {
+    keys = orderedKeys(value, rank);
+    if (keys.length === 0) return void (out += " {}\n");
   }
-  out += " " + scalar(value, indent) + "\n";
+  // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
+  out += inSequence ? " " : "\n";
+  block(value, indent, inSequence, keys);
 }
 
 function scalar(value: unknown, indent: number): string {

@@ -36,20 +36,25 @@ function hasGitHubPrefix(text: string): boolean {
 
 // `scheme://user:password@`: found from each "://", the costly scan of a leading word boundary avoided.
 const URL_CREDENTIALS = "credentials in a URL";
-const SCHEME_CHAR = /[a-z0-9+.-]/;
 const USER_PASSWORD = /[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]+@/y;
+// by character code: [a-z], [a-z0-9+.-] (a scheme's characters) and \w
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isSchemeChar = (c: number) => isLower(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
+const isWordChar = (c: number) => isLower(c) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
 function urlCredentials(text: string, found: (offset: number, match: string) => void): void {
   for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
-    let first = at;
-    while (first > 0 && SCHEME_CHAR.test(text[first - 1]!)) first--;
-    // the scheme starts with a letter at a word boundary: the leftmost such position
-    let start = first;
-    while (start < at && !(/[a-z]/.test(text[start]!) && (start === 0 || !/\w/.test(text[start - 1]!)))) start++;
-    if (start === at) continue;
+    // credentials first: most URLs have none, and then need no scheme
     USER_PASSWORD.lastIndex = at + 3;
     const m = USER_PASSWORD.exec(text);
-    if (m) found(start, text.slice(start, at + 3) + m[0]);
+    if (!m) continue;
+    let first = at;
+    while (first > 0 && isSchemeChar(text.charCodeAt(first - 1))) first--;
+    // the scheme starts with a letter at a word boundary: the leftmost such position
+    let start = first;
+    while (start < at && !(isLower(text.charCodeAt(start)) && (start === 0 || !isWordChar(text.charCodeAt(start - 1))))) start++;
+    if (start === at) continue;
+    found(start, text.slice(start, at + 3) + m[0]);
   }
 }
 
