@@ -5,7 +5,7 @@ import path from "node:path";
 import { error, warning, type Diagnostic, type Location } from "../diagnostics";
 import { listTenantFiles } from "../load";
 import type { ResolvedTenant } from "../model/resolve";
-import { INDEX_FILE, readPreviousIndex, type IndexedTenant, type PreviousIndex } from "./previous-index";
+import { INDEX_FILE, readPreviousIndex, type IndexedTenant, type PreviousIndex, type PreviousIndexResult } from "./previous-index";
 import { retiredIds } from "./retired-ids";
 
 export interface LifecycleOptions {
@@ -116,8 +116,14 @@ export function checkLifecycle(ctx: LifecycleContext): Diagnostic[] {
 }
 
 /** Reads the committed index of `root` (see previous-index.ts) and checks the tenant files against it. */
-export function checkLifecycleOf(root: string, tenants: readonly ResolvedTenant[], options: LifecycleOptions, read: { remember?: boolean } = {}): Diagnostic[] {
-  const previous = readPreviousIndex(root, options.base, read);
+/** `previous`: the committed index when the caller read it already (compile reads it first, while the process is small and git starts fast). */
+export function checkLifecycleOf(
+  root: string,
+  tenants: readonly ResolvedTenant[],
+  options: LifecycleOptions,
+  read: { remember?: boolean } = {},
+  previous: PreviousIndexResult = readPreviousIndex(root, options.base, read),
+): Diagnostic[] {
   if ("problem" in previous) return [error("previous-index", { file: INDEX_FILE, line: 1, col: 1 }, previous.problem, { hint: "restore generated/fleet.json from git, or pass a valid --base" })];
   if (!previous.index) return [];
   const presentIds = new Set(listTenantFiles(root).map((f) => path.basename(f, ".ts")));
