@@ -79,10 +79,19 @@ export class SchemaValidator implements ObjectValidator {
   private readonly verdicts = new Map<string, FolderVerdict>();
   readonly stats = { validated: 0, shared: 0 };
 
+  /** Schema path by `apiVersion kind`: looked up on disk once per kind. */
+  private readonly paths = new Map<string, string>();
+
   /** The verdict of one object; objects of one shape key (shape-key.ts) share one validation. */
   validate(obj: unknown): FolderVerdict {
-    const candidates = schemaPaths(obj as Typed);
-    const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
+    const typed = obj as Typed;
+    const kindKey = `${String(typed.apiVersion)}\0${String(typed.kind)}`;
+    let rel = this.paths.get(kindKey);
+    if (rel === undefined) {
+      const candidates = schemaPaths(typed);
+      rel = candidates.find((c) => fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
+      this.paths.set(kindKey, rel);
+    }
     let fn = this.compiled.get(rel);
     if (fn === undefined) {
       const file = path.join(this.dir, rel);
