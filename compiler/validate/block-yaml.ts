@@ -18,10 +18,6 @@ const fail = (): never => {
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 // js-yaml stops at 100 levels; staying well below leaves that error to it
 const MAX_DEPTH = 90;
-/** The characters of a plain key read here: letters, digits and `_./-` (others, e.g. spaces or `<<`, are left to js-yaml). */
-function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 45 && c <= 57) || c === 95;
-}
 // a plain scalar may not start with these (indicators), nor hold a comment or a `key: value` pair
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
@@ -130,10 +126,11 @@ class Reader {
       if (end < 0) fail();
       const key = this.key(line.slice(at, end));
       if (key === "__proto__" || Object.hasOwn(out, key)) fail();
-      const rest = line.slice(end + 1);
-      if (rest === "") out[key] = this.nested(col, true);
+      if (end + 1 === line.length) out[key] = this.nested(col, true);
       else {
-        out[key] = this.inline(rest.trimStart(), col);
+        // one space after the colon (js-yaml reads more in ways of its own)
+        if (line.charCodeAt(end + 2) === 32) fail();
+        out[key] = this.inline(line.slice(end + 2), col);
         this.i++;
       }
       const next = this.peek();
@@ -150,8 +147,10 @@ class Reader {
       if (!isDash(line, at)) break; // a sequence at its key's column ends at the next key
       if (line.length === at + 1) out.push(this.nested(at, false));
       else {
-        const item = indentOf(line.slice(at + 1)) + at + 1;
-        if (isDash(line, item)) fail(); // `- - x`
+        // one space after the dash; `- - x` (a sequence in a sequence) is left to js-yaml, which reads it loosely
+        const item = at + 2;
+        if (line.charCodeAt(item) === 32 || isDash(line, item)) fail();
+        // `- key: value` opens a mapping on the entry's own line
         if (keyEnd(line, item) >= 0) out.push(this.collection(item));
         else {
           out.push(this.inline(line.slice(item), at));
@@ -169,7 +168,7 @@ class Reader {
     const c = text.charCodeAt(0);
     if (c === 34) return doubleQuoted(text);
     if (c === 39) return singleQuoted(text);
-    if (text.length > 1000) fail(); // js-yaml limits implicit keys
+    if (text.length > 1000) fail(); // YAML limits implicit keys to 1024 characters
     return String(this.resolvePlain(text));
   }
 
@@ -187,15 +186,20 @@ class Reader {
     return this.resolvePlain(text);
   }
 
-  /** `|`, `|-` or `|+` and the lines below, indented deeper than `parent` (explicit indentation is left to js-yaml). */
+  /** A literal block (`|`, with chomping and indentation indicators): the lines below, deeper than `parent`. */
   private literal(header: string, parent: number): string {
-    if ((header !== "|" && header !== "|-" && header !== "|+") || parent < 0) fail();
+    const m = /^\|(?:([1-9])([-+]?)|([-+])([1-9]?))?$/.exec(header);
+    if (!m || parent < 0) fail();
+    const chomp = m![2] || m![3] || "";
+    const explicit = Number(m![1] || m![4] || 0);
     const { lines } = this;
     let n = this.i + 1;
     while (n < this.end && lines[n] === "") n++;
     if (n >= this.end) fail();
-    const indent = indentOf(lines[n]!);
-    if (indent <= parent || indent === lines[n]!.length) fail();
+    const first = indentOf(lines[n]!);
+    // the content's indentation: the indicator's, counted from the entry's column, or the first line's
+    const indent = explicit ? parent + explicit : first;
+    if (first < indent || indent <= parent || first === lines[n]!.length) fail();
     const body: string[] = [];
     for (let k = this.i + 1; k < n; k++) body.push("");
     for (; n < this.end; n++) {
@@ -213,8 +217,8 @@ class Reader {
     let last = body.length - 1;
     while (body[last] === "") last--;
     const text = body.slice(0, last + 1).join("\n");
-    if (header === "|-") return text;
-    return header === "|" ? text + "\n" : text + "\n".repeat(body.length - last);
+    if (chomp === "-") return text;
+    return chomp === "" ? text + "\n" : text + "\n".repeat(body.length - last);
   }
 }
 
@@ -226,17 +230,18 @@ function isDash(line: string, col: number): boolean {
 /** The index of the `:` ending a key that starts at `col` (plain or quoted), or -1 when the line holds no key there. */
 function keyEnd(line: string, col: number): number {
   const c = line.charCodeAt(col);
-  let j = col;
+  let j: number;
   if (c === 34 || c === 39) {
-    j = closingQuote(line, col);
-    if (j < 0) return -1;
-    j++;
+    j = closingQuote(line, col) + 1;
+    if (j === 0 || line.charCodeAt(j) !== 58) return -1;
   } else {
-    if (c === 45) return -1;
-    while (j < line.length && isKeyChar(line.charCodeAt(j))) j++;
-    if (j === col) return -1;
+    // a plain key ends at the first `: ` (or `:` ending the line); it may not start with an indicator
+    j = line.indexOf(":", col);
+    while (j >= 0 && j + 1 < line.length && line.charCodeAt(j + 1) !== 32) j = line.indexOf(":", j + 1);
+    if (j <= col || INDICATOR.test(line[col]!) || line.charCodeAt(j - 1) === 32) return -1;
+    const hash = line.indexOf(" #", col);
+    if (hash >= 0 && hash < j) return -1;
   }
-  if (line.charCodeAt(j) !== 58) return -1;
   return j + 1 === line.length || line.charCodeAt(j + 1) === 32 ? j : -1;
 }
 
