@@ -1,7 +1,8 @@
 // The files of a validate run scanned (scan-files.ts) by a pool of threads: the main thread and up to
 // `threads - 1` workers take chunks of files from one queue until it is empty, so a worker that starts late
 // or a slow chunk never leaves a core idle. Results are put back in the files' order: the report is the same
-// whatever the number of threads. A worker that fails hands its chunk back to the main thread.
+// whatever the number of threads. A worker that fails is an internal error (exit 2), never a silent fallback.
+import { createRequire } from "node:module";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { ObjectValidator } from "./kube-schemas";
 import { makeValidator, scanFile, type FileScan, type ValidatorSpec } from "./scan-files";
@@ -34,19 +35,35 @@ async function serve(job: Job): Promise<void> {
   port.postMessage({ ready: true } satisfies Reply);
 }
 
-/** One worker's state: whether it has started, the chunks it holds, and how its replies are handled. */
+/** A worker running this module: its bundled chunk, or (sources run through tsx, as in tests) its source. */
+function startWorker(job: Job): Worker {
+  const entry = import.meta.filename;
+  if (!entry.endsWith(".ts")) return new Worker(entry, { workerData: job });
+  // tsx's ESM hooks do not reach worker threads on Node 20: its require hook loads the sources there
+  const tsx = createRequire(entry).resolve("tsx/cjs/api");
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: job });
+}
+
+/** One worker and what it is doing. */
 interface Hand {
   worker: Worker;
   ready: boolean;
-  inFlight: Chunk[];
-  /** Set while a scan runs: the next chunk to give it (none: tell it to stop), a reply's results, its end. */
-  run?: { take: () => Chunk | undefined; done: (first: number, scans: FileScan[]) => void; ended: () => void };
+  /** Chunks given and not answered yet. */
+  inFlight: number;
+  /** Told to stop (no chunk left). */
+  stopped: boolean;
   exited: boolean;
+  /** An error, or an exit before it was told to stop: a bug, reported as one. */
+  failure?: Error;
+  /** Set while a scan runs: the next chunk, where its results go, and the scan's wait for this worker. */
+  run?: { take: () => Chunk | undefined; done: (first: number, scans: FileScan[]) => void; settle: () => void };
 }
 
 /** Worker threads started ahead of the file list (their start-up overlaps the main thread's), then given chunks. */
 export class ScanPool {
   private hands: Hand[] = [];
+  /** Files scanned by the workers (the rest by the main thread). */
+  scannedByWorkers = 0;
 
   constructor(
     private readonly root: string,
@@ -54,78 +71,83 @@ export class ScanPool {
     workers: number,
   ) {
     for (let w = 0; w < workers; w++) {
-      const hand: Hand = { worker: new Worker(import.meta.filename, { workerData: { role: ROLE, root, spec } satisfies Job }), ready: false, inFlight: [], exited: false };
+      const hand: Hand = { worker: startWorker({ role: ROLE, root, spec }), ready: false, inFlight: 0, stopped: false, exited: false };
       // listening from the start: a reply that finds no listener is lost
       hand.worker.on("message", (reply: Reply) => {
         if ("scans" in reply) {
-          hand.inFlight.shift();
+          hand.inFlight--;
+          this.scannedByWorkers += reply.scans.length;
           hand.run?.done(reply.first, reply.scans);
-        } else hand.ready = true;
-        this.send(hand);
-        if (!("scans" in reply)) this.send(hand);
+          this.send(hand);
+        } else {
+          hand.ready = true;
+          this.send(hand);
+          this.send(hand);
+        }
       });
-      // an error or an early exit: the chunks in hand go back to the queue
-      const end = () => {
+      hand.worker.on("error", (e: Error) => (hand.failure ??= e));
+      hand.worker.on("exit", (code) => {
         hand.exited = true;
-        hand.run?.ended();
-      };
-      hand.worker.on("error", end);
-      hand.worker.on("exit", end);
+        if (!hand.stopped) hand.failure ??= new Error(`exited with code ${code}`);
+        hand.run?.settle();
+      });
       this.hands.push(hand);
     }
   }
 
   /** Keeps a worker two chunks ahead (one in work, one waiting); with none left, tells it to stop once idle. */
   private send(hand: Hand): void {
-    if (!hand.run || !hand.ready || hand.exited) return;
+    if (!hand.run || !hand.ready || hand.exited || hand.stopped) return;
     const chunk = hand.run.take();
     if (chunk) {
-      hand.inFlight.push(chunk);
+      hand.inFlight++;
       hand.worker.postMessage(chunk);
-    } else if (hand.inFlight.length === 0) hand.worker.postMessage(null);
+    } else if (hand.inFlight === 0) {
+      hand.stopped = true;
+      hand.worker.postMessage(null);
+    }
   }
 
-  /** Scans `files` (absolute paths) on the main thread, with `validator` (built from the pool's spec), and the workers. */
-  async scan(files: readonly string[], validator: ObjectValidator): Promise<FileScan[]> {
+  /**
+   * Scans `files` (absolute paths) on the main thread, with `validator` (built from the pool's spec), and the
+   * workers; `workersOnly` leaves the main thread out (when there are workers), for tests to see them work.
+   */
+  async scan(files: readonly string[], validator: ObjectValidator, workersOnly = false): Promise<FileScan[]> {
     const results: FileScan[] = new Array<FileScan>(files.length);
-    const handedBack: Chunk[] = [];
     let next = 0;
     const take = (): Chunk | undefined => {
-      if (handedBack.length > 0) return handedBack.pop();
       if (next >= files.length) return undefined;
       const first = next;
       next = Math.min(files.length, next + CHUNK);
       return { first, files: files.slice(first, next) };
     };
-    const scan = (chunk: Chunk) => chunk.files.forEach((f, i) => (results[chunk.first + i] = scanFile(this.root, f, validator)));
+    const done = (first: number, scans: FileScan[]) => scans.forEach((s, i) => (results[first + i] = s));
     const finished = this.hands.map(
       (hand) =>
-        new Promise<void>((resolve) => {
-          const ended = () => {
-            handedBack.push(...hand.inFlight.splice(0));
-            resolve();
-          };
-          hand.run = { take, done: (first, scans) => scans.forEach((s, i) => (results[first + i] = s)), ended };
-          if (hand.exited) ended();
+        new Promise<void>((settle) => {
+          hand.run = { take, done, settle };
+          if (hand.exited) settle();
           this.send(hand);
           this.send(hand);
         }),
     );
     try {
-      for (let chunk = take(); chunk; chunk = take()) {
-        scan(chunk);
+      const mainScans = !workersOnly || this.hands.length === 0;
+      for (let chunk = mainScans ? take() : undefined; chunk; chunk = take()) {
+        done(chunk.first, chunk.files.map((f) => scanFile(this.root, f, validator)));
         // lets the workers' replies in, so they are given their next chunk without waiting
         await new Promise((resolve) => setImmediate(resolve));
       }
       await Promise.all(finished);
-      for (let chunk = take(); chunk; chunk = take()) scan(chunk);
+      const failed = this.hands.find((h) => h.failure);
+      if (failed) throw new Error(`a validate worker thread failed: ${failed.failure!.stack ?? failed.failure!.message}`);
     } finally {
       this.close();
     }
     return results;
   }
 
-  /** Stops the workers (not waited for: their work is done or handed back); the main thread scans alone after. */
+  /** Stops the workers (not waited for: their work is done); the main thread scans alone after. */
   close(): void {
     for (const hand of this.hands.splice(0)) void hand.worker.terminate();
   }

@@ -5,7 +5,7 @@
 import { isChartFile } from "./chart-uses";
 import { looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
 import { isKubeObject, validateObjects } from "./kube-objects";
-import type { ObjectValidator } from "./kube-schemas";
+import { SchemaValidator, type ObjectValidator } from "./kube-schemas";
 import type { ValidationProblem } from "./problems";
 
 /** What one file gave: plain data, the same whichever thread read it. */
@@ -25,13 +25,11 @@ export interface FileScan {
 export type ValidatorSpec = { kind: "folder"; dir: string; cacheDir?: string } | { kind: "packaged" };
 
 export async function makeValidator(spec: ValidatorSpec): Promise<ObjectValidator> {
-  if (spec.kind === "packaged") {
-    // loaded only here: its models cost a quarter of a second to import
-    const { PackagedValidator } = await import("./packaged-schemas");
-    return new PackagedValidator();
-  }
-  const { SchemaValidator } = await import("./kube-schemas");
-  return new SchemaValidator(spec.dir, spec.cacheDir);
+  if (spec.kind === "folder") return new SchemaValidator(spec.dir, spec.cacheDir);
+  // loaded only here: its models cost a quarter of a second to import (a worker running the sources through
+  // tsx cannot import it: tsx's require hook reaches no dynamic import; the bundled worker can)
+  const { PackagedValidator } = await import("./packaged-schemas");
+  return new PackagedValidator();
 }
 
 /** A values file (by its name) or a Chart.yaml: read, not validated as objects. */
