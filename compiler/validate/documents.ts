@@ -2,7 +2,6 @@
 // each document with its file and index; Helm values files are told apart from Kubernetes objects.
 import fs from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
 import { ValidateSetupError } from "./problems";
 import { loadAll11 } from "./yaml11";
 
@@ -48,8 +47,31 @@ export function collectFiles(root: string, targets: readonly string[]): string[]
       files.add(abs);
       continue;
     }
-    const pattern = abs === path.join(root, "generated") ? "**/*.yaml" : "**/*.{yaml,yml}";
-    for (const f of fg.sync(pattern, { cwd: abs, onlyFiles: true })) files.add(path.join(abs, f));
+    const wanted = abs === path.join(root, "generated") ? /\.yaml$/ : /\.ya?ml$/;
+    walk(abs, wanted, files);
   }
   return [...files].sort();
+}
+
+/**
+ * Files under `dir` whose name matches, as a glob `**\/*.yaml` finds them: hidden files and folders are left out,
+ * symbolic links followed (a plain walk: a glob library costs more to load and run than the walk itself).
+ */
+function walk(dir: string, wanted: RegExp, out: Set<string>, seen = new Set<string>()): void {
+  const real = fs.realpathSync(dir);
+  if (seen.has(real)) return; // a link back up the tree
+  seen.add(real);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = fs.statSync(full, { throwIfNoEntry: false });
+      isDir = !!target?.isDirectory();
+      isFile = !!target?.isFile();
+    }
+    if (isDir) walk(full, wanted, out, seen);
+    else if (isFile && wanted.test(entry.name)) out.add(full);
+  }
 }
