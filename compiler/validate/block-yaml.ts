@@ -14,16 +14,20 @@ const fail = (): never => {
   throw GIVE_UP;
 };
 
+// any character but printable ASCII and the line feed: most files have none, and skip the tests below
+const NOT_PLAIN_ASCII = /[^\x20-\x7e\n]/;
 // js-yaml's own test for characters it refuses (a file with one is left to it, for its error)
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 // js-yaml stops at 100 levels; staying well below leaves that error to it
 const MAX_DEPTH = 90;
 // a plain scalar may not start with these (indicators), nor hold a comment or a `key: value` pair
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+// indicators first (but `-` before a non-space: `-1`, `-x`), a comment, a `key: value` pair, or an end in `:` or space
+const NOT_PLAIN = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))| #|: |[: ]$/;
 
 /** Every document of `text`, as js-yaml's loadAll gives them; undefined when the text needs js-yaml. */
 export function loadBlockYaml(text: string, resolve: PlainResolver): unknown[] | undefined {
-  if (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff || NON_PRINTABLE.test(text)) return undefined;
+  if (NOT_PLAIN_ASCII.test(text) && (text.includes("\t") || text.includes("\r") || text.charCodeAt(0) === 0xfeff || NON_PRINTABLE.test(text))) return undefined;
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   try {
@@ -181,8 +185,7 @@ class Reader {
     if (text === "[]") return [];
     if (c === 124) return this.literal(text, parent);
     if (text === "") fail();
-    if (INDICATOR.test(text) && !(c === 45 && text.length > 1 && text.charCodeAt(1) !== 32)) fail();
-    if (text.includes(" #") || text.includes(": ") || text.endsWith(":") || text.endsWith(" ")) fail();
+    if (NOT_PLAIN.test(text)) fail();
     return this.resolvePlain(text);
   }
 
