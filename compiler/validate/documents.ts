@@ -23,8 +23,7 @@ export function shownPath(root: string, abs: string): string {
   return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel.split(path.sep).join("/");
 }
 
-export function readDocuments(root: string, abs: string): YamlDocument[] {
-  const file = shownPath(root, abs);
+export function readDocuments(root: string, abs: string, file = shownPath(root, abs)): YamlDocument[] {
   let values: unknown[];
   try {
     values = loadAll11(fs.readFileSync(abs, "utf8"), file);
@@ -56,22 +55,24 @@ export function collectFiles(root: string, targets: readonly string[]): string[]
 /**
  * Files under `dir` whose name matches, as a glob `**\/*.yaml` finds them: hidden files and folders are left out,
  * symbolic links followed (a plain walk: a glob library costs more to load and run than the walk itself).
+ * `links`: the real paths of the linked folders followed, so that a link back up the tree ends the walk there.
  */
-function walk(dir: string, wanted: RegExp, out: Set<string>, seen = new Set<string>()): void {
-  const real = fs.realpathSync(dir);
-  if (seen.has(real)) return; // a link back up the tree
-  seen.add(real);
+function walk(dir: string, wanted: RegExp, out: Set<string>, links = new Set<string>()): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith(".")) continue;
     const full = path.join(dir, entry.name);
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    if (entry.isDirectory()) walk(full, wanted, out, links);
+    else if (entry.isFile()) {
+      if (wanted.test(entry.name)) out.add(full);
+    } else if (entry.isSymbolicLink()) {
       const target = fs.statSync(full, { throwIfNoEntry: false });
-      isDir = !!target?.isDirectory();
-      isFile = !!target?.isFile();
+      if (target?.isFile() && wanted.test(entry.name)) out.add(full);
+      if (!target?.isDirectory()) continue;
+      const real = fs.realpathSync.native(full);
+      const here = fs.realpathSync.native(dir);
+      if (links.has(real) || here === real || here.startsWith(real + path.sep)) continue;
+      links.add(real);
+      walk(full, wanted, out, links);
     }
-    if (isDir) walk(full, wanted, out, seen);
-    else if (isFile && wanted.test(entry.name)) out.add(full);
   }
 }

@@ -38,7 +38,7 @@ export const isValuesOrChart = (file: string) => looksLikeValuesFile(file) || is
 /** Parses and validates one file (absolute path `abs`). */
 export function scanFile(root: string, abs: string, validator: ObjectValidator): FileScan {
   const file = shownPath(root, abs);
-  const docs = readDocuments(root, abs);
+  const docs = readDocuments(root, abs, file);
   if (isValuesOrChart(file)) return { file, objects: 0, problems: [], skips: [], kept: docs };
   const skips = new Map<string, number>();
   const problems = validateObjects(docs, validator, skips);
