@@ -8,7 +8,10 @@ import type { ObjectValidator } from "./kube-schemas";
 import { makeValidator, scanFile, type FileScan, type ValidatorSpec } from "./scan-files";
 
 // files per message: large enough that messages cost little, small enough to share the last ones out evenly
-const CHUNK = 24;
+const CHUNK = 16;
+// chunks a worker holds: one in work and the rest waiting, so that it never waits for the main thread, which
+// hands chunks out only between its own (and one of those may take long: compiling a validator)
+const AHEAD = 4;
 const ROLE = "fleet-validate-scan";
 
 interface Job {
@@ -78,12 +81,8 @@ export class ScanPool {
           hand.inFlight--;
           this.scannedByWorkers += reply.scans.length;
           hand.run?.done(reply.first, reply.scans);
-          this.send(hand);
-        } else {
-          hand.ready = true;
-          this.send(hand);
-          this.send(hand);
-        }
+        } else hand.ready = true;
+        this.fill(hand);
       });
       hand.worker.on("error", (e: Error) => (hand.failure ??= e));
       hand.worker.on("exit", (code) => {
@@ -95,16 +94,20 @@ export class ScanPool {
     }
   }
 
-  /** Keeps a worker two chunks ahead (one in work, one waiting); with none left, tells it to stop once idle. */
-  private send(hand: Hand): void {
-    if (!hand.run || !hand.ready || hand.exited || hand.stopped) return;
-    const chunk = hand.run.take();
-    if (chunk) {
-      hand.inFlight++;
-      hand.worker.postMessage(chunk);
-    } else if (hand.inFlight === 0) {
-      hand.stopped = true;
-      hand.worker.postMessage(null);
+  /** Gives a worker chunks until it holds AHEAD of them; with none left, tells it to stop once idle. */
+  private fill(hand: Hand): void {
+    while (hand.run && hand.ready && !hand.exited && !hand.stopped && hand.inFlight < AHEAD) {
+      const chunk = hand.run.take();
+      if (chunk) {
+        hand.inFlight++;
+        hand.worker.postMessage(chunk);
+        continue;
+      }
+      if (hand.inFlight === 0) {
+        hand.stopped = true;
+        hand.worker.postMessage(null);
+      }
+      return;
     }
   }
 
@@ -127,8 +130,7 @@ export class ScanPool {
         new Promise<void>((settle) => {
           hand.run = { take, done, settle };
           if (hand.exited) settle();
-          this.send(hand);
-          this.send(hand);
+          this.fill(hand);
         }),
     );
     try {
