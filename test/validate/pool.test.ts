@@ -1,5 +1,6 @@
 // validate on a pool of threads (validate/pool.ts) reports exactly what one thread reports: every problem with
 // its file, document, object and path, the same counts, skips and values files, whichever thread read a file.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
@@ -8,7 +9,7 @@ import { collectFiles } from "../../compiler/validate/documents";
 import { ScanPool } from "../../compiler/validate/pool";
 import { makeValidator, type ValidatorSpec } from "../../compiler/validate/scan-files";
 import { validateAll, type ValidateOptions } from "../../compiler/validate/validate-all";
-import { tempDir } from "../helpers/fleet";
+import { REPO_ROOT, tempDir } from "../helpers/fleet";
 
 // a schema folder of one kind, in kubeconform's layout (findSchemaDir wants a k8s/ folder)
 function schemaFolder(): string {
@@ -32,14 +33,14 @@ function schemaFolder(): string {
 
 const thing = (name: string, spec: string) => `apiVersion: example.org/v1\nkind: Thing\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
 
-/** 180 files (several chunks per thread), with errors of every kind spread among them. */
-function fleet(): string {
+/** `count` tenants' files (several chunks per thread) and 4 more, with errors of every kind spread among them. */
+function fleet(count = 180): string {
   const root = tempDir("pool-fleet-");
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
   };
-  for (let i = 0; i < 180; i++) {
+  for (let i = 0; i < count; i++) {
     const docs = [thing(`t-${i}`, "  size: 1\n  mode: a\n"), thing(`u-${i}`, "  size: 2\n")];
     if (i % 37 === 5) docs.push(thing(`Bad_${i}`, "  size: one\n  colour: blue\n")); // pattern, type, unknown field
     if (i % 41 === 7) docs.push(thing(`m-${i}`, "  mode: c\n")); // enum
@@ -92,6 +93,19 @@ test("the workers do scan files, and give the main thread's results for them", a
   assert.is(pool.scannedByWorkers, files.length);
   assert.is(alone.scannedByWorkers, 0);
   assert.equal(pooled, single);
+});
+
+test("the npm scripts' bundle (compiler/run.mjs) validates on workers too, with the same report", async () => {
+  const root = fleet(230);
+  const schemas = schemaFolder();
+  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, "compiler", "run.mjs"), "validate", "--root", root, "--schemas", schemas, "--kubeconform", "off", ...args], { encoding: "utf8" });
+  const bundled = cli();
+  // 234 files: over the threshold for workers; a worker that fails would be an internal error (exit 2)
+  assert.is(bundled.status, 1, bundled.stderr);
+  const one = await validateAll({ root, targets: [], schemas, schemaLocations: [], threads: 1 });
+  const lines = bundled.stderr.split("\n").filter((l) => l.startsWith("generated/"));
+  assert.is(lines.length, one.problems.length);
+  assert.match(bundled.stderr, new RegExp(`${one.problems.length} error\\(s\\)\\. \\d+ object\\(s\\) checked in 234 file\\(s\\)`));
 });
 
 test.run();
