@@ -23,10 +23,11 @@ export function shownPath(root: string, abs: string): string {
   return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel.split(path.sep).join("/");
 }
 
-export function readDocuments(root: string, abs: string, file = shownPath(root, abs)): YamlDocument[] {
+/** The documents of the file `abs`; `text`: its content when already read (else read here, errors reported as problems). */
+export function readDocuments(root: string, abs: string, file = shownPath(root, abs), text?: string): YamlDocument[] {
   let values: unknown[];
   try {
-    values = loadAll11(fs.readFileSync(abs, "utf8"), file);
+    values = loadAll11(text ?? fs.readFileSync(abs, "utf8"), file);
   } catch (e) {
     return [{ file, index: 0, value: undefined, parseError: (e as Error).message.split("\n")[0]! }];
   }

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { ObjectValidator } from "./kube-schemas";
-import { makeValidator, scanFile, type FileScan, type ValidatorSpec } from "./scan-files";
+import { makeValidator, readAhead, scanFile, type FileScan, type ValidatorSpec } from "./scan-files";
 
 // files per message: large enough that messages cost little, small enough to share the last ones out evenly
 const CHUNK = 16;
@@ -31,9 +31,25 @@ if (!isMainThread && (workerData as Job | undefined)?.role === ROLE) void serve(
 async function serve(job: Job): Promise<void> {
   const port = parentPort!;
   const validator = await makeValidator(job.spec);
+  // chunks in the order given, each read ahead from the moment it arrives
+  const queue: { chunk: Chunk; texts: Promise<(string | undefined)[]> }[] = [];
+  let draining = false;
+  const drain = async () => {
+    draining = true;
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const texts = await next.texts;
+      const { first, files } = next.chunk;
+      port.postMessage({ first, scans: files.map((f, i) => scanFile(job.root, f, validator, texts[i])) } satisfies Reply);
+      // lets the next chunks in, so that their reads start
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    draining = false;
+  };
   port.on("message", (chunk: Chunk | null) => {
+    // told to stop only once every chunk is answered
     if (!chunk) return port.close();
-    port.postMessage({ first: chunk.first, scans: chunk.files.map((f) => scanFile(job.root, f, validator)) } satisfies Reply);
+    queue.push({ chunk, texts: readAhead(chunk.files) });
+    if (!draining) void drain();
   });
   port.postMessage({ ready: true } satisfies Reply);
 }
@@ -135,10 +151,17 @@ export class ScanPool {
     );
     try {
       const mainScans = !workersOnly || this.hands.length === 0;
-      for (let chunk = mainScans ? take() : undefined; chunk; chunk = take()) {
-        done(chunk.first, chunk.files.map((f) => scanFile(this.root, f, validator)));
+      // each chunk is read while the one before is scanned
+      let chunk = mainScans ? take() : undefined;
+      let texts = chunk && readAhead(chunk.files);
+      while (chunk) {
+        const next = take();
+        const nextTexts = next && readAhead(next.files);
+        const got = await texts!;
+        done(chunk.first, chunk.files.map((f, i) => scanFile(this.root, f, validator, got[i])));
         // lets the workers' replies in, so they are given their next chunk without waiting
         await new Promise((resolve) => setImmediate(resolve));
+        [chunk, texts] = [next, nextTexts];
       }
       await Promise.all(finished);
       const failed = this.hands.find((h) => h.failure);

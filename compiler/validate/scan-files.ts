@@ -2,6 +2,7 @@
 // Applications and Chart.yaml files that say which files are Helm values, and the values files themselves).
 // The parsed objects are dropped as soon as their file is done, so memory does not grow with the fleet.
 // The same code runs on the main thread and in the worker threads of pool.ts.
+import fs from "node:fs";
 import { isChartFile } from "./chart-uses";
 import { looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
 import { isKubeObject, validateObjects } from "./kube-objects";
@@ -32,13 +33,22 @@ export async function makeValidator(spec: ValidatorSpec): Promise<ObjectValidato
   return new PackagedValidator();
 }
 
+/**
+ * The contents of `files`, read ahead on libuv's threads while the thread that asked scans other files: the
+ * reads of a cold page cache overlap the parsing. A file that cannot be read is undefined: scanFile reads it
+ * again itself and reports the error as it always does.
+ */
+export function readAhead(files: readonly string[]): Promise<(string | undefined)[]> {
+  return Promise.all(files.map((f) => fs.promises.readFile(f, "utf8").catch(() => undefined)));
+}
+
 /** A values file (by its name) or a Chart.yaml: read, not validated as objects. */
 export const isValuesOrChart = (file: string) => looksLikeValuesFile(file) || isChartFile(file);
 
-/** Parses and validates one file (absolute path `abs`). */
-export function scanFile(root: string, abs: string, validator: ObjectValidator): FileScan {
+/** Parses and validates one file (absolute path `abs`; `text`, its content when read ahead). */
+export function scanFile(root: string, abs: string, validator: ObjectValidator, text?: string): FileScan {
   const file = shownPath(root, abs);
-  const docs = readDocuments(root, abs, file);
+  const docs = readDocuments(root, abs, file, text);
   if (isValuesOrChart(file)) return { file, objects: 0, problems: [], skips: [], kept: docs };
   const skips = new Map<string, number>();
   const problems = validateObjects(docs, validator, skips);
