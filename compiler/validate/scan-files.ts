@@ -39,7 +39,8 @@ export async function makeValidator(spec: ValidatorSpec): Promise<ObjectValidato
  * again itself and reports the error as it always does.
  */
 export function readAhead(files: readonly string[]): Promise<(string | undefined)[]> {
-  return Promise.all(files.map((f) => fs.promises.readFile(f, "utf8").catch(() => undefined)));
+  // fs.readFile with a callback: fs.promises' file handles cost more per small file
+  return Promise.all(files.map((f) => new Promise<string | undefined>((resolve) => fs.readFile(f, "utf8", (e, text) => resolve(e ? undefined : text)))));
 }
 
 /** A values file (by its name) or a Chart.yaml: read, not validated as objects. */
