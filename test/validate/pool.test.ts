@@ -51,9 +51,10 @@ function fleet(count = 180): string {
   write("generated/tenants/t-013/broken.yaml", "a: [\n"); // a syntax error, read by js-yaml
   write("generated/tenants/t-014/flow.yaml", "{apiVersion: example.org/v1, kind: Thing, spec: {size: x}}\n"); // js-yaml too
   write("generated/apps/values/app-values.yaml", "replicas: 1\n");
+  write("generated/apps/settings/extra.yaml", "replicas: 2\n"); // a values file by the Application's word only
   write(
     "generated/apps/app.yaml",
-    "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: app\nspec:\n  sources:\n    - repoURL: https://charts.example.org\n      chart: thing\n      targetRevision: 1.0.0\n      helm:\n        valueFiles:\n          - $values/generated/apps/values/app-values.yaml\n    - repoURL: https://git.example.org/fleet.git\n      ref: values\n",
+    "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: app\nspec:\n  sources:\n    - repoURL: https://charts.example.org\n      chart: thing\n      targetRevision: 1.0.0\n      helm:\n        valueFiles:\n          - $values/generated/apps/values/app-values.yaml\n          - $values/generated/apps/settings/extra.yaml\n    - repoURL: https://git.example.org/fleet.git\n      ref: values\n",
   );
   return root;
 }
@@ -66,7 +67,7 @@ test("two threads give the report one thread gives, errors located per file and 
   const four = await validateAll({ ...opts, threads: 4 });
   assert.equal(two, one);
   assert.equal(four, one);
-  assert.is(one.files, 184);
+  assert.is(one.files, 185);
   const at = (file: string) => one.problems.filter((p) => p.file === file).map((p) => `${p.index} ${p.object} ${p.path}: ${p.message}`);
   assert.equal(at("generated/tenants/t-005/objects.yaml"), [
     '2 Thing/Bad_5 /metadata/name: must match pattern "^[a-z0-9-]+$"',
@@ -78,8 +79,9 @@ test("two threads give the report one thread gives, errors located per file and 
   assert.ok(one.problems.some((p) => p.file === "generated/tenants/t-009/objects.yaml" && p.index === 2 && p.message.startsWith("not a Kubernetes object")));
   assert.ok(one.problems.some((p) => p.file === "generated/tenants/t-011/objects.yaml" && p.message.startsWith("no schema for Thing example.org/v9")));
   // the values file named by the Application is checked as values (here: no chart schema), not as objects
-  assert.not.ok(one.problems.some((p) => p.file.includes("app-values")));
+  assert.not.ok(one.problems.some((p) => p.file.includes("app-values") || p.file.includes("extra.yaml")));
   assert.ok(one.values.unchecked.some((l) => l.startsWith("generated/apps/values/app-values.yaml")));
+  assert.ok(one.values.unchecked.some((l) => l.startsWith("generated/apps/settings/extra.yaml")));
 });
 
 test("the workers do scan files, and give the main thread's results for them", async () => {
@@ -100,12 +102,12 @@ test("the npm scripts' bundle (compiler/run.mjs) validates on workers too, with 
   const schemas = schemaFolder();
   const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, "compiler", "run.mjs"), "validate", "--root", root, "--schemas", schemas, "--kubeconform", "off", ...args], { encoding: "utf8" });
   const bundled = cli();
-  // 234 files: over the threshold for workers; a worker that fails would be an internal error (exit 2)
+  // 235 files: over the threshold for workers; a worker that fails would be an internal error (exit 2)
   assert.is(bundled.status, 1, bundled.stderr);
   const one = await validateAll({ root, targets: [], schemas, schemaLocations: [], threads: 1 });
   const lines = bundled.stderr.split("\n").filter((l) => l.startsWith("generated/"));
   assert.is(lines.length, one.problems.length);
-  assert.match(bundled.stderr, new RegExp(`${one.problems.length} error\\(s\\)\\. \\d+ object\\(s\\) checked in 234 file\\(s\\)`));
+  assert.match(bundled.stderr, new RegExp(`${one.problems.length} error\\(s\\)\\. \\d+ object\\(s\\) checked in 235 file\\(s\\)`));
 });
 
 test.run();
