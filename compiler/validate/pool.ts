@@ -89,6 +89,8 @@ export class ScanPool {
     spec: ValidatorSpec,
     workers: number,
   ) {
+    // a worker running the sources through tsx cannot import the packaged schemas (see makeValidator): none then
+    if (import.meta.filename.endsWith(".ts") && spec.kind === "packaged") workers = 0;
     for (let w = 0; w < workers; w++) {
       const hand: Hand = { worker: startWorker({ role: ROLE, root, spec }), ready: false, inFlight: 0, stopped: false, exited: false };
       // listening from the start: a reply that finds no listener is lost
