@@ -10,10 +10,12 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 import type { Ajv, ValidateFunction } from "ajv";
-import standaloneCode from "ajv/dist/standalone/index.js";
 
 const require = createRequire(import.meta.url);
 const AJV_VERSION: string = require("ajv/package.json").version;
+
+/** Ajv's library, loaded only when a schema must be compiled: a run that finds every validator saved needs none of it. */
+export const loadAjv = () => require("ajv") as typeof import("ajv");
 
 /** Free names the generated code may use besides `require` (the pattern constructor of kube-schemas.ts). */
 export type CodeScope = Record<string, unknown>;
@@ -39,6 +41,7 @@ export class CompiledSchemas {
     const ajv = this.newAjv();
     const fn = ajv.compile(JSON.parse(schemaText));
     if (!file) return fn;
+    const standaloneCode = (require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
     this.save(file, standaloneCode(ajv, fn));
     // the saved code is the validator from now on: the compiler's data (sources, schema environments) can go
     return this.load(file) ?? fn;

@@ -2,7 +2,6 @@
 // each document with its file and index; Helm values files are told apart from Kubernetes objects.
 import fs from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
 import { ValidateSetupError } from "./problems";
 import { loadAll11 } from "./yaml11";
 
@@ -24,11 +23,11 @@ export function shownPath(root: string, abs: string): string {
   return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel.split(path.sep).join("/");
 }
 
-export function readDocuments(root: string, abs: string): YamlDocument[] {
-  const file = shownPath(root, abs);
+/** The documents of the file `abs`; `text`: its content when already read (else read here, errors reported as problems). */
+export function readDocuments(root: string, abs: string, file = shownPath(root, abs), text?: string): YamlDocument[] {
   let values: unknown[];
   try {
-    values = loadAll11(fs.readFileSync(abs, "utf8"), file);
+    values = loadAll11(text ?? fs.readFileSync(abs, "utf8"), file);
   } catch (e) {
     return [{ file, index: 0, value: undefined, parseError: (e as Error).message.split("\n")[0]! }];
   }
@@ -48,8 +47,33 @@ export function collectFiles(root: string, targets: readonly string[]): string[]
       files.add(abs);
       continue;
     }
-    const pattern = abs === path.join(root, "generated") ? "**/*.yaml" : "**/*.{yaml,yml}";
-    for (const f of fg.sync(pattern, { cwd: abs, onlyFiles: true })) files.add(path.join(abs, f));
+    const wanted = abs === path.join(root, "generated") ? /\.yaml$/ : /\.ya?ml$/;
+    walk(abs, wanted, files);
   }
   return [...files].sort();
+}
+
+/**
+ * Files under `dir` whose name matches, as a glob `**\/*.yaml` finds them: hidden files and folders are left out,
+ * symbolic links followed (a plain walk: a glob library costs more to load and run than the walk itself).
+ * `links`: the real paths of the linked folders followed, so that a link back up the tree ends the walk there.
+ */
+function walk(dir: string, wanted: RegExp, out: Set<string>, links = new Set<string>()): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, wanted, out, links);
+    else if (entry.isFile()) {
+      if (wanted.test(entry.name)) out.add(full);
+    } else if (entry.isSymbolicLink()) {
+      const target = fs.statSync(full, { throwIfNoEntry: false });
+      if (target?.isFile() && wanted.test(entry.name)) out.add(full);
+      if (!target?.isDirectory()) continue;
+      const real = fs.realpathSync.native(full);
+      const here = fs.realpathSync.native(dir);
+      if (links.has(real) || here === real || here.startsWith(real + path.sep)) continue;
+      links.add(real);
+      walk(full, wanted, out, links);
+    }
+  }
 }

@@ -3,8 +3,8 @@
 // a dependency of a local chart gets the values under its alias.
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv, ValidateFunction } from "ajv";
 import type { ChartUse } from "./chart-uses";
 import type { YamlDocument } from "./documents";
 import { loadAll11 } from "./yaml11";
@@ -30,8 +30,13 @@ export interface ValuesResult {
 export function validateValues(values: readonly YamlDocument[], uses: readonly ChartUse[], chartSchemas: string | undefined): ValuesResult {
   // charts write draft-07 schemas mostly, some 2020-12; meta-schemas are not checked (draft-04 ones compile too)
   const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false } as const;
-  const drafts = { classic: new Ajv(options), v2020: new Ajv2020(options) };
-  const compile = (schema: { $schema?: string }) => (String(schema.$schema ?? "").includes("2020-12") ? drafts.v2020 : drafts.classic).compile(schema);
+  // Ajv is loaded only when a chart schema is at hand
+  const require = createRequire(import.meta.url);
+  const drafts: { classic?: Ajv; v2020?: Ajv } = {};
+  const compile = (schema: { $schema?: string }) => {
+    if (String(schema.$schema ?? "").includes("2020-12")) return (drafts.v2020 ??= new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(options)).compile(schema);
+    return (drafts.classic ??= new (require("ajv") as typeof import("ajv")).Ajv(options)).compile(schema);
+  };
   const compiled = new Map<string, { fn: ValidateFunction; defaults: unknown } | null>();
   const schemaOf = (u: ChartUse) => {
     const dir = chartSchemas ? path.join(chartSchemas, u.chart, u.version) : "";

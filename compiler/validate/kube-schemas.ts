@@ -2,8 +2,8 @@
 // (k8s/<version>-standalone-strict/<kind>[-<group>]-<version>.json and crds/<group>/<kind>_<version>.json).
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
-import { CompiledSchemas } from "./compiled-schemas";
+import type { ValidateFunction } from "ajv";
+import { CompiledSchemas, loadAjv } from "./compiled-schemas";
 import { shapeKey } from "./shape-key";
 
 export const KUBERNETES_VERSION = "v1.31.0";
@@ -70,19 +70,28 @@ export class SchemaValidator implements ObjectValidator {
   ) {
     // source: true lets Ajv write each validator out as code (compiled-schemas.ts)
     const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExp, optimize: false, source: true } } as const;
-    this.schemas = new CompiledSchemas(() => new Ajv(options), "kube-1", { goRegExp }, cacheDir);
+    this.schemas = new CompiledSchemas(() => new (loadAjv().Ajv)(options), "kube-1", { goRegExp }, cacheDir);
   }
 
   /** Each schema, parsed: the shape keys follow it. */
   private readonly parsed = new Map<string, Record<string, unknown>>();
-  /** Verdicts by schema and shape key (shape-key.ts). */
-  private readonly verdicts = new Map<string, FolderVerdict>();
+  /** Verdicts by schema, then shape key (shape-key.ts). */
+  private readonly verdicts = new Map<string, Map<string, FolderVerdict>>();
   readonly stats = { validated: 0, shared: 0 };
+
+  /** Schema path by `apiVersion kind`: looked up on disk once per kind. */
+  private readonly paths = new Map<string, string>();
 
   /** The verdict of one object; objects of one shape key (shape-key.ts) share one validation. */
   validate(obj: unknown): FolderVerdict {
-    const candidates = schemaPaths(obj as Typed);
-    const rel = candidates.find((c) => this.compiled.get(c) || fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
+    const typed = obj as Typed;
+    const kindKey = `${String(typed.apiVersion)}\0${String(typed.kind)}`;
+    let rel = this.paths.get(kindKey);
+    if (rel === undefined) {
+      const candidates = schemaPaths(typed);
+      rel = candidates.find((c) => fs.existsSync(path.join(this.dir, c))) ?? candidates[candidates.length - 1]!;
+      this.paths.set(kindKey, rel);
+    }
     let fn = this.compiled.get(rel);
     if (fn === undefined) {
       const file = path.join(this.dir, rel);
@@ -92,14 +101,16 @@ export class SchemaValidator implements ObjectValidator {
       if (text !== undefined) this.parsed.set(rel, JSON.parse(text));
     }
     if (!fn) return { schema: rel, missing: true };
-    const key = `${rel}\0${shapeKey(obj, this.parsed.get(rel), (p) => goRegExp(p, "u"))}`;
-    const known = this.verdicts.get(key);
+    let verdicts = this.verdicts.get(rel);
+    if (!verdicts) this.verdicts.set(rel, (verdicts = new Map()));
+    const key = shapeKey(obj, this.parsed.get(rel), (p) => goRegExp(p, "u"));
+    const known = verdicts.get(key);
     if (known) {
       this.stats.shared++;
       return known;
     }
     const verdict = this.run(fn, rel, obj);
-    this.verdicts.set(key, verdict);
+    verdicts.set(key, verdict);
     return verdict;
   }
 

@@ -25,9 +25,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** The key of `value` under `schema` (a JSON schema without $ref, as kubeconform's standalone schemas are). */
 export function shapeKey(value: unknown, schema: Schema, pattern: PatternMaker): string {
-  const out: string[] = [];
-  walk(value, schema, out, (rules, s) => passes(rules, s, pattern));
-  return out.join("");
+  return walk(value, schema, (rules, s) => passes(rules, s, pattern));
 }
 
 const patterns = new Map<string, RegExp>();
@@ -51,67 +49,85 @@ type Passes = (rules: Record<string, unknown>, s: string) => boolean;
 
 /** Per schema node, what the walk needs of it (computed once: every object of a kind meets the same nodes). */
 interface Node {
+  rules: Record<string, unknown>;
   whole: boolean;
   ruled: boolean;
   items: Schema | false;
   props?: Record<string, unknown>;
   extra?: Record<string, unknown>;
 }
-const nodes = new WeakMap<object, Node>();
+// kept on the schema node itself: a property read costs less than a WeakMap lookup, for every value of every object
+const NODE = Symbol("shape-key node");
 
 function nodeOf(rules: Record<string, unknown>): Node {
-  let n = nodes.get(rules);
+  let n = (rules as { [NODE]?: Node })[NODE];
   if (!n) {
     n = {
+      rules,
       whole: KEEP_WHOLE.some((k) => k in rules),
       ruled: [...STRING_RULES, ...OTHER_STRING_RULES].some((k) => k in rules),
       items: Array.isArray(rules.items) ? false : (rules.items as Schema),
       ...(isObject(rules.properties) ? { props: rules.properties } : {}),
       ...(isObject(rules.additionalProperties) ? { extra: rules.additionalProperties } : {}),
     };
-    nodes.set(rules, n);
+    Object.defineProperty(rules, NODE, { value: n });
   }
   return n;
 }
 
-function walk(value: unknown, schema: Schema, out: string[], ok: Passes): void {
-  const rules = isObject(schema) ? schema : undefined;
-  const node = rules && nodeOf(rules);
-  if (schema === false || node?.whole) {
-    out.push(JSON.stringify(value) ?? "u");
-    return;
+// `"key":` as it appears in keys, by key: the same few hundred keys recur in every object of a fleet
+const keyTokens = new Map<string, string>();
+function keyToken(k: string): string {
+  let t = keyTokens.get(k);
+  if (t === undefined) {
+    if (keyTokens.size > 50_000) keyTokens.clear();
+    keyTokens.set(k, (t = JSON.stringify(k) + ":"));
   }
+  return t;
+}
+
+/** A scalar other than a string: numbers as String() writes them (JSON would write NaN and Infinity as null). */
+const scalarToken = (value: unknown) => (typeof value === "number" ? String(value) : (JSON.stringify(value) ?? "u"));
+
+function walk(value: unknown, schema: Schema, ok: Passes): string {
+  const node = isObject(schema) ? nodeOf(schema) : undefined;
+  if (schema === false || node?.whole) return exact(value);
   if (typeof value === "string") {
     // an absent schema (or true) accepts anything: its strings never matter
-    out.push(!node?.ruled || ok(rules!, value) ? '"' : JSON.stringify(value));
-    return;
+    return !node?.ruled || ok(node.rules, value) ? '"' : JSON.stringify(value);
   }
   if (Array.isArray(value)) {
     const items = node ? node.items : undefined;
-    if (items === false) {
-      out.push(JSON.stringify(value));
-      return;
-    }
-    out.push("[");
-    for (const v of value) {
-      walk(v, items, out, ok);
-      out.push(",");
-    }
-    out.push("]");
-    return;
+    if (items === false) return exact(value);
+    let s = "[";
+    for (const v of value) s += walk(v, items, ok) + ",";
+    return s + "]";
   }
   if (isObject(value)) {
     const props = node?.props;
-    out.push("{");
+    let s = "{";
     for (const k in value) {
       // a property the schema does not name is judged by additionalProperties (false: an error naming only the key)
       const sub = props && Object.hasOwn(props, k) ? (props[k] as Schema) : node?.extra;
-      out.push(JSON.stringify(k), ":");
-      walk(value[k], sub, out, ok);
-      out.push(",");
+      s += keyToken(k) + walk(value[k], sub, ok) + ",";
     }
-    out.push("}");
-    return;
+    return s + "}";
   }
-  out.push(JSON.stringify(value) ?? "u");
+  return scalarToken(value);
+}
+
+/** All of `value`, every string kept (JSON.stringify would write NaN and the infinities as null). */
+function exact(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let s = "[";
+    for (const v of value) s += exact(v) + ",";
+    return s + "]";
+  }
+  if (isObject(value)) {
+    let s = "{";
+    for (const k in value) s += keyToken(k) + exact(value[k]) + ",";
+    return s + "}";
+  }
+  return scalarToken(value);
 }

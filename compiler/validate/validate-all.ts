@@ -1,20 +1,25 @@
 // `npm run validate` as data: every YAML document of generated/ and of render output folders checked
 // against strict schemas (kubeconform when available, else in-process), Helm values against chart schemas.
+import os from "node:os";
 import path from "node:path";
 import { CODE_ROOT } from "../code-root";
 import { collectFiles, looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
-import { chartUses, isChartFile } from "./chart-uses";
+import { chartUses, isChartFile, type ChartUse } from "./chart-uses";
 import { validateValues, type ValuesResult } from "./helm-values";
-import { validateObjects } from "./kube-objects";
-import { findSchemaDir, SchemaValidator } from "./kube-schemas";
+import { findSchemaDir } from "./kube-schemas";
 import { folderLocations, runKubeconform } from "./kubeconform";
+import { ScanPool } from "./pool";
 import { sortProblems, ValidateSetupError, type ValidationProblem } from "./problems";
+import { isValuesOrChart, makeValidator, type ValidatorSpec } from "./scan-files";
 
 /**
  * Compiled validators depend on the schemas only, not on the fleet: they are kept beside the compiler's own
  * caches (.cache/build, .cache/v8), so every fleet validated by this checkout shares them.
  */
 const VALIDATOR_CACHE = path.join(CODE_ROOT, ".cache", "validators");
+// a worker costs its own start-up, modules and validators (~0.3 s of CPU at 1,000 tenants): worth it from a few hundred files
+const MIN_FILES_FOR_WORKERS = 200;
+const MAX_THREADS = 4;
 
 export interface ValidateOptions {
   root: string;
@@ -28,6 +33,8 @@ export interface ValidateOptions {
   onStage?: (text: string) => void;
   /** kubeconform schema locations used when no schema folder is found (URLs or templates). */
   schemaLocations: string[];
+  /** Threads validating in-process (default: one per core, up to 4, for a few hundred files or more). */
+  threads?: number;
 }
 
 export interface ValidateReport {
@@ -63,40 +70,77 @@ export function chartList(root: string, targets: readonly string[]): string[] {
 export async function validateAll(opts: ValidateOptions): Promise<ValidateReport> {
   const dir = findSchemaDir(opts.root, opts.schemas);
   if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see docs/internals.md)`);
-  const targets = opts.targets.length > 0 ? opts.targets : ["generated"];
-  const files = collectFiles(opts.root, targets);
+  const spec: ValidatorSpec = dir ? { kind: "folder", dir, cacheDir: VALIDATOR_CACHE } : { kind: "packaged" };
+  // the workers start before the files are listed, so that their start-up overlaps the main thread's work
+  const threads = opts.kubeconform ? 1 : (opts.threads ?? Math.min(os.availableParallelism(), MAX_THREADS));
+  const pool = threads > 1 ? new ScanPool(opts.root, spec, threads - 1) : undefined;
+  let run: ObjectsRun;
+  try {
+    const files = collectFiles(opts.root, opts.targets.length > 0 ? opts.targets : ["generated"]);
+    opts.onStage?.(`validating the objects of ${files.length.toLocaleString("en-US")} file(s)…`);
+    // a handful of files: not worth the workers' own start-up and validators
+    if (pool && opts.threads === undefined && files.length < MIN_FILES_FOR_WORKERS) pool.close();
+    run = opts.kubeconform ? withKubeconform(opts, files, dir) : await inProcess(opts, files, spec, pool);
+  } finally {
+    pool?.close();
+  }
+  const valuesResult = validateValues(run.values, run.uses, opts.chartSchemas);
+  const skipped = [...run.skips].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { engine: run.engine, skipped, files: run.files, objects: run.objects, problems: sortProblems([...run.problems, ...valuesResult.problems]), values: valuesResult };
+}
+
+/** What validating the objects gave, and the values files (with the charts they are for) still to check. */
+interface ObjectsRun {
+  engine: string;
+  files: number;
+  objects: number;
+  problems: ValidationProblem[];
+  skips: Map<string, number>;
+  values: YamlDocument[];
+  uses: ChartUse[];
+}
+
+/** Values files are told apart by the Applications that name them, or by their name; Chart.yaml is chart metadata. */
+function valuesTest(uses: readonly ChartUse[]): (file: string) => boolean {
+  const referenced = new Set(uses.flatMap((u) => u.valueFiles));
+  return (f) => !isChartFile(f) && (referenced.has(f) || looksLikeValuesFile(f));
+}
+
+/** Every file read at once, as kubeconform is given whole files and its reports are matched to documents. */
+function withKubeconform(opts: ValidateOptions, files: string[], dir: string | undefined): ObjectsRun {
   const docsByFile = new Map(files.map((f) => [f, readDocuments(opts.root, f)]));
   const all = [...docsByFile.values()].flat();
-  // values files are told apart by the Applications that name them, or by their name; Chart.yaml is chart metadata
   const uses = chartUses(all.filter((d) => !looksLikeValuesFile(d.file)));
-  const referenced = new Set(uses.flatMap((u) => u.valueFiles));
-  const isValues = (f: string) => !isChartFile(f) && (referenced.has(f) || looksLikeValuesFile(f));
+  const isValues = valuesTest(uses);
   const objectFiles = files.filter((f) => !isValues(shownPath(opts.root, f)) && !isChartFile(f));
   const objects: YamlDocument[] = objectFiles.flatMap((f) => docsByFile.get(f)!);
-  const values = all.filter((d) => isValues(d.file));
+  const locations = dir ? folderLocations(dir) : opts.schemaLocations.length > 0 ? opts.schemaLocations : REMOTE_LOCATIONS;
+  const run = runKubeconform(opts.kubeconform!, objectFiles, locations, objects, opts.root);
+  const engine = `kubeconform (${opts.kubeconform}) with ${locations.join(", ")}`;
+  return { engine, files: files.length, objects: run.count, problems: run.problems, skips: new Map(), values: all.filter((d) => isValues(d.file)), uses };
+}
 
-  opts.onStage?.(`validating ${objects.length.toLocaleString("en-US")} object(s) of ${files.length.toLocaleString("en-US")} file(s)…`);
-  let engine: string;
-  let problems: ValidationProblem[];
-  let count = objects.length;
-  const skips = new Map<string, number>();
-  if (opts.kubeconform) {
-    const locations = dir ? folderLocations(dir) : opts.schemaLocations.length > 0 ? opts.schemaLocations : REMOTE_LOCATIONS;
-    const run = runKubeconform(opts.kubeconform, objectFiles, locations, objects, opts.root);
-    engine = `kubeconform (${opts.kubeconform}) with ${locations.join(", ")}`;
-    problems = run.problems;
-    count = run.count;
-  } else if (dir) {
-    engine = `built-in (ajv) with ${dir}`;
-    problems = validateObjects(objects, new SchemaValidator(dir, VALIDATOR_CACHE));
-  } else {
-    // loaded only here: its models cost a quarter of a second to import
-    const { PackagedValidator } = await import("./packaged-schemas");
-    const validator = new PackagedValidator();
-    engine = `built-in (ajv) with the packaged schemas of ${validator.dir}`;
-    problems = validateObjects(objects, validator, skips);
-  }
-  const valuesResult = validateValues(values, uses, opts.chartSchemas);
-  const skipped = [...skips].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { engine, skipped, files: files.length, objects: count, problems: sortProblems([...problems, ...valuesResult.problems]), values: valuesResult };
+/**
+ * Files scanned one by one on a pool of threads (pool.ts), each file's objects validated and dropped as soon
+ * as it is read; only Applications, Chart.yaml and values files are kept, to check the values afterwards.
+ */
+async function inProcess(opts: ValidateOptions, files: string[], spec: ValidatorSpec, pool: ScanPool | undefined): Promise<ObjectsRun> {
+  const validator = await makeValidator(spec);
+  const scans = await (pool ?? new ScanPool(opts.root, spec, 0)).scan(files, validator);
+  const uses = chartUses(scans.flatMap((s) => s.kept).filter((d) => !looksLikeValuesFile(d.file)));
+  const isValues = valuesTest(uses);
+  const engine = `built-in (ajv) with ${spec.kind === "folder" ? spec.dir : `the packaged schemas of ${validator.dir}`}`;
+  const run: ObjectsRun = { engine, files: files.length, objects: 0, problems: [], skips: new Map(), values: [], uses };
+  scans.forEach((scan, i) => {
+    if (isChartFile(scan.file)) return;
+    if (isValues(scan.file)) {
+      // a values file named only by an Application was validated as objects: read again, as values
+      run.values.push(...(isValuesOrChart(scan.file) ? scan.kept : readDocuments(opts.root, files[i]!)));
+      return;
+    }
+    run.objects += scan.objects;
+    run.problems.push(...scan.problems);
+    for (const [kind, n] of scan.skips) run.skips.set(kind, (run.skips.get(kind) ?? 0) + n);
+  });
+  return run;
 }
