@@ -67,12 +67,18 @@ export function chartList(root: string, targets: readonly string[]): string[] {
  * kubeconform; kubeconform with its schema locations; else the packaged schemas of Kubernetes' own kinds
  * (packaged-schemas.ts), which skip custom resources and say so.
  */
+/** FLEET_WORKERS=N: N worker threads beside the main one, as for compile (parallel/pool.ts); unset: one per further core. */
+function workersAsked(): number | undefined {
+  const asked = Number.parseInt(process.env.FLEET_WORKERS ?? "", 10);
+  return Number.isInteger(asked) && asked >= 0 ? asked + 1 : undefined;
+}
+
 export async function validateAll(opts: ValidateOptions): Promise<ValidateReport> {
   const dir = findSchemaDir(opts.root, opts.schemas);
   if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see docs/internals.md)`);
   const spec: ValidatorSpec = dir ? { kind: "folder", dir, cacheDir: VALIDATOR_CACHE } : { kind: "packaged" };
   // the workers start before the files are listed, so that their start-up overlaps the main thread's work
-  const threads = opts.kubeconform ? 1 : (opts.threads ?? Math.min(os.availableParallelism(), MAX_THREADS));
+  const threads = opts.kubeconform ? 1 : (opts.threads ?? workersAsked() ?? Math.min(os.availableParallelism(), MAX_THREADS));
   const pool = threads > 1 ? new ScanPool(opts.root, spec, threads - 1) : undefined;
   let run: ObjectsRun;
   try {
