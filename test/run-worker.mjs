@@ -53,6 +53,8 @@ async function runFile(file) {
     chunks.push(`${file}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     failed = true;
   } finally {
+    // its temporary folders can go (test/helpers/fleet.ts)
+    process.emit("fleet-test:file-done");
     process.stdout.write = out;
     process.stderr.write = err;
     process.exitCode = 0;

@@ -1,4 +1,5 @@
 // Test helpers: throw-away fleets in temporary folders, the CLI run in-process, and whole-tree snapshots.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -22,9 +23,22 @@ export interface FleetOptions {
   files?: Record<string, string>;
 }
 
-// every temporary folder of a test run goes when the run ends (a full run makes hundreds)
-const temporary: string[] = [];
-process.once("exit", () => temporary.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+// Every temporary folder goes when its test file ends (test/run-worker.mjs emits FILE_DONE) or the process
+// exits; the fixture compiled once per process (compiledFixture) stays until the exit. A full run makes hundreds:
+// one \`rm -rf\` removes them several times faster than fs.rmSync.
+let temporary: string[] = [];
+const keptUntilExit = new Set<string>();
+const FILE_DONE = "fleet-test:file-done";
+
+function removeTemporary(all: boolean): void {
+  const gone = temporary.filter((dir) => all || !keptUntilExit.has(dir));
+  temporary = temporary.filter((dir) => !gone.includes(dir));
+  if (gone.length === 0) return;
+  if (process.platform !== "win32" && spawnSync("rm", ["-rf", "--", ...gone]).status === 0) return;
+  for (const dir of gone) fs.rmSync(dir, { recursive: true, force: true });
+}
+process.once("exit", () => removeTemporary(true));
+process.on(FILE_DONE, () => removeTemporary(false));
 
 /** A new folder under the OS temp folder, removed when the test process exits. */
 export function tempDir(prefix: string): string {
@@ -54,6 +68,7 @@ let compiled: Promise<string> | undefined;
 export function compiledFixture(): Promise<string> {
   compiled ??= (async () => {
     const root = tempFleet();
+    keptUntilExit.add(root);
     const result = await run(root, "compile");
     if (result.code !== 0) throw new Error(`the fixture fleet does not compile:\n${result.err}`);
     return root;
