@@ -10,6 +10,8 @@ globalThis.UVU_DEFER = 1; // uvu: files queue their suites; exec() runs them
 const uvu = await import("uvu");
 
 const TEST_DIR = import.meta.dirname;
+/** Removals of finished files' temporary folders still running (test/helpers/fleet.ts). */
+const removals = [];
 
 /** CPU ms of this process and of its children that have ended (Linux: /proc; elsewhere this process only). */
 function cpuMs() {
@@ -53,8 +55,8 @@ async function runFile(file) {
     chunks.push(`${file}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     failed = true;
   } finally {
-    // its temporary folders can go (test/helpers/fleet.ts)
-    process.emit("fleet-test:file-done");
+    // its temporary folders can go (test/helpers/fleet.ts), while the next file runs
+    process.emit("fleet-test:file-done", removals);
     process.stdout.write = out;
     process.stderr.write = err;
     process.exitCode = 0;
@@ -63,7 +65,9 @@ async function runFile(file) {
 }
 
 process.on("message", async (message) => {
-  if (message.file) process.send(await runFile(message.file));
-  else process.exit(0); // the runner has no more files: temporary folders go with the process ("exit" handlers)
+  if (message.file) return process.send(await runFile(message.file));
+  // the runner has no more files: the last removals end, the rest goes with the process ("exit" handlers)
+  await Promise.all(removals);
+  process.exit(0);
 });
 process.send({ ready: true });
