@@ -5,7 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import { kubeconformOnPath } from "../../compiler/validate/kubeconform";
 import { REPO_ROOT, run, tempDir as newTempDir } from "../helpers/fleet";
 
@@ -160,7 +161,7 @@ const bin = kubeconformOnPath();
 });
 
 withSchemas("the validator resolves CRD groups ending in .k8s.io to the CRD folder", () => {
-  const gateway = new SchemaValidator(dir!).validate({ apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "a" }, spec: {} });
+  const gateway = strictValidator(dir!).validate({ apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "a" }, spec: {} });
   assert.is(gateway.schema, "crds/gateway.networking.k8s.io/httproute_v1.json");
 });
 

@@ -8,7 +8,8 @@ import YAML from "yaml";
 import { renderTenantDir } from "../../compiler/pipeline/render";
 import { findTools } from "../../compiler/pipeline/tools";
 import { findSecrets } from "../../compiler/scan/secrets";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import { compiledFixture, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 import { examplePlatform } from "../helpers/platform";
 
@@ -43,7 +44,7 @@ for (const id of ["acme", "globex", "initech"]) {
     const env = lms.spec.template.spec.containers[0].env.find((e: { name: string }) => e.name === "OPENEDX_AWS_SECRET_ACCESS_KEY");
     assert.equal(env.valueFrom.secretKeyRef, { name: "openedx-storage", key: "OPENEDX_AWS_SECRET_ACCESS_KEY", optional: true });
     if (!schemas) return;
-    const v = new SchemaValidator(schemas);
+    const v = strictValidator(schemas);
     const problems = objects.flatMap((o) => {
       const r = v.validate(o);
       return "missing" in r ? [`${o.kind}: no schema`] : r.errors.map((e) => `${o.kind}/${o.metadata.name} ${e.path}: ${e.message}`);

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { LOCK_DIR } from "../../compiler/lock/worktree-lock";
 import { REPO_ROOT, run, tempFleet, tenantSource, treeHash } from "../helpers/fleet";
 
@@ -50,11 +51,16 @@ export function runChild(args: string[]): Promise<ChildResult> {
 }
 
 /**
- * A compile of `root` killed with SIGKILL at its rename number `at` into generated/ (after its commit record).
+ * A compile of `root` (`node compiler/run.mjs compile`, as `npm run compile` starts it) killed with SIGKILL at its
+ * rename number `at` into generated/ (after its commit record).
  * Its lock is left behind, aged past the 2 s a dead holder's lock is given (lock.test.ts covers that wait).
  */
 export function killedCompile(root: string, at: number): ChildResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "kill-during-apply.ts"), root, String(at)], { encoding: "utf8" });
+  const hook = pathToFileURL(path.join(import.meta.dirname, "kill-during-apply.mjs")).href;
+  const r = spawnSync(process.execPath, ["--import", hook, path.join(REPO_ROOT, "compiler", "run.mjs"), "compile", "--root", root], {
+    encoding: "utf8",
+    env: { ...process.env, FLEET_TEST_KILL_AT: String(at) },
+  });
   const lock = path.join(root, LOCK_DIR);
   if (fs.existsSync(lock)) fs.utimesSync(lock, new Date(Date.now() - 10_000), new Date(Date.now() - 10_000));
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };

@@ -5,12 +5,13 @@ import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { ingressOf } from "../../compiler/model/ingress";
 import { PROVIDERS } from "../../compiler/schema/platform";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import { REPO_ROOT } from "../helpers/fleet";
 import { compile, componentAppFile, componentApps, DATA_OFF, examplePlatform, isObjectFile, objectsOf, platformProjectOf, platformWith } from "../helpers/platform";
 
 const schemaDir = findSchemaDir(REPO_ROOT);
-const validator = schemaDir ? new SchemaValidator(schemaDir) : undefined;
+const validator = schemaDir ? strictValidator(schemaDir) : undefined;
 const KARPENTER = 'karpenter: { clusterName: "fleet-eks", nodeRole: "KarpenterNodeRole-fleet-eks", controllerRoleArn: "arn:aws:iam::123456789012:role/karpenter" }';
 
 /** Compiles, asserts success, and checks every generated object against the schemas. */

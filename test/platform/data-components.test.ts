@@ -5,7 +5,8 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import { REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 import { componentAppFile, platformProjectOf, platformWith } from "../helpers/platform";
 import { compileWith, find, tenantObjects, type Compiled, type Obj } from "./data-fleet";
@@ -148,7 +149,7 @@ const VARIANTS = [
 ];
 // without the schema folder (FLEET_SCHEMAS, or shared/ beside the repository): skipped, and counted so
 (schemaDir ? test : test.skip)("every object of every data variant validates against the strict schemas", async () => {
-  const validator = new SchemaValidator(schemaDir!);
+  const validator = strictValidator(schemaDir!);
   const problems: string[] = [];
   for (const v of VARIANTS) {
     const c = await compileWith(v, { zeta: tenantSource("zeta", 'services: { mongodb: "dedicated", mysql: "dedicated", redis: "dedicated", search: "dedicated" },') });
@@ -163,7 +164,7 @@ const VARIANTS = [
 
 (schemaDir ? test : test.skip)("dedicated MySQL values make a valid MariaDB as the mariadb-cluster chart renders it (spec = values.mariadb)", async () => {
   const values = (await compileWith("{}")).yaml("tenants/initech/values.yaml").mysql;
-  const verdict = new SchemaValidator(schemaDir!).validate({ apiVersion: "k8s.mariadb.com/v1alpha1", kind: "MariaDB", metadata: { name: values.fullnameOverride, namespace: "initech" }, spec: values.mariadb });
+  const verdict = strictValidator(schemaDir!).validate({ apiVersion: "k8s.mariadb.com/v1alpha1", kind: "MariaDB", metadata: { name: values.fullnameOverride, namespace: "initech" }, spec: values.mariadb });
   assert.equal("errors" in verdict ? verdict.errors : ["missing"], []);
 });
 

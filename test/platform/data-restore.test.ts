@@ -3,7 +3,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import YAML from "yaml";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import { REPO_ROOT, run, tempFleet } from "../helpers/fleet";
 import { platformWith } from "../helpers/platform";
 
@@ -13,7 +14,7 @@ const schemaDir = findSchemaDir(REPO_ROOT);
 
 function valid(obj: unknown): void {
   if (!schemaDir) return;
-  const verdict = new SchemaValidator(schemaDir).validate(obj);
+  const verdict = strictValidator(schemaDir).validate(obj);
   assert.equal("errors" in verdict ? verdict.errors : ["no schema"], []);
 }
 

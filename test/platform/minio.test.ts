@@ -4,13 +4,14 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { restrictedViolations } from "../../compiler/model/pod-security";
 import { MINIO_ENDPOINT } from "../../compiler/model/storage";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import path from "node:path";
 import { readTree, REPO_ROOT, run, tempFleet, tenantSource } from "../helpers/fleet";
 import { compile, componentAppFile, componentApps, examplePlatform, isObjectFile, objectsOf, platformWith } from "../helpers/platform";
 
 const schemaDir = findSchemaDir(REPO_ROOT);
-const validator = schemaDir ? new SchemaValidator(schemaDir) : undefined;
+const validator = schemaDir ? strictValidator(schemaDir) : undefined;
 
 /** The example platform with a local cluster `lab` of the given object storage (none: the platform's s3). */
 function withLab(storage: string, components = "{}", labComponents = ""): string {

@@ -4,7 +4,8 @@ import * as assert from "uvu/assert";
 import YAML from "yaml";
 import { postRender, postRenderYaml, PostRenderError } from "../../compiler/postrender/index";
 import type { KubeObject } from "../../compiler/render/objects";
-import { findSchemaDir, SchemaValidator } from "../../compiler/validate/kube-schemas";
+import { findSchemaDir } from "../../compiler/validate/kube-schemas";
+import { strictValidator } from "../helpers/schemas";
 import { REPO_ROOT } from "../helpers/fleet";
 import { context, initTasks, toManifests, tutorObjects, tutorOutput } from "./tutor-output";
 
@@ -116,7 +117,7 @@ test("a secret-looking value in the render refuses the whole render", () => {
 // without the schema folder (FLEET_SCHEMAS, or shared/ beside the repository): skipped, and counted so
 const schemaDir = findSchemaDir(REPO_ROOT);
 (schemaDir ? test : test.skip)("post-rendered objects validate against the strict schemas", () => {
-  const v = new SchemaValidator(schemaDir!);
+  const v = strictValidator(schemaDir!);
   const problems = YAML.parseAllDocuments(postRenderYaml(tutorOutput(), initTasks(), context)).flatMap((d) => {
     const r = v.validate(d.toJS());
     return "missing" in r ? [`no schema ${r.schema}`] : r.errors.map((e) => `${e.path}: ${e.message}`);
