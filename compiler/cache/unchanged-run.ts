@@ -15,7 +15,7 @@ import { hash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics";
-import { headCommit } from "../fleet/git-head";
+import { headCommit, outsideGit } from "../fleet/git-head";
 import { DiskState, SETTLE_MS } from "../output/disk-state";
 import { stagingDir } from "../output/commit-record";
 import { hashOf, manifestIn, MANIFEST } from "../output/manifest";
@@ -54,13 +54,6 @@ function filesUnder(root: string, dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function insideGit(root: string): boolean {
-  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, ".git"))) return true;
-    if (path.dirname(dir) === dir) return false;
-  }
-}
-
 /**
  * What one reading of the inputs found: the key, each file's bytes (the compile reads them from here rather
  * than from the disk a second time) and their stats taken before the reads (to tell cheaply, after the compile,
@@ -82,7 +75,7 @@ export function inputsKey(root: string, options: Record<string, unknown>): strin
 export function readInputs(root: string, options: Record<string, unknown>): InputsRead | undefined {
   const head = headCommit(root);
   // a git state we cannot read from files (or git pointed elsewhere by its environment): the full run asks git
-  if (!head && (insideGit(root) || process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR)) return undefined;
+  if (!head && !outsideGit(root)) return undefined;
   const parts = [FORMAT, compilerVersion(), JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1))), head ? `${head.commit}:${head.prefix}` : "no git"];
   const bytes = new Map<string, Buffer>();
   const stamps = [parts[3]!];

@@ -52,3 +52,12 @@ export function headCommit(root: string): { commit: string; prefix: string } | u
   for (let hops = 0; value?.startsWith("ref: ") && hops < 5; hops++) value = refValue(repo.commonDir, repo.gitDir, value.slice(5).trim());
   return value && SHA.test(value) ? { commit: value, prefix: repo.prefix } : undefined;
 }
+
+/** Surely outside any git repository: no `.git` in `root` or above it, and git not pointed elsewhere by its environment. */
+export function outsideGit(root: string): boolean {
+  if (process.env.GIT_DIR || process.env.GIT_WORK_TREE || process.env.GIT_COMMON_DIR) return false;
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, ".git"))) return false;
+    if (path.dirname(dir) === dir) return true;
+  }
+}

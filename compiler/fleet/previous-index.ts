@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Location } from "../diagnostics";
 import { MANIFEST } from "../output/manifest";
 import { readChecksummed, writeChecksummed } from "../cache/checksummed";
-import { headCommit } from "./git-head";
+import { headCommit, outsideGit } from "./git-head";
 
 export const INDEX_FILE = `generated/${MANIFEST}`;
 
@@ -54,6 +54,11 @@ function rememberIndex(root: string, head: { commit: string; prefix: string }, r
   }
 }
 
+function indexOnDisk(root: string): PreviousIndexResult {
+  const file = path.join(root, INDEX_FILE);
+  return fs.existsSync(file) ? parseIndex(fs.readFileSync(file, "utf8"), `${INDEX_FILE} on disk`) : {};
+}
+
 /**
  * Reads the index; no index means nothing was ever compiled or committed, so nothing can be removed.
  * `remember`: keep what was read of HEAD's index in .cache/ (compile does; check only reads the cache).
@@ -64,6 +69,8 @@ export function readPreviousIndex(root: string, base?: string, opts: { remember?
   const head = base === undefined ? headCommit(root) : undefined;
   const cached = head && cachedIndex(root, head);
   if (cached) return cached;
+  // no repository at all: the file on disk, without starting git twice to learn that
+  if (base === undefined && !head && outsideGit(root)) return indexOnDisk(root);
   // the common case, one git process: the index at the revision
   const text = base === undefined ? git(root, ["show", `${rev}:./${INDEX_FILE}`]) : undefined;
   const remember = (result: PreviousIndexResult) => (head && opts.remember && rememberIndex(root, head, result), result);
@@ -71,8 +78,7 @@ export function readPreviousIndex(root: string, base?: string, opts: { remember?
   const inGit = git(root, ["rev-parse", "--is-inside-work-tree"])?.trim() === "true";
   if (!inGit) {
     if (base !== undefined) return { problem: `--base ${base} needs a git repository, and ${root} is not one` };
-    const file = path.join(root, INDEX_FILE);
-    return fs.existsSync(file) ? parseIndex(fs.readFileSync(file, "utf8"), `${INDEX_FILE} on disk`) : {};
+    return indexOnDisk(root);
   }
   if (base === undefined) return remember({}); // an unborn HEAD (no commit yet), or no index committed: nothing deployed
   // an unknown --base is the caller's mistake
