@@ -55,9 +55,13 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const lifecycle = opts.lifecycle ?? NO_LIFECYCLE_OPTIONS;
   const previous = readPreviousIndex(root, lifecycle.base, { remember: cache?.writable });
   const outcomes = new Map<string, TenantOutcome>();
-  const prepare = (platform: Platform, items: WorkItem[], reader: StaticReader) => {
+  // the platform's own rules first: tenants are only worked on against a platform without errors (as below)
+  let platformChecks: Diagnostic[] | undefined;
+  const checkThePlatform = (source: Source<Platform>) => (platformChecks ??= cache ? cache.checkPlatform(() => checkPlatform(source)) : checkPlatform(source));
+  const prepare = (platform: Source<Platform>, items: WorkItem[], reader: StaticReader) => {
+    if (hasErrors(checkThePlatform(platform))) return undefined;
     pool ??= TenantPool.start(root, items.length);
-    const chunks = runTenantWork(pool, { root, outDir: path.join(root, OUTPUT_DIR), platform, reader }, items);
+    const chunks = runTenantWork(pool, { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader }, items);
     for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
     const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
     return { loads: new Map([...outcomes].map(([file, o]) => [file, o.load])), scan };
@@ -70,7 +74,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     throw new UserError(diagnostics.map((d) => maskDiagnostic(d, loaded.secrets)));
   }
   const platform = loaded.platform;
-  if (platform) diagnostics.push(...(cache ? cache.checkPlatform(() => checkPlatform(platform)) : checkPlatform(platform)));
+  if (platform) diagnostics.push(...checkThePlatform(platform));
   // a broken platform makes every tenant check meaningless: report the platform alone
   if (!platform || hasErrors(diagnostics.filter((d) => d.file.startsWith("platform/")))) fail();
 

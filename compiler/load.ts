@@ -118,7 +118,7 @@ export interface LoadOptions {
   /** Tenant file → text to use instead of the disk (codemods check their result before writing it). */
   texts?: ReadonlyMap<string, string>;
   /** Loads, ahead, the files the cache does not hold (with the text to read), once the platform is valid. */
-  prepare?: (platform: Platform, items: { file: string; text?: string }[], reader: StaticReader) => PreparedLoads | undefined;
+  prepare?: (platform: Source<Platform>, items: { file: string; text?: string }[], reader: StaticReader) => PreparedLoads | undefined;
 }
 
 /** Reads the platform and every tenant file (plus any tenant files only in `texts`). */
@@ -133,7 +133,7 @@ export function load(root: string, { cache, texts, prepare }: LoadOptions = {}):
   // the files read in this run (cached tenants were scanned when they were cached), scanned at once below
   const toScan: ReadSource[] = [];
   const defer = (read: ReadSource) => void toScan.push(read);
-  const prepared = platform && prepare ? prepare(platform.value, toPrepare(files, texts, cache), reader) : undefined;
+  const prepared = platform && prepare ? prepare(platform, toPrepare(files, texts, cache), reader) : undefined;
   if (prepared) diagnostics.push(...prepared.scan.diagnostics);
   if (prepared) secrets.push(...prepared.scan.secrets);
   for (const file of files) {

@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from "../diagnostics";
 import { checkTenantOutput } from "../fleet/output-rules";
 import { checkTenant } from "../fleet/tenant-rules";
 import { loadTenant, type Source, type TenantLoad } from "../load";
-import { resolveTenant } from "../model/resolve";
+import { resolveTenant, type ResolvedTenant } from "../model/resolve";
 import type { OutputFile } from "../render/files";
 import { indexEntryText } from "../render/fleet-index";
 import { releaseResources, renderTenant } from "../render/tenant";
@@ -59,7 +59,16 @@ function workTenant({ root, outDir, platform, reader }: WorkContext, { file, tex
   const { value, locator } = load.tenant;
   const checks = checkTenant({ value, locator }, platform);
   if (hasErrors(checks)) return { file, load, checks };
-  const t = resolveTenant(value, platform, { file, locator });
+  try {
+    return { file, load, checks, render: renderAhead(outDir, platform, resolveTenant(value, platform, { file, locator })) };
+  } catch {
+    // rendered here before the fleet-wide rules ran: a tenant that fails to render is left to build(), which
+    // renders it only after those rules pass, as without the pool (and reports a bug there as one)
+    return { file, load, checks };
+  }
+}
+
+function renderAhead(outDir: string, platform: Platform, t: ResolvedTenant): NonNullable<TenantOutcome["render"]> {
   // hashed, scanned and compared with generated/ here, on the pool's thread: the manifest, the cache, the output
   // scan and the plan need all three
   const files = renderTenant(t, platform).map((f) => {
@@ -67,9 +76,9 @@ function workTenant({ root, outDir, platform, reader }: WorkContext, { file, tex
     const onDisk = observe(outDir, f.path, f.content, hash);
     return { ...f, hash, findings: findSecrets(f.content), ...(onDisk ? { onDisk } : {}) };
   });
-  const outputChecks = checkTenantOutput(t, platform);
+  const checks = checkTenantOutput(t, platform);
   releaseResources(t);
-  return { file, load, checks, render: { files, checks: outputChecks, index: indexEntryText(t) } };
+  return { files, checks, index: indexEntryText(t) };
 }
 
 type Snapshot<T> = Omit<T, "locator"> & { locator: LocatorSnapshot };
