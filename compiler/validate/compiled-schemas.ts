@@ -2,7 +2,7 @@
 // saved in .cache/validators/ under the hash of the schema text, Ajv's version and the options. Compiling
 // the largest CRD schemas costs most of a validate run; loading the saved code costs a few milliseconds.
 // A saved file that is damaged or fails to load is ignored and compiled again. V8's own compiled form of that
-// code is kept beside it (as startup/code-cache.ts does for the parser): the validators are tens of
+// code is kept beside it: the validators are tens of
 // megabytes of JavaScript, and compiling them on their first call would cost more than the checks.
 import { createHash } from "node:crypto";
 import fs from "node:fs";

@@ -14,7 +14,7 @@ import { isValuesOrChart, makeValidator, type ValidatorSpec } from "./scan-files
 
 /**
  * Compiled validators depend on the schemas only, not on the fleet: they are kept beside the compiler's own
- * caches (.cache/build, .cache/v8), so every fleet validated by this checkout shares them.
+ * caches (.cache/build), so every fleet validated by this checkout shares them.
  */
 const VALIDATOR_CACHE = path.join(CODE_ROOT, ".cache", "validators");
 // a worker costs its own start-up, modules and validators (~0.3 s of CPU at 1,000 tenants): worth it from a few hundred files

@@ -17,9 +17,9 @@ test("an operator's new tenant and platform edit keep the repository's own tests
     if (fs.existsSync(path.join(REPO_ROOT, entry))) fs.cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-  // the caches a used checkout has (compiled schema validators, V8's code of the TypeScript parser): keyed by
-  // their content, they change no result and spare the repository's tests compiling them again
-  for (const cache of ["validators", "v8"]) {
+  // the cache a used checkout has (compiled schema validators): keyed by their content, they change no result
+  // and spare the repository's tests compiling them again
+  for (const cache of ["validators"]) {
     const from = path.join(REPO_ROOT, ".cache", cache);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(root, ".cache", cache), { recursive: true });
   }
