@@ -55,4 +55,32 @@ test("a failure while moving files into place: reported as partly updated (no st
   assert.is(treeHash(gen(root)), await cleanTreeHash(root));
 });
 
+test("a first compile (no generated/) moves the whole tree into place at once: a failure before that leaves no generated/, the next compile writes it all", async () => {
+  const root = await smallFleet(2, false);
+  assert.not.ok(fs.existsSync(gen(root)));
+  const rename = fs.renameSync;
+  const moves: string[] = [];
+  fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+    moves.push(String(to));
+    if (String(to) === gen(root)) throw Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" });
+    rename(from, to);
+  };
+  let r;
+  try {
+    r = await run(root, "compile");
+  } finally {
+    fs.renameSync = rename;
+  }
+  assert.is(r.code, 1);
+  assert.match(r.err, "Nothing was written.");
+  assert.equal(moves.filter((m) => m.startsWith(gen(root))), [gen(root)], "one move: the whole tree");
+  assert.not.ok(fs.existsSync(gen(root)), "no generated/ at all");
+  assert.not.ok(fs.existsSync(stagingDir(root)), "the staging went");
+  const again = await run(root, "compile");
+  assert.is(again.code, 0, again.err);
+  assert.not.match(again.err, "interrupted");
+  assert.is(treeHash(gen(root)), await cleanTreeHash(root));
+  assert.is((await run(root, "check")).code, 0);
+});
+
 test.run();
