@@ -5,8 +5,15 @@
 // the lock file, so it never runs stale code. Tests and the Argo CD plugin run the sources through tsx.
 import fs from "node:fs";
 import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { sourcesHash } from "./cache/sources-hash.mjs";
+
+// V8 optimises a function once it has run through a budget of bytecode; a command lasts a second or two, so at
+// the default budget (132 KB) much of its CPU went to optimising code on background threads that then ran
+// briefly. Four times the budget: a 1,000-tenant compile spent 0.45 s instead of 1.2 s of CPU on those threads
+// and finished 10–15% sooner (docs/benchmarks.md). Process-wide, so worker threads have it too.
+v8.setFlagsFromString("--interrupt-budget=530000");
 
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const COMPILER = path.join(CODE_ROOT, "compiler");
