@@ -15,7 +15,7 @@ import { fromData, workChunk, type ChunkData, type ChunkResult, type WorkContext
 /** Tenants per chunk: small enough to balance the threads, large enough that messages cost little. */
 const CHUNK = 16;
 /** Below this many tenants a worker's start-up (loading the compiler again) costs more than it saves. */
-export const MIN_TENANTS = 200;
+const MIN_TENANTS = 200;
 /** A chunk takes well under a second: workers silent this long are taken for dead (their chunks are done here). */
 const STALLED_MS = 30_000;
 
@@ -32,14 +32,14 @@ function workerEntry(): URL | undefined {
 /** Workers to start for `tenants` tenants: one per further core, at most 3 (FLEET_WORKERS sets the number; 0: none). */
 function workerCount(tenants: number): number {
   const asked = Number.parseInt(process.env.FLEET_WORKERS ?? "", 10);
-  const wanted = Number.isInteger(asked) && asked >= 0 ? asked : Math.min(3, os.availableParallelism() - 1);
-  return tenants < MIN_TENANTS && !(asked >= 0) ? 0 : Math.max(0, Math.min(wanted, Math.ceil(tenants / (4 * CHUNK))));
+  if (Number.isInteger(asked) && asked >= 0) return Math.min(asked, Math.ceil(tenants / CHUNK));
+  if (tenants < MIN_TENANTS) return 0;
+  return Math.max(0, Math.min(3, os.availableParallelism() - 1, Math.ceil(tenants / (4 * CHUNK))));
 }
 
 export class TenantPool {
   private readonly counters: Int32Array;
   private constructor(
-    private readonly root: string,
     private readonly ports: MessagePort[],
     state: SharedArrayBuffer,
   ) {
@@ -64,7 +64,7 @@ export class TenantPool {
       worker.unref(); // a pool never given a job does not keep the process alive
       return port1;
     });
-    return new TenantPool(root, ports, state);
+    return new TenantPool(ports, state);
   }
 
   /** Every item's outcome, in item order; this thread works too. */
