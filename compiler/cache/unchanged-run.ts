@@ -67,21 +67,22 @@ export interface InputsRead {
   settled: boolean;
 }
 
-/** The key of everything a compile of `root` with `options` reads; undefined when it cannot be known cheaply. */
-export function inputsKey(root: string, options: Record<string, unknown>): string | undefined {
-  return readInputs(root, options)?.key;
-}
+/** Every input file (platform/ and tenants/), sorted; the stamp of one as read; the commit HEAD names. */
+const inputFiles = (root: string) => [...filesUnder(root, "platform"), ...filesUnder(root, "tenants")].sort();
+const stampOf = (rel: string, st: fs.Stats) => `${rel}\0${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+const headOf = (head: ReturnType<typeof headCommit>) => (head ? `${head.commit}:${head.prefix}` : "no git");
 
+/** Everything a compile of `root` with `options` reads, read once; undefined when it cannot be known cheaply. */
 export function readInputs(root: string, options: Record<string, unknown>): InputsRead | undefined {
   const head = headCommit(root);
   // a git state we cannot read from files (or git pointed elsewhere by its environment): the full run asks git
   if (!head && !outsideGit(root)) return undefined;
-  const parts = [FORMAT, compilerVersion(), JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1))), head ? `${head.commit}:${head.prefix}` : "no git"];
+  const parts = [FORMAT, compilerVersion(), JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1))), headOf(head)];
   const bytes = new Map<string, Buffer>();
-  const stamps = [parts[3]!];
+  const stamps = [headOf(head)];
   let settled = true;
   const now = Date.now();
-  for (const rel of [...filesUnder(root, "platform"), ...filesUnder(root, "tenants")].sort()) {
+  for (const rel of inputFiles(root)) {
     if (rel.endsWith("\0other")) {
       parts.push(rel, "");
       continue;
@@ -90,7 +91,7 @@ export function readInputs(root: string, options: Record<string, unknown>): Inpu
     const st = fs.statSync(abs); // before the read (see output/disk-state.ts)
     const content = fs.readFileSync(abs);
     bytes.set(abs, content);
-    stamps.push(`${rel}\0${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
+    stamps.push(stampOf(rel, st));
     if (st.ctimeMs > now - SETTLE_MS) settled = false;
     parts.push(rel, content.toString("latin1"));
   }
@@ -99,14 +100,13 @@ export function readInputs(root: string, options: Record<string, unknown>): Inpu
 
 /** Whether the inputs are still those read (their stats, when settled; else their content, read again). */
 export function inputsUnchanged(root: string, options: Record<string, unknown>, read: InputsRead): boolean {
-  if (!read.settled) return inputsKey(root, options) === read.key;
-  const head = headCommit(root);
-  const stamps = [head ? `${head.commit}:${head.prefix}` : "no git"];
-  for (const rel of [...filesUnder(root, "platform"), ...filesUnder(root, "tenants")].sort()) {
+  if (!read.settled) return readInputs(root, options)?.key === read.key;
+  const stamps = [headOf(headCommit(root))];
+  for (const rel of inputFiles(root)) {
     if (rel.endsWith("\0other")) continue;
     const st = fs.statSync(path.join(root, rel), { throwIfNoEntry: false });
     if (!st) return false;
-    stamps.push(`${rel}\0${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
+    stamps.push(stampOf(rel, st));
   }
   return stamps.join("\n") === read.stamps;
 }

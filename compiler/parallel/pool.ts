@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 import type { Platform } from "../schema/platform";
 import type { StaticReader } from "../source/static-reader";
-import { COUNTERS, FAILED, NEXT, POSTED, type Job, type WorkerStart } from "./protocol";
+import { COUNTERS, FAILED, NEXT, POSTED, workersAsked, type Job, type WorkerStart } from "./protocol";
 import { fromData, workChunk, type ChunkData, type ChunkResult, type WorkContext, type WorkItem } from "./tenant-work";
 
 /** Tenants per chunk: small enough to balance the threads, large enough that messages cost little. */
@@ -31,8 +31,8 @@ function workerEntry(): URL | undefined {
 
 /** Workers to start for `tenants` tenants: one per further core, at most 3 (FLEET_WORKERS sets the number; 0: none). */
 function workerCount(tenants: number): number {
-  const asked = Number.parseInt(process.env.FLEET_WORKERS ?? "", 10);
-  if (Number.isInteger(asked) && asked >= 0) return Math.min(asked, Math.ceil(tenants / CHUNK));
+  const asked = workersAsked();
+  if (asked !== undefined) return Math.min(asked, Math.ceil(tenants / CHUNK));
   if (tenants < MIN_TENANTS) return 0;
   return Math.max(0, Math.min(3, os.availableParallelism() - 1, Math.ceil(tenants / (4 * CHUNK))));
 }

@@ -20,3 +20,9 @@ export const NEXT = 0;
 export const POSTED = 1;
 export const FAILED = 2;
 export const COUNTERS = 3;
+
+/** FLEET_WORKERS=N: the worker threads asked for (0: none), for the compile's pool and validate's alike; undefined when unset. */
+export function workersAsked(): number | undefined {
+  const asked = Number.parseInt(process.env.FLEET_WORKERS ?? "", 10);
+  return Number.isInteger(asked) && asked >= 0 ? asked : undefined;
+}

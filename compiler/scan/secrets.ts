@@ -3,6 +3,7 @@
 // looking values under secret-named keys. Placeholders (`from-cluster-secret:KEY`) and references pass.
 import { SECRET_PLACEHOLDER_PREFIX } from "../tutor/pinned";
 import { looksRandom, maskSecret, SECRET_KEY_NAME } from "./value-rules";
+import { lastAtOrBefore } from "../sorted-search";
 
 export interface SecretFinding {
   line: number;
@@ -72,14 +73,7 @@ function lineFinder(text: string): (offset: number) => number {
       starts = [0];
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBefore(starts, offset) + 1;
   };
 }
 

@@ -5,6 +5,7 @@ import { error, formatPath, type Diagnostic, type Location } from "../diagnostic
 import type { Locator, ValuePath } from "../source/locator";
 import { presetFindings } from "./secretlint";
 import { maskSecret, secretNamedValue, valueMatches } from "./value-rules";
+import { lastAtOrBefore } from "../sorted-search";
 
 export const SECRET_IN_SOURCE = "secret-in-source";
 const MIN_TOKEN = 8;
@@ -88,13 +89,7 @@ export function findSourceSecrets(values: readonly unknown[]): SourceSecret[][] 
 
 /** The string a range of the joined content belongs to (the last one starting at or before it that it reaches). */
 function stringAt(offsets: readonly number[], strings: readonly { text: string }[], start: number, end: number): number {
-  let lo = 0;
-  let hi = offsets.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (offsets[mid]! <= start) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(offsets, start);
   // the preset's range may start in the `key: ` prefix of the line (its AWS rule does)
   if (start >= offsets[lo]! + strings[lo]!.text.length && lo + 1 < offsets.length && offsets[lo + 1]! < end) return lo + 1;
   return lo;

@@ -1,5 +1,6 @@
 // Offsets to 1-based lines and columns as TypeScript counts them: columns in UTF-16 code units, lines ended by
 // CR LF, LF, CR, U+2028 or U+2029 (and by no other character: U+0085 is not a line break for TypeScript).
+import { lastAtOrBefore } from "../sorted-search";
 
 /** The offset where each line of `text` starts. */
 export function lineStarts(text: string): number[] {
@@ -10,12 +11,6 @@ export function lineStarts(text: string): number[] {
 }
 
 export function lineAndColumn(starts: readonly number[], pos: number): { line: number; col: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: pos - starts[lo]! + 1 };
+  const i = lastAtOrBefore(starts, pos);
+  return { line: i + 1, col: pos - starts[i]! + 1 };
 }

@@ -3,6 +3,7 @@
 import os from "node:os";
 import path from "node:path";
 import { CODE_ROOT } from "../code-root";
+import { workersAsked } from "../parallel/protocol";
 import { collectFiles, looksLikeValuesFile, readDocuments, shownPath, type YamlDocument } from "./documents";
 import { chartUses, isChartFile, type ChartUse } from "./chart-uses";
 import { validateValues, type ValuesResult } from "./helm-values";
@@ -67,18 +68,18 @@ export function chartList(root: string, targets: readonly string[]): string[] {
  * kubeconform; kubeconform with its schema locations; else the packaged schemas of Kubernetes' own kinds
  * (packaged-schemas.ts), which skip custom resources and say so.
  */
-/** FLEET_WORKERS=N: N worker threads beside the main one, as for compile (parallel/pool.ts); unset: one per further core. */
-function workersAsked(): number | undefined {
-  const asked = Number.parseInt(process.env.FLEET_WORKERS ?? "", 10);
-  return Number.isInteger(asked) && asked >= 0 ? asked + 1 : undefined;
-}
+/** FLEET_WORKERS=N: N worker threads beside the main one, as for compile; unset: one thread per core. */
+const threadsAsked = () => {
+  const workers = workersAsked();
+  return workers === undefined ? undefined : workers + 1;
+};
 
 export async function validateAll(opts: ValidateOptions): Promise<ValidateReport> {
   const dir = findSchemaDir(opts.root, opts.schemas);
   if (opts.schemas && dir !== opts.schemas) throw new ValidateSetupError(`--schemas ${opts.schemas}: no k8s/ folder there (expected kubeconform's layout, see docs/internals.md)`);
   const spec: ValidatorSpec = dir ? { kind: "folder", dir, cacheDir: VALIDATOR_CACHE } : { kind: "packaged" };
   // the workers start before the files are listed, so that their start-up overlaps the main thread's work
-  const threads = opts.kubeconform ? 1 : (opts.threads ?? workersAsked() ?? Math.min(os.availableParallelism(), MAX_THREADS));
+  const threads = opts.kubeconform ? 1 : (opts.threads ?? threadsAsked() ?? Math.min(os.availableParallelism(), MAX_THREADS));
   const pool = threads > 1 ? new ScanPool(opts.root, spec, threads - 1) : undefined;
   let run: ObjectsRun;
   try {

@@ -11,6 +11,20 @@ import { UserError } from "../../compiler/diagnostics";
 import { readTree, run, tenantSource, treeHash, writeTenant } from "../helpers/fleet";
 import { cleanTreeHash, gen, smallFleet } from "./helpers";
 
+/** Compiles `root` in this process with every move into place asked first whether it fails (with EIO). */
+async function compileWithRenameFailing(root: string, fails: (to: string) => boolean) {
+  const rename = fs.renameSync;
+  fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+    if (fails(String(to))) throw Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" });
+    rename(from, to);
+  };
+  try {
+    return await run(root, "compile");
+  } finally {
+    fs.renameSync = rename;
+  }
+}
+
 test("a lock taken over before the commit point: nothing is written, the staging goes", async () => {
   const root = await smallFleet(2);
   writeTenant(root, "t3", tenantSource("t3"));
@@ -32,18 +46,8 @@ test("a lock taken over before the commit point: nothing is written, the staging
 test("a failure while moving files into place: reported as partly updated (no stack trace), finished by the next compile", async () => {
   const root = await smallFleet(2);
   writeTenant(root, "t3", tenantSource("t3"));
-  const rename = fs.renameSync;
   let moved = 0;
-  fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
-    if (String(to).startsWith(gen(root) + path.sep) && ++moved === 3) throw Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" });
-    rename(from, to);
-  };
-  let r;
-  try {
-    r = await run(root, "compile");
-  } finally {
-    fs.renameSync = rename;
-  }
+  const r = await compileWithRenameFailing(root, (to) => to.startsWith(gen(root) + path.sep) && ++moved === 3);
   assert.is(r.code, 1);
   assert.match(r.err, /^generated\/\S+:1:1 error moving the staged files into generated\/ failed here \(EIO\) \[output-partly-applied\]/m);
   assert.match(r.err, "generated/ is partly updated: run `npm run compile` again to finish it.");
@@ -58,19 +62,8 @@ test("a failure while moving files into place: reported as partly updated (no st
 test("a first compile (no generated/) moves the whole tree into place at once: a failure before that leaves no generated/, the next compile writes it all", async () => {
   const root = await smallFleet(2, false);
   assert.not.ok(fs.existsSync(gen(root)));
-  const rename = fs.renameSync;
   const moves: string[] = [];
-  fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
-    moves.push(String(to));
-    if (String(to) === gen(root)) throw Object.assign(new Error("EIO: i/o error, rename"), { code: "EIO" });
-    rename(from, to);
-  };
-  let r;
-  try {
-    r = await run(root, "compile");
-  } finally {
-    fs.renameSync = rename;
-  }
+  const r = await compileWithRenameFailing(root, (to) => (moves.push(to), to === gen(root)));
   assert.is(r.code, 1);
   assert.match(r.err, "Nothing was written.");
   assert.equal(moves.filter((m) => m.startsWith(gen(root))), [gen(root)], "one move: the whole tree");
