@@ -6,6 +6,7 @@ import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { during } from "../terminal/progress";
 import { inputsUnchanged, lookUp, rememberRun } from "../cache/unchanged-run";
+import { startWorkersEarly } from "../parallel/spawn";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -29,6 +30,8 @@ export const compileCommand: Command = {
   async run(ctx) {
     const started = performance.now();
     const useCache = ctx.opts["no-cache"] !== true;
+    // with no tenant cached, the tenant pool's workers load the compiler while this thread does
+    startWorkersEarly(ctx.root, { cached: useCache });
     // nothing changed since the last compile: its result, without loading the compiler
     const { record: same, inputs } = useCache ? lookUp(ctx.root, ctx.opts) : {};
     if (same) {
@@ -72,6 +75,7 @@ export const checkCommand: Command = {
   args: FLEET_ARGS,
   lock: "read",
   async run(ctx) {
+    startWorkersEarly(ctx.root, { cached: ctx.opts["no-cache"] !== true });
     const [{ check, OUTPUT_DIR }, { lifecycleOptions }, { interruptedNote }, { describeLocated, diskFiles, scanOutput }] = await Promise.all([
       import("../compile"),
       import("../fleet/lifecycle"),
