@@ -40,7 +40,7 @@ export class TenantPool {
   run(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
     const chunks: WorkItem[][] = [];
     for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
-    const job: Job = { platform: ctx.platform, outDir: ctx.outDir, chunks };
+    const job: Job = { platform: ctx.platform, outDir: ctx.outDir, ...(ctx.tree ? { tree: ctx.tree } : {}), chunks };
     for (const port of this.ports) port.postMessage(job);
     const results: (ChunkResult | undefined)[] = chunks.map(() => undefined);
     const { counters } = this;
