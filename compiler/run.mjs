@@ -30,6 +30,18 @@ const keepOwnUrl = {
   },
 };
 
+// zod exports every message locale (64 modules, a third of what the bundle loads); the compiler's messages are
+// its own, so only English, zod's default, is bundled: each thread parses a third less code at start-up
+const englishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), "..", "locales", "en.js"), namespace: "zod-en" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: path.dirname(args.path) }));
+  },
+};
+
 const INLINED = new Set(["zod"]);
 const EXTERNAL = Object.keys(JSON.parse(fs.readFileSync(path.join(CODE_ROOT, "package.json"), "utf8")).dependencies)
   .filter((name) => !INLINED.has(name))
@@ -51,7 +63,7 @@ async function bundle(dir) {
     external: EXTERNAL,
     outdir: tmp,
     outExtension: { ".js": ".mjs" },
-    plugins: [keepOwnUrl],
+    plugins: [keepOwnUrl, englishOnly],
     logLevel: "error",
   });
   try {
