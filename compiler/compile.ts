@@ -13,6 +13,7 @@ import type { Platform } from "./schema/platform";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan } from "./output/apply";
 import { discardFirstTree, startFirstTree } from "./output/first-tree";
+import { stampsAhead } from "./output/stats-ahead";
 import { resolveInterrupted, type Recovery } from "./output/recover";
 import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
@@ -136,7 +137,7 @@ export function compile(
 function compileInto(root: string, outDir: string, firstTree: string | undefined, opts: Parameters<typeof compile>[1] = {}): ReturnType<typeof compile> {
   // `inputs`: the input files' bytes as the no-op check just read them (cache/unchanged-run.ts), read once
   const result = build(root, { lifecycle: opts.lifecycle, firstTree, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { inputs: opts.inputs }) }) });
-  const disk = opts.cache === false ? undefined : new DiskState(root);
+  const disk = opts.cache === false ? undefined : new DiskState(root, { ahead: stampsAhead(root) });
   let plan = planOutput(outDir, result.files, { listForeign: false, disk });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
@@ -153,6 +154,6 @@ function compileInto(root: string, outDir: string, firstTree: string | undefined
 /** `npm run check`: build and plan, never write (the cache is only read). */
 export function check(root: string, opts: { cache?: boolean; lifecycle?: LifecycleOptions } = {}): { build: Build; plan: Plan } {
   const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
-  const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true });
+  const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true, ahead: stampsAhead(root) });
   return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk }) };
 }

@@ -51,8 +51,12 @@ async function bundle(dir) {
   const { build } = await import("esbuild");
   const tmp = `${dir}.${process.pid}.tmp`;
   await build({
-    // the tenant pool's worker threads start from their own entry (parallel/worker.ts)
-    entryPoints: { cli: path.join(COMPILER, "cli.ts"), "tenant-worker": path.join(COMPILER, "parallel", "worker.ts") },
+    // the tenant pool's worker threads and the stat thread start from their own entries
+    entryPoints: {
+      cli: path.join(COMPILER, "cli.ts"),
+      "tenant-worker": path.join(COMPILER, "parallel", "worker.ts"),
+      "stat-worker": path.join(COMPILER, "output", "stat-worker.ts"),
+    },
     bundle: true,
     splitting: true,
     format: "esm",
@@ -100,7 +104,7 @@ if (process.env.FLEET_BENCH_CHILD === "1") {
   const errors = [];
   const code = await main(process.argv.slice(2), { out: () => {}, err: (l) => void (errors.length < 20 && errors.push(l)) });
   const done = performance.now();
-  process.stdout.write(JSON.stringify({ code, loadMs: loaded - started, commandMs: done - loaded, maxRssKb: process.resourceUsage().maxRSS, pool: globalThis[Symbol.for("openedx-fleet.pool")], errors: code === 0 ? [] : errors }) + "\n");
+  process.stdout.write(JSON.stringify({ code, loadMs: loaded - started, commandMs: done - loaded, maxRssKb: process.resourceUsage().maxRSS, pool: globalThis[Symbol.for("openedx-fleet.pool")], statsAhead: globalThis[Symbol.for("openedx-fleet.stats-ahead")], errors: code === 0 ? [] : errors }) + "\n");
 } else {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -7,6 +7,7 @@ import type { Plan } from "../output/plan";
 import { during } from "../terminal/progress";
 import { inputsUnchanged, lookUp, rememberRun } from "../cache/unchanged-run";
 import { startWorkersEarly } from "../parallel/spawn";
+import { startStatsAhead } from "../output/stats-ahead";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -40,6 +41,8 @@ export const compileCommand: Command = {
       ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${same.files} unchanged (${ms} ms)`);
       return 0;
     }
+    // with a cache, a thread stats generated/ while this one loads the compiler (output/stats-ahead.ts)
+    if (useCache) startStatsAhead(ctx.root);
     const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
@@ -76,6 +79,7 @@ export const checkCommand: Command = {
   lock: "read",
   async run(ctx) {
     startWorkersEarly(ctx.root, { cached: ctx.opts["no-cache"] !== true });
+    if (ctx.opts["no-cache"] !== true) startStatsAhead(ctx.root);
     const [{ check, OUTPUT_DIR }, { lifecycleOptions }, { interruptedNote }, { describeLocated, diskFiles, scanOutput }] = await Promise.all([
       import("../compile"),
       import("../fleet/lifecycle"),
