@@ -42,7 +42,7 @@ const englishOnly = {
   },
 };
 
-const INLINED = new Set(["zod"]);
+const INLINED = new Set(["zod", "tldts"]);
 const EXTERNAL = Object.keys(JSON.parse(fs.readFileSync(path.join(CODE_ROOT, "package.json"), "utf8")).dependencies)
   .filter((name) => !INLINED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
@@ -62,9 +62,11 @@ async function bundle(dir) {
     format: "esm",
     platform: "node",
     target: "node20",
-    // dependencies stay in node_modules, except the pure-JavaScript ones made of many small ES modules, which
-    // Node would otherwise resolve and load one by one on every run (zod: about a hundred files)
+    // dependencies stay in node_modules, except pure-JavaScript ones that Node would load slowly on every run:
+    // zod, about a hundred small ES modules to resolve one by one; tldts, 220 KB of CommonJS that Node scans for
+    // its exports before loading it (its ES module build is bundled instead: mainFields)
     external: EXTERNAL,
+    mainFields: ["module", "main"],
     outdir: tmp,
     outExtension: { ".js": ".mjs" },
     plugins: [keepOwnUrl, englishOnly],
