@@ -46,7 +46,12 @@ export class TenantPool {
     const { counters } = this;
     // FLEET_WORKERS_ONLY=1 leaves every chunk to the workers (tests compare their output with this thread's)
     const helping = process.env.FLEET_WORKERS_ONLY !== "1";
-    for (let i = helping ? Atomics.add(counters, NEXT, 1) : chunks.length; i < chunks.length; i = Atomics.add(counters, NEXT, 1)) results[i] = workChunk(ctx, chunks[i]!);
+    for (let i = helping ? Atomics.add(counters, NEXT, 1) : chunks.length; i < chunks.length; i = Atomics.add(counters, NEXT, 1)) {
+      results[i] = workChunk(ctx, chunks[i]!);
+      // the workers' chunks are taken in as they come, between this thread's own: not all at the end, after
+      // the last chunk, when nothing else is left to do in parallel
+      this.receive(results);
+    }
     let progress = performance.now();
     for (;;) {
       this.receive(results);
