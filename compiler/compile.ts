@@ -108,7 +108,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   };
   const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
   const entryText = (t: ResolvedTenant) => outcomes.get(t.source.file)?.render?.index ?? indexEntryText(t);
-  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => entryText(t)) : entryText);
+  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => entryText(t)) : entryText, cache ? (render) => cache.platformFiles(render) : undefined);
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) fail();
   cache?.persist();

@@ -32,6 +32,8 @@ interface PlatformEntry {
   platform: { value: Platform; file: string; locator: LocatorSnapshot };
   diagnostics: Diagnostic[];
   checks: Diagnostic[];
+  /** The platform's own files (they depend on nothing else): path and hashOf(content), as a tenant entry's. */
+  files?: Entry["files"];
 }
 
 export interface CacheOptions {
@@ -104,6 +106,17 @@ export class TenantCache {
     const checks = check();
     if (this.platformFresh) this.platformFresh.checks = checks;
     return checks;
+  }
+
+  /**
+   * The platform's own files, which depend on the platform and the compiler alone (render/platform/component.ts);
+   * `render` runs on a miss. On a hit they carry their hash and render only when read, as a cached tenant's.
+   */
+  platformFiles(render: () => OutputFile[]): OutputFile[] {
+    if (this.platformHit?.files) return lazyFiles(this.platformHit.files, render);
+    const files = render();
+    if (this.platformFresh) this.platformFresh.files = files.map((f) => ({ path: f.path, hash: f.hash ?? hashOf(f.content) }));
+    return files;
   }
 
   /** Loads one tenant file (or `given` text for it) through the cache; `load` reads and validates it on a miss. */
@@ -258,6 +271,7 @@ function lazyFiles(files: Entry["files"], render: () => OutputFile[]): OutputFil
 
 function readPlatformEntry(file: string): PlatformEntry | undefined {
   const e = readChecksummed(file) as PlatformEntry | undefined;
-  const ok = typeof e?.key === "string" && typeof e.platform?.value === "object" && typeof e.platform.locator?.data === "string" && Array.isArray(e.diagnostics) && Array.isArray(e.checks);
+  const files = e?.files === undefined || (Array.isArray(e.files) && e.files.every((f) => typeof f?.path === "string" && typeof f.hash === "string"));
+  const ok = typeof e?.key === "string" && typeof e.platform?.value === "object" && typeof e.platform.locator?.data === "string" && Array.isArray(e.diagnostics) && Array.isArray(e.checks) && files;
   return ok ? e : undefined;
 }

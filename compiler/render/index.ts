@@ -21,13 +21,17 @@ export function renderPlatform(model: FleetModel): OutputFile[] {
   return PLATFORM_RENDERERS.flatMap((r) => r(model));
 }
 
-/** `renderOne` and `entryText` render one tenant's files and its fleet index entry (the compile cache passes its own). */
+/**
+ * `renderOne` and `entryText` render one tenant's files and its fleet index entry, `platformFiles` the platform's
+ * own (the compile cache passes its own: the platform's files depend on the platform alone).
+ */
 export function renderFleet(
   model: FleetModel,
   renderOne: (t: ResolvedTenant) => OutputFile[] = (t) => renderTenant(t, model.platform),
   entryText: (t: ResolvedTenant) => string = indexEntryText,
+  platformFiles: (render: () => OutputFile[]) => OutputFile[] = (render) => render(),
 ): OutputFile[] {
-  const files = [...renderPlatform(model), catalogTypes(model.platform), ...model.tenants.flatMap(renderOne)];
+  const files = [...platformFiles(() => [...renderPlatform(model), catalogTypes(model.platform)]), ...model.tenants.flatMap(renderOne)];
   const seen = new Map<string, OutputFile>();
   for (const f of files) {
     // two renderers claiming one path is a bug in the compiler, never silently resolved

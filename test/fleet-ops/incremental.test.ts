@@ -161,15 +161,24 @@ test("npm run compile with the cache writes what a compile without it writes, af
   assert.not.ok(fs.existsSync(cacheDir(fresh)));
 });
 
-test("files of cached tenants that generated/ lacks or holds edited are rendered again, exactly", async () => {
+test("files of a cached platform and cached tenants that generated/ lacks or holds edited are rendered again, exactly", async () => {
   const root = tempFleet();
   assert.is((await run(root, "compile")).code, 0);
   const clean = readTree(path.join(root, "generated"));
+  const platformFiles = [...clean.keys()].filter((p) => p.startsWith("platform/")).sort();
+  assert.ok(platformFiles.length > 2);
   fs.rmSync(path.join(root, "generated", "apps", "acme.yaml"));
   fs.appendFileSync(path.join(root, "generated", "tenants", "globex", "config.yml"), "EXTRA: edited\n");
+  fs.rmSync(path.join(root, "generated", platformFiles[0]!));
+  fs.appendFileSync(path.join(root, "generated", platformFiles[1]!), "# edited\n");
+  // a tenant edited, so the compiler runs (an unchanged fleet is answered without it) with the platform cached
+  edit(root, "tenants/acme.ts", "Acme Academy", "Acme Academy Online");
   const r = await run(root, "compile");
   assert.is(r.code, 0, r.err);
+  edit(root, "tenants/acme.ts", "Acme Academy Online", "Acme Academy");
+  assert.is((await run(root, "compile")).code, 0);
   assert.match(r.err, "generated/tenants/globex/config.yml had been edited by hand; overwritten");
+  assert.match(r.err, `generated/${platformFiles[1]} had been edited by hand; overwritten`);
   assert.equal(readTree(path.join(root, "generated")), clean);
   const c = await run(root, "check");
   assert.is(c.code, 0, c.err);
