@@ -4,6 +4,7 @@ import { error, type Diagnostic, type Location } from "../diagnostics";
 import { MAX_FILE_BYTES } from "./limits";
 import { lineStarts, lineAndColumn } from "./lines";
 import { parseTypeScript, type AnyNode, type Expression, type ImportDeclaration, type Statement, type Directive, type VariableDeclaration, type VariableDeclarator } from "./parser";
+import { parsePlain } from "./plain-parser";
 import { scan } from "./scan";
 import { describe } from "./syntax-names";
 
@@ -48,6 +49,12 @@ export function parseModule(file: string, text: string, resolve: (specifier: str
     return mod;
   };
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return fail("too-large", 0, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`, "split it, or move shared values into presets");
+  // most files are plain: read without oxc, to the very tree oxc would give (plain-parser.ts)
+  const plain = parsePlain(text);
+  if (plain) {
+    new Declarations(mod, resolve).statements(plain.body);
+    return mod;
+  }
   // before the parser: it must never see nesting that would overflow its stack
   const problem = scan(text);
   // a syntax error before a `/` is the first thing to fix: the text before it was scanned, so it is safe to parse
