@@ -90,7 +90,7 @@ class PlainParser {
     const specifiers: Node[] = [];
     do {
       if (this.is(125) && specifiers.length > 0) break; // a trailing comma
-      specifiers.push(this.importSpecifier());
+      specifiers.push(this.importSpecifier(importKind === "value"));
     } while (this.comma());
     this.punct(125); // }
     if (this.word() !== "from") return fail();
@@ -99,10 +99,11 @@ class PlainParser {
     return { type: "ImportDeclaration", specifiers, source, phase: null, attributes: [], importKind, start, end: this.end(source.end) };
   }
 
-  private importSpecifier(): Node {
+  /** `name`, `name as local`, and in a value import `type name` (a type-only import has no `type` inside). */
+  private importSpecifier(typed: boolean): Node {
     const start = this.start;
     let importKind = "value";
-    if (this.word() === "type") {
+    if (typed && this.word() === "type") {
       this.name();
       importKind = "type";
     }
