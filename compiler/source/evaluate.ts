@@ -167,8 +167,9 @@ export class Evaluation {
         continue;
       }
       written.set(key, name);
-      this.locator.setKey([...path, key], at(mod, name));
-      const v = this.value(mod, prop.value, [...path, key]);
+      const child = [...path, key];
+      this.locator.setKey(child, at(mod, name));
+      const v = this.value(mod, prop.value, child);
       if (v !== undefined) setOwn(out, key, v);
     }
     return out;

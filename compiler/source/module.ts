@@ -2,7 +2,8 @@
 // under TypeScript's own rules for them: a name is declared once, a module has one default export.
 import { error, type Diagnostic, type Location } from "../diagnostics";
 import { MAX_FILE_BYTES } from "./limits";
-import { lineStarts, lineAndColumn } from "./lines";
+import { lineStarts } from "./lines";
+import { lastAtOrBefore } from "../sorted-search";
 import { parseTypeScript, type AnyNode, type Expression, type ImportDeclaration, type Statement, type Directive, type VariableDeclaration, type VariableDeclarator } from "./parser";
 import { parsePlain } from "./plain-parser";
 import { scan } from "./scan";
@@ -37,7 +38,9 @@ export type ImportTarget = { kind: "api" } | { kind: "preset"; abs: string } | n
 
 /** Where `node` starts in its file, 1-based (the file's start for `{ start: 0 }`). */
 export function at(mod: Module, node: { start: number }): Location {
-  return { file: mod.file, ...lineAndColumn(mod.lines, node.start) };
+  // lineAndColumn (lines.ts) written out: the reader locates every value it reads
+  const i = lastAtOrBefore(mod.lines, node.start);
+  return { file: mod.file, line: i + 1, col: node.start - mod.lines[i]! + 1 };
 }
 
 /** Parses `text`; `resolve` says what an import specifier written in this file refers to. */
