@@ -1,5 +1,5 @@
 // Turns zod issues into located diagnostics: each points at the value, key or object to fix.
-import type { z } from "zod";
+import { z } from "zod";
 import { error, formatPath, type Diagnostic } from "../diagnostics";
 import type { Locator, ValuePath } from "../source/locator";
 import { maskSecretsIn } from "../scan/redact";
@@ -14,7 +14,7 @@ export function validate<S extends z.ZodType>(
   locator: Locator,
   unreadable: readonly ValuePath[] = [],
 ): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(value, { reportInput: true });
+  const result = parserOf(schema).safeParse(value, { reportInput: true });
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   for (const issue of result.error.issues) {
@@ -23,6 +23,21 @@ export function validate<S extends z.ZodType>(
     }
   }
   return { diagnostics };
+}
+
+/**
+ * A schema validated this many times in one process (the tenant schema, once per tenant file) is compiled to
+ * standalone code by zod's z.compile: the same data for a valid value; an invalid one is parsed again by the
+ * runtime parser, for the very same issues. Compiling costs a few milliseconds, so a schema seldom used is not.
+ */
+export const COMPILE_AFTER = 50;
+const uses = new WeakMap<z.ZodType, { count: number; compiled?: z.ZodType }>();
+
+function parserOf<S extends z.ZodType>(schema: S): S {
+  let use = uses.get(schema);
+  if (!use) uses.set(schema, (use = { count: 0 }));
+  if (!use.compiled && ++use.count >= COMPILE_AFTER) use.compiled = z.compile(schema);
+  return (use.compiled as S | undefined) ?? schema;
 }
 
 function isPrefix(prefix: ValuePath, path: ValuePath): boolean {
