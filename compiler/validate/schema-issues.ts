@@ -7,18 +7,23 @@ import { didYouMean } from "./suggest";
 
 type Issue = z.core.$ZodIssue;
 
-/** Parses `value` and maps every issue to a diagnostic, dropping those under unreadable paths. */
+/**
+ * Parses `value` and maps every issue to a diagnostic, dropping those under unreadable paths. `at`: where `value`
+ * sits in its file's value (`["tutor", key]` for one setting), so a part is checked without a schema built
+ * around it for the call (zod generates code for each new object schema it parses with).
+ */
 export function validate<S extends z.ZodType>(
   schema: S,
   value: unknown,
   locator: Locator,
   unreadable: readonly ValuePath[] = [],
+  at: ValuePath = [],
 ): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
   const result = parserOf(schema).safeParse(value, { reportInput: true });
   if (result.success) return { data: result.data, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   for (const issue of result.error.issues) {
-    for (const d of toDiagnostics(schema, issue, [], locator)) {
+    for (const d of toDiagnostics({ schema, at }, issue, at, locator)) {
       if (!unreadable.some((u) => isPrefix(u, d.path))) diagnostics.push(d.diagnostic);
     }
   }
@@ -49,7 +54,13 @@ interface Located {
   diagnostic: Diagnostic;
 }
 
-function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: Locator): Located[] {
+/** The schema the issues are of, and where its value sits in the file's value. */
+interface Root {
+  schema: z.ZodType;
+  at: ValuePath;
+}
+
+function toDiagnostics(root: Root, issue: Issue, base: ValuePath, locator: Locator): Located[] {
   const path = [...base, ...issue.path];
   const at = (p: ValuePath) => locator.value(p);
   const make = (p: ValuePath, loc = at(p), message = issue.message, hint?: string): Located => ({
@@ -60,7 +71,7 @@ function toDiagnostics(root: z.ZodType, issue: Issue, base: ValuePath, locator: 
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((key) => {
-        const known = knownKeys(root, path);
+        const known = knownKeys(root.schema, path.slice(root.at.length));
         return make([...path, key], locator.key([...path, key]), `unknown property "${key}"`, didYouMean(key, known) ?? (known.length ? `known properties: ${known.join(", ")}` : undefined));
       });
     case "invalid_type": {

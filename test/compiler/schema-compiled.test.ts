@@ -10,6 +10,7 @@ import { createReader, listTenantFiles, loadPlatform } from "../../compiler/load
 import { PlatformSchema } from "../../compiler/schema/platform";
 import { TenantSchema } from "../../compiler/schema/tenant";
 import { Locator } from "../../compiler/source/locator";
+import { PLUGIN_KEYS, TUNABLE_CORE_KEYS } from "../../compiler/tutor/keys";
 import { COMPILE_AFTER, validate } from "../../compiler/validate/schema-issues";
 import { FIXTURE_FLEET } from "../helpers/fleet";
 
@@ -83,6 +84,25 @@ test(`validate() gives the same diagnostics before and after it compiles a schem
   const first = run();
   for (let i = 0; i < COMPILE_AFTER / inputs.length + 1; i++) run();
   assert.equal(run(), first);
+});
+
+test("a part validated where it sits (`at`) gives the diagnostics of a schema built around it", () => {
+  const locator = new Locator("tenants/x.ts");
+  locator.set(["tutor"], { file: "tenants/x.ts", line: 3, col: 3 });
+  const schemas = { ...TUNABLE_CORE_KEYS, ...Object.assign({}, ...Object.values(PLUGIN_KEYS)) } as Record<string, z.ZodType>;
+  assert.ok(Object.keys(schemas).length > 10);
+  let refused = 0;
+  fc.assert(
+    fc.property(fc.constantFrom(...Object.keys(schemas).sort()), odd, (key, v) => {
+      locator.set(["tutor", key], { file: "tenants/x.ts", line: 4, col: 5 });
+      const part = validate(schemas[key]!, v, locator, [], ["tutor", key]);
+      const whole = validate(z.object({ tutor: z.object({ [key]: schemas[key]! }) }), { tutor: { [key]: v } }, locator);
+      assert.equal(part.diagnostics, whole.diagnostics);
+      if (part.diagnostics.length > 0) refused++;
+    }),
+    { numRuns: 400, seed: 7 },
+  );
+  assert.ok(refused > 100, `only ${refused} of 400 values had diagnostics`);
 });
 
 test.run();
