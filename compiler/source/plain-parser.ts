@@ -23,6 +23,8 @@ const RESERVED = new Set(
 );
 const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "'": "'", n: "\n", r: "\r", t: "\t" };
 const NO_DECORATORS: readonly never[] = Object.freeze([]);
+const SPECIAL_IN_STRING = /[\\\n\r\u2028\u2029]/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 
 const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -242,6 +244,12 @@ class PlainParser {
     const start = this.start;
     const quote = text.charCodeAt(start);
     if (quote !== 34 && quote !== 39) return fail();
+    // most strings hold no escape and no line break: found by the engine's own search, not a loop of ours
+    const close = text.indexOf(quote === 34 ? '"' : "'", start + 1);
+    if (close > start && !SPECIAL_IN_STRING.test(text.slice(start + 1, close))) {
+      this.token(close + 1 - start);
+      return { type: "Literal", value: text.slice(start + 1, close), raw: text.slice(start, close + 1), start, end: close + 1 };
+    }
     let value = "";
     let from = start + 1;
     let i = from;
@@ -296,13 +304,21 @@ class PlainParser {
 
   /** The plain name at the current token (reserved words included), or undefined. */
   private word(): string | undefined {
+    if (this.wordAt === this.start) return this.lastWord; // asked again for the same token
     const { text } = this;
-    if (!isIdStart(text.charCodeAt(this.start))) return undefined;
-    let i = this.start + 1;
-    while (isIdStart(text.charCodeAt(i)) || isDigit(text.charCodeAt(i))) i++;
-    if (continuesWord(text.charCodeAt(i)) && text.charCodeAt(i) !== 46) return undefined;
-    return text.slice(this.start, i);
+    let word: string | undefined;
+    if (isIdStart(text.charCodeAt(this.start))) {
+      let i = this.start + 1;
+      while (isIdStart(text.charCodeAt(i)) || isDigit(text.charCodeAt(i))) i++;
+      if (!continuesWord(text.charCodeAt(i)) || text.charCodeAt(i) === 46) word = text.slice(this.start, i);
+    }
+    this.wordAt = this.start;
+    this.lastWord = word;
+    return word;
   }
+
+  private wordAt = -1;
+  private lastWord: string | undefined;
 
   /** The name at the current token as an Identifier node (any word: a property name may be reserved). */
   private name(): Node {
@@ -368,10 +384,8 @@ class PlainParser {
         newline = true;
         i++;
       } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-        for (i += 2; i < text.length; i++) {
-          const d = text.charCodeAt(i);
-          if (d === 10 || d === 13 || d === 0x2028 || d === 0x2029) break;
-        }
+        LINE_BREAK.lastIndex = i + 2;
+        i = LINE_BREAK.exec(text)?.index ?? text.length;
       } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
         const close = text.indexOf("*/", i + 2);
         if (close < 0) fail();
