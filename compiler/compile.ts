@@ -12,6 +12,8 @@ import { listTenantFiles, load, type LoadOptions, type Source } from "./load";
 import type { Platform } from "./schema/platform";
 import { resolveTenant, type ResolvedTenant } from "./model/resolve";
 import { applyPlan } from "./output/apply";
+import { discardFirstTree, startFirstTree } from "./output/first-tree";
+import { stampsAhead } from "./output/stats-ahead";
 import { resolveInterrupted, type Recovery } from "./output/recover";
 import { DiskState } from "./output/disk-state";
 import { planOutput, type Plan } from "./output/plan";
@@ -46,7 +48,7 @@ export interface Build {
  * 6. check the rendered objects: each tenant's as it is rendered (projects, namespaces, data guards), then
  *    the fleet's (quotas against capacity).
  */
-export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions } = {}): Build {
+export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions; firstTree?: string } = {}): Build {
   const { cache } = opts;
   // the tenants the cache lacks are read, checked and rendered ahead, on every core (parallel/pool.ts); with no
   // tenant cached the workers start now, to load the compiler while this thread reads the platform
@@ -61,7 +63,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   const prepare = (platform: Source<Platform>, items: WorkItem[], reader: StaticReader) => {
     if (hasErrors(checkThePlatform(platform))) return undefined;
     pool ??= TenantPool.start(root, items.length);
-    const chunks = runTenantWork(pool, { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader }, items);
+    const chunks = runTenantWork(pool, { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader, tree: opts.firstTree }, items);
     for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
     const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
     return { loads: new Map([...outcomes].map(([file, o]) => [file, o.load])), scan };
@@ -123,9 +125,19 @@ export function compile(
   opts: { cache?: boolean; lifecycle?: LifecycleOptions; stillHeld?: () => boolean; inputs?: ReadonlyMap<string, Buffer> } = {},
 ): { build: Build; plan: Plan; recovered: Recovery } {
   const outDir = path.join(root, OUTPUT_DIR);
+  // a first compile's files are written ahead, by the threads that render them (output/first-tree.ts)
+  const firstTree = startFirstTree(root, outDir);
+  try {
+    return compileInto(root, outDir, firstTree, opts);
+  } finally {
+    discardFirstTree(firstTree); // gone already when it became generated/
+  }
+}
+
+function compileInto(root: string, outDir: string, firstTree: string | undefined, opts: Parameters<typeof compile>[1] = {}): ReturnType<typeof compile> {
   // `inputs`: the input files' bytes as the no-op check just read them (cache/unchanged-run.ts), read once
-  const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { inputs: opts.inputs }) }) });
-  const disk = opts.cache === false ? undefined : new DiskState(root);
+  const result = build(root, { lifecycle: opts.lifecycle, firstTree, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { inputs: opts.inputs }) }) });
+  const disk = opts.cache === false ? undefined : new DiskState(root, { ahead: stampsAhead(root) });
   let plan = planOutput(outDir, result.files, { listForeign: false, disk });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
@@ -134,7 +146,7 @@ export function compile(
   // the recovery changed generated/: what the tenant pool saw there is out of date
   if (recovered.action !== "none") for (const f of result.files) delete f.onDisk;
   if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
-  if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld });
+  if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld, firstTree });
   disk?.save();
   return { build: result, plan, recovered };
 }
@@ -142,6 +154,6 @@ export function compile(
 /** `npm run check`: build and plan, never write (the cache is only read). */
 export function check(root: string, opts: { cache?: boolean; lifecycle?: LifecycleOptions } = {}): { build: Build; plan: Plan } {
   const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
-  const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true });
+  const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true, ahead: stampsAhead(root) });
   return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk }) };
 }

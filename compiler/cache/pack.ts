@@ -1,6 +1,7 @@
 // The cache's files: packs of entries with a checksum; a pack that fails it, or its shape, reads as empty.
 // Entries keep the hash of each rendered file, not its content: generated/ is compared by hash, and the few
 // files that must be written again are rendered again (rendering is a pure function of the entry's key).
+import fs from "node:fs";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics";
 import type { Tenant } from "../schema/tenant";
@@ -21,6 +22,18 @@ export interface Entry {
   files: { path: string; hash: string }[];
   /** The tenant's entry in the fleet index, as written there. */
   index: string;
+}
+
+/** Where a fleet keeps its tenant cache. */
+export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
+
+/** The names of the packs in `dir`, sorted (none when it cannot be read). */
+export function packNames(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir).filter((n) => n.startsWith("pack-") && n.endsWith(".json")).sort();
+  } catch {
+    return [];
+  }
 }
 
 /** A pack is a checksummed file (cache/checksummed.ts) named after its content; returns its name. */

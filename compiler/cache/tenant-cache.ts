@@ -14,9 +14,10 @@ import { compilerVersion } from "./compiler-version";
 import { DependencyHasher, sha256 } from "./dependencies";
 import { hashOf } from "../output/manifest";
 import { readChecksummed, writeChecksummed } from "./checksummed";
-import { FORMAT, readPack, writePack, type Entry } from "./pack";
+import { cacheDir, FORMAT, packNames, readPack, writePack, type Entry } from "./pack";
 
-export const cacheDir = (root: string) => path.join(root, ".cache", "tenants");
+export { cacheDir };
+
 
 /** Packs beyond this many are merged on the next write. */
 const MAX_PACKS = 8;
@@ -227,13 +228,7 @@ export class TenantCache {
   private packs(): Map<string, string[]> {
     if (this.loadedPacks) return this.loadedPacks;
     this.loadedPacks = new Map();
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(this.dir).filter((n) => n.startsWith("pack-") && n.endsWith(".json")).sort();
-    } catch {
-      return this.loadedPacks;
-    }
-    for (const name of names) {
+    for (const name of packNames(this.dir)) {
       const entries = readPack(path.join(this.dir, name));
       this.loadedPacks.set(name, entries.map((e) => e.key));
       for (const e of entries) this.stored.set(e.key, e);

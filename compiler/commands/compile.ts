@@ -6,6 +6,8 @@ import type { ArgsSpec } from "./args";
 import type { Plan } from "../output/plan";
 import { during } from "../terminal/progress";
 import { inputsUnchanged, lookUp, rememberRun } from "../cache/unchanged-run";
+import { startWorkersEarly } from "../parallel/spawn";
+import { startStatsAhead } from "../output/stats-ahead";
 import type { Command, CommandContext } from "./index";
 
 // compile and check take the same options: check must judge exactly what compile would write
@@ -29,6 +31,8 @@ export const compileCommand: Command = {
   async run(ctx) {
     const started = performance.now();
     const useCache = ctx.opts["no-cache"] !== true;
+    // with no tenant cached, the tenant pool's workers load the compiler while this thread does
+    startWorkersEarly(ctx.root, { cached: useCache });
     // nothing changed since the last compile: its result, without loading the compiler
     const { record: same, inputs } = useCache ? lookUp(ctx.root, ctx.opts) : {};
     if (same) {
@@ -37,6 +41,8 @@ export const compileCommand: Command = {
       ctx.io.out(`compiled ${same.tenants} tenant(s): 0 added, 0 changed, 0 removed, ${same.files} unchanged (${ms} ms)`);
       return 0;
     }
+    // with a cache, a thread stats generated/ while this one loads the compiler (output/stats-ahead.ts)
+    if (useCache) startStatsAhead(ctx.root);
     const [{ compile }, { lifecycleOptions }] = await Promise.all([import("../compile"), import("../fleet/lifecycle")]);
     const stillHeld = ctx.lock ? () => ctx.lock!.stillHeld() : undefined;
     const { build, plan, recovered } = await during(ctx.progress, "compiling platform/ and tenants/…", () =>
@@ -72,6 +78,8 @@ export const checkCommand: Command = {
   args: FLEET_ARGS,
   lock: "read",
   async run(ctx) {
+    startWorkersEarly(ctx.root, { cached: ctx.opts["no-cache"] !== true });
+    if (ctx.opts["no-cache"] !== true) startStatsAhead(ctx.root);
     const [{ check, OUTPUT_DIR }, { lifecycleOptions }, { interruptedNote }, { describeLocated, diskFiles, scanOutput }] = await Promise.all([
       import("../compile"),
       import("../fleet/lifecycle"),

@@ -24,14 +24,20 @@ export class DiskState {
   private readonly seen = new Set<string>();
   private changed = false;
 
+  /** `ahead`: stamps taken earlier in this run (output/stats-ahead.ts), by path; null: no plain file there. */
   constructor(
     root: string,
-    private readonly opts: { readOnly?: boolean; now?: () => number } = {},
+    private readonly opts: { readOnly?: boolean; now?: () => number; ahead?: ReadonlyMap<string, FileStamp | null> } = {},
   ) {
     this.file = path.join(root, ".cache", "generated-state.json");
     // no state, or a damaged one: every file is read
     const data = readChecksummed(this.file) as { format?: unknown; files?: Record<string, [string, string]> } | undefined;
     if (data?.format === FORMAT) for (const [p, entry] of Object.entries(data.files ?? {})) this.known.set(p, entry);
+  }
+
+  /** The stamp of `rel` taken ahead in this run: null for no plain file, undefined when none was taken. */
+  stampAhead(rel: string): FileStamp | null | undefined {
+    return this.opts.ahead?.get(rel);
   }
 
   /** The content hash of `rel` as last read, when its stat is exactly as it was then. */

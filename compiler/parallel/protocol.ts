@@ -12,6 +12,8 @@ export interface WorkerStart {
 export interface Job {
   platform: Platform;
   outDir: string;
+  /** A first compile's tree to write into (WorkContext.tree). */
+  tree?: string;
   chunks: WorkItem[][];
 }
 

@@ -12,6 +12,7 @@ import { releaseResources, renderTenant } from "../render/tenant";
 import { hashOf } from "../output/manifest";
 import { findSecrets } from "../scan/secrets";
 import { observe } from "../output/observe";
+import { writeAhead } from "../output/first-tree";
 import { scanSources, type ReadSource } from "../scan/source-values";
 import type { Platform } from "../schema/platform";
 import type { Tenant } from "../schema/tenant";
@@ -45,6 +46,8 @@ export interface WorkContext {
   outDir: string;
   platform: Platform;
   reader: StaticReader;
+  /** A first compile's tree, to write each rendered file into at once (output/first-tree.ts). */
+  tree?: string;
 }
 
 export function workChunk(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult {
@@ -53,14 +56,14 @@ export function workChunk(ctx: WorkContext, items: readonly WorkItem[]): ChunkRe
   return { outcomes, scan: scanSources(toScan) };
 }
 
-function workTenant({ root, outDir, platform, reader }: WorkContext, { file, text }: WorkItem, defer: (r: ReadSource) => void): TenantOutcome {
+function workTenant({ root, outDir, platform, reader, tree }: WorkContext, { file, text }: WorkItem, defer: (r: ReadSource) => void): TenantOutcome {
   const load = loadTenant(root, file, reader, text, defer);
   if (!load.tenant) return { file, load };
   const { value, locator } = load.tenant;
   const checks = checkTenant({ value, locator }, platform);
   if (hasErrors(checks)) return { file, load, checks };
   try {
-    return { file, load, checks, render: renderAhead(outDir, platform, resolveTenant(value, platform, { file, locator })) };
+    return { file, load, checks, render: renderAhead(outDir, platform, resolveTenant(value, platform, { file, locator }), tree) };
   } catch {
     // rendered here before the fleet-wide rules ran: a tenant that fails to render is left to build(), which
     // renders it only after those rules pass, as without the pool (and reports a bug there as one)
@@ -68,7 +71,7 @@ function workTenant({ root, outDir, platform, reader }: WorkContext, { file, tex
   }
 }
 
-function renderAhead(outDir: string, platform: Platform, t: ResolvedTenant): NonNullable<TenantOutcome["render"]> {
+function renderAhead(outDir: string, platform: Platform, t: ResolvedTenant, tree: string | undefined): NonNullable<TenantOutcome["render"]> {
   // hashed, scanned and compared with generated/ here, on the pool's thread: the manifest, the cache, the output
   // scan and the plan need all three
   const files = renderTenant(t, platform).map((f) => {
@@ -76,6 +79,7 @@ function renderAhead(outDir: string, platform: Platform, t: ResolvedTenant): Non
     const onDisk = observe(outDir, f.path, f.content, hash);
     return { ...f, hash, findings: findSecrets(f.content), ...(onDisk ? { onDisk } : {}) };
   });
+  if (tree) writeAhead(tree, files);
   const checks = checkTenantOutput(t, platform);
   releaseResources(t);
   return { files, checks, index: indexEntryText(t) };

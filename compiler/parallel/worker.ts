@@ -18,8 +18,8 @@ try {
   const { createReader } = await import("../load");
   const { toData, workChunk } = await import("./tenant-work");
   const reader = createReader(root);
-  port.once("message", ({ platform, outDir, chunks }: Job) => {
-    const ctx = { root, outDir, platform, reader };
+  port.once("message", ({ platform, outDir, tree, chunks }: Job) => {
+    const ctx = { root, outDir, platform, reader, tree };
     try {
       for (let i = Atomics.add(counters, NEXT, 1); i < chunks.length; i = Atomics.add(counters, NEXT, 1)) {
         port.postMessage({ index: i, result: toData(workChunk(ctx, chunks[i]!)) });

@@ -15,6 +15,8 @@ export interface OutputFile {
   findings?: readonly SecretFinding[];
   /** What stood at this file's place in generated/ when the tenant pool rendered it (output/plan.ts uses it). */
   onDisk?: DiskObservation;
+  /** Already written into a first compile's tree by the tenant pool (output/first-tree.ts). */
+  staged?: boolean;
 }
 
 /** Nothing (or no plain file), or a file: its stamp (taken before the read) and the hash of its bytes. */

@@ -1,0 +1,51 @@
+// A first compile (no generated/ at all) writes every file into one folder that becomes generated/ with a single
+// rename (output/apply.ts). Creating thousands of files is mostly the kernel's work, on the thread that asks for
+// it: the tenant pool's threads write their tenants' files into that folder as they render them, so the work is
+// spread over the cores and done while the others still render, instead of on one thread after everything.
+import fs from "node:fs";
+import path from "node:path";
+import type { OutputFile } from "../render/files";
+import { stagingDir } from "./commit-record";
+
+const treeDir = (root: string) => path.join(root, ".cache", "first-compile");
+
+/**
+ * The folder to write ahead into when this compile is a first one (no generated/, no interrupted compile waiting
+ * in the staging), made empty; undefined otherwise. The caller discards it unless the apply moved it into place.
+ */
+export function startFirstTree(root: string, outDir: string): string | undefined {
+  const tree = treeDir(root);
+  fs.rmSync(tree, { recursive: true, force: true }); // a first compile's that was stopped
+  if (fs.lstatSync(outDir, { throwIfNoEntry: false }) || fs.existsSync(stagingDir(root))) return undefined;
+  fs.mkdirSync(tree, { recursive: true });
+  return tree;
+}
+
+export function discardFirstTree(tree: string | undefined): void {
+  if (tree) fs.rmSync(tree, { recursive: true, force: true });
+}
+
+// folders this thread has made, by tree
+const made = new Map<string, Set<string>>();
+
+/**
+ * Writes the files into the tree, each marked `staged`; a file with a secret-looking finding is never written
+ * (the compile stops on it), and one that cannot be written is left to the apply, which reports why.
+ */
+export function writeAhead(tree: string, files: OutputFile[]): void {
+  let dirs = made.get(tree);
+  if (!dirs) made.set(tree, (dirs = new Set()));
+  for (const f of files) {
+    if (f.findings === undefined || f.findings.length > 0) continue;
+    const abs = path.join(tree, f.path);
+    const dir = path.dirname(abs);
+    try {
+      if (!dirs.has(dir)) fs.mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+      fs.writeFileSync(abs, f.content);
+      f.staged = true;
+    } catch {
+      // the apply writes it again and reports a failure
+    }
+  }
+}
