@@ -2,8 +2,7 @@
 // under TypeScript's own rules for them: a name is declared once, a module has one default export.
 import { error, type Diagnostic, type Location } from "../diagnostics";
 import { MAX_FILE_BYTES } from "./limits";
-import { lineStarts } from "./lines";
-import { lastAtOrBefore } from "../sorted-search";
+import { lineAndColumn, lineStarts } from "./lines";
 import { parseTypeScript, type AnyNode, type Expression, type ImportDeclaration, type Statement, type Directive, type VariableDeclaration, type VariableDeclarator } from "./parser";
 import { parsePlain } from "./plain-parser";
 import { scan } from "./scan";
@@ -38,9 +37,8 @@ export type ImportTarget = { kind: "api" } | { kind: "preset"; abs: string } | n
 
 /** Where `node` starts in its file, 1-based (the file's start for `{ start: 0 }`). */
 export function at(mod: Module, node: { start: number }): Location {
-  // lineAndColumn (lines.ts) written out: the reader locates every value it reads
-  const i = lastAtOrBefore(mod.lines, node.start);
-  return { file: mod.file, line: i + 1, col: node.start - mod.lines[i]! + 1 };
+  const { line, col } = lineAndColumn(mod.lines, node.start);
+  return { file: mod.file, line, col };
 }
 
 /** Parses `text`; `resolve` says what an import specifier written in this file refers to. */
