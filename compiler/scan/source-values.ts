@@ -17,20 +17,20 @@ interface Step {
   key: PropertyKey;
 }
 const pathOf = (s: Step | undefined): ValuePath => (s ? [...pathOf(s.parent), s.key] : []);
-/** The step of a value under `parent` at `own` (none: the root). Made only for what needs one: most strings do not. */
-const stepOf = (parent: Step | undefined, own: PropertyKey | undefined): Step | undefined => (own === undefined ? parent : { parent, key: own });
+/** The step of a value under `parent` at `slot` (none: the root). Made only for what needs one: most strings do not. */
+const stepOf = (parent: Step | undefined, slot: PropertyKey | undefined): Step | undefined => (slot === undefined ? parent : { parent, key: slot });
 
-type Visit = (text: string, parent: Step | undefined, own: PropertyKey | undefined, key: string, isKey: boolean) => void;
+type Visit = (text: string, parent: Step | undefined, slot: PropertyKey | undefined, key: string, isKey: boolean) => void;
 
 /**
  * Calls `visit` for every string of `value`: each value with its nearest property name, and each property name;
- * each with the step of its container and its own key or index there (`own`, none for the root).
+ * each with the step of its container and its key or index there (`slot`, none for the root).
  */
-function walk(value: unknown, parent: Step | undefined, own: PropertyKey | undefined, key: string, visit: Visit, seen: Set<object>): void {
-  if (typeof value === "string") return visit(value, parent, own, key, false);
+function walk(value: unknown, parent: Step | undefined, slot: PropertyKey | undefined, key: string, visit: Visit, seen: Set<object>): void {
+  if (typeof value === "string") return visit(value, parent, slot, key, false);
   if (value === null || typeof value !== "object" || seen.has(value)) return;
   seen.add(value);
-  const at = stepOf(parent, own);
+  const at = stepOf(parent, slot);
   if (Array.isArray(value)) for (let i = 0; i < value.length; i++) walk(value[i], at, i, key, visit, seen);
   else
     for (const k of Object.keys(value)) {

@@ -80,7 +80,7 @@ export class StaticReader implements ModuleLoader {
     let name = this.names.get(absPath);
     if (name === undefined) {
       name = path.relative(this.options.root, absPath).split(path.sep).join("/");
-      // remembered for the preset files many tenants import (entry files are named once each)
+      // each read names its entry file twice, and every tenant importing a preset names the preset
       if (this.names.size < 10_000) this.names.set(absPath, name);
     }
     return name;
