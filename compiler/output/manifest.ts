@@ -42,14 +42,21 @@ export function isSafeOutputPath(p: string): boolean {
 }
 
 /** The manifest inside a fleet index's text (path → hash), or an empty one when it does not parse. */
-export function manifestIn(text: string): Manifest {
+export function manifestIn(text: string): ReadonlyMap<string, string> {
+  // a compile reads the index it wrote twice (the commit record, the no-op record): parsed once
+  if (text === lastText) return lastManifest;
+  let manifest: Manifest;
   try {
     const files = (JSON.parse(text) as { files?: Record<string, unknown> }).files ?? {};
-    return new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === "string"));
+    manifest = new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === "string"));
   } catch {
-    return new Map();
+    manifest = new Map();
   }
+  [lastText, lastManifest] = [text, manifest];
+  return manifest;
 }
+let lastText: string | undefined;
+let lastManifest: ReadonlyMap<string, string> = new Map();
 
 /** Reads the committed manifest; a missing one means the compiler owns nothing yet. */
 export function readManifest(outDir: string): { manifest: Manifest; problem?: string } {

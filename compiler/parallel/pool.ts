@@ -38,8 +38,7 @@ export class TenantPool {
 
   /** Every item's outcome, in item order; this thread works too. */
   run(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
-    const chunks: WorkItem[][] = [];
-    for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
+    const chunks = chunksOf(items);
     const job: Job = { platform: ctx.platform, outDir: ctx.outDir, ...(ctx.tree ? { tree: ctx.tree } : {}), chunks };
     for (const port of this.ports) port.postMessage(job);
     const results: (ChunkResult | undefined)[] = chunks.map(() => undefined);
@@ -80,10 +79,21 @@ export class TenantPool {
   }
 }
 
+/** Tenants near the end in small chunks: the thread that finishes first waits for the others' last chunk. */
+const LAST_SMALL = 64;
+const SMALL = 4;
+
+/** The items in chunks of CHUNK, the last LAST_SMALL of them in chunks of SMALL. */
+export function chunksOf<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  const large = Math.max(0, items.length - LAST_SMALL);
+  for (let i = 0; i < large; i += CHUNK) chunks.push(items.slice(i, Math.min(i + CHUNK, large)));
+  for (let i = large; i < items.length; i += SMALL) chunks.push(items.slice(i, i + SMALL));
+  return chunks;
+}
+
 /** The items' outcomes, with a pool when one is given, else on this thread alone. */
 export function runTenantWork(pool: TenantPool | undefined, ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
   if (pool) return pool.run(ctx, items);
-  const out: ChunkResult[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(workChunk(ctx, items.slice(i, i + CHUNK)));
-  return out;
+  return chunksOf(items).map((chunk) => workChunk(ctx, chunk));
 }

@@ -8,6 +8,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { syntheticFleet, tenantId } from "../../compiler/bench/synthetic-fleet";
 import { hashOf } from "../../compiler/output/manifest";
+import { chunksOf } from "../../compiler/parallel/pool";
 import { scanOutput } from "../../compiler/scan/generated";
 import { findSecrets } from "../../compiler/scan/secrets";
 import { FIXTURE_FLEET, readTree, REPO_ROOT, tempDir } from "../helpers/fleet";
@@ -46,7 +47,7 @@ test("a compile with worker threads writes the same generated/ as one without, a
   const figures = (out: string) => JSON.parse(out.trim().split("\n").pop()!) as { code: number; pool: { workers: number; chunksByWorkers: number } };
   assert.is(figures(one.out).pool.workers, 0);
   assert.is(figures(many.out).pool.workers, 2);
-  assert.is(figures(many.out).pool.chunksByWorkers, Math.ceil(TENANTS / 16), "the workers rendered every tenant");
+  assert.is(figures(many.out).pool.chunksByWorkers, chunksOf(Array.from({ length: TENANTS })).length, "the workers rendered every tenant");
   const a = readTree(path.join(single, "generated"));
   const b = readTree(path.join(pooled, "generated"));
   assert.equal([...b.keys()], [...a.keys()]);
@@ -105,6 +106,16 @@ test("the output scan takes the pool's findings for its files, and still scans w
   assert.is(scanOutput([fake], [{ path: fake.path, content }]).length, 1);
   const onDisk = scanOutput([fake], [{ path: fake.path, content: `other: ${token}\n` }]);
   assert.equal(onDisk.map((f) => [f.file, f.rule === "from the pool"]), [["tenants/a/x.yaml", true], ["tenants/a/x.yaml", false]]);
+});
+
+test("chunks hold every tenant once, in order, the last ones in small chunks", () => {
+  for (const n of [0, 1, 15, 64, 65, 100, 1000]) {
+    const items = Array.from({ length: n }, (_, i) => i);
+    const chunks = chunksOf(items);
+    assert.equal(chunks.flat(), items);
+    assert.ok(chunks.every((c) => c.length > 0 && c.length <= 16));
+    if (n >= 64) assert.ok(chunks.slice(-16).every((c) => c.length === 4), `${n}: the last 64 in chunks of 4`);
+  }
 });
 
 test.run();
