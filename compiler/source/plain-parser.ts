@@ -112,7 +112,9 @@ class PlainParser extends PlainTokens {
   private expression(): Node {
     let node = this.unary();
     for (;;) {
-      const word = this.newline ? undefined : this.word();
+      // `as` or `satisfies` on the same line (most values are followed by `,` or a bracket instead)
+      const c = this.code();
+      const word = this.newline || (c !== 97 && c !== 115) ? undefined : this.word();
       if (word !== "as" && word !== "satisfies") return node;
       this.name();
       const typeName = word === "as" && this.word() === "const" ? this.name() : this.binding();
