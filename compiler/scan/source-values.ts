@@ -17,18 +17,25 @@ interface Step {
   key: PropertyKey;
 }
 const pathOf = (s: Step | undefined): ValuePath => (s ? [...pathOf(s.parent), s.key] : []);
+/** The step of a value under `parent` at `slot` (none: the root). Made only for what needs one: most strings do not. */
+const stepOf = (parent: Step | undefined, slot: PropertyKey | undefined): Step | undefined => (slot === undefined ? parent : { parent, key: slot });
 
-/** Calls `visit` for every string of `value`: each value with its nearest property name, and each property name. */
-function walk(value: unknown, at: Step | undefined, key: string, visit: (text: string, at: Step | undefined, key: string, isKey: boolean) => void, seen: Set<object>): void {
-  if (typeof value === "string") return visit(value, at, key, false);
+type Visit = (text: string, parent: Step | undefined, slot: PropertyKey | undefined, key: string, isKey: boolean) => void;
+
+/**
+ * Calls `visit` for every string of `value`: each value with its nearest property name, and each property name;
+ * each with the step of its container and its key or index there (`slot`, none for the root).
+ */
+function walk(value: unknown, parent: Step | undefined, slot: PropertyKey | undefined, key: string, visit: Visit, seen: Set<object>): void {
+  if (typeof value === "string") return visit(value, parent, slot, key, false);
   if (value === null || typeof value !== "object" || seen.has(value)) return;
   seen.add(value);
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, { parent: at, key: i }, key, visit, seen));
+  const at = stepOf(parent, slot);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) walk(value[i], at, i, key, visit, seen);
   else
-    for (const [k, v] of Object.entries(value)) {
-      const step = { parent: at, key: k };
-      visit(k, step, k, true);
-      walk(v, step, k, visit, seen);
+    for (const k of Object.keys(value)) {
+      visit(k, at, k, k, true);
+      walk((value as Record<string, unknown>)[k], at, k, k, visit, seen);
     }
   seen.delete(value);
 }
@@ -62,11 +69,11 @@ export function findSourceSecrets(values: readonly unknown[]): SourceSecret[][] 
   };
   let content = "";
   values.forEach((value, owner) =>
-    walk(value, undefined, "value", (text, at, key, isKey) => {
+    walk(value, undefined, undefined, "value", (text, parent, slot, key, isKey) => {
       const named = isKey ? undefined : secretNamedValue(key, text);
       // no token rule matches fewer than 8 characters (`a://b:c@`), and most names and values are that short
       if (text.length < MIN_TOKEN && !named) return;
-      const i = strings.push({ text, at, isKey, owner }) - 1;
+      const i = strings.push({ text, at: stepOf(parent, slot), isKey, owner }) - 1;
       const prefix = isKey ? "" : `${key}: `;
       offsets.push(content.length + prefix.length);
       content += `${prefix}${text}\n`;

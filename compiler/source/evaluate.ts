@@ -123,7 +123,7 @@ export class Evaluation {
     // keys written in this literal: TypeScript refuses a key written twice, or one a later spread always overwrites
     // (as in TypeScript, a spread between two writings of a key does not make the second one legal)
     const written = new Map<string, AnyNode>();
-    const overwritten = new Set<string>();
+    let overwritten: Set<string> | undefined; // made by the first spread that needs it
     for (const prop of node.properties) {
       if (this.values > MAX_VALUES) break;
       if (prop.type === "SpreadElement") {
@@ -136,8 +136,8 @@ export class Evaluation {
         }
         for (const key of Object.keys(spread)) {
           const before = written.get(key);
-          if (before && !overwritten.has(key)) {
-            overwritten.add(key);
+          if (before && !overwritten?.has(key)) {
+            (overwritten ??= new Set()).add(key);
             const line = at(mod, prop).line;
             this.fail(mod, before, [...path, key], `"${key}" is set here and always overwritten by the spread \`...${snippet(mod, prop.argument)}\` at line ${line}; TypeScript refuses this`, "remove this key, or move it after the spread to override the spread's value", "overwritten-key");
           }
@@ -167,8 +167,9 @@ export class Evaluation {
         continue;
       }
       written.set(key, name);
-      this.locator.setKey([...path, key], at(mod, name));
-      const v = this.value(mod, prop.value, [...path, key]);
+      const child = [...path, key];
+      this.locator.setKey(child, at(mod, name));
+      const v = this.value(mod, prop.value, child);
       if (v !== undefined) setOwn(out, key, v);
     }
     return out;

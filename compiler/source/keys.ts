@@ -31,7 +31,11 @@ export function forbiddenKey(key: string): string | undefined {
   return FORBIDDEN_KEYS.get(key);
 }
 
-/** Sets an own, enumerable property: never the prototype, whatever the key (plain `obj[key] =` would). */
+/**
+ * Sets an own, enumerable property: never the prototype, whatever the key (plain `obj[key] =` would for
+ * `__proto__`, the one property of Object.prototype with a setter; any other key makes an own data property).
+ */
 export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
 }

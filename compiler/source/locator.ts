@@ -3,7 +3,13 @@ import type { Location } from "../diagnostics";
 
 export type ValuePath = readonly PropertyKey[];
 
-const keyOf = (path: ValuePath) => path.map(String).join("\u0000");
+/** The path's parts as text, NUL-separated (as `path.map(String).join("\0")`, without the arrays). */
+function keyOf(path: ValuePath): string {
+  if (path.length === 0) return "";
+  let key = String(path[0]);
+  for (let i = 1; i < path.length; i++) key += `\u0000${String(path[i])}`;
+  return key;
+}
 
 /** A locator as one string of JSON, so that loading many of them parses no objects until one is asked. */
 export interface LocatorSnapshot {

@@ -2,8 +2,9 @@
 // under TypeScript's own rules for them: a name is declared once, a module has one default export.
 import { error, type Diagnostic, type Location } from "../diagnostics";
 import { MAX_FILE_BYTES } from "./limits";
-import { lineStarts, lineAndColumn } from "./lines";
+import { lineAndColumn, lineStarts } from "./lines";
 import { parseTypeScript, type AnyNode, type Expression, type ImportDeclaration, type Statement, type Directive, type VariableDeclaration, type VariableDeclarator } from "./parser";
+import { parsePlain } from "./plain-parser";
 import { scan } from "./scan";
 import { describe } from "./syntax-names";
 
@@ -36,7 +37,8 @@ export type ImportTarget = { kind: "api" } | { kind: "preset"; abs: string } | n
 
 /** Where `node` starts in its file, 1-based (the file's start for `{ start: 0 }`). */
 export function at(mod: Module, node: { start: number }): Location {
-  return { file: mod.file, ...lineAndColumn(mod.lines, node.start) };
+  const { line, col } = lineAndColumn(mod.lines, node.start);
+  return { file: mod.file, line, col };
 }
 
 /** Parses `text`; `resolve` says what an import specifier written in this file refers to. */
@@ -48,6 +50,12 @@ export function parseModule(file: string, text: string, resolve: (specifier: str
     return mod;
   };
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return fail("too-large", 0, `the file is larger than ${MAX_FILE_BYTES / 1024} KiB`, "split it, or move shared values into presets");
+  // most files are plain: read without oxc, to the very tree oxc would give (plain-parser.ts)
+  const plain = parsePlain(text);
+  if (plain) {
+    new Declarations(mod, resolve).statements(plain.body);
+    return mod;
+  }
   // before the parser: it must never see nesting that would overflow its stack
   const problem = scan(text);
   // a syntax error before a `/` is the first thing to fix: the text before it was scanned, so it is safe to parse

@@ -32,6 +32,9 @@ export interface ReadResult {
 /** Reads one entry file per call; parsed preset modules are cached across calls. */
 export class StaticReader implements ModuleLoader {
   private readonly modules = new Map<string, Module | null>();
+  /** Import targets by folder and specifier, and relative names by path: every tenant file asks the same. */
+  private readonly targets = new Map<string, ImportTarget>();
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly options: ReaderOptions) {}
 
@@ -66,6 +69,7 @@ export class StaticReader implements ModuleLoader {
    * or not (and, with `imports`, in its imports never followed). Values are discarded, locations kept apart.
    */
   private unreached(mod: Module, reached: ReadonlySet<VariableDeclarator>, imports: boolean): Diagnostic[] {
+    if (!imports && [...mod.consts.values()].every((decl) => reached.has(decl))) return []; // the usual tenant file
     const check = new Evaluation(this, mod, new Locator(mod.file));
     for (const decl of mod.consts.values()) if (!reached.has(decl) && !check.reached.has(decl)) check.declaration(decl);
     if (imports) check.imports(); // a preset file checked whole: its own imports too
@@ -73,13 +77,27 @@ export class StaticReader implements ModuleLoader {
   }
 
   rel(absPath: string): string {
-    return path.relative(this.options.root, absPath).split(path.sep).join("/");
+    let name = this.names.get(absPath);
+    if (name === undefined) {
+      name = path.relative(this.options.root, absPath).split(path.sep).join("/");
+      // each read names its entry file twice, and every tenant importing a preset names the preset
+      if (this.names.size < 10_000) this.names.set(absPath, name);
+    }
+    return name;
   }
 
   /** Resolves an import specifier written in `fromFile` to api, a preset module, or null (not allowed). */
   private resolveImport(fromFile: string, specifier: string): ImportTarget {
+    const dir = path.dirname(fromFile);
+    const key = `${dir}\u0000${specifier}`;
+    let target = this.targets.get(key);
+    if (target === undefined) this.targets.set(key, (target = this.target(dir, specifier)));
+    return target;
+  }
+
+  private target(dir: string, specifier: string): ImportTarget {
     if (!specifier.startsWith(".")) return null;
-    const base = path.resolve(path.dirname(fromFile), specifier).replace(/\.(js|ts)$/, "");
+    const base = path.resolve(dir, specifier).replace(/\.(js|ts)$/, "");
     // only the api file itself: TypeScript finds no module at "../compiler" (there is no index file)
     if (base === this.options.apiModule) return { kind: "api" };
     return base.startsWith(this.options.presetDir + path.sep) ? { kind: "preset", abs: base + ".ts" } : null;
