@@ -49,7 +49,7 @@ function sameBytes(size: number, text: string): boolean {
   if (size < text.length || size > 3 * text.length) return false;
   // room for the longest encoding (three bytes a unit), so the write is never cut short
   if (encoded.length < 3 * text.length) encoded = Buffer.allocUnsafeSlow(3 * text.length);
-  const length = encoded.utf8Write(text, 0);
+  const length = encoded.write(text, 0, "utf8");
   return length === size && encoded.compare(bytes, 0, size, 0, size) === 0;
 }
 
