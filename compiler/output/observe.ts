@@ -13,20 +13,33 @@ import { sameText, statIfFile } from "./plan";
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 let bytes = Buffer.allocUnsafeSlow(256 * 1024);
 let encoded = Buffer.allocUnsafeSlow(256 * 1024);
+let lastMissing = false;
 
 /** No plain file, or a file's stamp (before the read) and hash; undefined for anything odd, which the plan looks at itself and reports. */
 export function observe(outDir: string, rel: string, text: string, textHash: string): DiskObservation | undefined {
   const abs = path.join(outDir, rel);
+  // after a missing file the next is looked up by a stat first: a failed open costs an exception (thousands of
+  // them in a first compile, where every file is missing)
+  if (lastMissing) {
+    try {
+      if (statIfFile(abs) === undefined) return { found: false };
+    } catch {
+      return undefined;
+    }
+  }
   let fd: number;
   try {
     fd = fs.openSync(abs, OPEN_FLAGS);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === "ENOENT" || code === "ENOTDIR" ? { found: false } : observeByPath(abs, text, textHash);
+    if (code !== "ENOENT" && code !== "ENOTDIR") return observeByPath(abs, text, textHash);
+    lastMissing = true;
+    return { found: false };
   }
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { found: false };
+    lastMissing = false;
     const size = readAll(fd, st.size);
     return { found: true, stamp: stampOf(st), hash: sameBytes(size, text) ? textHash : hashOf(bytes.subarray(0, size)) };
   } catch {

@@ -45,6 +45,17 @@ test("the same bytes: the text's hash and the file's stamp; other bytes: their o
   assert.ok(sameText(Buffer.alloc(0), ""));
 });
 
+test("after missing files (a first compile), a file is still found, and one after it", () => {
+  for (let i = 0; i < 3; i++) assert.equal(seen(`missing-${i}/x.yaml`, "a: 1\n"), { found: false });
+  put("late/one.yaml", "a: 1\n");
+  put("late/two.yaml", "b: 2\n");
+  assert.equal((seen("late/one.yaml", "a: 1\n") as { hash: string }).hash, "TEXT-HASH");
+  assert.equal((seen("late/two.yaml", "b: 3\n") as { hash: string }).hash, hashOf(Buffer.from("b: 2\n")));
+  assert.equal(seen("late/three.yaml", "c: 1\n"), { found: false });
+  fs.mkdirSync(path.join(dir, "late", "folder.yaml"));
+  assert.equal(seen("late/folder.yaml", "c: 1\n"), { found: false });
+});
+
 test("a folder or a FIFO in the way: not found, and never waited on", () => {
   fs.mkdirSync(path.join(dir, "folder.yaml"));
   assert.equal(seen("folder.yaml", "a: 1\n"), { found: false });
