@@ -11,8 +11,10 @@ import { sameText, statIfFile } from "./plan";
 // and the bytes go to one buffer kept for the run instead of a new one per file (thousands per run, which the
 // collector had to follow). Non-blocking: a FIFO in the way is seen by its stat, never waited on.
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
-let bytes = Buffer.allocUnsafeSlow(256 * 1024);
-let encoded = Buffer.allocUnsafeSlow(256 * 1024);
+// (a larger file, rare, gets buffers of its own, so a thread never keeps more than these)
+const KEPT = 256 * 1024;
+const bytes = Buffer.allocUnsafeSlow(KEPT);
+const encoded = Buffer.allocUnsafeSlow(KEPT);
 let lastMissing = false;
 
 /** No plain file, or a file's stamp (before the read) and hash; undefined for anything odd, which the plan looks at itself and reports. */
@@ -40,8 +42,8 @@ export function observe(outDir: string, rel: string, text: string, textHash: str
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { found: false };
     lastMissing = false;
-    const size = readAll(fd, st.size);
-    return { found: true, stamp: stampOf(st), hash: sameBytes(size, text) ? textHash : hashOf(bytes.subarray(0, size)) };
+    const read = readAll(fd, st.size);
+    return { found: true, stamp: stampOf(st), hash: sameBytes(read, text) ? textHash : hashOf(read) };
   } catch {
     return undefined;
   } finally {
@@ -49,21 +51,21 @@ export function observe(outDir: string, rel: string, text: string, textHash: str
   }
 }
 
-/** Reads the file into `bytes` (grown when needed): its length, as a whole-file read stops at the stat's size or the end. */
-function readAll(fd: number, size: number): number {
-  if (bytes.length < size) bytes = Buffer.allocUnsafeSlow(size);
+/** The file's bytes (a view of `bytes` when they fit), as a whole-file read gives them: up to the stat's size or the end. */
+function readAll(fd: number, size: number): Buffer {
+  const into = size <= KEPT ? bytes : Buffer.allocUnsafe(size);
   let at = 0;
-  for (let n = -1; n !== 0 && at < size; at += n) n = fs.readSync(fd, bytes, at, size - at, null);
-  return at;
+  for (let n = -1; n !== 0 && at < size; at += n) n = fs.readSync(fd, into, at, size - at, null);
+  return into.subarray(0, at);
 }
 
-/** The first `size` bytes read are `text` in UTF-8: lengths first, then the bytes (nothing decoded). */
-function sameBytes(size: number, text: string): boolean {
-  if (size < text.length || size > 3 * text.length) return false;
+/** `read` is `text` in UTF-8: lengths first, then the bytes (nothing decoded). */
+function sameBytes(read: Buffer, text: string): boolean {
+  if (read.length < text.length || read.length > 3 * text.length) return false;
   // room for the longest encoding (three bytes a unit), so the write is never cut short
-  if (encoded.length < 3 * text.length) encoded = Buffer.allocUnsafeSlow(3 * text.length);
-  const length = encoded.write(text, 0, "utf8");
-  return length === size && encoded.compare(bytes, 0, size, 0, size) === 0;
+  const into = 3 * text.length <= KEPT ? encoded : Buffer.allocUnsafe(3 * text.length);
+  const length = into.write(text, 0, "utf8");
+  return length === read.length && into.compare(read, 0, length, 0, length) === 0;
 }
 
 function closeQuietly(fd: number): void {
