@@ -167,9 +167,12 @@ function readOnDisk(outDir: string, rel: string, disk?: DiskState): { content: B
   return content === undefined ? undefined : { content, st };
 }
 
-/** Bytes that are `text` in UTF-8; fewer bytes than UTF-16 units never are, and need no decoding to tell. */
+/**
+ * Bytes that are `text` in UTF-8; fewer bytes than UTF-16 units (or more than three a unit) never are. Compared
+ * as bytes: decoding would read bytes that are no UTF-8 as the replacement character a text may hold.
+ */
 export function sameText(bytes: Buffer, text: string): boolean {
-  return bytes.length >= text.length && bytes.toString("utf8") === text;
+  return bytes.length >= text.length && bytes.length <= 3 * text.length && bytes.equals(Buffer.from(text, "utf8"));
 }
 
 const bytesHash = (content: Buffer | undefined) => (content === undefined ? undefined : hashOf(content));

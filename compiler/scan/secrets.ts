@@ -18,13 +18,13 @@ export interface SecretFinding {
 // short literals (a native search each; literals of 7 characters and more are searched several times slower).
 // The cloud and SaaS token formats are checked where tenant and platform values are read (source-values.ts):
 // each rule here is one more pass over every generated file.
-const TOKEN_RULES: { rule: string; may: (text: string) => boolean; pattern: RegExp }[] = [
+const TOKEN_RULES: { rule: string; may: (text: string, jwkNamed: boolean) => boolean; pattern: RegExp }[] = [
   { rule: "private key block", may: (t) => t.includes("E KEY"), pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/g },
   { rule: "AWS access key id", may: (t) => t.includes("AKIA") || t.includes("ASIA"), pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g },
   { rule: "GitHub token", may: (t) => t.includes("_pat_") || hasGitHubPrefix(t), pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
   { rule: "Slack token", may: (t) => t.includes("xox"), pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g },
-  // (every text has a d, p or q: the pattern itself is the test)
-  { rule: "private JWK member", may: () => true, pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/g },
+  // (its member name before a `:` is found by the secret-named keys' pass, secretKeyLines)
+  { rule: "private JWK member", may: (_, jwkNamed) => jwkNamed, pattern: /["'](d|p|q|dp|dq|qi)["']\s*:\s*["'][A-Za-z0-9_-]{40,}["']/g },
 ];
 
 /** `gh[pousr]_` somewhere: "gh" alone is common (`ghcr.io`, `high`), and the rule's expression costlier. */
@@ -79,8 +79,50 @@ function lineFinder(text: string): (offset: number) => number {
 
 // A finding under a secret-named key needs a key that ends in one of these words (SECRET_KEY_NAME) right before
 // its `:` or `=` (ASSIGNMENT): only lines holding that get the costlier assignment pass (a tenth of the lines
-// that hold a secret word anywhere, as `secretKeyRef:` does). [^\S\n]: a line's own spaces.
-const SECRET_KEY_END = /(?:pass(?:word|wd)|secret|key|token|auth|credentials?)["']?[^\S\n]*[:=]/gi;
+// that hold a secret word anywhere, as `secretKeyRef:` does). The test is made from each `:` and `=` backwards,
+// as /(?:pass(?:word|wd)|secret|key|token|auth|credentials?)["']?[^\S\n]*[:=]/gi matches (ASCII letters in
+// either case, a line's own spaces): a regular expression tried at every position cost twice as much.
+/** The `:` or `=` at `at` ends a secret-named key: the word, an optional quote, spaces. */
+function endsSecretKey(text: string, at: number): boolean {
+  let end = at - 1;
+  let c = text.charCodeAt(end);
+  while (isLineSpace(c)) c = text.charCodeAt(--end);
+  if (c === 34 || c === 39) c = text.charCodeAt(--end); // " or '
+  // by the last letter, either case
+  switch (c | 0x20) {
+    case 100: // d
+      return endsWith(text, end, "password") || endsWith(text, end, "passwd");
+    case 116: // t
+      return endsWith(text, end, "secret");
+    case 121: // y
+      return endsWith(text, end, "key");
+    case 110: // n
+      return endsWith(text, end, "token");
+    case 104: // h
+      return endsWith(text, end, "auth");
+    case 108: // l
+      return endsWith(text, end, "credential");
+    case 115: // s
+      return endsWith(text, end, "credentials");
+    default:
+      return false;
+  }
+}
+
+/** `word` (lower case ASCII) ends at `end`, in either case: `c | 0x20` is a lower case letter only for it and its capital. */
+function endsWith(text: string, end: number, word: string): boolean {
+  const from = end - word.length + 1;
+  if (from < 0) return false;
+  for (let i = word.length - 2; i >= 0; i--) if ((text.charCodeAt(from + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** \s but \n, as JavaScript's regular expressions read it. */
+function isLineSpace(c: number): boolean {
+  if (c === 32) return true;
+  if (c < 160) return c === 9 || c === 11 || c === 12 || c === 13;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 // Those lines repeat across a fleet's files (`key: OPENEDX_MYSQL_PASSWORD`…): each is checked once per run, and
 // what it holds kept. Bounded, so a huge input cannot grow it without end.
@@ -106,25 +148,65 @@ const NONE: readonly [string, string][] = [];
 export function findSecrets(text: string): SecretFinding[] {
   const findings: SecretFinding[] = [];
   const lineAt = lineFinder(text);
+  // the secret-named keys' pass first: it also tells whether a JWK member's name is written anywhere
+  const keyed: SecretFinding[] = [];
+  const jwkNamed = secretKeyLines(text, lineAt, keyed);
   // token formats: one pass over the whole text each, line numbers only for matches
   for (const { rule, may, pattern } of TOKEN_RULES) {
-    if (!may(text)) continue;
+    if (!may(text, jwkNamed)) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) findings.push(found(lineAt(m.index!), rule, m[0]));
   }
   urlCredentials(text, (offset, match) => findings.push(found(lineAt(offset), URL_CREDENTIALS, match)));
-  // each line where a key ends in a secret word, once
-  SECRET_KEY_END.lastIndex = 0;
-  for (let m = SECRET_KEY_END.exec(text); m; m = SECRET_KEY_END.exec(text)) {
-    const start = text.lastIndexOf("\n", m.index) + 1;
-    const nl = text.indexOf("\n", m.index);
+  for (const f of keyed) findings.push(f);
+  return findings.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Each line where a key ends in a secret word, once: the `:` and `=` in text order. Returns whether some `:`
+ * follows a JWK private member's name (`"d":`…), which the JWK rule's match needs.
+ */
+function secretKeyLines(text: string, lineAt: (offset: number) => number, findings: SecretFinding[]): boolean {
+  let jwkNamed = false;
+  let colon = text.indexOf(":");
+  let equals = text.indexOf("=");
+  while (colon >= 0 || equals >= 0) {
+    const at = equals < 0 || (colon >= 0 && colon < equals) ? colon : equals;
+    if (at === colon && !jwkNamed) jwkNamed = jwkNameBefore(text, at);
+    if (!endsSecretKey(text, at)) {
+      if (at === colon) colon = text.indexOf(":", at + 1);
+      else equals = text.indexOf("=", at + 1);
+      continue;
+    }
+    const start = text.lastIndexOf("\n", at) + 1;
+    const nl = text.indexOf("\n", at);
     const end = nl < 0 ? text.length : nl;
-    SECRET_KEY_END.lastIndex = end;
     for (const [key, value] of secretAssignments(text.slice(start, end))) {
       findings.push(found(lineAt(start), `random-looking value under the secret-named key "${key}"`, value));
     }
+    // the line's other colons are not tried as keys, but may follow a JWK name
+    if (colon >= 0 && colon < end) for (colon = text.indexOf(":", at + 1); colon >= 0 && colon < end; colon = text.indexOf(":", colon + 1)) jwkNamed ||= jwkNameBefore(text, colon);
+    if (nl < 0) break;
+    if (equals >= 0 && equals < nl) equals = text.indexOf("=", nl);
   }
-  return findings.sort((a, b) => a.line - b.line);
+  return jwkNamed;
+}
+
+/** `"d"`, `'qi'`… and spaces (line breaks too) before the `:` at `at`, as the JWK rule's expression starts. */
+function jwkNameBefore(text: string, at: number): boolean {
+  let end = at - 1;
+  let c = text.charCodeAt(end);
+  while (c === 10 || isLineSpace(c)) c = text.charCodeAt(--end);
+  if (c !== 34 && c !== 39) return false;
+  const last = text.charCodeAt(end - 1);
+  const before = text.charCodeAt(end - 2);
+  // d, p, q
+  if ((last === 100 || last === 112 || last === 113) && (before === 34 || before === 39)) return true;
+  const first = before;
+  const quote = text.charCodeAt(end - 3);
+  if (quote !== 34 && quote !== 39) return false;
+  // dp, dq, qi
+  return (first === 100 && (last === 112 || last === 113)) || (first === 113 && last === 105);
 }
 
 export const describeFinding = (f: SecretFinding, file = "") => `${file}${file ? ":" : "line "}${f.line}: ${f.rule} (${f.masked})`;

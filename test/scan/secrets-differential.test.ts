@@ -35,6 +35,9 @@ const SECRETS = [
   `İpassword: ${random}`,
   `Http_Auth\t= ${random}`,
   `credentials :${random}`,
+  `Api-TOKEN\u00a0\u2003: ${random}`,
+  `'dq' \n : "${random}${random}"`,
+  `"p"\r\n:'${random}${random}'`,
 ];
 
 let generated: { file: string; text: string }[] = [];
@@ -82,7 +85,7 @@ test("the hostile secrets corpus: the same findings", () => {
 
 test("random text made of the pieces the rules look for: the same findings", () => {
   const piece = fc.oneof(
-    fc.constantFrom(...SECRETS, "pass", "PASSWORD", "secret", "Key", "token", "auth", "credential", "credentials", "_key", "apiKey", "://", "@", ":", "=", " ", "\t", "\n", "\r\n", '"', "'", "from-cluster-secret:", "${X}", "{{ X }}", "gh", "ghp_", "ghs_", "xox", "xoxr-", "AKIA", "E KEY", "_pat_", "https://", "sha256:"),
+    fc.constantFrom(...SECRETS, "pass", "PASSWORD", "secret", "Key", "token", "auth", "credential", "credentials", "_key", "apiKey", "://", "@", ":", "=", " ", "\t", "\n", "\r\n", '"', "'", "from-cluster-secret:", "${X}", "{{ X }}", "gh", "ghp_", "ghs_", "xox", "xoxr-", "AKIA", "E KEY", "_pat_", "https://", "sha256:", '"d"', "'qi'", "dp", "\u00a0", "\u3000"),
     fc.string({ unit: fc.constantFrom(..."aZ09_-.:=@/ \"'\nKkPpSsTt\u212A\u0130".split("")), maxLength: 8 }),
     fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".split("")), minLength: 16, maxLength: 48 }),
   );
