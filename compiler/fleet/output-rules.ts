@@ -11,7 +11,7 @@ import { podSpecOf, restrictedViolations } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import { KEEP_DATA, RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
 import type { KubeObject } from "../render/objects";
-import { tenantApplications, tenantProject, tenantResources } from "../render/tenant";
+import { tenantArgoObjects, tenantObjects } from "../render/tenant";
 import { servicesApplicationName } from "../render/tenant/data/dedicated";
 import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
@@ -35,12 +35,8 @@ export type FleetRule = (ctx: OutputContext) => Diagnostic[];
 
 /** The same objects renderTenant writes, as data. */
 export function tenantOutput(t: ResolvedTenant, platform: Platform): TenantOutput {
-  return {
-    tenant: t,
-    applications: tenantApplications(t, platform),
-    project: tenantProject(t, platform),
-    resources: Object.values(tenantResources(t, platform)).flat(),
-  };
+  const { project, applications } = tenantArgoObjects(t, platform);
+  return { tenant: t, applications, project, resources: tenantObjects(t, platform) };
 }
 
 const at = (t: ResolvedTenant) => t.source.locator.value(["id"]);

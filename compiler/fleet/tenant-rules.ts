@@ -86,6 +86,16 @@ const sizeConsistent: Rule = ({ value, locator }, platform) => {
   return out;
 };
 
+// one wrapper schema per setting and value type, built on first use: a fleet's tenants share a handful
+const wrappers = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+function tutorSchema(key: string, schema: z.ZodType): z.ZodType {
+  let byKey = wrappers.get(schema);
+  if (!byKey) wrappers.set(schema, (byKey = new Map()));
+  let wrapper = byKey.get(key);
+  if (!wrapper) byKey.set(key, (wrapper = z.object({ tutor: z.object({ [key]: schema }) })));
+  return wrapper;
+}
+
 const tutorKeys: Rule = ({ value, locator }) => {
   const plugins = strings(value.plugins).map(([p]) => p);
   return Object.entries(obj(value.tutor) ?? {}).flatMap(([key, v]) => {
@@ -101,7 +111,7 @@ const tutorKeys: Rule = ({ value, locator }) => {
     }
     // text Tutor would misread is reported once, by the schema (TutorJson)
     if (!TutorJson.safeParse(v).success) return [];
-    const { diagnostics } = validate(z.object({ tutor: z.object({ [key]: verdict.schema }) }), { tutor: { [key]: v } }, locator);
+    const { diagnostics } = validate(tutorSchema(key, verdict.schema), { tutor: { [key]: v } }, locator);
     return diagnostics.map((d) => (d.code === "schema" ? { ...d, code: "tutor-type" } : d));
   });
 };
