@@ -35,8 +35,9 @@ export function hostClaims(platform: Source<Platform>, tenants: readonly Resolve
     const scopes = COOKIES.scopes(t.hosts);
     for (const h of allHosts(t)) {
       const p = paths[h]!;
-      const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path: formatPath(p), cookieScope: scopes.includes(h) });
+      const path = formatPath(p);
+      const derived = path === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
+      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path, cookieScope: scopes.includes(h) });
     }
   }
   return claims;

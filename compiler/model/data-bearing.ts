@@ -21,8 +21,11 @@ const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.s
  * An ExternalSecret holds data only when it generates its values (a Password generator): deleting it
  * deletes the credentials, which exist nowhere else. One that copies a Secret from a store can be remade.
  */
+// the kinds alone, to pass most objects (Deployments, Services, policies) without building their `group/kind`
+const KINDS = new Set([...DATA_BEARING_KINDS].map((k) => k.slice(k.indexOf("/") + 1)));
+
 export function isDataBearing(o: { apiVersion: string; kind: string; spec?: unknown }): boolean {
-  if (!DATA_BEARING_KINDS.has(`${groupOf(o.apiVersion)}/${o.kind}`)) return false;
+  if (!KINDS.has(o.kind) || !DATA_BEARING_KINDS.has(`${groupOf(o.apiVersion)}/${o.kind}`)) return false;
   if (o.kind !== "ExternalSecret") return true;
   const dataFrom = (o.spec as { dataFrom?: { sourceRef?: { generatorRef?: unknown } }[] } | undefined)?.dataFrom ?? [];
   return dataFrom.some((d) => d.sourceRef?.generatorRef !== undefined);

@@ -59,8 +59,19 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
   return objects;
 }
 
+// one endpoint per cluster, parsed once, not once per tenant
+const endpoints = new Map<string, { host: string; protocol: string }>();
+function endpointOf(endpointUrl: string): { host: string; protocol: string } {
+  let url = endpoints.get(endpointUrl);
+  if (!url) {
+    const { host, protocol } = new URL(endpointUrl);
+    endpoints.set(endpointUrl, (url = { host, protocol }));
+  }
+  return url;
+}
+
 function mysqlBackupSpec(t: ResolvedTenant, b: NonNullable<ReturnType<typeof databaseBackups>>, mariaDbRef: Record<string, unknown>): Record<string, unknown> {
-  const url = new URL(b.endpointUrl);
+  const url = endpointOf(b.endpointUrl);
   const creds = b.credentialsSecret
     ? { accessKeyIdSecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.accessKeyId }, secretAccessKeySecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.secretAccessKey } }
     : {};
