@@ -62,10 +62,6 @@ export function fleetIndex(tenants: readonly ResolvedTenant[], platform: Platfor
   return { path: FLEET_INDEX, content: withFiles(head, otherFiles) };
 }
 
-// paths and hashes are almost always plain ASCII with nothing JSON escapes: quoted as they are, else by JSON
-const PLAIN = /^[\w./@+=,:~-]*$/;
-const quoted = (s: string) => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
-
 /**
  * `files`, the last member of the index, written straight as JSON text: a path → hash line per file (tens of
  * thousands in a large fleet) costs no copy of a map and no generic key sort. Same bytes as `jsonFile` would write.
@@ -75,7 +71,7 @@ function withFiles(head: string, files: readonly OutputFile[]): string {
     .filter((f) => f.path !== MANIFEST)
     .map((f) => [f.path, f.hash ?? hashOf(f.content)] as const)
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([p, hash]) => `    ${quoted(p)}: ${quoted(hash)}`);
+    .map(([p, hash]) => `    ${JSON.stringify(p)}: ${JSON.stringify(hash)}`);
   const members = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
   if (!head.endsWith("\n}\n")) throw new Error("internal error: the fleet index is not a JSON object");
   return `${head.slice(0, -3)},\n  "files": ${members}\n}\n`;

@@ -148,13 +148,25 @@ function renderedOf(t: ResolvedTenant, platform: Platform): Rendered {
 /** The tenant's resources by file name, rendered once per build: the files and the output rules share them. */
 export function tenantResources(t: ResolvedTenant, platform: Platform): Record<string, KubeObject[]> {
   const hit = renderedOf(t, platform);
-  return (hit.resources ??= Object.fromEntries(Object.entries(TENANT_RESOURCES).map(([name, render]) => [name, render(t, platform)])));
+  if (!hit.resources) {
+    const resources: Record<string, KubeObject[]> = {};
+    for (const name in TENANT_RESOURCES) resources[name] = TENANT_RESOURCES[name]!(t, platform);
+    hit.resources = resources;
+  }
+  return hit.resources;
 }
 
 /** All of the tenant's resources in one list (resources/objects.yaml), made once for the file and the rules. */
 export function tenantObjects(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const hit = renderedOf(t, platform);
-  return (hit.objects ??= Object.values(tenantResources(t, platform)).flat());
+  if (!hit.objects) {
+    // pushed one by one: Array.prototype.flat is a slow generic path for a few dozen objects
+    const objects: KubeObject[] = [];
+    const resources = tenantResources(t, platform);
+    for (const name in resources) for (const o of resources[name]!) objects.push(o);
+    hit.objects = objects;
+  }
+  return hit.objects;
 }
 
 /** The tenant's project and Applications, built once for apps/<id>.yaml and the output rules. */
