@@ -26,7 +26,18 @@ type Rule = (t: TenantUnderCheck, platform: Platform) => Diagnostic[];
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const obj = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-const strings = (v: unknown): [string, number][] => (Array.isArray(v) ? v.flatMap((x, i) => (typeof x === "string" ? [[x, i] as [string, number]] : [])) : []);
+// read by three rules for the same `plugins` list: listed once per list
+const listed = new WeakMap<unknown[], [string, number][]>();
+function strings(v: unknown): [string, number][] {
+  if (!Array.isArray(v)) return [];
+  let out = listed.get(v);
+  if (!out) {
+    out = [];
+    for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") out.push([v[i] as string, i]);
+    listed.set(v, out);
+  }
+  return out;
+}
 
 function notInCatalog(code: string, locator: Locator, path: (string | number)[], what: string, name: string, known: string[]): Diagnostic {
   return error(code, locator.value(path), `${what} "${name}" is not in the platform's catalog`, { path: formatPath(path), hint: didYouMean(name, known) ?? `known: ${known.join(", ")}` });

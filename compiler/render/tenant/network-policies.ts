@@ -35,10 +35,12 @@ const NOT_INTERNET_V6 = ["fc00::/7", "fe80::/10"];
 
 export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const ns = t.names.namespace;
+  // one label object for all of them: they are written, never changed
+  const labels = tenantLabels(t, platform.fleet);
   const policy = (name: string, spec: PolicySpec): KubeObject => ({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
-    metadata: { name, namespace: ns, labels: tenantLabels(t, platform.fleet) },
+    metadata: { name, namespace: ns, labels },
     spec,
   });
   const all = {};
