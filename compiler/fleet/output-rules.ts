@@ -17,7 +17,7 @@ import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
 import { quotasFitCapacity } from "./capacity-rules";
 import { externalServicesReachable } from "./egress-rules";
-import { projectPermits, type ProjectSpec, type Target } from "./project-permits";
+import { kindPermitted, placePermitted, projectPermits, type ProjectSpec, type Target } from "./project-permits";
 
 export interface TenantOutput {
   tenant: ResolvedTenant;
@@ -67,29 +67,34 @@ const applicationsKeepData: TenantRule = ({ tenant: t, applications }) =>
     return out;
   });
 
-// what a tenant project must refuse besides other namespaces, the same for every tenant: built once
-const CLUSTER_KINDS = ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"];
-const REFUSED_KINDS: [string, Pick<Target, "group" | "kind" | "clusterScoped"> & { namespace?: string }][] = [
-  ...CLUSTER_KINDS.map((kind): [string, Pick<Target, "group" | "kind" | "clusterScoped"> & { namespace: string }] => [`cluster-scoped ${kind}`, { namespace: "", group: kind.startsWith("Cluster") ? "rbac.authorization.k8s.io" : "", kind, clusterScoped: true }]),
-  ...TENANT_DENIED_KINDS.map((d): [string, Pick<Target, "group" | "kind" | "clusterScoped">] => [`${d.group || "core"}/${d.kind}`, { group: d.group, kind: d.kind === "*" ? "AnyKind" : d.kind, clusterScoped: false }]),
-];
+// kinds a tenant project must refuse, the same for every tenant: built once
+const CLUSTER_KINDS = ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"].map((kind) => ({
+  what: `cluster-scoped ${kind}`,
+  target: { group: kind.startsWith("Cluster") ? "rbac.authorization.k8s.io" : "", kind, clusterScoped: true },
+}));
+const DENIED_KINDS = TENANT_DENIED_KINDS.map((d) => ({ what: `${d.group || "core"}/${d.kind}`, target: { group: d.group, kind: d.kind === "*" ? "AnyKind" : d.kind, clusterScoped: false } }));
 
-/** Probes the project with what it must admit and what it must refuse. */
+/**
+ * Probes the project with what it must admit and what it must refuse. A probe is permitted when its place
+ * (repository, destination) and its kind are (project-permits.ts): the probes of other kinds share their place,
+ * so it is decided once for them.
+ */
 const projectScoped: TenantRule = ({ tenant: t, project }, platform) => {
   const p = spec(project) as ProjectSpec;
   const own: Target = { repo: platform.repo.url, server: t.cluster.spec.server, namespace: t.names.namespace, group: "apps", kind: "Deployment", clusterScoped: false };
   const out: Diagnostic[] = [];
-  const verdict = projectPermits(p, own);
+  const permits = (what: string) => out.push(error("project-scope", at(t), `project ${t.names.project} permits ${what}`, { hint: bug }));
+  const ownPlace = placePermitted(p, own);
+  const verdict = ownPlace.ok ? kindPermitted(p, own) : ownPlace;
   if (!verdict.ok) out.push(error("project-scope", at(t), `project ${t.names.project} refuses the tenant's own workloads: ${verdict.reason}`, { hint: bug }));
-  const refused: [string, Target][] = [
-    ["another repository", { ...own, repo: "https://example.invalid/other.git" }],
-    ["another cluster", { ...own, server: "https://other-cluster.invalid" }],
-    ...["default", "kube-system", platform.argocd.namespace, `${t.names.namespace}-other`].map((ns): [string, Target] => [`namespace ${ns}`, { ...own, namespace: ns }]),
-    ...REFUSED_KINDS.map(([what, kind]): [string, Target] => [what, { ...own, ...kind }]),
-  ];
-  for (const [what, target] of refused) {
-    if (projectPermits(p, target).ok) out.push(error("project-scope", at(t), `project ${t.names.project} permits ${what}`, { hint: bug }));
-  }
+  if (projectPermits(p, { ...own, repo: "https://example.invalid/other.git" }).ok) permits("another repository");
+  if (projectPermits(p, { ...own, server: "https://other-cluster.invalid" }).ok) permits("another cluster");
+  for (const ns of ["default", "kube-system", platform.argocd.namespace, `${t.names.namespace}-other`]) if (projectPermits(p, { ...own, namespace: ns }).ok) permits(`namespace ${ns}`);
+  // cluster-scoped kinds: the tenant's repository and cluster, no namespace
+  const clusterPlace = placePermitted(p, { ...own, namespace: "", clusterScoped: true }).ok;
+  for (const { what, target } of CLUSTER_KINDS) if (clusterPlace && kindPermitted(p, target).ok) permits(what);
+  // namespaced kinds the platform keeps: the tenant's own place
+  for (const { what, target } of DENIED_KINDS) if (ownPlace.ok && kindPermitted(p, target).ok) permits(what);
   return out;
 };
 
