@@ -105,8 +105,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
     kind: "Namespace",
     metadata: {
       name: t.names.namespace,
-      // assigned into the fresh label object, not spread into another (same keys, same order, no copy)
-      labels: Object.assign(tenantLabels(t, platform.fleet), podSecurityLabels(podSecurityLevel(t.services))),
+      labels: { ...tenantLabels(t, platform.fleet), ...podSecurityLabels(podSecurityLevel(t.services)) },
       annotations: { [SYNC_OPTIONS]: KEEP_DATA },
     },
   };
