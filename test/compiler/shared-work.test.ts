@@ -5,6 +5,10 @@ import { kindPermitted, placePermitted, projectPermits, type ProjectSpec, type T
 import { sortObjects, type KubeObject } from "../../compiler/render/objects";
 import { namespaceResourceBlacklist } from "../../compiler/render/tenant/project-policy";
 import { uuidV5 } from "../../compiler/tutor/pinned";
+import { build } from "../../compiler/compile";
+import { fleetIndexEntry, INDEX_KEY_ORDER, indexEntryText } from "../../compiler/render/fleet-index";
+import { canonical } from "../../compiler/render/key-order";
+import { tempFleet, tenantSource } from "../helpers/fleet";
 
 test("uuidV5 gives RFC 4122 version-5 UUIDs (values from Python's uuid.uuid5)", () => {
   assert.is(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "2ed6657d-e927-568b-95e1-2665a8aea6a2");
@@ -55,6 +59,27 @@ test("projectPermits is its place and its kind, and a frozen blacklist's kept ve
   }
   assert.ok(projectPermits(frozen, own).ok);
   assert.not.ok(projectPermits(frozen, { ...own, group: "networking.k8s.io", kind: "Ingress" }).ok);
+});
+
+test("a fleet index entry is built in canonical order: its text is the canonical text", () => {
+  const root = tempFleet({
+    examples: false,
+    tenants: {
+      plain: tenantSource("plain"),
+      labelled: tenantSource("labelled", 'labels: { team: "blue", costCentre: "cc-7" }, services: { mysql: "dedicated", search: "dedicated" }, plugins: ["mfe", "forum"], state: "maintenance",').replace(
+        'hosts: { lms: "labelled.example.org" }',
+        'hosts: { lms: "labelled.example.org", extra: ["b.labelled.example.org", "a.labelled.example.org"] }',
+      ),
+      "half-labelled": tenantSource("half-labelled", 'labels: { costCentre: "cc-1" }, wave: 3,'),
+    },
+  });
+  const { tenants } = build(root).model;
+  assert.is(tenants.length, 3);
+  for (const t of tenants) {
+    const entry = fleetIndexEntry(t);
+    assert.equal(Object.keys(entry), Object.keys(canonical(entry, INDEX_KEY_ORDER) as object), t.id);
+    assert.is(indexEntryText(t), JSON.stringify(canonical(entry, INDEX_KEY_ORDER), null, 2).replaceAll("\n", "\n    "), t.id);
+  }
 });
 
 test.run();
