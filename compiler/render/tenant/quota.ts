@@ -42,7 +42,22 @@ function podsOf(t: ResolvedTenant): Pods[] {
   return pods;
 }
 
-export const budgetOf = (t: ResolvedTenant): Budget => sumPods(podsOf(t));
+// tenants of one size (a preset named alone is one object per platform: model/resolve.ts), state and services
+// have one budget: summed once, for their quotas and the capacity rule
+const budgets = new WeakMap<ResolvedTenant["size"], Map<string, Budget>>();
+
+export function budgetOf(t: ResolvedTenant): Budget {
+  let bySize = budgets.get(t.size);
+  if (!bySize) budgets.set(t.size, (bySize = new Map()));
+  let key = t.state;
+  for (const service in t.services) key += `\0${service}=${t.services[service as keyof ResolvedTenant["services"]]}`;
+  let budget = bySize.get(key);
+  if (!budget) {
+    const { requests, limitMemory } = sumPods(podsOf(t));
+    bySize.set(key, (budget = Object.freeze({ requests: Object.freeze(requests), limitMemory })));
+  }
+  return budget;
+}
 
 const QUOTA_NAME = "tenant-quota";
 
