@@ -22,7 +22,12 @@ const known = new WeakMap<ResolvedTenant, Endpoints>();
  */
 export function endpointsOf(t: ResolvedTenant): Endpoints {
   let e = known.get(t);
-  if (!e) known.set(t, (e = resolveEndpoints(t)));
+  if (!e) {
+    // frozen: shared by every asker, so a change would fail loudly rather than reach the others
+    const resolved = resolveEndpoints(t);
+    for (const service of Object.values(resolved)) Object.freeze(service);
+    known.set(t, (e = Object.freeze(resolved)));
+  }
   return e;
 }
 
