@@ -61,6 +61,11 @@ export function budgetOf(t: ResolvedTenant): Budget {
 
 const QUOTA_NAME = "tenant-quota";
 
+// post-render gives every container its requests and limits; a pod made by hand (kubectl run) gets these (the
+// same in every namespace: made once, written, never changed)
+const d = DEFAULT_CONTAINER_RESOURCES;
+const LIMIT_RANGE = Object.freeze({ limits: [{ type: "Container", defaultRequest: { ...d.requests }, default: { memory: d.limits.memory } }] });
+
 export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const budget = budgetOf(t);
   const meta = (name: string) => ({ name, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) });
@@ -79,14 +84,7 @@ export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObjec
       },
     },
   };
-  // post-render gives every container its requests and limits; a pod made by hand (kubectl run) gets these
-  const d = DEFAULT_CONTAINER_RESOURCES;
   // typed loosely: @kubernetes/client-node renames `default` to `_default`
-  const limits: KubeObject = {
-    apiVersion: "v1",
-    kind: "LimitRange",
-    metadata: meta("tenant-defaults"),
-    spec: { limits: [{ type: "Container", defaultRequest: { ...d.requests }, default: { memory: d.limits.memory } }] },
-  };
+  const limits: KubeObject = { apiVersion: "v1", kind: "LimitRange", metadata: meta("tenant-defaults"), spec: LIMIT_RANGE };
   return [quota, limits];
 }
