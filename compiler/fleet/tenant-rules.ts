@@ -26,16 +26,10 @@ type Rule = (t: TenantUnderCheck, platform: Platform) => Diagnostic[];
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const obj = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-// read by three rules for the same `plugins` list: listed once per list
-const listed = new WeakMap<unknown[], [string, number][]>();
+/** The string entries of a list, with their indexes (a plain loop: no array per entry as with flatMap). */
 function strings(v: unknown): [string, number][] {
-  if (!Array.isArray(v)) return [];
-  let out = listed.get(v);
-  if (!out) {
-    out = [];
-    for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") out.push([v[i] as string, i]);
-    listed.set(v, out);
-  }
+  const out: [string, number][] = [];
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") out.push([v[i] as string, i]);
   return out;
 }
 
