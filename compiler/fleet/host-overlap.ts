@@ -28,15 +28,18 @@ export function hostClaims(platform: Source<Platform>, tenants: readonly Resolve
     }
   }
   for (const t of tenants) {
-    const paths: Record<string, (string | number)[]> = { [t.hosts.lms]: ["hosts", "lms"] };
-    paths[t.hosts.cms] ??= t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"];
-    paths[t.hosts.mfe] ??= t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"];
-    t.input.hosts.extra.forEach((h, i) => (paths[h] ??= ["hosts", "extra", i]));
+    // where each host is written (the first place wins); a Map, as host names make slow object keys
+    const paths = new Map<string, (string | number)[]>([[t.hosts.lms, ["hosts", "lms"]]]);
+    const place = (h: string, p: (string | number)[]) => void (paths.has(h) || paths.set(h, p));
+    place(t.hosts.cms, t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"]);
+    place(t.hosts.mfe, t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"]);
+    t.input.hosts.extra.forEach((h, i) => place(h, ["hosts", "extra", i]));
     const scopes = COOKIES.scopes(t.hosts);
     for (const h of allHosts(t)) {
-      const p = paths[h]!;
-      const derived = formatPath(p) === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path: formatPath(p), cookieScope: scopes.includes(h) });
+      const p = paths.get(h)!;
+      const path = formatPath(p);
+      const derived = path === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
+      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path, cookieScope: scopes.includes(h) });
     }
   }
   return claims;
@@ -56,11 +59,17 @@ export function hostOverlaps(claims: readonly HostClaim[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const c of claims) {
+    let owner: string | undefined;
     for (const parent of DNS.parents(c.value)) {
-      for (const above of byHost.get(parent) ?? []) {
+      const aboveAll = byHost.get(parent);
+      if (!aboveAll) continue;
+      owner ??= ownerOf(c);
+      for (const above of aboveAll) {
+        const aboveOwner = ownerOf(above);
+        if (aboveOwner === owner) continue;
         // one report per pair of written values: a tenant's derived hosts are reported at its LMS host once
-        const key = `${ownerOf(c)}\0${c.path}\0${ownerOf(above)}\0${above.path}`;
-        if (ownerOf(above) === ownerOf(c) || seen.has(key)) continue;
+        const key = `${owner}\0${c.path}\0${aboveOwner}\0${above.path}`;
+        if (seen.has(key)) continue;
         seen.add(key);
         const [at, aboveAt] = [c.at(), above.at()];
         const hint = "choose a host that is neither equal to, under nor above another owner's host";

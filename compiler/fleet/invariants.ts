@@ -11,7 +11,8 @@ interface FleetContext {
   platform: Source<Platform>;
   tenants: readonly ResolvedTenant[];
 }
-type Invariant = (ctx: FleetContext) => Diagnostic[];
+/** The context with the fleet's host claims, made once for both host rules (a claim per host of every tenant). */
+type Invariant = (ctx: FleetContext & { claims: () => HostClaim[] }) => Diagnostic[];
 
 type Claim = HostClaim;
 
@@ -49,10 +50,10 @@ const idAt = (t: ResolvedTenant) => t.source.locator.value(["id"]);
 const uniqueIds: Invariant = ({ tenants }) =>
   uniqueness("duplicate-id", "id", tenants.map((t) => ({ value: t.id, at: () => idAt(t), owner: `${t.source.file}`, path: "id" })), (v) => v.toLowerCase().replace(/-/g, "_"));
 
-const uniqueHosts: Invariant = ({ tenants, platform }) => uniqueness("duplicate-host", "host", hostClaims(platform, tenants));
+const uniqueHosts: Invariant = (ctx) => uniqueness("duplicate-host", "host", ctx.claims());
 
 /** Hosts nest only within one owner: see host-overlap.ts. */
-const nestedHosts: Invariant = ({ tenants, platform }) => hostOverlaps(hostClaims(platform, tenants));
+const nestedHosts: Invariant = (ctx) => hostOverlaps(ctx.claims());
 
 /** Names inside one cluster's shared services must not meet under those services' own matching rules. */
 const sharedNames: Invariant = ({ tenants }) => byCluster(tenants).flatMap((group) => nameCollisions(group, idAt));
@@ -80,5 +81,7 @@ const lengthLimits: Invariant = ({ tenants }) =>
 export const INVARIANTS: readonly Invariant[] = [uniqueIds, uniqueHosts, nestedHosts, sharedNames, reservedNames, lengthLimits];
 
 export function checkFleet(ctx: FleetContext): Diagnostic[] {
-  return INVARIANTS.flatMap((rule) => rule(ctx));
+  let claims: HostClaim[] | undefined;
+  const withClaims = { ...ctx, claims: () => (claims ??= hostClaims(ctx.platform, ctx.tenants)) };
+  return INVARIANTS.flatMap((rule) => rule(withClaims));
 }

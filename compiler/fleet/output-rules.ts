@@ -11,13 +11,13 @@ import { podSpecOf, restrictedViolations } from "../model/pod-security";
 import type { ResolvedTenant } from "../model/resolve";
 import { KEEP_DATA, RESOURCES_FINALIZER, SYNC_OPTIONS } from "../render/argocd";
 import type { KubeObject } from "../render/objects";
-import { tenantApplications, tenantProject, tenantResources } from "../render/tenant";
+import { tenantArgoObjects, tenantObjects } from "../render/tenant";
 import { servicesApplicationName } from "../render/tenant/data/dedicated";
 import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
 import { quotasFitCapacity } from "./capacity-rules";
 import { externalServicesReachable } from "./egress-rules";
-import { projectPermits, type ProjectSpec, type Target } from "./project-permits";
+import { kindPermitted, placePermitted, projectPermits, type ProjectSpec, type Target } from "./project-permits";
 
 export interface TenantOutput {
   tenant: ResolvedTenant;
@@ -35,12 +35,8 @@ export type FleetRule = (ctx: OutputContext) => Diagnostic[];
 
 /** The same objects renderTenant writes, as data. */
 export function tenantOutput(t: ResolvedTenant, platform: Platform): TenantOutput {
-  return {
-    tenant: t,
-    applications: tenantApplications(t, platform),
-    project: tenantProject(t, platform),
-    resources: Object.values(tenantResources(t, platform)).flat(),
-  };
+  const { project, applications } = tenantArgoObjects(t, platform);
+  return { tenant: t, applications, project, resources: tenantObjects(t, platform) };
 }
 
 const at = (t: ResolvedTenant) => t.source.locator.value(["id"]);
@@ -71,23 +67,34 @@ const applicationsKeepData: TenantRule = ({ tenant: t, applications }) =>
     return out;
   });
 
-/** Probes the project with what it must admit and what it must refuse. */
+// kinds a tenant project must refuse, the same for every tenant: built once
+const CLUSTER_KINDS = ["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"].map((kind) => ({
+  what: `cluster-scoped ${kind}`,
+  target: { group: kind.startsWith("Cluster") ? "rbac.authorization.k8s.io" : "", kind, clusterScoped: true },
+}));
+const DENIED_KINDS = TENANT_DENIED_KINDS.map((d) => ({ what: `${d.group || "core"}/${d.kind}`, target: { group: d.group, kind: d.kind === "*" ? "AnyKind" : d.kind, clusterScoped: false } }));
+
+/**
+ * Probes the project with what it must admit and what it must refuse. A probe is permitted when its place
+ * (repository, destination) and its kind are (project-permits.ts): the probes of other kinds share their place,
+ * so it is decided once for them.
+ */
 const projectScoped: TenantRule = ({ tenant: t, project }, platform) => {
   const p = spec(project) as ProjectSpec;
   const own: Target = { repo: platform.repo.url, server: t.cluster.spec.server, namespace: t.names.namespace, group: "apps", kind: "Deployment", clusterScoped: false };
   const out: Diagnostic[] = [];
-  const verdict = projectPermits(p, own);
+  const permits = (what: string) => out.push(error("project-scope", at(t), `project ${t.names.project} permits ${what}`, { hint: bug }));
+  const ownPlace = placePermitted(p, own);
+  const verdict = ownPlace.ok ? kindPermitted(p, own) : ownPlace;
   if (!verdict.ok) out.push(error("project-scope", at(t), `project ${t.names.project} refuses the tenant's own workloads: ${verdict.reason}`, { hint: bug }));
-  const refused: [string, Target][] = [
-    ["another repository", { ...own, repo: "https://example.invalid/other.git" }],
-    ["another cluster", { ...own, server: "https://other-cluster.invalid" }],
-    ...["default", "kube-system", platform.argocd.namespace, `${t.names.namespace}-other`].map((ns): [string, Target] => [`namespace ${ns}`, { ...own, namespace: ns }]),
-    ...["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition"].map((kind): [string, Target] => [`cluster-scoped ${kind}`, { ...own, namespace: "", group: kind.startsWith("Cluster") ? "rbac.authorization.k8s.io" : "", kind, clusterScoped: true }]),
-    ...TENANT_DENIED_KINDS.map((d): [string, Target] => [`${d.group || "core"}/${d.kind}`, { ...own, group: d.group, kind: d.kind === "*" ? "AnyKind" : d.kind }]),
-  ];
-  for (const [what, target] of refused) {
-    if (projectPermits(p, target).ok) out.push(error("project-scope", at(t), `project ${t.names.project} permits ${what}`, { hint: bug }));
-  }
+  if (projectPermits(p, { ...own, repo: "https://example.invalid/other.git" }).ok) permits("another repository");
+  if (projectPermits(p, { ...own, server: "https://other-cluster.invalid" }).ok) permits("another cluster");
+  for (const ns of ["default", "kube-system", platform.argocd.namespace, `${t.names.namespace}-other`]) if (projectPermits(p, { ...own, namespace: ns }).ok) permits(`namespace ${ns}`);
+  // cluster-scoped kinds: the tenant's repository and cluster, no namespace
+  const clusterPlace = placePermitted(p, { ...own, namespace: "", clusterScoped: true }).ok;
+  for (const { what, target } of CLUSTER_KINDS) if (clusterPlace && kindPermitted(p, target).ok) permits(what);
+  // namespaced kinds the platform keeps: the tenant's own place
+  for (const { what, target } of DENIED_KINDS) if (ownPlace.ok && kindPermitted(p, target).ok) permits(what);
   return out;
 };
 
@@ -101,30 +108,44 @@ const CLUSTER_SCOPED = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding"
 const objectsInNamespace: TenantRule = ({ tenant: t, resources }) => {
   // the home namespace of each shared service, also when the service itself answers outside the cluster
   const shared = new Set<string>(DATA_SERVICES.filter((s) => t.services[s] === "shared").map((s) => SHARED_SERVICES[s].namespace));
-  return resources.flatMap((o) => {
+  const out: Diagnostic[] = [];
+  for (const o of resources) {
     const ns = o.metadata.namespace;
     const own = o.metadata.labels?.[LABELS.tenant] === t.id;
-    if (o.kind === "Namespace") return o.metadata.name === t.names.namespace ? [] : [error("object-namespace", at(t), `Namespace ${o.metadata.name} is not the tenant's ${t.names.namespace}`, { hint: bug })];
+    if (o.kind === "Namespace") {
+      if (o.metadata.name !== t.names.namespace) out.push(error("object-namespace", at(t), `Namespace ${o.metadata.name} is not the tenant's ${t.names.namespace}`, { hint: bug }));
+      continue;
+    }
     if (CLUSTER_SCOPED.has(o.kind)) {
       const conditions = (spec(o).conditions ?? []) as { namespaces?: string[] }[];
       const scoped = o.kind === "ClusterSecretStore" && own && conditions.length > 0 && conditions.every((c) => c.namespaces?.length === 1 && c.namespaces[0] === t.names.namespace);
-      return scoped ? [] : [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} is cluster-scoped: a tenant owns only its namespace`, { hint: bug })];
+      if (!scoped) out.push(error("object-namespace", at(t), `${o.kind} ${o.metadata.name} is cluster-scoped: a tenant owns only its namespace`, { hint: bug }));
+      continue;
     }
-    if (ns === undefined || ns === t.names.namespace || (shared.has(ns) && own)) return [];
+    if (ns === undefined || ns === t.names.namespace || (shared.has(ns) && own)) continue;
     // on MinIO the tenant's own storage keys (and the Job that opens its bucket with them) live with the credentials
-    if (ns === CREDENTIALS_NAMESPACE && own && t.storage?.spec.provider === "minio" && o.metadata.name === t.storage.credentialsSecret) return [];
-    return [error("object-namespace", at(t), `${o.kind} ${o.metadata.name} lies in namespace ${ns}, outside the tenant's ${t.names.namespace} and the shared services it uses`, { hint: bug })];
-  });
+    if (ns === CREDENTIALS_NAMESPACE && own && t.storage?.spec.provider === "minio" && o.metadata.name === t.storage.credentialsSecret) continue;
+    out.push(error("object-namespace", at(t), `${o.kind} ${o.metadata.name} lies in namespace ${ns}, outside the tenant's ${t.names.namespace} and the shared services it uses`, { hint: bug }));
+  }
+  return out;
 };
 
-const dataGuarded: TenantRule = ({ tenant: t, resources }) =>
-  resources
-    .filter((o) => isDataBearing(o))
-    .filter((o) => {
-      const opts = (o.metadata.annotations?.[SYNC_OPTIONS] ?? "").split(",");
-      return !KEEP_DATA.split(",").every((x) => opts.includes(x));
-    })
-    .map((o) => error("data-unguarded", at(t), `${o.kind} ${o.metadata.name} holds data but lacks ${SYNC_OPTIONS}: ${KEEP_DATA}`, { hint: bug }));
+const KEEP_DATA_OPTIONS = KEEP_DATA.split(",");
+const guarded = (o: KubeObject) => {
+  const opts = o.metadata.annotations?.[SYNC_OPTIONS];
+  // the usual case, the very value, without a split
+  if (opts === KEEP_DATA) return true;
+  const list = (opts ?? "").split(",");
+  return KEEP_DATA_OPTIONS.every((x) => list.includes(x));
+};
+
+const dataGuarded: TenantRule = ({ tenant: t, resources }) => {
+  const out: Diagnostic[] = [];
+  for (const o of resources) {
+    if (isDataBearing(o) && !guarded(o)) out.push(error("data-unguarded", at(t), `${o.kind} ${o.metadata.name} holds data but lacks ${SYNC_OPTIONS}: ${KEEP_DATA}`, { hint: bug }));
+  }
+  return out;
+};
 
 const isolationPresent: TenantRule = ({ tenant: t, resources }) => {
   const deny = resources.find((o) => o.kind === "NetworkPolicy" && Object.keys(spec(o).podSelector ?? { x: 1 }).length === 0 && !spec(o).ingress && !spec(o).egress);
@@ -134,11 +155,14 @@ const isolationPresent: TenantRule = ({ tenant: t, resources }) => {
   return out;
 };
 
-const podsRestricted: TenantRule = ({ tenant: t, resources }) =>
-  resources.flatMap((o) => {
+const podsRestricted: TenantRule = ({ tenant: t, resources }) => {
+  const out: Diagnostic[] = [];
+  for (const o of resources) {
     const pod = podSpecOf(o);
-    return pod ? restrictedViolations(pod).map((v) => error("pod-security", at(t), `${o.kind} ${o.metadata.name} breaks Pod Security "restricted": ${v}`, { hint: bug })) : [];
-  });
+    if (pod) for (const v of restrictedViolations(pod)) out.push(error("pod-security", at(t), `${o.kind} ${o.metadata.name} breaks Pod Security "restricted": ${v}`, { hint: bug }));
+  }
+  return out;
+};
 
 export const TENANT_OUTPUT_RULES: readonly TenantRule[] = [applicationsInOwnProject, applicationsKeepData, projectScoped, objectsInNamespace, dataGuarded, isolationPresent, podsRestricted];
 export const FLEET_OUTPUT_RULES: readonly FleetRule[] = [quotasFitCapacity, externalServicesReachable];

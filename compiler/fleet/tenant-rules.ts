@@ -26,7 +26,12 @@ type Rule = (t: TenantUnderCheck, platform: Platform) => Diagnostic[];
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 const obj = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-const strings = (v: unknown): [string, number][] => (Array.isArray(v) ? v.flatMap((x, i) => (typeof x === "string" ? [[x, i] as [string, number]] : [])) : []);
+/** The string entries of a list, with their indexes (a plain loop: no array per entry as with flatMap). */
+function strings(v: unknown): [string, number][] {
+  const out: [string, number][] = [];
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (typeof v[i] === "string") out.push([v[i] as string, i]);
+  return out;
+}
 
 function notInCatalog(code: string, locator: Locator, path: (string | number)[], what: string, name: string, known: string[]): Diagnostic {
   return error(code, locator.value(path), `${what} "${name}" is not in the platform's catalog`, { path: formatPath(path), hint: didYouMean(name, known) ?? `known: ${known.join(", ")}` });
@@ -86,6 +91,16 @@ const sizeConsistent: Rule = ({ value, locator }, platform) => {
   return out;
 };
 
+// one wrapper schema per setting and value type, built on first use: a fleet's tenants share a handful
+const wrappers = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+function tutorSchema(key: string, schema: z.ZodType): z.ZodType {
+  let byKey = wrappers.get(schema);
+  if (!byKey) wrappers.set(schema, (byKey = new Map()));
+  let wrapper = byKey.get(key);
+  if (!wrapper) byKey.set(key, (wrapper = z.object({ tutor: z.object({ [key]: schema }) })));
+  return wrapper;
+}
+
 const tutorKeys: Rule = ({ value, locator }) => {
   const plugins = strings(value.plugins).map(([p]) => p);
   return Object.entries(obj(value.tutor) ?? {}).flatMap(([key, v]) => {
@@ -101,7 +116,7 @@ const tutorKeys: Rule = ({ value, locator }) => {
     }
     // text Tutor would misread is reported once, by the schema (TutorJson)
     if (!TutorJson.safeParse(v).success) return [];
-    const { diagnostics } = validate(z.object({ tutor: z.object({ [key]: verdict.schema }) }), { tutor: { [key]: v } }, locator);
+    const { diagnostics } = validate(tutorSchema(key, verdict.schema), { tutor: { [key]: v } }, locator);
     return diagnostics.map((d) => (d.code === "schema" ? { ...d, code: "tutor-type" } : d));
   });
 };

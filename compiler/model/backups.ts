@@ -16,7 +16,17 @@ export interface DatabaseBackups {
 export const DEFAULT_BACKUP_SCHEDULE = "0 3 * * *";
 export const DEFAULT_RETENTION_DAYS = 30;
 
+// a cluster's components are resolved once per platform (components.ts): so are its backups, not once per tenant
+const resolved = new WeakMap<ResolvedComponents, DatabaseBackups | undefined>();
+
 export function databaseBackups(components: ResolvedComponents): DatabaseBackups | undefined {
+  if (resolved.has(components)) return resolved.get(components);
+  const backups = readBackups(components);
+  resolved.set(components, backups);
+  return backups;
+}
+
+function readBackups(components: ResolvedComponents): DatabaseBackups | undefined {
   const b = components.backups;
   if (!b.enabled || !b.storage) return undefined;
   const s = b.storage;

@@ -17,7 +17,18 @@ export interface ClusterSetup {
   components: ResolvedComponents;
 }
 
+const setups = new WeakMap<Platform, Map<string, ClusterSetup>>();
+
+/** A cluster's setup, worked out once per platform: every tenant on the cluster reads it, several times. */
 export function clusterSetup(platform: Platform, name: string): ClusterSetup {
+  let byName = setups.get(platform);
+  if (!byName) setups.set(platform, (byName = new Map()));
+  let setup = byName.get(name);
+  if (!setup) byName.set(name, (setup = resolveSetup(platform, name)));
+  return setup;
+}
+
+function resolveSetup(platform: Platform, name: string): ClusterSetup {
   const spec = fromCatalog(platform.clusters, name)!;
   const profile = PROFILES[spec.provider];
   const components = {} as Record<ComponentName, unknown>;

@@ -15,14 +15,25 @@ export const DATA_BEARING_KINDS: ReadonlySet<string> = new Set([
   "mongodbcommunity.mongodb.com/MongoDBCommunity",
 ]);
 
-const groupOf = (apiVersion: string) => (apiVersion.includes("/") ? apiVersion.split("/")[0]! : "");
+const groupOf = (apiVersion: string) => {
+  const slash = apiVersion.indexOf("/");
+  return slash < 0 ? "" : apiVersion.slice(0, slash);
+};
+
+// the same set by kind, then group: most objects (Deployments, Services, policies) are passed on their kind alone
+const GROUPS_BY_KIND = new Map<string, Set<string>>();
+for (const k of DATA_BEARING_KINDS) {
+  const slash = k.indexOf("/");
+  const [group, kind] = [k.slice(0, slash), k.slice(slash + 1)];
+  GROUPS_BY_KIND.set(kind, (GROUPS_BY_KIND.get(kind) ?? new Set()).add(group));
+}
 
 /**
  * An ExternalSecret holds data only when it generates its values (a Password generator): deleting it
  * deletes the credentials, which exist nowhere else. One that copies a Secret from a store can be remade.
  */
 export function isDataBearing(o: { apiVersion: string; kind: string; spec?: unknown }): boolean {
-  if (!DATA_BEARING_KINDS.has(`${groupOf(o.apiVersion)}/${o.kind}`)) return false;
+  if (!GROUPS_BY_KIND.get(o.kind)?.has(groupOf(o.apiVersion))) return false;
   if (o.kind !== "ExternalSecret") return true;
   const dataFrom = (o.spec as { dataFrom?: { sourceRef?: { generatorRef?: unknown } }[] } | undefined)?.dataFrom ?? [];
   return dataFrom.some((d) => d.sourceRef?.generatorRef !== undefined);

@@ -13,11 +13,25 @@ export interface Endpoints {
 
 const svc = (name: string, namespace: string) => `${name}.${namespace}.svc.cluster.local`;
 
+const known = new WeakMap<ResolvedTenant, Endpoints>();
+
 /**
+ * The tenant's endpoints, worked out once per tenant (its config, its policies, its Jobs and a fleet rule ask).
  * Shared services live in their platform namespaces (or outside the cluster when `components.<x>.external`
  * is set); dedicated ones in the tenant's namespace under their Helm release name.
  */
 export function endpointsOf(t: ResolvedTenant): Endpoints {
+  let e = known.get(t);
+  if (!e) {
+    // frozen: shared by every asker, so a change would fail loudly rather than reach the others
+    const resolved = resolveEndpoints(t);
+    for (const service of Object.values(resolved)) Object.freeze(service);
+    known.set(t, (e = Object.freeze(resolved)));
+  }
+  return e;
+}
+
+function resolveEndpoints(t: ResolvedTenant): Endpoints {
   const ns = t.names.namespace;
   const c = t.cluster.components;
   const dedicated = (service: string) => svc(t.names.helmRelease(service), ns);

@@ -3,12 +3,21 @@
 import { DATA_SERVICES, type DataService } from "./data-services";
 import type { ResolvedTenant } from "./resolve";
 
+const known = new WeakMap<ResolvedTenant, Readonly<Record<DataService, boolean>>>();
+
 /**
  * A shared service provisions the tenant when the tenant uses it, the component is on, and the platform can
  * act on it: in-cluster always; an external MySQL or MongoDB only with an admin Secret; an external Redis never
- * (managed Redis services have their own user APIs).
+ * (managed Redis services have their own user APIs). Worked out once per tenant (frozen): each of its data
+ * renderers asks.
  */
-export function provisionedBy(t: ResolvedTenant): Record<DataService, boolean> {
+export function provisionedBy(t: ResolvedTenant): Readonly<Record<DataService, boolean>> {
+  let p = known.get(t);
+  if (!p) known.set(t, (p = Object.freeze(decide(t))));
+  return p;
+}
+
+function decide(t: ResolvedTenant): Record<DataService, boolean> {
   const c = t.cluster.components;
   const shared = (s: DataService) => t.services[s] === "shared" && c[s].enabled;
   return {

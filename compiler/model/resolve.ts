@@ -100,7 +100,19 @@ export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {
   return [t.hosts.lms, t.hosts.cms, t.hosts.mfe, ...t.hosts.extra];
 }
 
+// a preset named alone resolves the same for every tenant using it: once per platform (renderers only read it)
+const presets = new WeakMap<Platform, Map<string, ResolvedTenant["size"]>>();
+
 function resolveSize(size: Tenant["size"], platform: Platform): ResolvedTenant["size"] {
+  if (typeof size !== "string") return applySize(size, platform);
+  let byName = presets.get(platform);
+  if (!byName) presets.set(platform, (byName = new Map()));
+  let resolved = byName.get(size);
+  if (!resolved) byName.set(size, (resolved = applySize(size, platform)));
+  return resolved;
+}
+
+function applySize(size: Tenant["size"], platform: Platform): ResolvedTenant["size"] {
   const spec = typeof size === "string" ? { preset: size } : size;
   const preset = fromCatalog(platform.sizes, spec.preset)!;
   const workloads = {} as Record<WorkloadName, WorkloadSize>;

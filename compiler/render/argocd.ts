@@ -49,6 +49,11 @@ export interface ApplicationSpec {
   ignoreDifferences?: Record<string, unknown>[];
 }
 
+// the same in every Application (thousands of them): made once, written, never changed.
+// allowEmpty stays false: a blank render must never prune a whole tenant
+const AUTOMATED = Object.freeze({ prune: true, selfHeal: true, allowEmpty: false });
+const RETRY_POLICY = Object.freeze({ ...RETRY, backoff: Object.freeze({ ...RETRY.backoff }) });
+
 export function application(platform: Platform, spec: ApplicationSpec): KubeObject {
   return {
     apiVersion: "argoproj.io/v1alpha1",
@@ -66,11 +71,10 @@ export function application(platform: Platform, spec: ApplicationSpec): KubeObje
       ...(Array.isArray(spec.source) ? { sources: spec.source } : { source: spec.source }),
       ...(spec.ignoreDifferences ? { ignoreDifferences: spec.ignoreDifferences } : {}),
       syncPolicy: {
-        // allowEmpty stays false: a blank render must never prune a whole tenant
-        automated: { prune: true, selfHeal: true, allowEmpty: false },
+        automated: AUTOMATED,
         syncOptions: spec.syncOptions ?? ["CreateNamespace=false", "PruneLast=true"],
         ...(spec.managedNamespaceMetadata ? { managedNamespaceMetadata: spec.managedNamespaceMetadata } : {}),
-        retry: { ...RETRY, backoff: { ...RETRY.backoff } },
+        retry: RETRY_POLICY,
       },
     },
   };

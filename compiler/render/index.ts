@@ -38,7 +38,10 @@ export function renderFleet(
     if (seen.has(f.path)) throw new Error(`internal error: two outputs for generated/${f.path}`);
     seen.set(f.path, f);
   }
-  // the fleet index comes last: it lists every other file with its hash
+  // the fleet index comes last: it lists every other file with its hash (sorted first, so the index's own
+  // sort of these paths and the one after it find them in order: each a single pass)
+  const byPath = (a: OutputFile, b: OutputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  files.sort(byPath);
   files.push(fleetIndex(model.tenants, model.platform, files, entryText));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort(byPath);
 }

@@ -130,18 +130,51 @@ export const TENANT_RESOURCES: Record<string, ResourceRenderer> = {
   vpa: tenantVpas,
 };
 
-const rendered = new WeakMap<ResolvedTenant, { platform: Platform; resources: Record<string, KubeObject[]> }>();
+interface Rendered {
+  platform: Platform;
+  resources?: Record<string, KubeObject[]>;
+  objects?: KubeObject[];
+  argo?: { project: KubeObject; applications: KubeObject[] };
+}
+const rendered = new WeakMap<ResolvedTenant, Rendered>();
+
+function renderedOf(t: ResolvedTenant, platform: Platform): Rendered {
+  let hit = rendered.get(t);
+  if (hit?.platform !== platform) rendered.set(t, (hit = { platform }));
+  return hit;
+}
 
 /** The tenant's resources by file name, rendered once per build: the files and the output rules share them. */
 export function tenantResources(t: ResolvedTenant, platform: Platform): Record<string, KubeObject[]> {
-  const hit = rendered.get(t);
-  if (hit?.platform === platform) return hit.resources;
-  const resources = Object.fromEntries(Object.entries(TENANT_RESOURCES).map(([name, render]) => [name, render(t, platform)]));
-  rendered.set(t, { platform, resources });
-  return resources;
+  const hit = renderedOf(t, platform);
+  if (!hit.resources) {
+    const resources: Record<string, KubeObject[]> = {};
+    for (const name in TENANT_RESOURCES) resources[name] = TENANT_RESOURCES[name]!(t, platform);
+    hit.resources = resources;
+  }
+  return hit.resources;
 }
 
-/** Drops the tenant's rendered resources once its files are written and checked (a large fleet's objects add up). */
+/** All of the tenant's resources in one list (resources/objects.yaml), made once for the file and the rules. */
+export function tenantObjects(t: ResolvedTenant, platform: Platform): KubeObject[] {
+  const hit = renderedOf(t, platform);
+  if (!hit.objects) {
+    // pushed one by one: Array.prototype.flat is a slow generic path for a few dozen objects
+    const objects: KubeObject[] = [];
+    const resources = tenantResources(t, platform);
+    for (const name in resources) for (const o of resources[name]!) objects.push(o);
+    hit.objects = objects;
+  }
+  return hit.objects;
+}
+
+/** The tenant's project and Applications, built once for apps/<id>.yaml and the output rules. */
+export function tenantArgoObjects(t: ResolvedTenant, platform: Platform): { project: KubeObject; applications: KubeObject[] } {
+  const hit = renderedOf(t, platform);
+  return (hit.argo ??= { project: tenantProject(t, platform), applications: tenantApplications(t, platform) });
+}
+
+/** Drops the tenant's rendered objects once its files are written and checked (a large fleet's objects add up). */
 export const releaseResources = (t: ResolvedTenant) => void rendered.delete(t);
 
 /** What post-render needs beside Tutor's output (read by `render`/`postrender` from the tenant folder). */
@@ -161,8 +194,9 @@ export function renderContext(t: ResolvedTenant, platform: Platform) {
 export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[] {
   const src = t.source.file;
   const dir = tenantDir(t.id);
+  const { project, applications } = tenantArgoObjects(t, platform);
   const files = [
-    yamlFile(tenantAppsFile(t.id), src, [tenantProject(t, platform), ...tenantApplications(t, platform)]),
+    yamlFile(tenantAppsFile(t.id), src, [project, ...applications]),
     yamlFile(`${layerDir("tenants", t.cluster.name)}/${t.id}.yaml`, src, [tenantRootApplication(t, platform)]),
     yamlFile(`${dir}/config.yml`, src, tutorConfig(t), { plain: true }),
     jsonFile(`${dir}/render.json`, src, renderContext(t, platform)),
@@ -170,7 +204,7 @@ export function renderTenant(t: ResolvedTenant, platform: Platform): OutputFile[
   files.push(...dedicatedServiceFiles(t, platform));
   // one file, sorted by kind, namespace and name: a fleet's files are fewer by two thirds (git, Argo CD and
   // every compile read them all), and the review shows each object's change all the same
-  const objects = Object.values(tenantResources(t, platform)).flat();
+  const objects = tenantObjects(t, platform);
   if (objects.length > 0) files.push(yamlFile(tenantObjectsFile(t.id), src, objects));
   return files;
 }

@@ -121,7 +121,8 @@ const egressCases: [string, Record<string, number>, number[][], string[]][] = [
 ];
 for (const [name, external, ports, expected] of egressCases) {
   test(`egress gaps: ${name}`, () => {
-    const endpoints = endpointsOf(acme.tenant);
+    // a copy: the tenant's endpoints are worked out once and shared (frozen)
+    const endpoints = structuredClone(endpointsOf(acme.tenant));
     for (const [service, port] of Object.entries(external)) Object.assign(endpoints[service as keyof typeof endpoints], { namespace: undefined, port });
     const egress = { ...acme.tenant.cluster.spec.egress, services: ports.map((p, i) => ({ cidr: `10.9.${i}.0/24`, ports: p })) };
     assert.equal([...unreachableServices(endpoints, egress)].map(([s, p]) => `${s}:${p}`), expected);

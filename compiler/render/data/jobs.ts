@@ -1,6 +1,6 @@
 // Provisioning Jobs of our own (MongoDB users, Meilisearch keys): idempotent, re-run by Argo CD after every
 // sync of their Application, restricted pod security, credentials only from Secrets of their own namespace.
-import type { V1EnvVar, V1Job } from "@kubernetes/client-node";
+import type { V1EnvVar, V1Job, V1Volume, V1VolumeMount } from "@kubernetes/client-node";
 import type { KubeObject } from "../objects";
 
 export interface JobSpec {
@@ -15,6 +15,14 @@ export interface JobSpec {
 
 export const secretEnv = (name: string, secret: string, key: string): V1EnvVar => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
 
+// the parts every provisioning Job shares, made once (written, never changed)
+const HOOK = Object.freeze({ "argocd.argoproj.io/hook": "PostSync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation" });
+const POD_SECURITY = Object.freeze({ runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: Object.freeze({ type: "RuntimeDefault" }) });
+const VOLUMES: V1Volume[] = [Object.freeze({ name: "tmp", emptyDir: Object.freeze({ sizeLimit: "16Mi" }) })];
+const RESOURCES = Object.freeze({ requests: Object.freeze({ cpu: "10m", memory: "64Mi" }), limits: Object.freeze({ memory: "256Mi" }) });
+const CONTAINER_SECURITY = Object.freeze({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: Object.freeze({ drop: ["ALL"] }) });
+const MOUNTS: V1VolumeMount[] = [Object.freeze({ name: "tmp", mountPath: "/tmp" })];
+
 export function provisioningJob(spec: JobSpec): V1Job & KubeObject {
   return {
     apiVersion: "batch/v1",
@@ -24,7 +32,7 @@ export function provisioningJob(spec: JobSpec): V1Job & KubeObject {
       namespace: spec.namespace,
       labels: spec.labels,
       // re-created after each sync: the script converges on the declared state whatever ran before
-      annotations: { "argocd.argoproj.io/hook": "PostSync", "argocd.argoproj.io/hook-delete-policy": "BeforeHookCreation" },
+      annotations: HOOK,
     },
     spec: {
       backoffLimit: 10,
@@ -34,8 +42,8 @@ export function provisioningJob(spec: JobSpec): V1Job & KubeObject {
         spec: {
           restartPolicy: "OnFailure",
           automountServiceAccountToken: false,
-          securityContext: { runAsNonRoot: true, runAsUser: 65534, runAsGroup: 65534, seccompProfile: { type: "RuntimeDefault" } },
-          volumes: [{ name: "tmp", emptyDir: { sizeLimit: "16Mi" } }],
+          securityContext: POD_SECURITY,
+          volumes: VOLUMES,
           containers: [
             {
               name: "provision",
@@ -43,9 +51,9 @@ export function provisioningJob(spec: JobSpec): V1Job & KubeObject {
               command: ["/bin/sh", "-ec", spec.script],
               // the root filesystem is read-only: tools that keep state under $HOME (mongosh) get /tmp
               env: [{ name: "HOME", value: "/tmp" }, ...spec.env],
-              resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
-              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
-              volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
+              resources: RESOURCES,
+              securityContext: CONTAINER_SECURITY,
+              volumeMounts: MOUNTS,
             },
           ],
         },

@@ -4,6 +4,10 @@ import { KEEP_DATA, SYNC_OPTIONS } from "../argocd";
 
 const SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true";
 
-export function customResourceAnnotations(opts: { keepData: boolean }): Record<string, string> {
-  return { [SYNC_OPTIONS]: opts.keepData ? `${KEEP_DATA},${SKIP_DRY_RUN}` : SKIP_DRY_RUN };
+// two frozen objects shared by every data object (written, never changed), not a new one per object
+const KEEPING = Object.freeze({ [SYNC_OPTIONS]: `${KEEP_DATA},${SKIP_DRY_RUN}` });
+const NOT_KEEPING = Object.freeze({ [SYNC_OPTIONS]: SKIP_DRY_RUN });
+
+export function customResourceAnnotations(opts: { keepData: boolean }): Readonly<Record<string, string>> {
+  return opts.keepData ? KEEPING : NOT_KEEPING;
 }

@@ -33,24 +33,27 @@ export const ACME_SOLVER = { podLabels: { "acme.cert-manager.io/http01-solver": 
 const NOT_INTERNET_V4 = ["10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.16.0.0/12", "192.168.0.0/16"];
 const NOT_INTERNET_V6 = ["fc00::/7", "fe80::/10"];
 
+// the three policies every tenant namespace has, the same everywhere: their specs made once (written, never changed)
+const DEFAULT_DENY: PolicySpec = Object.freeze<PolicySpec>({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+const WITHIN_NAMESPACE: PolicySpec = Object.freeze<PolicySpec>({ podSelector: {}, policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: {} }] }], egress: [{ to: [{ podSelector: {} }] }] });
+const DNS: PolicySpec = Object.freeze<PolicySpec>({
+  podSelector: {},
+  policyTypes: ["Egress"],
+  egress: [{ to: [{ namespaceSelector: inNamespace(CLUSTER_DNS.namespace), podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }], ports: [{ protocol: "UDP", port: CLUSTER_DNS.port }, tcp(CLUSTER_DNS.port)] }],
+});
+
 export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const ns = t.names.namespace;
+  // one label object for all of them: they are written, never changed
+  const labels = tenantLabels(t, platform.fleet);
   const policy = (name: string, spec: PolicySpec): KubeObject => ({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
-    metadata: { name, namespace: ns, labels: tenantLabels(t, platform.fleet) },
+    metadata: { name, namespace: ns, labels },
     spec,
   });
   const all = {};
-  const policies = [
-    policy("default-deny", { podSelector: all, policyTypes: ["Ingress", "Egress"] }),
-    policy("allow-within-namespace", { podSelector: all, policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: all }] }], egress: [{ to: [{ podSelector: all }] }] }),
-    policy("allow-dns", {
-      podSelector: all,
-      policyTypes: ["Egress"],
-      egress: [{ to: [{ namespaceSelector: inNamespace(CLUSTER_DNS.namespace), podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }], ports: [{ protocol: "UDP", port: CLUSTER_DNS.port }, tcp(CLUSTER_DNS.port)] }],
-    }),
-  ];
+  const policies = [policy("default-deny", DEFAULT_DENY), policy("allow-within-namespace", WITHIN_NAMESPACE), policy("allow-dns", DNS)];
 
   const backend = publicBackend(t);
   if (backend) {

@@ -25,4 +25,7 @@ export const TENANT_DENIED_KINDS: readonly (KindPattern & { why: string })[] = [
   { group: "velero.io", kind: "*", why: "backups and restores are the platform's" },
 ];
 
-export const namespaceResourceBlacklist = (): KindPattern[] => TENANT_DENIED_KINDS.map(({ group, kind }) => ({ group, kind }));
+// one frozen list for every tenant's project: written as it is and never changed, so what it denies can be
+// remembered (fleet/project-permits.ts) instead of matched again for each tenant
+const BLACKLIST: readonly KindPattern[] = Object.freeze(TENANT_DENIED_KINDS.map(({ group, kind }) => Object.freeze({ group, kind })));
+export const namespaceResourceBlacklist = (): readonly KindPattern[] => BLACKLIST;

@@ -42,9 +42,29 @@ function podsOf(t: ResolvedTenant): Pods[] {
   return pods;
 }
 
-export const budgetOf = (t: ResolvedTenant): Budget => sumPods(podsOf(t));
+// tenants of one size (a preset named alone is one object per platform: model/resolve.ts), state and services
+// have one budget: summed once, for their quotas and the capacity rule
+const budgets = new WeakMap<ResolvedTenant["size"], Map<string, Budget>>();
+
+export function budgetOf(t: ResolvedTenant): Budget {
+  let bySize = budgets.get(t.size);
+  if (!bySize) budgets.set(t.size, (bySize = new Map()));
+  let key = t.state;
+  for (const service in t.services) key += `\0${service}=${t.services[service as keyof ResolvedTenant["services"]]}`;
+  let budget = bySize.get(key);
+  if (!budget) {
+    const { requests, limitMemory } = sumPods(podsOf(t));
+    bySize.set(key, (budget = Object.freeze({ requests: Object.freeze(requests), limitMemory })));
+  }
+  return budget;
+}
 
 const QUOTA_NAME = "tenant-quota";
+
+// post-render gives every container its requests and limits; a pod made by hand (kubectl run) gets these (the
+// same in every namespace: made once, written, never changed)
+const d = DEFAULT_CONTAINER_RESOURCES;
+const LIMIT_RANGE = Object.freeze({ limits: [{ type: "Container", defaultRequest: { ...d.requests }, default: { memory: d.limits.memory } }] });
 
 export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const budget = budgetOf(t);
@@ -64,14 +84,7 @@ export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObjec
       },
     },
   };
-  // post-render gives every container its requests and limits; a pod made by hand (kubectl run) gets these
-  const d = DEFAULT_CONTAINER_RESOURCES;
   // typed loosely: @kubernetes/client-node renames `default` to `_default`
-  const limits: KubeObject = {
-    apiVersion: "v1",
-    kind: "LimitRange",
-    metadata: meta("tenant-defaults"),
-    spec: { limits: [{ type: "Container", defaultRequest: { ...d.requests }, default: { memory: d.limits.memory } }] },
-  };
+  const limits: KubeObject = { apiVersion: "v1", kind: "LimitRange", metadata: meta("tenant-defaults"), spec: LIMIT_RANGE };
   return [quota, limits];
 }

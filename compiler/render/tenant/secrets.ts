@@ -10,6 +10,15 @@ import { tenantLabels, type KubeObject } from "../objects";
 const GENERATOR = "openedx-secrets";
 const JWT_ISSUER = "openedx-jwt-selfsigned";
 
+// each entry runs the generator once (its output key is `password`) and renames the key: one value per key;
+// the same for every tenant, so made once (written, never changed)
+const DATA_FROM = Object.freeze(
+  Object.values(TENANT_SECRET_KEYS).map((key) => ({
+    sourceRef: { generatorRef: { apiVersion: "generators.external-secrets.io/v1alpha1", kind: "Password", name: GENERATOR } },
+    rewrite: [{ regexp: { source: "^password$", target: key } }],
+  })),
+);
+
 export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const metadata = (name: string) => ({
     name,
@@ -34,11 +43,7 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
       // generated once; a refresh or a re-sync never rotates a password the databases already hold
       refreshPolicy: "CreatedOnce",
       target: { name: TENANT_SECRET, creationPolicy: "Orphan", deletionPolicy: "Retain" },
-      // each entry runs the generator once (its output key is `password`) and renames the key: one value per key
-      dataFrom: Object.values(TENANT_SECRET_KEYS).map((key) => ({
-        sourceRef: { generatorRef: { apiVersion: "generators.external-secrets.io/v1alpha1", kind: "Password", name: GENERATOR } },
-        rewrite: [{ regexp: { source: "^password$", target: key } }],
-      })),
+      dataFrom: DATA_FROM,
     },
   };
   const issuer: KubeObject = {

@@ -8,6 +8,10 @@ import { tenantLabels, type KubeObject } from "../objects";
 /** Tutor's Deployments whose sizes come from the tenant's size preset. */
 export const RECOMMENDED_WORKLOADS = ["lms", "cms", "lms-worker", "cms-worker"] as const;
 
+// the same for every VPA: made once (written, never changed)
+const OFF = Object.freeze({ updateMode: "Off" });
+const CPU_AND_MEMORY = Object.freeze({ containerPolicies: [{ containerName: "*", controlledResources: ["cpu", "memory"] }] });
+
 export function tenantVpas(t: ResolvedTenant, platform: Platform): KubeObject[] {
   // archived tenants run no workloads; without the recommender nothing would read these
   if (t.state === "archived" || !clusterSetup(platform, t.cluster.name).components.vpa.enabled) return [];
@@ -15,10 +19,6 @@ export function tenantVpas(t: ResolvedTenant, platform: Platform): KubeObject[] 
     apiVersion: "autoscaling.k8s.io/v1",
     kind: "VerticalPodAutoscaler",
     metadata: { name, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) },
-    spec: {
-      targetRef: { apiVersion: "apps/v1", kind: "Deployment", name },
-      updatePolicy: { updateMode: "Off" },
-      resourcePolicy: { containerPolicies: [{ containerName: "*", controlledResources: ["cpu", "memory"] }] },
-    },
+    spec: { targetRef: { apiVersion: "apps/v1", kind: "Deployment", name }, updatePolicy: OFF, resourcePolicy: CPU_AND_MEMORY },
   }));
 }

@@ -36,20 +36,22 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
   const labels = tenantLabels(t, platform.fleet);
   const meta = { name: t.id, namespace: to.namespace, labels, annotations: customResourceAnnotations({ keepData: true }) };
   // the operator re-checks SQL objects every 10h with jitter: a thousand tenants stay cheap
-  const sql = { mariaDbRef: to.mariaDbRef, cleanupPolicy: "Skip" };
+  // (each spec spells out these two shared fields: no spread per object)
+  const mariaDbRef = to.mariaDbRef;
+  const cleanupPolicy = "Skip";
   const objects: KubeObject[] = [
-    { apiVersion: API, kind: "Database", metadata: meta, spec: { ...sql, name: t.names.mysqlDatabase, characterSet: "utf8mb4", collate: "utf8mb4_unicode_ci" } },
+    { apiVersion: API, kind: "Database", metadata: meta, spec: { mariaDbRef, cleanupPolicy, name: t.names.mysqlDatabase, characterSet: "utf8mb4", collate: "utf8mb4_unicode_ci" } },
     {
       apiVersion: API,
       kind: "User",
       metadata: meta,
-      spec: { ...sql, name: t.names.mysqlUser, host: "%", maxUserConnections: MAX_USER_CONNECTIONS, passwordSecretKeyRef: to.password },
+      spec: { mariaDbRef, cleanupPolicy, name: t.names.mysqlUser, host: "%", maxUserConnections: MAX_USER_CONNECTIONS, passwordSecretKeyRef: to.password },
     },
     {
       apiVersion: API,
       kind: "Grant",
       metadata: meta,
-      spec: { ...sql, privileges: ["ALL PRIVILEGES"], database: t.names.mysqlGrantDatabase, table: "*", username: t.names.mysqlUser, host: "%", grantOption: false },
+      spec: { mariaDbRef, cleanupPolicy, privileges: ["ALL PRIVILEGES"], database: t.names.mysqlGrantDatabase, table: "*", username: t.names.mysqlUser, host: "%", grantOption: false },
     },
   ];
   if (t.services.mysql === "dedicated") return objects;
@@ -59,8 +61,19 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
   return objects;
 }
 
+// one endpoint per cluster, parsed once, not once per tenant
+const endpoints = new Map<string, { host: string; protocol: string }>();
+function endpointOf(endpointUrl: string): { host: string; protocol: string } {
+  let url = endpoints.get(endpointUrl);
+  if (!url) {
+    const { host, protocol } = new URL(endpointUrl);
+    endpoints.set(endpointUrl, (url = { host, protocol }));
+  }
+  return url;
+}
+
 function mysqlBackupSpec(t: ResolvedTenant, b: NonNullable<ReturnType<typeof databaseBackups>>, mariaDbRef: Record<string, unknown>): Record<string, unknown> {
-  const url = new URL(b.endpointUrl);
+  const url = endpointOf(b.endpointUrl);
   const creds = b.credentialsSecret
     ? { accessKeyIdSecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.accessKeyId }, secretAccessKeySecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.secretAccessKey } }
     : {};

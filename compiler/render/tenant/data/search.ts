@@ -15,7 +15,12 @@ import { customResourceAnnotations } from "../../data/sync";
 import { tenantLabels, type KubeObject } from "../../objects";
 
 /** Tutor's MEILISEARCH_API_KEY_UID: Meilisearch derives the key's value from the master key and this uid. */
-export const searchKeyUid = (id: string) => uuidV5(`meilisearch-api-key:${id}`);
+export function searchKeyUid(id: string): string {
+  // the tenant's config and its provisioning Job ask for it in turn: the last one is kept
+  if (lastUid.id !== id) lastUid = { id, uid: uuidV5(`meilisearch-api-key:${id}`) };
+  return lastUid.uid;
+}
+let lastUid = { id: "", uid: "" };
 /**
  * What Open edX does with its key: index, configure and search its own indexes. No `keys.*`: a key that may
  * read keys reads every tenant's; the instance takes its key's uid from config.yml instead of asking.
