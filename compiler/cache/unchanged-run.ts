@@ -163,7 +163,7 @@ export function rememberRun(root: string, key: string | undefined, written: read
   if (key === undefined) return;
   const index = written.find((f) => f.path === MANIFEST);
   if (!index) return;
-  const files = manifestIn(index.content);
+  const files = index.manifest ?? manifestIn(index.content);
   if (files.size + 1 !== written.length || written.some((f) => f.path !== MANIFEST && (f.hash === undefined ? !files.has(f.path) : files.get(f.path) !== f.hash))) return;
   try {
     writeChecksummed(recordFile(root), { format: FORMAT, key, manifest: hashOf(index.content), files: written.length, ...result } satisfies RunRecord);

@@ -31,7 +31,7 @@ export function entriesOf(plan: Plan): { entries: Entry[]; content: (string | un
   const content: (string | undefined)[] = [];
   // the new manifest already holds the hash of every other file it lists: each is computed once per run
   const index = plan.writes.find((f) => f.path === MANIFEST);
-  const known = index ? manifestIn(index.content) : new Map<string, string>();
+  const known = index ? (index.manifest ?? manifestIn(index.content)) : new Map<string, string>();
   const write = (f: OutputFile) => {
     const after = f.path === MANIFEST ? hashOf(f.content) : (f.hash ?? known.get(f.path) ?? hashOf(f.content));
     entries.push({ path: f.path, before: plan.before.get(f.path) ?? null, after });

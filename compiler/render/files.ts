@@ -17,6 +17,8 @@ export interface OutputFile {
   onDisk?: DiskObservation;
   /** Already written into a first compile's tree by the tenant pool (output/first-tree.ts). */
   staged?: boolean;
+  /** The fleet index's manifest (path → hash) as a map, so the apply and the no-op record need not parse it again. */
+  manifest?: ReadonlyMap<string, string>;
 }
 
 /** Nothing (or no plain file), or a file: its stamp (taken before the read) and the hash of its bytes. */

@@ -70,19 +70,22 @@ export function fleetIndex(tenants: readonly ResolvedTenant[], platform: Platfor
   const sorted = [...tenants].sort((a, b) => (a.id < b.id ? -1 : 1));
   const list = sorted.length === 0 ? "[]" : `[\n    ${sorted.map(entryText).join(",\n    ")}\n  ]`;
   const head = `{\n  "$comment": ${JSON.stringify(headerOf("platform/platform.ts and tenants/*.ts"))},\n  "fleet": ${JSON.stringify(platform.fleet)},\n  "tenants": ${list}\n}\n`;
-  return { path: FLEET_INDEX, content: withFiles(head, otherFiles) };
+  const manifest = manifestOf(otherFiles);
+  return { path: FLEET_INDEX, content: withFiles(head, manifest), manifest };
+}
+
+/** Every other file's path and hash, sorted by path: the index's `files`. */
+function manifestOf(files: readonly OutputFile[]): ReadonlyMap<string, string> {
+  const pairs = files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, f.hash ?? hashOf(f.content)] as const);
+  return new Map(pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 /**
  * `files`, the last member of the index, written straight as JSON text: a path → hash line per file (tens of
- * thousands in a large fleet) costs no copy of a map and no generic key sort. Same bytes as `jsonFile` would write.
+ * thousands in a large fleet) with no generic key sort. Same bytes as `jsonFile` would write.
  */
-function withFiles(head: string, files: readonly OutputFile[]): string {
-  const lines = files
-    .filter((f) => f.path !== MANIFEST)
-    .map((f) => [f.path, f.hash ?? hashOf(f.content)] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([p, hash]) => `    ${JSON.stringify(p)}: ${JSON.stringify(hash)}`);
+function withFiles(head: string, manifest: ReadonlyMap<string, string>): string {
+  const lines = [...manifest].map(([p, hash]) => `    ${JSON.stringify(p)}: ${JSON.stringify(hash)}`);
   const members = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
   if (!head.endsWith("\n}\n")) throw new Error("internal error: the fleet index is not a JSON object");
   return `${head.slice(0, -3)},\n  "files": ${members}\n}\n`;

@@ -8,6 +8,7 @@ import { uuidV5 } from "../../compiler/tutor/pinned";
 import { build } from "../../compiler/compile";
 import { fleetIndexEntry, INDEX_KEY_ORDER, indexEntryText } from "../../compiler/render/fleet-index";
 import { canonical } from "../../compiler/render/key-order";
+import { manifestIn, MANIFEST } from "../../compiler/output/manifest";
 import { tempFleet, tenantSource } from "../helpers/fleet";
 
 test("uuidV5 gives RFC 4122 version-5 UUIDs (values from Python's uuid.uuid5)", () => {
@@ -80,6 +81,14 @@ test("a fleet index entry is built in canonical order: its text is the canonical
     assert.equal(Object.keys(entry), Object.keys(canonical(entry, INDEX_KEY_ORDER) as object), t.id);
     assert.is(indexEntryText(t), JSON.stringify(canonical(entry, INDEX_KEY_ORDER), null, 2).replaceAll("\n", "\n    "), t.id);
   }
+});
+
+test("the fleet index carries its manifest as a map: the very one its text gives", () => {
+  const built = build(tempFleet({ tenants: { delta: tenantSource("delta") } }));
+  const index = built.files.find((f) => f.path === MANIFEST)!;
+  assert.ok(index.manifest);
+  assert.equal([...index.manifest!], [...manifestIn(index.content)]);
+  assert.is(index.manifest!.size, built.files.length - 1);
 });
 
 test.run();
