@@ -42,7 +42,7 @@ const englishOnly = {
   },
 };
 
-const INLINED = new Set(["zod", "tldts"]);
+const INLINED = new Set(["zod", "tldts", "@secretlint/secretlint-rule-preset-recommend"]);
 const EXTERNAL = Object.keys(JSON.parse(fs.readFileSync(path.join(CODE_ROOT, "package.json"), "utf8")).dependencies)
   .filter((name) => !INLINED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
@@ -64,7 +64,8 @@ async function bundle(dir) {
     target: "node20",
     // dependencies stay in node_modules, except pure-JavaScript ones that Node would load slowly on every run:
     // zod, about a hundred small ES modules to resolve one by one; tldts, 220 KB of CommonJS that Node scans for
-    // its exports before loading it (its ES module build is bundled instead: mainFields)
+    // its exports before loading it (its ES module build is bundled instead: mainFields); secretlint's preset,
+    // 230 KB that a require() compiled as a module of its own
     external: EXTERNAL,
     mainFields: ["module", "main"],
     outdir: tmp,

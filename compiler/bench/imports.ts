@@ -7,16 +7,16 @@ import { median } from "./measure";
 
 /** Which commands load it (kept by hand: the bundle's chunks decide, see docs/benchmarks.md). */
 const LOADED_BY: Record<string, string> = {
-  "oxc-parser": "compile, check, diff when a tenant or the platform must be parsed (not on cache hits)",
+  "oxc-parser": "compile, check, diff when a file to read is not plain (compiler/source/plain-parser.ts reads the others)",
   "ts-morph": "tenant:new, fleet:upgrade (the codemods that edit tenant files)",
   "@kubernetes/client-node": "validate without a schema folder (packaged schemas)",
-  "@secretlint/secretlint-rule-preset-recommend": "compile, check when a value or message could hold a secret",
+  "@secretlint/secretlint-rule-preset-recommend": "compile, check, diff (inlined in the compiler's bundle: this figure is its cost as a package)",
   ajv: "validate, only to compile a schema (not when every validator is in .cache/validators)",
   diff: "diff",
   esbuild: "the first run after a change to compiler/ (builds the bundle)",
   "js-yaml": "validate (YAML its own block reader leaves to it: flow style, anchors, tags, …)",
   "proper-lockfile": "every command that locks the working tree",
-  tldts: "compile, check, diff, report (host ownership), not a no-op compile",
+  tldts: "compile, check, diff, report (host ownership), not a no-op compile; inlined in the compiler's bundle",
   yaml: "diff, render, postrender",
   "yocto-spinner": "on a terminal only (progress)",
   zod: "compile, check, diff, report, tenant:new; docs when its reference changed; not a no-op compile",
