@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { measure, median, type Sample } from "./measure";
 import { syntheticFleet, tenantId } from "./synthetic-fleet";
+import { fileSystemFloor } from "./fs-floor";
 
 export const SCENARIOS = [
   { key: "first", label: "first compile (empty generated/, no cache)" },
@@ -28,6 +29,8 @@ export interface SizeResult {
   loadAfter: number;
   /** The reference peer's whole-process time on the same generated objects, when one was given. */
   peerMs?: number;
+  /** Median time for a bare process to create the same files as a first compile (bench/fs-floor.ts). */
+  floorMs?: number;
 }
 
 /** The schema folder `validate` reads (FLEET_SCHEMAS, or shared/schemas beside the checkout); none: not measured. */
@@ -69,6 +72,7 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
   const root = syntheticFleet(codeRoot, count);
   const samples: Partial<Record<ScenarioKey, Sample[]>> = {};
   let peerMs: number | undefined;
+  const floors: number[] = [];
   let lastEnd = 0;
   const at = (key: ScenarioKey, args: string[], opts: { after?: number } = {}) => {
     settle();
@@ -97,6 +101,8 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
       progress(`${count} tenants: run ${run}/${runs}`);
       clear("generated", ".cache");
       at("first", ["compile"]);
+      settle();
+      floors.push(fileSystemFloor(root, trash));
       clear(".cache");
       at("full", ["compile"]);
       at("noop", ["compile"]);
@@ -132,5 +138,5 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
     medians[key] = { commandMs: median(list.map((s) => s.commandMs)), wallMs: median(list.map((s) => s.wallMs)), maxRssMb: Math.max(...list.map((s) => s.maxRssMb)) };
     peakRssMb = Math.max(peakRssMb, medians[key]!.maxRssMb);
   }
-  return { tenants: count, medians, peakRssMb, loadAfter: os.loadavg()[0]!, ...(peerMs !== undefined ? { peerMs } : {}) };
+  return { tenants: count, medians, peakRssMb, loadAfter: os.loadavg()[0]!, ...(peerMs !== undefined ? { peerMs } : {}), ...(floors.length > 0 ? { floorMs: median(floors) } : {}) };
 }

@@ -20,6 +20,8 @@ export function table(results: SizeResult[], runs: number, load: { before: numbe
     }),
   ]);
   rows.push(["peak RSS", ...results.map((r) => `${Math.round(r.peakRssMb)} MB`)]);
+  // what creating the first compile's files costs this machine alone (bench/fs-floor.ts)
+  rows.push(["the same files created by a bare process (floor)", ...results.map((r) => (r.floorMs === undefined ? "n/a" : ms(r.floorMs)))]);
   if (results.some((r) => r.peerMs !== undefined)) {
     rows.push(["reference peer, same objects (one run)", ...results.map((r) => (r.peerMs === undefined ? "n/a" : ms(r.peerMs)))]);
     rows.push(["peer ÷ first compile", ...results.map((r) => (r.peerMs === undefined || !r.medians.first ? "n/a" : `${(r.peerMs / r.medians.first.wallMs).toFixed(1)}×`))]);
