@@ -15,14 +15,18 @@ const treeDir = (root: string) => path.join(root, ".cache", "first-compile");
  */
 export function startFirstTree(root: string, outDir: string): string | undefined {
   const tree = treeDir(root);
-  fs.rmSync(tree, { recursive: true, force: true }); // a first compile's that was stopped
-  if (fs.lstatSync(outDir, { throwIfNoEntry: false }) || fs.existsSync(stagingDir(root))) return undefined;
-  fs.mkdirSync(tree, { recursive: true });
-  return tree;
+  try {
+    if (fs.existsSync(tree)) fs.rmSync(tree, { recursive: true, force: true }); // a first compile's that was stopped
+    if (fs.lstatSync(outDir, { throwIfNoEntry: false }) || fs.existsSync(stagingDir(root))) return undefined;
+    fs.mkdirSync(tree, { recursive: true });
+    return tree;
+  } catch {
+    return undefined; // a .cache/ that cannot be written: the apply stages the files itself and reports why it cannot
+  }
 }
 
 export function discardFirstTree(tree: string | undefined): void {
-  if (tree) fs.rmSync(tree, { recursive: true, force: true });
+  if (tree && fs.existsSync(tree)) fs.rmSync(tree, { recursive: true, force: true });
 }
 
 // folders this thread has made, by tree
