@@ -60,10 +60,14 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   // the platform's own rules first: tenants are only worked on against a platform without errors (as below)
   let platformChecks: Diagnostic[] | undefined;
   const checkThePlatform = (source: Source<Platform>) => (platformChecks ??= cache ? cache.checkPlatform(() => checkPlatform(source)) : checkPlatform(source));
+  // the platform's own files too, when the cache does not hold them
+  let platformAhead: OutputFile[] | undefined;
   const prepare = (platform: Source<Platform>, items: WorkItem[], reader: StaticReader) => {
     if (hasErrors(checkThePlatform(platform))) return undefined;
     pool ??= TenantPool.start(root, items.length);
-    const chunks = runTenantWork(pool, { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader, tree: opts.firstTree }, items);
+    const ctx = { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader, tree: opts.firstTree };
+    const chunks = runTenantWork(pool, ctx, items, { platformFiles: !cache?.platformFromCache });
+    platformAhead = chunks.find((c) => c.platformFiles)?.platformFiles;
     for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
     const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
     return { loads: new Map([...outcomes].map(([file, o]) => [file, o.load])), scan };
@@ -108,7 +112,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   };
   const renderOne = cache ? (t: ResolvedTenant) => cache.renderTenant(t.source.file, () => render(t, true), () => render(t, false)) : (t: ResolvedTenant) => render(t, true);
   const entryText = (t: ResolvedTenant) => outcomes.get(t.source.file)?.render?.index ?? indexEntryText(t);
-  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => entryText(t)) : entryText, cache ? (render) => cache.platformFiles(render) : undefined);
+  const files = renderFleet(model, renderOne, cache ? (t) => cache.indexEntry(t.source.file, () => entryText(t)) : entryText, (render) => (cache ? cache.platformFiles(() => platformAhead ?? render()) : (platformAhead ?? render())));
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) fail();
   cache?.persist();

@@ -8,7 +8,7 @@ import type { Platform } from "../schema/platform";
 import type { StaticReader } from "../source/static-reader";
 import { FAILED, NEXT, POSTED, type Job } from "./protocol";
 import { CHUNK, startWorkers, takeEarlyWorkers } from "./spawn";
-import { fromData, workChunk, type ChunkData, type ChunkResult, type WorkContext, type WorkItem } from "./tenant-work";
+import { fromData, PLATFORM_FILES, workChunk, type ChunkData, type ChunkResult, type WorkContext, type WorkItem } from "./tenant-work";
 
 /** A chunk takes well under a second: workers silent this long are taken for dead (their chunks are done here). */
 const STALLED_MS = 30_000;
@@ -37,8 +37,7 @@ export class TenantPool {
   }
 
   /** Every item's outcome, in item order; this thread works too. */
-  run(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
-    const chunks = chunksOf(items);
+  run(ctx: WorkContext, chunks: WorkItem[][]): ChunkResult[] {
     const job: Job = { platform: ctx.platform, outDir: ctx.outDir, ...(ctx.tree ? { tree: ctx.tree } : {}), chunks };
     for (const port of this.ports) port.postMessage(job);
     const results: (ChunkResult | undefined)[] = chunks.map(() => undefined);
@@ -92,8 +91,12 @@ export function chunksOf<T>(items: readonly T[]): T[][] {
   return chunks;
 }
 
-/** The items' outcomes, with a pool when one is given, else on this thread alone. */
-export function runTenantWork(pool: TenantPool | undefined, ctx: WorkContext, items: readonly WorkItem[]): ChunkResult[] {
-  if (pool) return pool.run(ctx, items);
-  return chunksOf(items).map((chunk) => workChunk(ctx, chunk));
+/**
+ * The items' outcomes, with a pool when one is given, else on this thread alone; `platformFiles`: a first chunk of
+ * its own renders the platform's own files too (ChunkResult.platformFiles).
+ */
+export function runTenantWork(pool: TenantPool | undefined, ctx: WorkContext, items: readonly WorkItem[], opts: { platformFiles?: boolean } = {}): ChunkResult[] {
+  const chunks = [...(opts.platformFiles ? [[PLATFORM_FILES]] : []), ...chunksOf(items)];
+  if (pool) return pool.run(ctx, chunks);
+  return chunks.map((chunk) => workChunk(ctx, chunk));
 }

@@ -8,6 +8,7 @@ import { loadTenant, type Source, type TenantLoad } from "../load";
 import { resolveTenant, type ResolvedTenant } from "../model/resolve";
 import type { OutputFile } from "../render/files";
 import { indexEntryText } from "../render/fleet-index";
+import { platformOwnFiles } from "../render/index";
 import { releaseResources, renderTenant } from "../render/tenant";
 import { hashOf } from "../output/manifest";
 import { findSecrets } from "../scan/secrets";
@@ -19,11 +20,18 @@ import type { Tenant } from "../schema/tenant";
 import { Locator, type LocatorSnapshot } from "../source/locator";
 import type { StaticReader } from "../source/static-reader";
 
-/** A tenant file to work on, with the text to use (the text the compile cache hashed), or none: read it. */
+/**
+ * A tenant file to work on, with the text to use (the text the compile cache hashed), or none: read it; or, with
+ * `platformFiles`, the platform's own files to render (they depend on no tenant: render/index.ts).
+ */
 export interface WorkItem {
   file: string;
   text?: string;
+  platformFiles?: true;
 }
+
+/** The item that renders the platform's own files in the pool. */
+export const PLATFORM_FILES: WorkItem = { file: "", platformFiles: true };
 
 export interface TenantOutcome {
   file: string;
@@ -38,6 +46,8 @@ export interface TenantOutcome {
 export interface ChunkResult {
   outcomes: TenantOutcome[];
   scan: { diagnostics: Diagnostic[]; secrets: string[] };
+  /** The platform's own files, hashed, scanned and compared like a tenant's, for the PLATFORM_FILES item. */
+  platformFiles?: OutputFile[];
 }
 
 /** What every tenant's work needs: the fleet's root and output folder, the platform, a reader. */
@@ -51,6 +61,7 @@ export interface WorkContext {
 }
 
 export function workChunk(ctx: WorkContext, items: readonly WorkItem[]): ChunkResult {
+  if (items[0]?.platformFiles) return { outcomes: [], scan: { diagnostics: [], secrets: [] }, ...platformAhead(ctx) };
   const toScan: ReadSource[] = [];
   const outcomes = items.map((item) => workTenant(ctx, item, (r) => void toScan.push(r)));
   return { outcomes, scan: scanSources(toScan) };
@@ -71,15 +82,27 @@ function workTenant({ root, outDir, platform, reader, tree }: WorkContext, { fil
   }
 }
 
-function renderAhead(outDir: string, platform: Platform, t: ResolvedTenant, tree: string | undefined): NonNullable<TenantOutcome["render"]> {
-  // hashed, scanned and compared with generated/ here, on the pool's thread: the manifest, the cache, the output
-  // scan and the plan need all three
-  const files = renderTenant(t, platform).map((f) => {
+/** Each file hashed, scanned and compared with generated/ here, on the pool's thread: the manifest, the cache, the output scan and the plan need all three. */
+function ahead(outDir: string, rendered: OutputFile[], tree: string | undefined): OutputFile[] {
+  const files = rendered.map((f) => {
     const hash = hashOf(f.content);
     const onDisk = observe(outDir, f.path, f.content, hash);
     return { ...f, hash, findings: findSecrets(f.content), ...(onDisk ? { onDisk } : {}) };
   });
   if (tree) writeAhead(tree, files);
+  return files;
+}
+
+function platformAhead({ outDir, platform, tree }: WorkContext): Pick<ChunkResult, "platformFiles"> {
+  try {
+    return { platformFiles: ahead(outDir, platformOwnFiles(platform), tree) };
+  } catch {
+    return {}; // rendered again by build(), which reports a bug there as one
+  }
+}
+
+function renderAhead(outDir: string, platform: Platform, t: ResolvedTenant, tree: string | undefined): NonNullable<TenantOutcome["render"]> {
+  const files = ahead(outDir, renderTenant(t, platform), tree);
   const checks = checkTenantOutput(t, platform);
   releaseResources(t);
   return { files, checks, index: indexEntryText(t) };

@@ -22,6 +22,14 @@ export function renderPlatform(model: FleetModel): OutputFile[] {
 }
 
 /**
+ * Every file the platform alone gives: no platform renderer looks at a tenant (render/platform/component.ts says
+ * why), so the compile cache keeps them under the platform's key and the tenant pool renders them with no tenant.
+ */
+export function platformOwnFiles(platform: Platform): OutputFile[] {
+  return [...renderPlatform({ platform, tenants: [] }), catalogTypes(platform)];
+}
+
+/**
  * `renderOne` and `entryText` render one tenant's files and its fleet index entry, `platformFiles` the platform's
  * own (the compile cache passes its own: the platform's files depend on the platform alone).
  */
@@ -31,7 +39,7 @@ export function renderFleet(
   entryText: (t: ResolvedTenant) => string = indexEntryText,
   platformFiles: (render: () => OutputFile[]) => OutputFile[] = (render) => render(),
 ): OutputFile[] {
-  const files = [...platformFiles(() => [...renderPlatform(model), catalogTypes(model.platform)]), ...model.tenants.flatMap(renderOne)];
+  const files = [...platformFiles(() => platformOwnFiles(model.platform)), ...model.tenants.flatMap(renderOne)];
   const seen = new Map<string, OutputFile>();
   for (const f of files) {
     // two renderers claiming one path is a bug in the compiler, never silently resolved
