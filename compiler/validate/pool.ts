@@ -3,6 +3,8 @@
 // or a slow chunk never leaves a core idle. Results are put back in the files' order: the report is the same
 // whatever the number of threads. A worker that fails is an internal error (exit 2), never a silent fallback.
 import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { ObjectValidator } from "./kube-schemas";
 import { makeValidator, readAhead, scanFile, type FileScan, type ValidatorSpec } from "./scan-files";
@@ -54,10 +56,14 @@ async function serve(job: Job): Promise<void> {
   port.postMessage({ ready: true } satisfies Reply);
 }
 
-/** A worker running this module: its bundled chunk, or (sources run through tsx, as in tests) its source. */
+/** The compiler's bundle folder, when it runs from the npm scripts' bundle (compiler/run.mjs says where). */
+const bundle = () => (globalThis as Record<symbol, unknown>)[Symbol.for("openedx-fleet.bundle")] as string | undefined;
+
+/** A worker running this module: the bundle's entry for it, or (sources run through tsx, as in tests) its source. */
 function startWorker(job: Job): Worker {
-  const entry = import.meta.filename;
-  if (!entry.endsWith(".ts")) return new Worker(entry, { workerData: job });
+  const dir = bundle();
+  if (dir !== undefined) return new Worker(path.join(dir, "validate-worker.mjs"), { workerData: job });
+  const entry = fileURLToPath(import.meta.url);
   // tsx's ESM hooks do not reach worker threads on Node 20: its require hook loads the sources there
   const tsx = createRequire(entry).resolve("tsx/cjs/api");
   return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: job });
@@ -90,7 +96,7 @@ export class ScanPool {
     workers: number,
   ) {
     // a worker running the sources through tsx cannot import the packaged schemas (see makeValidator): none then
-    if (import.meta.filename.endsWith(".ts") && spec.kind === "packaged") workers = 0;
+    if (bundle() === undefined && spec.kind === "packaged") workers = 0;
     for (let w = 0; w < workers; w++) {
       const hand: Hand = { worker: startWorker({ role: ROLE, root, spec }), ready: false, inFlight: 0, stopped: false, exited: false };
       // listening from the start: a reply that finds no listener is lost

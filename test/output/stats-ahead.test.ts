@@ -13,7 +13,7 @@ import { FIXTURE_FLEET, readTree, REPO_ROOT, tempDir } from "../helpers/fleet";
 const RUN = path.join(REPO_ROOT, "compiler", "run.mjs");
 
 function compile(root: string) {
-  const r = spawnSync(process.execPath, [RUN, "compile", "--root", root], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FLEET_BENCH_CHILD: "1" } });
+  const r = spawnSync(process.execPath, [RUN, "compile", "--root", root], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FLEET_BENCH_CHILD: "1", FLEET_STATS_AHEAD: "wait" } });
   const figures = JSON.parse(r.stdout.trim().split("\n").pop()!) as { code: number; statsAhead: { stamps: number }; errors: string[] };
   return { ...figures, err: r.stderr };
 }
