@@ -147,9 +147,8 @@ function absent(abs: string): boolean {
 
 /** The hash of a file's content, from the disk state when its stat is unchanged, else read (and recorded). */
 function hashOnDisk(outDir: string, rel: string, disk: DiskState): string | undefined {
-  const abs = path.join(outDir, rel);
   const ahead = disk.stampAhead(rel);
-  const st = ahead !== undefined ? ahead : statIfFile(abs); // before the read: see DiskState.remember
+  const st = ahead !== undefined ? ahead : statIfFile(path.join(outDir, rel)); // before the read: see DiskState.remember
   if (!st) return undefined;
   const known = disk.hashIfUnchanged(rel, st);
   if (known !== undefined) return known;
