@@ -37,7 +37,7 @@ test("the npm scripts' bundled compiler (compiler/run.mjs) writes what the sourc
   execFileSync(process.execPath, [path.join(REPO_ROOT, "compiler", "run.mjs"), "compile", "--root", b], { cwd: os.tmpdir(), stdio: "pipe" });
   assert.equal(readTree(gen(b)), readTree(gen(a)));
   // the bundle sits in .cache/build under a key of the sources
-  assert.ok(fs.readdirSync(path.join(REPO_ROOT, ".cache", "build")).some((k) => fs.existsSync(path.join(REPO_ROOT, ".cache", "build", k, "cli.mjs"))));
+  assert.ok(fs.readdirSync(path.join(REPO_ROOT, ".cache", "build")).some((k) => fs.existsSync(path.join(REPO_ROOT, ".cache", "build", k, "cli.cjs"))));
   writeTenant(b, "broken", tenantSource("broken").replace('release: "ulmo"', 'release: "nope"'));
   const before = readTree(gen(b));
   let failed: { status: number; stderr: string } | undefined;
