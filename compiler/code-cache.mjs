@@ -2,8 +2,9 @@
 // no compiled code for ES modules between runs, so every command parsed and compiled the compiler's code again:
 // at 1,000 tenants a one-tenant compile spent about a fifth of its CPU on that. A script's compiled functions
 // can be kept, though: after a command has run, V8 writes what it compiled for it next to the bundle
-// (`cli.cjs.<command>.v8cache`), and the next run of that command starts from it. A cache V8 refuses (another
-// Node version or other V8 flags) is written again; one that cannot be written only costs speed.
+// (`cli.cjs.<command>.v8cache`), and the next run of that command starts from it. A run much longer than the
+// one that made the cache (a full compile after a one-tenant one) compiled more, and writes it again; a cache
+// V8 refuses (another Node version or other V8 flags) is written again; one that cannot be written only costs speed.
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
@@ -13,8 +14,11 @@ import { createRequire } from "node:module";
 export function loadCached(file, name) {
   const cacheFile = `${file}.${/^[a-z][a-z:-]*$/.test(name ?? "") ? name.replace(":", "-") : "other"}.v8cache`;
   let cachedData;
+  let madeInMs = 0;
   try {
     cachedData = fs.readFileSync(cacheFile);
+    // how long the run that made it took, in the cache file's name-sake beside it
+    madeInMs = Number(fs.readFileSync(`${cacheFile}.ms`, "utf8")) || 0;
   } catch {
     // none yet: compiled from source, and a cache written after the run
   }
@@ -22,14 +26,17 @@ export function loadCached(file, name) {
   // import() of an ES module dependency resolves as from any other module
   const script = new vm.Script(source, { filename: file, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   const module = { exports: {} };
+  const started = performance.now();
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   return {
     exports: module.exports,
-    /** After the command: keeps what V8 compiled for it, unless a cache was used as it was. */
+    /** After the command: keeps what V8 compiled for it, unless a cache made by a run about as long was used as it was. */
     save() {
-      if (cachedData && !script.cachedDataRejected) return;
+      const ms = Math.round(performance.now() - started);
+      if (cachedData && !script.cachedDataRejected && ms <= 2 * madeInMs + 100) return;
       const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
+        fs.writeFileSync(`${cacheFile}.ms`, String(ms));
         fs.writeFileSync(tmp, script.createCachedData());
         fs.renameSync(tmp, cacheFile); // never half a cache under its name
       } catch {
