@@ -7,6 +7,7 @@ import path from "node:path";
 import { readChecksummed, writeChecksummed } from "../cache/checksummed";
 
 const FORMAT = "disk-state-1";
+export const diskStateFile = (root: string) => path.join(root, ".cache", "generated-state.json");
 /** A change this recent to a file may share its timestamps with an edit that follows: not trusted yet. */
 export const SETTLE_MS = 2000;
 
@@ -29,7 +30,7 @@ export class DiskState {
     root: string,
     private readonly opts: { readOnly?: boolean; now?: () => number; ahead?: ReadonlyMap<string, FileStamp | null> } = {},
   ) {
-    this.file = path.join(root, ".cache", "generated-state.json");
+    this.file = diskStateFile(root);
     // no state, or a damaged one: every file is read
     const data = readChecksummed(this.file) as { format?: unknown; files?: Record<string, [string, string]> } | undefined;
     if (data?.format === FORMAT) for (const [p, entry] of Object.entries(data.files ?? {})) this.known.set(p, entry);

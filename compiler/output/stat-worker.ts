@@ -4,12 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { workerData, type MessagePort } from "node:worker_threads";
 import { readChecksummed } from "../cache/checksummed";
-import { DONE, STAMP_FIELDS, stateFile, type StatsAheadStart } from "./stats-ahead-protocol";
+import { diskStateFile } from "./disk-state";
+import { DONE, STAMP_FIELDS, type StatsAheadStart } from "./stats-ahead-protocol";
 
 const { root, port, progress } = workerData as StatsAheadStart & { port: MessagePort };
 const counters = new Int32Array(progress);
 try {
-  const data = readChecksummed(stateFile(root)) as { files?: Record<string, unknown> } | undefined;
+  const data = readChecksummed(diskStateFile(root)) as { files?: Record<string, unknown> } | undefined;
   const paths = Object.keys(data?.files ?? {});
   const stamps = new Float64Array(paths.length * STAMP_FIELDS).fill(Number.NaN);
   const outDir = path.join(root, "generated");

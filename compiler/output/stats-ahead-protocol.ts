@@ -1,6 +1,4 @@
 // What output/stats-ahead.ts and its thread (output/stat-worker.ts) share.
-import path from "node:path";
-
 export interface StatsAheadStart {
   root: string;
   /** Int32 [files stat'ed so far, 1 once the stamps are posted]. */
@@ -11,6 +9,3 @@ export const DONE = 1;
 
 /** size, mtimeMs, ctimeMs, ino, dev: a FileStamp as numbers (size NaN: no plain file; -1: not known). */
 export const STAMP_FIELDS = 5;
-
-/** Where the disk state is kept (output/disk-state.ts). */
-export const stateFile = (root: string) => path.join(root, ".cache", "generated-state.json");

@@ -8,8 +8,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import type { FileStamp } from "./disk-state";
-import { DONE, STAMP_FIELDS, stateFile, type StatsAheadStart } from "./stats-ahead-protocol";
+import { bundleDir } from "../bundle-dir";
+import { diskStateFile, type FileStamp } from "./disk-state";
+import { DONE, STAMP_FIELDS, type StatsAheadStart } from "./stats-ahead-protocol";
 
 let ahead: { root: string; port: MessagePort; counters: Int32Array; stamps?: Map<string, FileStamp | null> } | undefined;
 
@@ -22,8 +23,8 @@ const WAIT_MS = 100;
 
 /** Starts the thread for a compile or check of `root` (from the bundle only, and only when a disk state exists). */
 export function startStatsAhead(root: string): void {
-  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for("openedx-fleet.bundle")];
-  if (ahead || typeof bundle !== "string" || !fs.existsSync(stateFile(root))) return;
+  const bundle = bundleDir();
+  if (ahead || bundle === undefined || !fs.existsSync(diskStateFile(root))) return;
   const { port1, port2 } = new MessageChannel();
   const progress = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   const start: StatsAheadStart & { port: MessagePort } = { root, port: port2, progress };

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import { bundleDir } from "../bundle-dir";
 import { cacheDir, packNames } from "../cache/pack";
 import { COUNTERS, FAILED, workersAsked, type WorkerStart } from "./protocol";
 
@@ -22,8 +23,8 @@ export interface Workers {
 }
 
 function workerEntry(): URL | undefined {
-  const bundle = (globalThis as Record<symbol, unknown>)[Symbol.for("openedx-fleet.bundle")];
-  return typeof bundle === "string" ? pathToFileURL(path.join(bundle, "tenant-worker.mjs")) : undefined;
+  const bundle = bundleDir();
+  return bundle === undefined ? undefined : pathToFileURL(path.join(bundle, "tenant-worker.mjs"));
 }
 
 /** Workers to start for `tenants` tenants: one per further core, at most 3 (FLEET_WORKERS sets the number; 0: none). */

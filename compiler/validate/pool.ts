@@ -3,6 +3,7 @@
 // or a slow chunk never leaves a core idle. Results are put back in the files' order: the report is the same
 // whatever the number of threads. A worker that fails is an internal error (exit 2), never a silent fallback.
 import { createRequire } from "node:module";
+import { bundleDir } from "../bundle-dir";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -56,12 +57,9 @@ async function serve(job: Job): Promise<void> {
   port.postMessage({ ready: true } satisfies Reply);
 }
 
-/** The compiler's bundle folder, when it runs from the npm scripts' bundle (compiler/run.mjs says where). */
-const bundle = () => (globalThis as Record<symbol, unknown>)[Symbol.for("openedx-fleet.bundle")] as string | undefined;
-
 /** A worker running this module: the bundle's entry for it, or (sources run through tsx, as in tests) its source. */
 function startWorker(job: Job): Worker {
-  const dir = bundle();
+  const dir = bundleDir();
   if (dir !== undefined) return new Worker(path.join(dir, "validate-worker.mjs"), { workerData: job });
   const entry = fileURLToPath(import.meta.url);
   // tsx's ESM hooks do not reach worker threads on Node 20: its require hook loads the sources there
@@ -96,7 +94,7 @@ export class ScanPool {
     workers: number,
   ) {
     // a worker running the sources through tsx cannot import the packaged schemas (see makeValidator): none then
-    if (bundle() === undefined && spec.kind === "packaged") workers = 0;
+    if (bundleDir() === undefined && spec.kind === "packaged") workers = 0;
     for (let w = 0; w < workers; w++) {
       const hand: Hand = { worker: startWorker({ role: ROLE, root, spec }), ready: false, inFlight: 0, stopped: false, exited: false };
       // listening from the start: a reply that finds no listener is lost
