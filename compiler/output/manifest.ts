@@ -43,20 +43,13 @@ export function isSafeOutputPath(p: string): boolean {
 
 /** The manifest inside a fleet index's text (path → hash), or an empty one when it does not parse. */
 export function manifestIn(text: string): ReadonlyMap<string, string> {
-  // a compile reads the index it wrote twice (the commit record, the no-op record): parsed once
-  if (text === lastText) return lastManifest;
-  let manifest: Manifest;
   try {
     const files = (JSON.parse(text) as { files?: Record<string, unknown> }).files ?? {};
-    manifest = new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === "string"));
+    return new Map(Object.entries(files).filter((e): e is [string, string] => typeof e[1] === "string"));
   } catch {
-    manifest = new Map();
+    return new Map();
   }
-  [lastText, lastManifest] = [text, manifest];
-  return manifest;
 }
-let lastText: string | undefined;
-let lastManifest: ReadonlyMap<string, string> = new Map();
 
 /** Reads the committed manifest; a missing one means the compiler owns nothing yet. */
 export function readManifest(outDir: string): { manifest: Manifest; problem?: string } {
