@@ -12,6 +12,7 @@ import { parseTypeScript } from "../../compiler/source/parser";
 import { parsePlain } from "../../compiler/source/plain-parser";
 import { scan } from "../../compiler/source/scan";
 import { REPO_ROOT } from "../helpers/fleet";
+import { applyEdits } from "../helpers/edits";
 
 /** A tree as plain data (the shared empty decorator list and oxc's own arrays compare alike). */
 const data = (tree: unknown) => JSON.parse(JSON.stringify(tree)) as unknown;
@@ -159,11 +160,7 @@ test("on a tenant file mutated at random, what the plain parser takes it reads a
   let taken = 0;
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
-      let text = TENANT;
-      for (const [at, cut, insert] of edits) {
-        const i = at % (text.length + 1);
-        text = text.slice(0, i) + insert + text.slice(Math.min(text.length, i + (cut % 3)));
-      }
+      const text = applyEdits(TENANT, edits);
       if (agrees(text)) taken++;
     }),
     { numRuns: 2000, seed: 512 },

@@ -10,6 +10,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StaticReader } from "../../compiler/source/static-reader";
 import { REPO_ROOT, tempDir } from "../helpers/fleet";
+import { applyEdits } from "../helpers/edits";
 
 const file = path.join(REPO_ROOT, "tenants", "fuzz.ts");
 const reader = new StaticReader({ root: REPO_ROOT, apiModule: path.join(REPO_ROOT, "compiler", "api"), presetDir: path.join(REPO_ROOT, "platform") });
@@ -226,11 +227,7 @@ export default defineTenant({
   const edit = fc.tuple(fc.nat(valid.length), fc.nat(6), fc.oneof(fc.constantFrom("{", "}", "[", "]", "(", ")", ",", ":", "...", "`", "${", '"', "\\", "__proto__", "as", "!", "0x", "_", "\n", "//", "/*"), fc.string({ unit: "binary", maxLength: 3 })));
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
-      let text = valid;
-      for (const [at, cut, insert] of edits) {
-        const i = at % (text.length + 1);
-        text = text.slice(0, i) + insert + text.slice(Math.min(text.length, i + (cut % 3)));
-      }
+      const text = applyEdits(valid, edits);
       agrees(text);
     }),
     { numRuns: 200, seed: 1205 },
