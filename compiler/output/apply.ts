@@ -13,6 +13,7 @@ import { isSafeOutputPath } from "./manifest";
 import { lockLost, notWritable, partlyApplied, stagingFailed } from "./output-problems";
 import type { Plan } from "./plan";
 import { preflight } from "./preflight";
+import { writeInto } from "./first-tree";
 
 export { stagingDir };
 
@@ -76,14 +77,7 @@ function applyWhole(root: string, outDir: string, plan: Plan, opts: { stillHeld?
   try {
     fs.rmSync(stage, { recursive: true, force: true });
     const made = new Set<string>();
-    for (const f of plan.writes) {
-      if (f.staged && opts.firstTree) continue;
-      const abs = path.join(tree, f.path);
-      const dir = path.dirname(abs);
-      if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true });
-      made.add(dir);
-      fs.writeFileSync(abs, f.content);
-    }
+    for (const f of plan.writes) if (!(f.staged && opts.firstTree)) writeInto(tree, f, made);
   } catch (e) {
     fail(stagingFailed(shownStage, e));
   }

@@ -29,6 +29,15 @@ export function discardFirstTree(tree: string | undefined): void {
   if (tree && fs.existsSync(tree)) fs.rmSync(tree, { recursive: true, force: true });
 }
 
+/** Writes `f` under `tree`, making its folder unless `made` (the folders made so far) has it; throws on failure. */
+export function writeInto(tree: string, f: OutputFile, made: Set<string>): void {
+  const abs = path.join(tree, f.path);
+  const dir = path.dirname(abs);
+  if (!made.has(dir)) fs.mkdirSync(dir, { recursive: true });
+  made.add(dir);
+  fs.writeFileSync(abs, f.content);
+}
+
 // folders this thread has made, by tree
 const made = new Map<string, Set<string>>();
 
@@ -41,12 +50,8 @@ export function writeAhead(tree: string, files: OutputFile[]): void {
   if (!dirs) made.set(tree, (dirs = new Set()));
   for (const f of files) {
     if (f.findings === undefined || f.findings.length > 0) continue;
-    const abs = path.join(tree, f.path);
-    const dir = path.dirname(abs);
     try {
-      if (!dirs.has(dir)) fs.mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
-      fs.writeFileSync(abs, f.content);
+      writeInto(tree, f, dirs);
       f.staged = true;
     } catch {
       // the apply writes it again and reports a failure
