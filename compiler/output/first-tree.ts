@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { OutputFile } from "../render/files";
 import { stagingDir } from "./commit-record";
+import { isSafeOutputPath } from "./manifest";
 
 const treeDir = (root: string) => path.join(root, ".cache", "first-compile");
 
@@ -49,7 +50,8 @@ export function writeAhead(tree: string, files: OutputFile[]): void {
   let dirs = made.get(tree);
   if (!dirs) made.set(tree, (dirs = new Set()));
   for (const f of files) {
-    if (f.findings === undefined || f.findings.length > 0) continue;
+    // as the apply refuses any write outside generated/ (an unsafe path is left to it, which reports a bug)
+    if (f.findings === undefined || f.findings.length > 0 || !isSafeOutputPath(f.path)) continue;
     try {
       writeInto(tree, f, dirs);
       f.staged = true;
