@@ -1,5 +1,7 @@
 // `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { CODE_ROOT as REPO_ROOT } from "../code-root";
 import type { Command } from "./index";
 
@@ -30,8 +32,16 @@ export const benchCommand: Command = {
     const [{ benchSize }, { table, verdicts }] = await Promise.all([import("../bench/scenarios"), import("../bench/table")]);
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
     const before = os.loadavg();
-    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), ctx.opts.peer as string | undefined));
-    const load = { before, after: os.loadavg() };
+    // what the runs leave is deleted after the last one (bench/scenarios.ts says why)
+    const trash = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-bench-trash-"));
+    let results, after;
+    try {
+      results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), trash, ctx.opts.peer as string | undefined));
+      after = os.loadavg();
+    } finally {
+      fs.rmSync(trash, { recursive: true, force: true });
+    }
+    const load = { before, after };
     for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
     return 0;
   },
