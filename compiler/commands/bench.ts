@@ -13,6 +13,7 @@ export const benchCommand: Command = {
       runs: { type: "string", value: "n", default: "3", help: "runs per measurement (the median is shown)" },
       peer: { type: "string", value: "script", help: "a Node script synthesizing the same objects with another tool (e.g. cdk8s), run once per size on the compiled fleet" },
       imports: { type: "boolean", help: "measure what each dependency costs to import instead (a Markdown table)" },
+      trash: { type: "string", value: "dir", help: "keep what the runs leave in this folder instead of deleting it at the end (several benchmarks in a row: deleting thousands of files slows the next one's file creation, bench/scenarios.ts)" },
     },
   },
   async run(ctx) {
@@ -33,13 +34,15 @@ export const benchCommand: Command = {
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
     const before = os.loadavg();
     // what the runs leave is deleted after the last one (bench/scenarios.ts says why)
-    const trash = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-bench-trash-"));
+    const kept = ctx.opts.trash as string | undefined;
+    if (kept) fs.mkdirSync(kept, { recursive: true });
+    const trash = fs.mkdtempSync(path.join(kept ?? os.tmpdir(), "fleet-bench-trash-"));
     let results, after;
     try {
       results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), trash, ctx.opts.peer as string | undefined));
       after = os.loadavg();
     } finally {
-      fs.rmSync(trash, { recursive: true, force: true });
+      if (!kept) fs.rmSync(trash, { recursive: true, force: true });
     }
     const load = { before, after };
     for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
