@@ -104,6 +104,45 @@ function block(value: unknown, indent: number, continued: boolean, known: readon
 
 /** The part after `key:` or `-`: a nested block on the same line (in a sequence) or on the next lines. */
 function inline(value: object, indent: number, inSequence: boolean): void {
+  if (Object.isFrozen(value)) {
+    const known = frozenText(value, indent, inSequence);
+    if (known !== undefined) return void (out += known);
+  }
+  inlineFresh(value, indent, inSequence);
+}
+
+// A deeply frozen collection (policies, labels, specs shared by many objects) is written the same at every place
+// with the same indentation: its text is kept, by rank list, then by object, then by place.
+const frozenTexts = new Map<Map<string, number>, WeakMap<object, string[] | false>>();
+function frozenText(value: object, indent: number, inSequence: boolean): string | undefined {
+  let byObject = frozenTexts.get(rank);
+  if (!byObject) frozenTexts.set(rank, (byObject = new WeakMap()));
+  let texts = byObject.get(value);
+  if (texts === undefined) byObject.set(value, (texts = isDeepFrozen(value) ? [] : false));
+  if (texts === false) return undefined;
+  const slot = 2 * indent + (inSequence ? 1 : 0);
+  let t = texts[slot];
+  if (t === undefined) {
+    const outer = out;
+    out = "";
+    inlineFresh(value, indent, inSequence);
+    t = texts[slot] = out;
+    t.charCodeAt(0);
+    out = outer;
+  }
+  return t;
+}
+
+function isDeepFrozen(value: object): boolean {
+  if (!Object.isFrozen(value)) return false;
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (isCollection(v) && !isDeepFrozen(v)) return false;
+  }
+  return true;
+}
+
+function inlineFresh(value: object, indent: number, inSequence: boolean): void {
   // an object's keys are ordered once, here, and handed on
   let keys: readonly string[] | undefined;
   if (Array.isArray(value)) {
