@@ -1,7 +1,49 @@
 // The YAML writer as it was before each line's break was written before it and frozen collections were kept
-// (compiler/render/yaml.ts at 3c5c2e4), unchanged, as the reference yaml-differential.test.ts compares the
-// writer's bytes with.
-import { KUBE_KEY_ORDER, orderedKeys, rankOf } from "../../compiler/render/key-order";
+// (compiler/render/yaml.ts at 3c5c2e4, with the key order of its key-order.ts), unchanged, as the reference
+// yaml-differential.test.ts compares the writer's bytes with.
+const KUBE_KEY_ORDER = ["apiVersion", "kind", "metadata", "name", "namespace"];
+
+const ranks = new Map<readonly string[], Map<string, number>>();
+/** Position of each leading key; built once per list. */
+function rankOf(leading: readonly string[]): Map<string, number> {
+  let r = ranks.get(leading);
+  if (!r) ranks.set(leading, (r = new Map(leading.map((k, i) => [k, i]))));
+  return r;
+}
+
+/** The object's defined keys in canonical order. */
+function orderedKeys(value: object, rank: Map<string, number>): string[] {
+  const record = value as Record<string, unknown>;
+  let keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    if (record[keys[i]!] === undefined) {
+      keys = keys.filter((x) => record[x] !== undefined);
+      break;
+    }
+  }
+  // most objects are built in order already: one comparison per key tells
+  const n = keys.length;
+  let i = 1;
+  while (i < n && before(keys[i - 1]!, keys[i]!, rank)) i++;
+  if (i >= n) return keys;
+  if (n > 12) return keys.sort((a, b) => (before(a, b, rank) ? -1 : 1)); // large maps (the fleet index's files); keys are distinct
+  // small objects: an insertion sort from the first key out of order (no comparator closure: tsx keeps
+  // function names, which costs a property definition per closure)
+  for (; i < n; i++) {
+    const k = keys[i]!;
+    let j = i;
+    for (; j > 0 && before(k, keys[j - 1]!, rank); j--) keys[j] = keys[j - 1]!;
+    keys[j] = k;
+  }
+  return keys;
+}
+
+/** `a` goes before `b`: leading keys in their order, then the others by code unit. */
+function before(a: string, b: string, rank: Map<string, number>): boolean {
+  const ra = rank.get(a) ?? Infinity;
+  const rb = rank.get(b) ?? Infinity;
+  return ra < rb || (ra === rb && a < b);
+}
 
 /**
  * Writes one or more documents, each preceded by `---` when there are several. Keys are written in canonical
