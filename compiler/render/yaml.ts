@@ -61,7 +61,7 @@ function lineStart(k: string, indent: number, scalarFollows: boolean): string {
   if (t !== undefined) return t;
   return (starts[k] = (indent < 0 ? "" : breakAndPad(indent)) + keyOf(k) + (scalarFollows ? " " : ""));
 }
-// `<indentation>-` and `<indentation>- `, by indentation
+// `\n<indentation>-` and `\n<indentation>- `, by indentation
 const dashes: string[] = [];
 const isCollection = (v: unknown): v is object => v !== null && typeof v === "object";
 
