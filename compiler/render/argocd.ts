@@ -1,6 +1,6 @@
 // Argo CD Application and AppProject builders shared by tenant and platform renderers.
 import type { Platform } from "../schema/platform";
-import type { KubeObject } from "./objects";
+import { deepFreeze, type KubeObject } from "./objects";
 
 export const SYNC_WAVE = "argocd.argoproj.io/sync-wave";
 export const SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
@@ -51,8 +51,19 @@ export interface ApplicationSpec {
 
 // the same in every Application (thousands of them): made once, written, never changed.
 // allowEmpty stays false: a blank render must never prune a whole tenant
-const AUTOMATED = Object.freeze({ prune: true, selfHeal: true, allowEmpty: false });
-const RETRY_POLICY = Object.freeze({ ...RETRY, backoff: Object.freeze({ ...RETRY.backoff }) });
+const AUTOMATED = deepFreeze({ prune: true, selfHeal: true, allowEmpty: false });
+const RETRY_POLICY = deepFreeze({ ...RETRY, backoff: { ...RETRY.backoff } });
+const DEFAULT_SYNC_OPTIONS = ["CreateNamespace=false", "PruneLast=true"];
+// and the whole sync policy of each list of sync options, when no namespace metadata is managed
+const syncPolicies = new Map<string, Record<string, unknown>>();
+function syncPolicyOf(spec: ApplicationSpec): Record<string, unknown> {
+  const syncOptions = spec.syncOptions ?? DEFAULT_SYNC_OPTIONS;
+  if (spec.managedNamespaceMetadata) return { automated: AUTOMATED, syncOptions, managedNamespaceMetadata: spec.managedNamespaceMetadata, retry: RETRY_POLICY };
+  const key = syncOptions.join("\0");
+  let policy = syncPolicies.get(key);
+  if (!policy) syncPolicies.set(key, (policy = deepFreeze({ automated: AUTOMATED, syncOptions: [...syncOptions], retry: RETRY_POLICY })));
+  return policy;
+}
 
 export function application(platform: Platform, spec: ApplicationSpec): KubeObject {
   return {
@@ -70,12 +81,7 @@ export function application(platform: Platform, spec: ApplicationSpec): KubeObje
       destination: spec.destination,
       ...(Array.isArray(spec.source) ? { sources: spec.source } : { source: spec.source }),
       ...(spec.ignoreDifferences ? { ignoreDifferences: spec.ignoreDifferences } : {}),
-      syncPolicy: {
-        automated: AUTOMATED,
-        syncOptions: spec.syncOptions ?? ["CreateNamespace=false", "PruneLast=true"],
-        ...(spec.managedNamespaceMetadata ? { managedNamespaceMetadata: spec.managedNamespaceMetadata } : {}),
-        retry: RETRY_POLICY,
-      },
+      syncPolicy: syncPolicyOf(spec),
     },
   };
 }

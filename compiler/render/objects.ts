@@ -11,6 +11,18 @@ export interface KubeObject {
   [field: string]: unknown;
 }
 
+/**
+ * Freezes a value and every collection in it, for sub-objects many objects share: the YAML writer writes a
+ * deeply frozen collection once per place and reuses its text (render/yaml.ts), and nothing can change it.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const k in value) deepFreeze(value[k]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function fleetLabels(fleet: string): Record<string, string> {
   return { [LABELS.managedBy]: MANAGED_BY, [LABELS.fleet]: fleet };
 }

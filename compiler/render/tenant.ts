@@ -99,6 +99,8 @@ export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject
   };
 }
 
+const KEEP_NAMESPACE = Object.freeze({ [SYNC_OPTIONS]: KEEP_DATA });
+
 export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namespace & KubeObject {
   return {
     apiVersion: "v1",
@@ -106,7 +108,7 @@ export function tenantNamespace(t: ResolvedTenant, platform: Platform): V1Namesp
     metadata: {
       name: t.names.namespace,
       labels: { ...tenantLabels(t, platform.fleet), ...podSecurityLabels(podSecurityLevel(t.services)) },
-      annotations: { [SYNC_OPTIONS]: KEEP_DATA },
+      annotations: KEEP_NAMESPACE,
     },
   };
 }

@@ -2,13 +2,27 @@
 // namespace, copies of one credential, and admin passwords generated in-cluster once.
 import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../model/secrets";
 import { TENANT_SECRET_READER, tenantCredentialName, tenantStoreName } from "../../model/data-services";
-import type { KubeObject } from "../objects";
+import { deepFreeze, type KubeObject } from "../objects";
 import { customResourceAnnotations } from "./sync";
 
 const cr = customResourceAnnotations({ keepData: false });
 
 export const ESO_API = "external-secrets.io/v1";
-export const IN_CLUSTER_API = { url: "https://kubernetes.default.svc", caProvider: { type: "ConfigMap", name: "kube-root-ca.crt", key: "ca.crt" } };
+export const IN_CLUSTER_API = deepFreeze({ url: "https://kubernetes.default.svc", caProvider: { type: "ConfigMap", name: "kube-root-ca.crt", key: "ca.crt" } });
+
+// the readers' auth, by ServiceAccount, and each key's copy of the tenant's own Secret: the same for every tenant
+const auths = new Map<string, object>();
+const authAs = (serviceAccount: string) => {
+  let a = auths.get(serviceAccount);
+  if (!a) auths.set(serviceAccount, (a = deepFreeze({ serviceAccount: { name: serviceAccount } })));
+  return a;
+};
+const credentialData = new Map<string, object[]>();
+const credentialDataOf = (key: keyof typeof TENANT_SECRET_KEYS) => {
+  let d = credentialData.get(key);
+  if (!d) credentialData.set(key, (d = deepFreeze([{ secretKey: "password", remoteRef: { key: TENANT_SECRET, property: TENANT_SECRET_KEYS[key] } }])));
+  return d;
+};
 
 /** A SecretStore in `namespace` that reads Secrets of `remoteNamespace` as the ServiceAccount `serviceAccount`. */
 export function kubernetesStore(name: string, namespace: string, remoteNamespace: string, serviceAccount: string, labels: Record<string, string> = {}): KubeObject {
@@ -16,7 +30,7 @@ export function kubernetesStore(name: string, namespace: string, remoteNamespace
     apiVersion: ESO_API,
     kind: "SecretStore",
     metadata: { name, namespace, labels, annotations: cr },
-    spec: { provider: { kubernetes: { remoteNamespace, server: IN_CLUSTER_API, auth: { serviceAccount: { name: serviceAccount } } } } },
+    spec: { provider: { kubernetes: { remoteNamespace, server: IN_CLUSTER_API, auth: authAs(serviceAccount) } } },
   };
 }
 
@@ -47,7 +61,7 @@ export function tenantCredential(
         creationPolicy: "Owner",
         ...(template ? { template: { engineVersion: "v2", ...(template.labels ? { metadata: { labels: template.labels } } : {}), data: template.data } } : {}),
       },
-      data: [{ secretKey: "password", remoteRef: { key: TENANT_SECRET, property: TENANT_SECRET_KEYS[key] } }],
+      data: credentialDataOf(key),
     },
   };
 }

@@ -8,7 +8,9 @@ import type { Platform } from "../../schema/platform";
 import { SMTP_PASSWORD, SMTP_SECRET, STORAGE_ENV, STORAGE_SECRET } from "../../tutor/secret-env";
 import { ESO_API } from "../data/eso";
 import { customResourceAnnotations } from "../data/sync";
-import { tenantLabels, type KubeObject } from "../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
+
+const STORE_REF = deepFreeze({ kind: "ClusterSecretStore", name: CREDENTIALS_STORE });
 
 /** An ExternalSecret copying keys of credential Secrets through the platform's ClusterSecretStore. */
 export function credentialCopy(
@@ -25,7 +27,7 @@ export function credentialCopy(
     spec: {
       // a password changed by the operator reaches the tenant within the hour
       refreshInterval: "1h",
-      secretStoreRef: { kind: "ClusterSecretStore", name: CREDENTIALS_STORE },
+      secretStoreRef: STORE_REF,
       target: { name, creationPolicy: "Owner", ...(template ? { template } : {}) },
       data: data.map((d) => ({ secretKey: d.secretKey, remoteRef: { key: d.remoteKey, property: d.property } })),
     },
@@ -60,9 +62,9 @@ export function storageCredentials(t: ResolvedTenant, platform: Platform): KubeO
 export const pullSecretsOf = (t: ResolvedTenant, platform: Platform): string[] => privateRegistriesOf(platform, t.cluster.name).map(registrySecret);
 
 const DOCKER_CONFIG = ".dockerconfigjson";
+// the copy keeps the type the kubelet requires of an image pull secret
+const PULL_SECRET_TEMPLATE = deepFreeze({ type: "kubernetes.io/dockerconfigjson", engineVersion: "v2", mergePolicy: "Merge" });
 
 export function registryCredentials(t: ResolvedTenant, platform: Platform): KubeObject[] {
-  // the copy keeps the type the kubelet requires of an image pull secret
-  const template = { type: "kubernetes.io/dockerconfigjson", engineVersion: "v2", mergePolicy: "Merge" };
-  return pullSecretsOf(t, platform).map((name) => credentialCopy(t, platform, name, [{ secretKey: DOCKER_CONFIG, remoteKey: name, property: DOCKER_CONFIG }], template));
+  return pullSecretsOf(t, platform).map((name) => credentialCopy(t, platform, name, [{ secretKey: DOCKER_CONFIG, remoteKey: name, property: DOCKER_CONFIG }], PULL_SECRET_TEMPLATE));
 }

@@ -1,12 +1,12 @@
 // The tenant's public entry: one Ingress with a rule per host, routed by state — to Tutor's Caddy when
 // active, to the maintenance page in maintenance, and nothing at all when archived.
-import type { V1Ingress } from "@kubernetes/client-node";
+import type { V1HTTPIngressRuleValue, V1Ingress } from "@kubernetes/client-node";
 import { ingressOf } from "../../model/ingress";
 import { CADDY_SERVICE, MAINTENANCE_SERVICE } from "../../model/names";
 import { allHosts, type ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
 import { SYNC_WAVE } from "../argocd";
-import { tenantLabels, type KubeObject } from "../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
 
 const INGRESS_NAME = "openedx";
 /** One certificate per tenant, covering all its hosts (cert-manager makes it from the annotation below). */
@@ -18,6 +18,23 @@ export function publicBackend(t: Pick<ResolvedTenant, "state">): { name: string;
   if (t.state === "active") return CADDY_SERVICE;
   if (t.state === "maintenance") return MAINTENANCE_SERVICE;
   return undefined;
+}
+
+// each host's routing to a backend, and each cluster's annotations, the same for every tenant: made once
+const routes = new Map<string, V1HTTPIngressRuleValue>();
+function routeTo(backend: { name: string; port: number }): V1HTTPIngressRuleValue {
+  const key = `${backend.name}:${backend.port}`;
+  let http = routes.get(key);
+  if (!http) routes.set(key, (http = deepFreeze<V1HTTPIngressRuleValue>({ paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: backend.name, port: { number: backend.port } } } }] })));
+  return http;
+}
+const annotationsOf = new WeakMap<Platform, Map<string, Record<string, string>>>();
+function ingressAnnotations(platform: Platform, cluster: string, contract: ReturnType<typeof ingressOf>): Record<string, string> {
+  let byCluster = annotationsOf.get(platform);
+  if (!byCluster) annotationsOf.set(platform, (byCluster = new Map()));
+  let a = byCluster.get(cluster);
+  if (!a) byCluster.set(cluster, (a = deepFreeze({ ...contract.annotations, [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" })));
+  return a;
 }
 
 /*
@@ -39,15 +56,12 @@ export function tenantIngress(t: ResolvedTenant, platform: Platform): KubeObject
       namespace: t.names.namespace,
       labels: tenantLabels(t, platform.fleet),
       // a later wave than the rest of the base app: hosts switch to the maintenance page only once it is healthy
-      annotations: { ...contract.annotations, [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" },
+      annotations: ingressAnnotations(platform, t.cluster.name, contract),
     },
     spec: {
       ingressClassName: contract.className,
       tls: [{ hosts, secretName: TLS_SECRET }],
-      rules: hosts.map((host) => ({
-        host,
-        http: { paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: backend.name, port: { number: backend.port } } } }] },
-      })),
+      rules: hosts.map((host) => ({ host, http: routeTo(backend) })),
     },
   };
   return [ingress];

@@ -6,7 +6,7 @@ import { ingressOf } from "../../model/ingress";
 import type { ResolvedTenant } from "../../model/resolve";
 import { inClusterEndpoint } from "../../model/storage";
 import type { Platform } from "../../schema/platform";
-import { tenantLabels, type KubeObject } from "../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
 import { publicBackend } from "./ingress";
 
 /** The label every namespace carries with its own name (set by Kubernetes, immutable). */
@@ -34,13 +34,27 @@ const NOT_INTERNET_V4 = ["10.0.0.0/8", "100.64.0.0/10", "169.254.0.0/16", "172.1
 const NOT_INTERNET_V6 = ["fc00::/7", "fe80::/10"];
 
 // the three policies every tenant namespace has, the same everywhere: their specs made once (written, never changed)
-const DEFAULT_DENY: PolicySpec = Object.freeze<PolicySpec>({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
-const WITHIN_NAMESPACE: PolicySpec = Object.freeze<PolicySpec>({ podSelector: {}, policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: {} }] }], egress: [{ to: [{ podSelector: {} }] }] });
-const DNS: PolicySpec = Object.freeze<PolicySpec>({
+const DEFAULT_DENY: PolicySpec = deepFreeze<PolicySpec>({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+const WITHIN_NAMESPACE: PolicySpec = deepFreeze<PolicySpec>({ podSelector: {}, policyTypes: ["Ingress", "Egress"], ingress: [{ from: [{ podSelector: {} }] }], egress: [{ to: [{ podSelector: {} }] }] });
+const DNS: PolicySpec = deepFreeze<PolicySpec>({
   podSelector: {},
   policyTypes: ["Egress"],
   egress: [{ to: [{ namespaceSelector: inNamespace(CLUSTER_DNS.namespace), podSelector: { matchLabels: { ...CLUSTER_DNS.podLabels } } }], ports: [{ protocol: "UDP", port: CLUSTER_DNS.port }, tcp(CLUSTER_DNS.port)] }],
 });
+
+/** Every pod of the namespace. */
+const all = deepFreeze({});
+
+// the other specs depend on the cluster, the backend and the services used, shared by many tenants: each made
+// once per platform, by what it is made of (written, never changed)
+const specs = new WeakMap<Platform, Map<string, PolicySpec>>();
+function sharedSpec(platform: Platform, key: string, make: () => PolicySpec): PolicySpec {
+  let byKey = specs.get(platform);
+  if (!byKey) specs.set(platform, (byKey = new Map()));
+  let spec = byKey.get(key);
+  if (!spec) byKey.set(key, (spec = deepFreeze(make())));
+  return spec;
+}
 
 export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const ns = t.names.namespace;
@@ -52,21 +66,29 @@ export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObje
     metadata: { name, namespace: ns, labels },
     spec,
   });
-  const all = {};
   const policies = [policy("default-deny", DEFAULT_DENY), policy("allow-within-namespace", WITHIN_NAMESPACE), policy("allow-dns", DNS)];
 
   const backend = publicBackend(t);
   if (backend) {
-    const controller = ingressOf(platform, t.cluster.name).controller;
-    const fromController = [{ namespaceSelector: inNamespace(controller.namespace), podSelector: { matchLabels: { ...controller.podLabels } } }];
+    const cluster = t.cluster.name;
+    const fromController = () => {
+      const controller = ingressOf(platform, cluster).controller;
+      return [{ namespaceSelector: inNamespace(controller.namespace), podSelector: { matchLabels: { ...controller.podLabels } } }];
+    };
     policies.push(
-      policy("allow-ingress-controller", {
-        podSelector: { matchLabels: { "app.kubernetes.io/name": backend.name } },
-        policyTypes: ["Ingress"],
-        ingress: [{ from: fromController, ports: [tcp(backend.port)] }],
-      }),
+      policy(
+        "allow-ingress-controller",
+        sharedSpec(platform, `controller\0${cluster}\0${backend.name}\0${backend.port}`, () => ({
+          podSelector: { matchLabels: { "app.kubernetes.io/name": backend.name } },
+          policyTypes: ["Ingress"],
+          ingress: [{ from: fromController(), ports: [tcp(backend.port)] }],
+        })),
+      ),
       // without it Let's Encrypt could never reach the challenge, and no certificate would be issued
-      policy("allow-acme-solver", { podSelector: { matchLabels: { ...ACME_SOLVER.podLabels } }, policyTypes: ["Ingress"], ingress: [{ from: fromController, ports: [tcp(ACME_SOLVER.port)] }] }),
+      policy(
+        "allow-acme-solver",
+        sharedSpec(platform, `acme\0${cluster}`, () => ({ podSelector: { matchLabels: { ...ACME_SOLVER.podLabels } }, policyTypes: ["Ingress"], ingress: [{ from: fromController(), ports: [tcp(ACME_SOLVER.port)] }] })),
+      ),
     );
   }
 
@@ -76,25 +98,30 @@ export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObje
     if (e.namespace && e.namespace !== ns) ports.set(e.namespace, (ports.get(e.namespace) ?? new Set()).add(e.port));
   }
   if (ports.size > 0) {
-    const egress = [...ports.keys()].sort().map((n) => ({ to: [{ namespaceSelector: inNamespace(n) }], ports: [...ports.get(n)!].sort((a, b) => a - b).map(tcp) }));
-    policies.push(policy("allow-platform-services", { podSelector: all, policyTypes: ["Egress"], egress }));
+    const namespaces = [...ports.keys()].sort();
+    const portsOf = (n: string) => [...ports.get(n)!].sort((a, b) => a - b);
+    const key = `services\0${namespaces.map((n) => `${n}:${portsOf(n).join(",")}`).join(" ")}`;
+    const egress = () => namespaces.map((n) => ({ to: [{ namespaceSelector: inNamespace(n) }], ports: portsOf(n).map(tcp) }));
+    policies.push(policy("allow-platform-services", sharedSpec(platform, key, () => ({ podSelector: all, policyTypes: ["Egress"], egress: egress() }))));
   }
 
   // the relay alone, on its port: nothing else can be mailed to (Tutor's exim relay, which needs port 25, never runs)
   const relay = t.mail?.relay;
   if (relay) {
-    const egress = [{ to: [...relay.addresses].sort().map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(relay.port)] }];
-    policies.push(policy("allow-mail-relay", { podSelector: all, policyTypes: ["Egress"], egress }));
+    const addresses = [...relay.addresses].sort();
+    const egress = () => [{ to: addresses.map((cidr) => ({ ipBlock: { cidr } })), ports: [tcp(relay.port)] }];
+    policies.push(policy("allow-mail-relay", sharedSpec(platform, `mail\0${relay.port}\0${addresses.join(" ")}`, () => ({ podSelector: all, policyTypes: ["Egress"], egress: egress() }))));
   }
 
   // an object store in the cluster (MinIO) is reached in its namespace, on its port; one outside through `egress`
   const store = t.storage ? inClusterEndpoint(t.storage.endpointUrl) : undefined;
   if (store && store.namespace !== ns) {
-    policies.push(policy("allow-object-storage", { podSelector: all, policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: inNamespace(store.namespace) }], ports: [tcp(store.port)] }] }));
+    const spec = () => ({ podSelector: all, policyTypes: ["Egress" as const], egress: [{ to: [{ namespaceSelector: inNamespace(store.namespace) }], ports: [tcp(store.port)] }] });
+    policies.push(policy("allow-object-storage", sharedSpec(platform, `storage\0${store.namespace}\0${store.port}`, spec)));
   }
 
-  const external = externalEgress(t.cluster.spec.egress);
-  if (external.length > 0) policies.push(policy("allow-external", { podSelector: all, policyTypes: ["Egress"], egress: external }));
+  const external = sharedSpec(platform, `external\0${t.cluster.name}`, () => ({ podSelector: all, policyTypes: ["Egress"], egress: externalEgress(t.cluster.spec.egress) }));
+  if (external.egress!.length > 0) policies.push(policy("allow-external", external));
   return policies;
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_CONTAINER_RESOURCES, sumPods, tutorPods, type Budget, type Pods
 import { formatCpu, formatMemory } from "../../model/quantity";
 import type { ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
-import { tenantLabels, type KubeObject } from "../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
 import { MAINTENANCE_RESOURCES } from "./maintenance";
 
 /** cert-manager's HTTP-01 solver pod (its own default resources), present while the certificate is issued or renewed. */
@@ -64,27 +64,36 @@ const QUOTA_NAME = "tenant-quota";
 // post-render gives every container its requests and limits; a pod made by hand (kubectl run) gets these (the
 // same in every namespace: made once, written, never changed)
 const d = DEFAULT_CONTAINER_RESOURCES;
-const LIMIT_RANGE = Object.freeze({ limits: [{ type: "Container", defaultRequest: { ...d.requests }, default: { memory: d.limits.memory } }] });
+const LIMIT_RANGE = deepFreeze({ limits: [{ type: "Container", defaultRequest: { ...d.requests }, default: { memory: d.limits.memory } }] });
+
+// one quota spec per budget (tenants of one size, state and services share it): written, never changed
+const hardOf = new WeakMap<Budget, NonNullable<V1ResourceQuota["spec"]>>();
 
 export function quotaAndLimits(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const budget = budgetOf(t);
+  let spec = hardOf.get(budget);
+  if (!spec) hardOf.set(budget, (spec = deepFreeze(quotaSpec(budget))));
   const meta = (name: string) => ({ name, namespace: t.names.namespace, labels: tenantLabels(t, platform.fleet) });
   const quota: V1ResourceQuota & KubeObject = {
     apiVersion: "v1",
     kind: "ResourceQuota",
     metadata: meta(QUOTA_NAME),
-    spec: {
-      hard: {
-        "requests.cpu": formatCpu(budget.requests.cpu),
-        "requests.memory": formatMemory(budget.requests.memory),
-        "limits.memory": formatMemory(budget.limitMemory),
-        // public traffic enters through the platform's ingress only
-        "services.loadbalancers": "0",
-        "services.nodeports": "0",
-      },
-    },
+    spec,
   };
   // typed loosely: @kubernetes/client-node renames `default` to `_default`
   const limits: KubeObject = { apiVersion: "v1", kind: "LimitRange", metadata: meta("tenant-defaults"), spec: LIMIT_RANGE };
   return [quota, limits];
+}
+
+function quotaSpec(budget: Budget): NonNullable<V1ResourceQuota["spec"]> {
+  return {
+    hard: {
+      "requests.cpu": formatCpu(budget.requests.cpu),
+      "requests.memory": formatMemory(budget.requests.memory),
+      "limits.memory": formatMemory(budget.limitMemory),
+      // public traffic enters through the platform's ingress only
+      "services.loadbalancers": "0",
+      "services.nodeports": "0",
+    },
+  };
 }

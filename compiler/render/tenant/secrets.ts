@@ -5,19 +5,27 @@ import type { ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
 import { ESO_API } from "../data/eso";
 import { customResourceAnnotations } from "../data/sync";
-import { tenantLabels, type KubeObject } from "../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
 
 const GENERATOR = "openedx-secrets";
 const JWT_ISSUER = "openedx-jwt-selfsigned";
 
 // each entry runs the generator once (its output key is `password`) and renames the key: one value per key;
 // the same for every tenant, so made once (written, never changed)
-const DATA_FROM = Object.freeze(
+const DATA_FROM = deepFreeze(
   Object.values(TENANT_SECRET_KEYS).map((key) => ({
     sourceRef: { generatorRef: { apiVersion: "generators.external-secrets.io/v1alpha1", kind: "Password", name: GENERATOR } },
     rewrite: [{ regexp: { source: "^password$", target: key } }],
   })),
 );
+
+// and so are these parts of the others
+const PASSWORD_SPEC = deepFreeze({ length: 40, digits: 10, symbols: 0, noUpper: false, allowRepeat: true });
+const SECRET_TARGET = deepFreeze({ name: TENANT_SECRET, creationPolicy: "Orphan", deletionPolicy: "Retain" });
+const ISSUER_SPEC = deepFreeze({ selfSigned: {} });
+const ISSUER_REF = deepFreeze({ kind: "Issuer", name: JWT_ISSUER });
+const PRIVATE_KEY = deepFreeze({ algorithm: "RSA", size: 2048, encoding: "PKCS1", rotationPolicy: "Never" });
+const USAGES = deepFreeze(["digital signature"]);
 
 export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const metadata = (name: string) => ({
@@ -33,7 +41,7 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
     kind: "Password",
     metadata: metadata(GENERATOR),
     // letters and digits only: the values end up in URLs (redis://user:password@host) without quoting
-    spec: { length: 40, digits: 10, symbols: 0, noUpper: false, allowRepeat: true },
+    spec: PASSWORD_SPEC,
   };
   const externalSecret: KubeObject = {
     apiVersion: ESO_API,
@@ -42,7 +50,7 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
     spec: {
       // generated once; a refresh or a re-sync never rotates a password the databases already hold
       refreshPolicy: "CreatedOnce",
-      target: { name: TENANT_SECRET, creationPolicy: "Orphan", deletionPolicy: "Retain" },
+      target: SECRET_TARGET,
       dataFrom: DATA_FROM,
     },
   };
@@ -50,7 +58,7 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
     apiVersion: "cert-manager.io/v1",
     kind: "Issuer",
     metadata: metadata(JWT_ISSUER),
-    spec: { selfSigned: {} },
+    spec: ISSUER_SPEC,
   };
   // Only the key pair matters (Open edX signs JWTs with it); the certificate around it is never used for TLS.
   const certificate: KubeObject = {
@@ -62,10 +70,10 @@ export function tenantSecrets(t: ResolvedTenant, platform: Platform): KubeObject
       commonName: `${t.id} openedx jwt`,
       duration: "87600h",
       renewBefore: "720h",
-      issuerRef: { kind: "Issuer", name: JWT_ISSUER },
+      issuerRef: ISSUER_REF,
       // renewal keeps the key: tokens signed before a renewal stay valid
-      privateKey: { algorithm: "RSA", size: 2048, encoding: "PKCS1", rotationPolicy: "Never" },
-      usages: ["digital signature"],
+      privateKey: PRIVATE_KEY,
+      usages: USAGES,
     },
   };
   return [password, externalSecret, issuer, certificate];

@@ -5,9 +5,20 @@ import { provisionedBy } from "../../../model/provisioning";
 import type { ResolvedTenant } from "../../../model/resolve";
 import { TENANT_SECRET } from "../../../model/secrets";
 import type { Platform } from "../../../schema/platform";
-import { tenantLabels, type KubeObject } from "../../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../../objects";
 
 export const SECRET_READER_ROLE = "platform-secret-reader";
+
+// the same in every tenant namespace; the subjects, by the set of readers
+const RULES = deepFreeze([{ apiGroups: [""], resources: ["secrets"], resourceNames: [TENANT_SECRET], verbs: ["get"] }]);
+const ROLE_REF = deepFreeze({ apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: SECRET_READER_ROLE });
+const subjectLists = new Map<string, object[]>();
+function subjectsOf(readers: string[]): object[] {
+  const key = readers.join(" ");
+  let s = subjectLists.get(key);
+  if (!s) subjectLists.set(key, (s = deepFreeze(readers.map((namespace) => ({ kind: "ServiceAccount", name: TENANT_SECRET_READER, namespace })))));
+  return s;
+}
 
 export function tenantSecretAccess(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const p = provisionedBy(t);
@@ -19,14 +30,14 @@ export function tenantSecretAccess(t: ResolvedTenant, platform: Platform): KubeO
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "Role",
       metadata,
-      rules: [{ apiGroups: [""], resources: ["secrets"], resourceNames: [TENANT_SECRET], verbs: ["get"] }],
+      rules: RULES,
     },
     {
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",
       metadata,
-      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: SECRET_READER_ROLE },
-      subjects: readers.map((namespace) => ({ kind: "ServiceAccount", name: TENANT_SECRET_READER, namespace })),
+      roleRef: ROLE_REF,
+      subjects: subjectsOf(readers),
     },
   ];
 }

@@ -8,7 +8,7 @@ import { TENANT_SECRET, TENANT_SECRET_KEYS } from "../../../model/secrets";
 import type { Platform } from "../../../schema/platform";
 import { tenantCredential, tenantStore } from "../../data/eso";
 import { customResourceAnnotations } from "../../data/sync";
-import { tenantLabels, type KubeObject } from "../../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../../objects";
 
 const API = "k8s.mariadb.com/v1alpha1";
 /** Open edX runs many workers per site; the operator's default of 10 connections is far too few. */
@@ -25,16 +25,23 @@ function target(t: ResolvedTenant): { namespace: string; mariaDbRef: Record<stri
     return { namespace: ns, mariaDbRef: { name: t.names.helmRelease("mysql"), namespace: ns, kind: "MariaDB", waitForIt: true }, password: { name: TENANT_SECRET, key: TENANT_SECRET_KEYS.mysqlPassword } };
   }
   if (!provisionedBy(t).mysql) return undefined;
-  const { namespace, name } = SHARED_SERVICES.mysql;
+  const { namespace } = SHARED_SERVICES.mysql;
   const kind = t.cluster.components.mysql.external ? "ExternalMariaDB" : "MariaDB";
-  return { namespace, mariaDbRef: { name, kind, waitForIt: true }, password: { name: tenantCredentialName(t.id), key: "password" } };
+  return { namespace, mariaDbRef: SHARED_REFS[kind], password: { name: tenantCredentialName(t.id), key: "password" } };
 }
+
+// the shared server's reference, the same in every tenant's objects (written, never changed)
+const SHARED_REFS = deepFreeze({
+  MariaDB: { name: SHARED_SERVICES.mysql.name, kind: "MariaDB", waitForIt: true },
+  ExternalMariaDB: { name: SHARED_SERVICES.mysql.name, kind: "ExternalMariaDB", waitForIt: true },
+});
 
 export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const to = target(t);
   if (!to) return [];
   const labels = tenantLabels(t, platform.fleet);
-  const meta = { name: t.id, namespace: to.namespace, labels, annotations: customResourceAnnotations({ keepData: true }) };
+  // one metadata for its three or four objects: frozen, its text is written once
+  const meta = deepFreeze({ name: t.id, namespace: to.namespace, labels, annotations: customResourceAnnotations({ keepData: true }) });
   // the operator re-checks SQL objects every 10h with jitter: a thousand tenants stay cheap
   // (each spec spells out these two shared fields: no spread per object)
   const mariaDbRef = to.mariaDbRef;
@@ -62,25 +69,41 @@ export function mysqlProvisioning(t: ResolvedTenant, platform: Platform): KubeOb
 }
 
 // one endpoint per cluster, parsed once, not once per tenant
-const endpoints = new Map<string, { host: string; protocol: string }>();
-function endpointOf(endpointUrl: string): { host: string; protocol: string } {
+const endpoints = new Map<string, { host: string; protocol: string; tls: { enabled: boolean } }>();
+function endpointOf(endpointUrl: string): { host: string; protocol: string; tls: { enabled: boolean } } {
   let url = endpoints.get(endpointUrl);
   if (!url) {
     const { host, protocol } = new URL(endpointUrl);
-    endpoints.set(endpointUrl, (url = { host, protocol }));
+    endpoints.set(endpointUrl, (url = { host, protocol, tls: deepFreeze({ enabled: protocol === "https:" }) }));
   }
   return url;
 }
 
+// the key references of each credentials Secret and each schedule, shared by every tenant's Backup
+const keyRefs = new Map<string, Record<string, unknown>>();
+function keyRefsOf(secret: string | undefined): Record<string, unknown> {
+  const key = secret ?? "";
+  let refs = keyRefs.get(key);
+  if (!refs) {
+    const made = secret ? { accessKeyIdSecretKeyRef: { name: secret, key: S3_KEYS.accessKeyId }, secretAccessKeySecretKeyRef: { name: secret, key: S3_KEYS.secretAccessKey } } : {};
+    keyRefs.set(key, (refs = deepFreeze(made)));
+  }
+  return refs;
+}
+const schedules = new Map<string, { cron: string }>();
+const scheduleOf = (cron: string) => {
+  let s = schedules.get(cron);
+  if (!s) schedules.set(cron, (s = deepFreeze({ cron })));
+  return s;
+};
+
 function mysqlBackupSpec(t: ResolvedTenant, b: NonNullable<ReturnType<typeof databaseBackups>>, mariaDbRef: Record<string, unknown>): Record<string, unknown> {
   const url = endpointOf(b.endpointUrl);
-  const creds = b.credentialsSecret
-    ? { accessKeyIdSecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.accessKeyId }, secretAccessKeySecretKeyRef: { name: b.credentialsSecret, key: S3_KEYS.secretAccessKey } }
-    : {};
+  const creds = keyRefsOf(b.credentialsSecret);
   return {
     mariaDbRef,
     databases: [t.names.mysqlDatabase],
-    schedule: { cron: b.schedule },
+    schedule: scheduleOf(b.schedule),
     maxRetention: `${b.retentionDays * 24}h`,
     compression: "gzip",
     storage: {
@@ -89,7 +112,7 @@ function mysqlBackupSpec(t: ResolvedTenant, b: NonNullable<ReturnType<typeof dat
         endpoint: url.host,
         ...(b.region ? { region: b.region } : {}),
         prefix: `mysql/${t.id}`,
-        tls: { enabled: url.protocol === "https:" },
+        tls: url.tls,
         ...creds,
       },
     },
