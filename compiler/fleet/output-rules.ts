@@ -17,7 +17,7 @@ import { TENANT_DENIED_KINDS } from "../render/tenant/project-policy";
 import type { Platform } from "../schema/platform";
 import { quotasFitCapacity } from "./capacity-rules";
 import { externalServicesReachable } from "./egress-rules";
-import { kindPermitted, placePermitted, projectPermits, type ProjectSpec, type Target } from "./project-permits";
+import { kindPermitted, placePermitted, projectPermits, type ProjectSpec, type Target, type Verdict } from "./project-permits";
 
 export interface TenantOutput {
   tenant: ResolvedTenant;
@@ -74,6 +74,34 @@ const CLUSTER_KINDS = ["Namespace", "ClusterRole", "ClusterRoleBinding", "Custom
 }));
 const DENIED_KINDS = TENANT_DENIED_KINDS.map((d) => ({ what: `${d.group || "core"}/${d.kind}`, target: { group: d.group, kind: d.kind === "*" ? "AnyKind" : d.kind, clusterScoped: false } }));
 
+interface KindProbes {
+  /** The verdict on the tenant's own workloads' kind. */
+  own: Verdict;
+  /** What of CLUSTER_KINDS and of DENIED_KINDS the project's kind lists permit. */
+  cluster: string[];
+  denied: string[];
+}
+const OWN_KIND = { group: "apps", kind: "Deployment", clusterScoped: false };
+const probeKinds = (p: ProjectSpec): KindProbes => ({
+  own: kindPermitted(p, OWN_KIND),
+  cluster: CLUSTER_KINDS.filter(({ target }) => kindPermitted(p, target).ok).map((k) => k.what),
+  denied: DENIED_KINDS.filter(({ target }) => kindPermitted(p, target).ok).map((k) => k.what),
+});
+// the kind probes read the project's kind lists alone: every tenant project has the same two frozen ones (no
+// cluster-scoped kind, the platform's kinds denied), so they are probed once, not for each tenant
+const probedKinds = new WeakMap<object, WeakMap<object, KindProbes>>();
+function kindProbes(p: ProjectSpec): KindProbes {
+  const whitelist = p.clusterResourceWhitelist;
+  const blacklist = p.namespaceResourceBlacklist;
+  const shared = whitelist && blacklist && Object.isFrozen(whitelist) && Object.isFrozen(blacklist) && !p.clusterResourceBlacklist && !p.namespaceResourceWhitelist;
+  if (!shared) return probeKinds(p);
+  let byBlacklist = probedKinds.get(whitelist);
+  if (!byBlacklist) probedKinds.set(whitelist, (byBlacklist = new WeakMap()));
+  let probes = byBlacklist.get(blacklist);
+  if (!probes) byBlacklist.set(blacklist, (probes = probeKinds(p)));
+  return probes;
+}
+
 /**
  * Probes the project with what it must admit and what it must refuse. A probe is permitted when its place
  * (repository, destination) and its kind are (project-permits.ts): the probes of other kinds share their place,
@@ -85,16 +113,17 @@ const projectScoped: TenantRule = ({ tenant: t, project }, platform) => {
   const out: Diagnostic[] = [];
   const permits = (what: string) => out.push(error("project-scope", at(t), `project ${t.names.project} permits ${what}`, { hint: bug }));
   const ownPlace = placePermitted(p, own);
-  const verdict = ownPlace.ok ? kindPermitted(p, own) : ownPlace;
+  const kinds = kindProbes(p);
+  const verdict = ownPlace.ok ? kinds.own : ownPlace;
   if (!verdict.ok) out.push(error("project-scope", at(t), `project ${t.names.project} refuses the tenant's own workloads: ${verdict.reason}`, { hint: bug }));
   if (projectPermits(p, { ...own, repo: "https://example.invalid/other.git" }).ok) permits("another repository");
   if (projectPermits(p, { ...own, server: "https://other-cluster.invalid" }).ok) permits("another cluster");
   for (const ns of ["default", "kube-system", platform.argocd.namespace, `${t.names.namespace}-other`]) if (projectPermits(p, { ...own, namespace: ns }).ok) permits(`namespace ${ns}`);
   // cluster-scoped kinds: the tenant's repository and cluster, no namespace
   const clusterPlace = placePermitted(p, { ...own, namespace: "", clusterScoped: true }).ok;
-  for (const { what, target } of CLUSTER_KINDS) if (clusterPlace && kindPermitted(p, target).ok) permits(what);
+  if (clusterPlace) for (const what of kinds.cluster) permits(what);
   // namespaced kinds the platform keeps: the tenant's own place
-  for (const { what, target } of DENIED_KINDS) if (ownPlace.ok && kindPermitted(p, target).ok) permits(what);
+  if (ownPlace.ok) for (const what of kinds.denied) permits(what);
   return out;
 };
 

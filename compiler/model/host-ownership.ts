@@ -24,9 +24,13 @@ export function baseDomains(platform: Platform): string[] {
 /** The nearest customer domain that holds `host` (equal or above it), with the tenants it is assigned to. */
 export function customerDomainOf(platform: Platform, host: string): { domain: string; tenants: string[] } | undefined {
   const owners = platform.customerDomains;
-  for (const d of [host, ...DNS.parents(host)]) {
+  // the host, then each domain above it (DNS.parents), without a list of them: three hosts per tenant ask
+  let i = -1;
+  do {
+    const d = i < 0 ? host : host.slice(i + 1);
     if (Object.hasOwn(owners, d)) return { domain: d, tenants: owners[d]!.tenants };
-  }
+    i = host.indexOf(".", i + 1);
+  } while (i >= 0);
   return undefined;
 }
 

@@ -82,6 +82,8 @@ export function tenantRootApplication(t: ResolvedTenant, platform: Platform): Ku
   });
 }
 
+const NO_KINDS: readonly never[] = Object.freeze([]);
+
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
   return {
     apiVersion: "argoproj.io/v1alpha1",
@@ -91,8 +93,8 @@ export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject
       description: `Open edX tenant ${t.id}: may deploy only into namespace ${t.names.namespace} of cluster ${t.cluster.name}`,
       sourceRepos: [platform.repo.url],
       destinations: [{ server: t.cluster.spec.server, namespace: t.names.namespace }],
-      // no cluster-scoped kinds at all
-      clusterResourceWhitelist: [],
+      // no cluster-scoped kinds at all (one frozen list: the output rules probe it once)
+      clusterResourceWhitelist: NO_KINDS,
       // what isolates the tenant belongs to the platform side (reasons in render/tenant/project-policy.ts)
       namespaceResourceBlacklist: namespaceResourceBlacklist(),
     },
