@@ -12,6 +12,13 @@ export interface Endpoints {
 }
 
 const svc = (name: string, namespace: string) => `${name}.${namespace}.svc.cluster.local`;
+// the shared services' addresses, the same for every tenant: made once (not a new string per tenant to flatten)
+const SHARED_HOST = {
+  mysql: svc(S.mysql.name, S.mysql.namespace),
+  redis: svc(S.redis.name, S.redis.namespace),
+  mongodb: svc(`${S.mongodb.name}-${S.mongodb.replicaSet}`, S.mongodb.namespace),
+};
+const SHARED_SEARCH_URL = `http://${svc(S.search.name, S.search.namespace)}:${S.search.port}`;
 
 const known = new WeakMap<ResolvedTenant, Endpoints>();
 
@@ -42,7 +49,7 @@ function resolveEndpoints(t: ResolvedTenant): Endpoints {
       ? { host: dedicated(service), port: S[service].port, namespace: ns }
       : c[service].external
         ? { host: c[service].external.host, port: c[service].external.port }
-        : { host: svc(S[service].name, S[service].namespace), port: S[service].port, namespace: S[service].namespace };
+        : { host: SHARED_HOST[service], port: S[service].port, namespace: S[service].namespace };
   return {
     mysql: hostPort("mysql"),
     mongodb:
@@ -50,11 +57,11 @@ function resolveEndpoints(t: ResolvedTenant): Endpoints {
         ? { host: dedicated(`mongodb-${S.mongodb.replicaSet}`), port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: ns }
         : c.mongodb.external
           ? { host: c.mongodb.external.host, port: c.mongodb.external.port, authSource: t.names.mongodbDatabase, replicaSet: c.mongodb.external.replicaSet ?? "", useSsl: c.mongodb.external.useSsl }
-          : { host: svc(`${S.mongodb.name}-${S.mongodb.replicaSet}`, S.mongodb.namespace), port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: S.mongodb.namespace },
+          : { host: SHARED_HOST.mongodb, port: S.mongodb.port, authSource: t.names.mongodbDatabase, replicaSet: S.mongodb.replicaSet, useSsl: false, namespace: S.mongodb.namespace },
     redis: hostPort("redis"),
     search:
       t.services.search === "shared"
-        ? { url: `http://${svc(S.search.name, S.search.namespace)}:${S.search.port}`, publicUrl: searchHost ? `https://${searchHost}` : `https://search.${t.hosts.lms}`, port: S.search.port, namespace: S.search.namespace }
+        ? { url: SHARED_SEARCH_URL, publicUrl: searchHost ? `https://${searchHost}` : `https://search.${t.hosts.lms}`, port: S.search.port, namespace: S.search.namespace }
         : { url: `http://${dedicated("meilisearch")}:${S.search.port}`, publicUrl: `https://search.${t.hosts.lms}`, port: S.search.port, namespace: ns },
   };
 }

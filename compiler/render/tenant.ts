@@ -23,7 +23,12 @@ import { FLEET_PLUGINS_DIR } from "./tenant/tutor-plugin";
 import { tenantVpas } from "./tenant/vpa";
 
 /** Name of the Argo CD Config Management Plugin that renders a Tutor config of this major version. */
-export const tutorPluginName = (tutorVersion: string) => `tutor-v${tutorVersion.split(".")[0]}`;
+export function tutorPluginName(tutorVersion: string): string {
+  let name = pluginNames.get(tutorVersion);
+  if (name === undefined) pluginNames.set(tutorVersion, (name = `tutor-v${tutorVersion.split(".")[0]}`));
+  return name;
+}
+const pluginNames = new Map<string, string>();
 
 export const tenantDir = (id: string) => `tenants/${id}`;
 /** The tenant's own Kubernetes objects, synced by its base Application from the folder holding them. */

@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 
 /** Secrets are never in git: config.yml holds this placeholder and the value comes from the cluster. */
 export const SECRET_PLACEHOLDER_PREFIX = "from-cluster-secret:";
-export const secretPlaceholder = (key: string) => `${SECRET_PLACEHOLDER_PREFIX}${key}`;
+export function secretPlaceholder(key: string): string {
+  let p = placeholders.get(key);
+  if (p === undefined) placeholders.set(key, (p = `${SECRET_PLACEHOLDER_PREFIX}${key}`));
+  return p;
+}
+// a dozen keys, asked for by every tenant's config: one string each, flattened once by the writer, not per tenant
+const placeholders = new Map<string, string>();
 
 /** Keys holding secrets, each pinned to a placeholder: Tutor's generated ones, and the passwords it leaves empty. */
 export const GENERATED_SECRET_KEYS = [

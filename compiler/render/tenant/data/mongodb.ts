@@ -7,7 +7,7 @@ import type { ResolvedTenant } from "../../../model/resolve";
 import type { Platform } from "../../../schema/platform";
 import { tenantCredential, tenantStore } from "../../data/eso";
 import { provisioningJob, secretEnv } from "../../data/jobs";
-import { tenantLabels, type KubeObject } from "../../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../../objects";
 
 // mongosh reads everything from the environment: no value is part of the script
 const SCRIPT = `cat > /tmp/user.js <<'JS'
@@ -18,6 +18,12 @@ else d.createUser({ user: process.env.TENANT_USER, pwd: process.env.TENANT_PASSW
 JS
 exec mongosh "$MONGODB_URI" --quiet --username "$ADMIN_USER" --password "$ADMIN_PASSWORD" --authenticationDatabase admin /tmp/user.js`;
 
+// the admin of the cluster's own MongoDB, the same for every tenant (written, never changed)
+const SYSTEM_ADMIN = deepFreeze([
+  secretEnv("ADMIN_USER", MONGODB_SYSTEM_USERS_SECRET, "MONGODB_USER_ADMIN_USER"),
+  secretEnv("ADMIN_PASSWORD", MONGODB_SYSTEM_USERS_SECRET, "MONGODB_USER_ADMIN_PASSWORD"),
+]);
+
 export function mongodbProvisioning(t: ResolvedTenant, platform: Platform): KubeObject[] {
   if (!provisionedBy(t).mongodb) return [];
   const namespace = SHARED_SERVICES.mongodb.namespace;
@@ -27,7 +33,7 @@ export function mongodbProvisioning(t: ResolvedTenant, platform: Platform): Kube
   const external = t.cluster.components.mongodb.external;
   const admin = external?.adminSecret
     ? [{ name: "ADMIN_USER", value: external.adminUser }, secretEnv("ADMIN_PASSWORD", external.adminSecret, "password")]
-    : [secretEnv("ADMIN_USER", MONGODB_SYSTEM_USERS_SECRET, "MONGODB_USER_ADMIN_USER"), secretEnv("ADMIN_PASSWORD", MONGODB_SYSTEM_USERS_SECRET, "MONGODB_USER_ADMIN_PASSWORD")];
+    : SYSTEM_ADMIN;
   const job = provisioningJob({
     name: `mongodb-user-${t.id}`,
     namespace,

@@ -12,7 +12,7 @@ import { uuidV5 } from "../../../tutor/pinned";
 import { ESO_API, generatedPassword } from "../../data/eso";
 import { provisioningJob, secretEnv } from "../../data/jobs";
 import { customResourceAnnotations } from "../../data/sync";
-import { tenantLabels, type KubeObject } from "../../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../../objects";
 
 /** Tutor's MEILISEARCH_API_KEY_UID: Meilisearch derives the key's value from the master key and this uid. */
 export function searchKeyUid(id: string): string {
@@ -32,6 +32,12 @@ export const MASTER_KEY = "MEILI_MASTER_KEY";
 const SCRIPT = `code=$(curl -sS -o /tmp/out -w '%{http_code}' -X POST "$MEILI_URL/keys" -H "Authorization: Bearer $MEILI_MASTER_KEY" -H 'Content-Type: application/json' --data "$KEY_SPEC")
 cat /tmp/out; echo
 [ "$code" = 201 ] || grep -q '"code":"api_key_already_exists"' /tmp/out`;
+
+// the store's request and the master key of the shared instance, the same for every tenant (written, never changed)
+const HEADERS = deepFreeze({ Authorization: `Bearer {{ .master.${MASTER_KEY} }}` });
+const RESULT = deepFreeze({ jsonPath: "$.key" });
+const SHARED_MASTER = deepFreeze([{ name: "master", secretRef: { name: MEILISEARCH_MASTER_KEY_SECRET, namespace: SHARED_SERVICES.search.namespace } }]);
+const SHARED_MASTER_ENV = deepFreeze(secretEnv(MASTER_KEY, MEILISEARCH_MASTER_KEY_SECRET, MASTER_KEY));
 
 /** Where the tenant's key lives: the shared instance's namespace, or the tenant's own for a dedicated one. */
 function keyHome(t: ResolvedTenant): { namespace: string; masterKeySecret: string } {
@@ -58,7 +64,7 @@ export function searchProvisioning(t: ResolvedTenant, platform: Platform): KubeO
     labels,
     image: IMAGES.curl,
     script: SCRIPT,
-    env: [{ name: "MEILI_URL", value: url }, { name: "KEY_SPEC", value: JSON.stringify(spec) }, secretEnv(MASTER_KEY, home.masterKeySecret, MASTER_KEY)],
+    env: [{ name: "MEILI_URL", value: url }, { name: "KEY_SPEC", value: JSON.stringify(spec) }, dedicated ? secretEnv(MASTER_KEY, home.masterKeySecret, MASTER_KEY) : SHARED_MASTER_ENV],
   });
   const storeName = `search-key-${t.id}`;
   const provider = {
@@ -66,9 +72,9 @@ export function searchProvisioning(t: ResolvedTenant, platform: Platform): KubeO
       // the uid is fixed here, not taken from the ExternalSecret: the store can read this one key only
       url: `${url}/keys/${uid}`,
       method: "GET",
-      headers: { Authorization: `Bearer {{ .master.${MASTER_KEY} }}` },
-      secrets: [{ name: "master", secretRef: { name: home.masterKeySecret, ...(dedicated ? {} : { namespace: home.namespace }) } }],
-      result: { jsonPath: "$.key" },
+      headers: HEADERS,
+      secrets: dedicated ? [{ name: "master", secretRef: { name: home.masterKeySecret } }] : SHARED_MASTER,
+      result: RESULT,
     },
   };
   const annotations = customResourceAnnotations({ keepData: false });
