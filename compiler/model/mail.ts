@@ -16,7 +16,17 @@ export interface ResolvedMail {
 export function mailOf(tenant: Pick<Tenant, "id" | "mail">, platform: Platform, cluster: string): ResolvedMail | undefined {
   const own = tenant.mail;
   if (own) return { relay: own, from: "tenant", ...(own.username ? { passwordSecret: tenantMailSecret(tenant.id) } : {}) };
+  let byCluster = sharedMail.get(platform);
+  if (!byCluster) sharedMail.set(platform, (byCluster = new Map()));
+  if (!byCluster.has(cluster)) byCluster.set(cluster, sharedRelayOf(platform, cluster));
+  return byCluster.get(cluster);
+}
+
+// the cluster's or the platform's relay is the same for every tenant without its own: resolved once per cluster
+const sharedMail = new WeakMap<Platform, Map<string, ResolvedMail | undefined>>();
+
+function sharedRelayOf(platform: Platform, cluster: string): ResolvedMail | undefined {
   const shared = platform.clusters[cluster]?.mail ?? platform.mail;
   if (!shared) return undefined;
-  return { relay: shared, from: platform.clusters[cluster]?.mail ? "cluster" : "platform", ...(shared.username ? { passwordSecret: PLATFORM_MAIL_SECRET } : {}) };
+  return Object.freeze({ relay: shared, from: platform.clusters[cluster]?.mail ? "cluster" : "platform", ...(shared.username ? { passwordSecret: PLATFORM_MAIL_SECRET } : {}) });
 }

@@ -26,8 +26,12 @@ export const MINIO_ENDPOINT = `http://${MINIO_SERVER.name}.${MINIO_SERVER.namesp
 
 /** The S3 API's URL: as declared; else the in-cluster MinIO (minio) or AWS S3 of the region. */
 export function endpointOf(spec: ObjectStorage): string {
-  return spec.endpoint ?? (spec.provider === "minio" ? MINIO_ENDPOINT : `https://s3.${spec.region}.amazonaws.com`);
+  let url = endpoints.get(spec);
+  if (url === undefined) endpoints.set(spec, (url = spec.endpoint ?? (spec.provider === "minio" ? MINIO_ENDPOINT : `https://s3.${spec.region}.amazonaws.com`)));
+  return url;
 }
+// one URL per declared storage, asked for by each of its tenants: one string, not one per tenant
+const endpoints = new WeakMap<ObjectStorage, string>();
 
 export function storageSpecOf(platform: Pick<Platform, "objectStorage" | "clusters">, cluster: string): { spec: ObjectStorage; from: "cluster" | "platform" } | undefined {
   const own = platform.clusters[cluster]?.objectStorage;
@@ -49,7 +53,16 @@ export function storageOf(id: string, platform: Platform, cluster: string): Reso
 
 /** An endpoint inside the cluster (`http://minio.minio.svc.cluster.local:9000`): its namespace and port. */
 export function inClusterEndpoint(endpointUrl: string): { namespace: string; port: number } | undefined {
+  // a handful of URLs, each asked for by every tenant of its storage
+  if (inCluster.has(endpointUrl)) return inCluster.get(endpointUrl);
+  const found = parseInCluster(endpointUrl);
+  inCluster.set(endpointUrl, found);
+  return found;
+}
+const inCluster = new Map<string, Readonly<{ namespace: string; port: number }> | undefined>();
+
+function parseInCluster(endpointUrl: string): { namespace: string; port: number } | undefined {
   const m = /^(https?):\/\/[a-z0-9-]+\.([a-z0-9-]+)\.svc(\.cluster\.local)?(?::(\d+))?$/.exec(endpointUrl);
   if (!m) return undefined;
-  return { namespace: m[2]!, port: m[4] ? Number(m[4]) : m[1] === "https" ? 443 : 80 };
+  return Object.freeze({ namespace: m[2]!, port: m[4] ? Number(m[4]) : m[1] === "https" ? 443 : 80 });
 }
