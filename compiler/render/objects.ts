@@ -87,15 +87,25 @@ const KIND_RANK = new Map(KIND_ORDER.map((k, i) => [k, i]));
 
 /** Sorts by kind order (unknown kinds after known ones, by name), then namespace, then name. */
 export function sortObjects<T extends KubeObject>(objects: readonly T[]): T[] {
-  // each object's key made once, not at every comparison
-  const keyed = objects.map((o) => ({ o, rank: KIND_RANK.get(o.kind) ?? KIND_ORDER.length, ns: o.metadata.namespace ?? "" }));
-  keyed.sort((a, b) => {
-    if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
-    if (a.o.kind !== b.o.kind) return a.o.kind < b.o.kind ? -1 : 1;
-    if (a.ns !== b.ns) return a.ns < b.ns ? -1 : 1;
-    const na = a.o.metadata.name;
-    const nb = b.o.metadata.name;
-    return na === nb ? 0 : na < nb ? -1 : 1;
-  });
-  return keyed.map((k) => k.o);
+  // grouped by the rank of their kind first (in their order), then each group of more than one sorted (stably):
+  // a tenant's few dozen objects are of some twenty kinds, so few comparisons remain
+  const groups: T[][] = [];
+  for (const o of objects) (groups[KIND_RANK.get(o.kind) ?? KIND_ORDER.length] ??= []).push(o);
+  const sorted: T[] = [];
+  for (const group of groups) {
+    if (group === undefined) continue;
+    if (group.length > 1) group.sort(byKindNamespaceName);
+    for (const o of group) sorted.push(o);
+  }
+  return sorted;
+}
+
+function byKindNamespaceName(a: KubeObject, b: KubeObject): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  const nsa = a.metadata.namespace ?? "";
+  const nsb = b.metadata.namespace ?? "";
+  if (nsa !== nsb) return nsa < nsb ? -1 : 1;
+  const na = a.metadata.name;
+  const nb = b.metadata.name;
+  return na === nb ? 0 : na < nb ? -1 : 1;
 }
