@@ -65,25 +65,26 @@ function syncPolicyOf(spec: ApplicationSpec): Record<string, unknown> {
   return policy;
 }
 
+// each wave's annotation and the finalizer, shared by the Applications that have them
+const waveAnnotations = new Map<number, Record<string, string>>();
+function waveAnnotation(wave: number): Record<string, string> {
+  let a = waveAnnotations.get(wave);
+  if (!a) waveAnnotations.set(wave, (a = deepFreeze({ [SYNC_WAVE]: String(wave) })));
+  return a;
+}
+const FINALIZERS = deepFreeze([RESOURCES_FINALIZER]);
+
 export function application(platform: Platform, spec: ApplicationSpec): KubeObject {
-  return {
-    apiVersion: "argoproj.io/v1alpha1",
-    kind: "Application",
-    metadata: {
-      name: spec.name,
-      namespace: platform.argocd.namespace,
-      labels: spec.labels,
-      ...(spec.wave === undefined ? {} : { annotations: { [SYNC_WAVE]: String(spec.wave) } }),
-      ...(spec.cascadeDelete ? { finalizers: [RESOURCES_FINALIZER] } : {}),
-    },
-    spec: {
-      project: spec.project,
-      destination: spec.destination,
-      ...(Array.isArray(spec.source) ? { sources: spec.source } : { source: spec.source }),
-      ...(spec.ignoreDifferences ? { ignoreDifferences: spec.ignoreDifferences } : {}),
-      syncPolicy: syncPolicyOf(spec),
-    },
-  };
+  // optional members assigned, not spread in: the same members in the same order, without an object per spread
+  const metadata: KubeObject["metadata"] = { name: spec.name, namespace: platform.argocd.namespace, labels: spec.labels };
+  if (spec.wave !== undefined) metadata.annotations = waveAnnotation(spec.wave);
+  if (spec.cascadeDelete) metadata.finalizers = FINALIZERS;
+  const body: Record<string, unknown> = { project: spec.project, destination: spec.destination };
+  if (Array.isArray(spec.source)) body.sources = spec.source;
+  else body.source = spec.source;
+  if (spec.ignoreDifferences) body.ignoreDifferences = spec.ignoreDifferences;
+  body.syncPolicy = syncPolicyOf(spec);
+  return { apiVersion: "argoproj.io/v1alpha1", kind: "Application", metadata, spec: body };
 }
 
 /** A source in this repository, at the revision Argo CD watches. */
