@@ -88,15 +88,23 @@ export function tenantRootApplication(t: ResolvedTenant, platform: Platform): Ku
 }
 
 const NO_KINDS: readonly never[] = Object.freeze([]);
+const PROJECT_WAVE = Object.freeze({ [SYNC_WAVE]: String(WAVES.project) });
+// the fleet's repository, the one source of every tenant project
+const sourceRepos = new WeakMap<Platform, readonly string[]>();
+function sourceReposOf(platform: Platform): string[] {
+  let repos = sourceRepos.get(platform);
+  if (!repos) sourceRepos.set(platform, (repos = Object.freeze([platform.repo.url])));
+  return repos as string[];
+}
 
 export function tenantProject(t: ResolvedTenant, platform: Platform): KubeObject {
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "AppProject",
-    metadata: { name: t.names.project, namespace: platform.argocd.namespace, labels: tenantLabels(t, platform.fleet), annotations: { [SYNC_WAVE]: String(WAVES.project) } },
+    metadata: { name: t.names.project, namespace: platform.argocd.namespace, labels: tenantLabels(t, platform.fleet), annotations: PROJECT_WAVE },
     spec: {
       description: `Open edX tenant ${t.id}: may deploy only into namespace ${t.names.namespace} of cluster ${t.cluster.name}`,
-      sourceRepos: [platform.repo.url],
+      sourceRepos: sourceReposOf(platform),
       destinations: [{ server: t.cluster.spec.server, namespace: t.names.namespace }],
       // no cluster-scoped kinds at all (one frozen list: the output rules probe it once)
       clusterResourceWhitelist: NO_KINDS,
