@@ -58,15 +58,15 @@ export function domainsOf(platform: Platform, cluster: string): string[] {
 
 export function resolveTenant(tenant: Tenant, platform: Platform, source: ResolvedTenant["source"]): ResolvedTenant {
   const clusterName = clusterOf(platform, tenant);
-  const release = fromCatalog(platform.releases, tenant.release)!;
+  const release = releaseOf(platform, tenant.release);
   const image = tenant.image ? `${tenant.image.registry}/${tenant.image.repository}:${tenant.image.tag}` : release.image;
-  return {
+  const resolved: ResolvedTenant = {
     id: tenant.id,
     state: tenant.state,
     wave: tenant.wave,
-    cluster: { name: clusterName, spec: fromCatalog(platform.clusters, clusterName)!, components: clusterSetup(platform, clusterName).components },
+    cluster: clusterEntry(platform, clusterName),
     names: tenantNames(tenant.id),
-    release: { name: tenant.release, ...release },
+    release,
     image,
     hosts: {
       lms: tenant.hosts.lms,
@@ -82,18 +82,37 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
     services: tenant.services,
     labels: tenant.labels,
     admins: tenant.admins,
-    ...(tenant.theme !== undefined ? { theme: tenant.theme } : {}),
-    ...(tenant.demoCourse === false ? {} : { demoCourse: tenant.demoCourse === true ? {} : { ref: tenant.demoCourse.ref } }),
-    ...withMail(mailOf(tenant, platform, clusterName)),
-    ...withStorage(storageOf(tenant.id, platform, clusterName)),
-    tutor: tenant.tutor,
-    input: tenant,
-    source,
-  };
+  } as ResolvedTenant;
+  // the optional members assigned, not spread in: the same members in the same order, without an object per spread
+  if (tenant.theme !== undefined) resolved.theme = tenant.theme;
+  if (tenant.demoCourse !== false) resolved.demoCourse = tenant.demoCourse === true ? {} : { ref: tenant.demoCourse.ref };
+  const mail = mailOf(tenant, platform, clusterName);
+  if (mail) resolved.mail = mail;
+  const storage = storageOf(tenant.id, platform, clusterName);
+  if (storage) resolved.storage = storage;
+  resolved.tutor = tenant.tutor;
+  resolved.input = tenant;
+  resolved.source = source;
+  return resolved;
 }
 
-const withMail = (mail: ResolvedMail | undefined) => (mail ? { mail } : {});
-const withStorage = (storage: ResolvedStorage | undefined) => (storage ? { storage } : {});
+// a release and a cluster as tenants see them, the same for all of theirs: made once per platform (only read)
+const releases = new WeakMap<Platform, Map<string, ResolvedTenant["release"]>>();
+function releaseOf(platform: Platform, name: string): ResolvedTenant["release"] {
+  let byName = releases.get(platform);
+  if (!byName) releases.set(platform, (byName = new Map()));
+  let release = byName.get(name);
+  if (!release) byName.set(name, (release = Object.freeze({ name, ...fromCatalog(platform.releases, name)! })));
+  return release;
+}
+const clusters = new WeakMap<Platform, Map<string, ResolvedTenant["cluster"]>>();
+function clusterEntry(platform: Platform, name: string): ResolvedTenant["cluster"] {
+  let byName = clusters.get(platform);
+  if (!byName) clusters.set(platform, (byName = new Map()));
+  let cluster = byName.get(name);
+  if (!cluster) byName.set(name, (cluster = Object.freeze({ name, spec: fromCatalog(platform.clusters, name)!, components: clusterSetup(platform, name).components })));
+  return cluster;
+}
 
 /** Every host a tenant answers on. */
 export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {

@@ -43,12 +43,11 @@ export function storageOf(id: string, platform: Platform, cluster: string): Reso
   const found = storageSpecOf(platform, cluster);
   if (!found) return undefined;
   const { spec } = found;
-  return {
-    ...found,
-    bucket: S3.bucket(spec.bucketPrefix, id),
-    endpointUrl: endpointOf(spec),
-    ...(spec.irsaRoleArnPrefix ? { roleArn: `${spec.irsaRoleArnPrefix}${id}` } : { credentialsSecret: tenantStorageSecret(id) }),
-  };
+  // the last member assigned, not spread in (same members, same order)
+  const storage: ResolvedStorage = { spec, from: found.from, bucket: S3.bucket(spec.bucketPrefix, id), endpointUrl: endpointOf(spec) };
+  if (spec.irsaRoleArnPrefix) storage.roleArn = `${spec.irsaRoleArnPrefix}${id}`;
+  else storage.credentialsSecret = tenantStorageSecret(id);
+  return storage;
 }
 
 /** An endpoint inside the cluster (`http://minio.minio.svc.cluster.local:9000`): its namespace and port. */

@@ -28,20 +28,21 @@ function mailConfig(t: ResolvedTenant): Record<string, Json> {
 }
 
 /** The tenant's bucket (the fleet plugin configures django-storages from it); its keys are placeholders. */
-function storageConfig(t: ResolvedTenant): Record<string, Json> {
+function addStorageConfig(config: Record<string, Json>, t: ResolvedTenant): void {
   const s = t.storage;
-  if (!s) return {};
-  return {
-    [STORAGE_CONFIG.bucket]: s.bucket,
-    [STORAGE_CONFIG.endpointUrl]: s.endpointUrl,
-    [STORAGE_CONFIG.region]: s.spec.region,
-    // MinIO serves buckets under the endpoint's path; S3 and Spaces as host names
-    [STORAGE_CONFIG.addressingStyle]: s.spec.provider === "minio" ? "path" : "virtual",
-    // with IRSA there is no key pair: boto3 takes the role's token that EKS mounts
-    ...(s.roleArn
-      ? { [STORAGE_CONFIG.irsa]: true }
-      : { OPENEDX_AWS_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.accessKeyId), OPENEDX_AWS_SECRET_ACCESS_KEY: secretPlaceholder(STORAGE_ENV.secretAccessKey) }),
-  };
+  if (!s) return;
+  // assigned one by one, not built with computed keys and spreads: a thousand tenants ask
+  config[STORAGE_CONFIG.bucket] = s.bucket;
+  config[STORAGE_CONFIG.endpointUrl] = s.endpointUrl;
+  config[STORAGE_CONFIG.region] = s.spec.region;
+  // MinIO serves buckets under the endpoint's path; S3 and Spaces as host names
+  config[STORAGE_CONFIG.addressingStyle] = s.spec.provider === "minio" ? "path" : "virtual";
+  // with IRSA there is no key pair: boto3 takes the role's token that EKS mounts
+  if (s.roleArn) config[STORAGE_CONFIG.irsa] = true;
+  else {
+    config.OPENEDX_AWS_ACCESS_KEY = secretPlaceholder(STORAGE_ENV.accessKeyId);
+    config.OPENEDX_AWS_SECRET_ACCESS_KEY = secretPlaceholder(STORAGE_ENV.secretAccessKey);
+  }
 }
 
 export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
@@ -90,7 +91,8 @@ export function tutorConfig(t: ResolvedTenant): Record<string, Json> {
     MEILISEARCH_INDEX_PREFIX: n.searchIndexPrefix,
     MEILISEARCH_API_KEY_UID: searchKeyUid(t.id),
   };
-  Object.assign(config, mailConfig(t), storageConfig(t));
+  Object.assign(config, mailConfig(t));
+  addStorageConfig(config, t);
   if (t.plugins.includes("mfe")) config.MFE_HOST = t.hosts.mfe;
   for (const key of GENERATED_SECRET_KEYS) config[key] = secretPlaceholder(key);
   // the tenant's own settings were checked against the owned and secret keys, so they cannot override the above
