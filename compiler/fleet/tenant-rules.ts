@@ -101,6 +101,9 @@ function tutorSchema(key: string, schema: z.ZodType): z.ZodType {
   return wrapper;
 }
 
+// scalars each wrapper schema accepted (bounded): they pass the same way whichever tenant sets them
+const passed = new WeakMap<z.ZodType, Set<unknown>>();
+
 const tutorKeys: Rule = ({ value, locator }) => {
   const plugins = strings(value.plugins).map(([p]) => p);
   return Object.entries(obj(value.tutor) ?? {}).flatMap(([key, v]) => {
@@ -114,9 +117,18 @@ const tutorKeys: Rule = ({ value, locator }) => {
       const hint = didYouMean(key, verdict.suggestions) ?? (verdict.code === "tutor-secret" ? "remove it: the compiler wires secrets from the cluster" : "remove it");
       return [error(verdict.code, locator.key(path), `${key} ${verdict.reason}`, { path: shown, hint })];
     }
+    // a scalar a setting already took passes again: tenants of a fleet repeat the same few settings
+    const schema = tutorSchema(key, verdict.schema);
+    const scalar = v === null || typeof v !== "object";
+    if (scalar && passed.get(schema)?.has(v)) return [];
     // text Tutor would misread is reported once, by the schema (TutorJson)
     if (!TutorJson.safeParse(v).success) return [];
-    const { diagnostics } = validate(tutorSchema(key, verdict.schema), { tutor: { [key]: v } }, locator);
+    const { diagnostics } = validate(schema, { tutor: { [key]: v } }, locator);
+    if (scalar && diagnostics.length === 0) {
+      let values = passed.get(schema);
+      if (!values) passed.set(schema, (values = new Set()));
+      if (values.size < 1000) values.add(v);
+    }
     return diagnostics.map((d) => (d.code === "schema" ? { ...d, code: "tutor-type" } : d));
   });
 };
