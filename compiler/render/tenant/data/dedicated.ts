@@ -13,7 +13,7 @@ import type { Platform } from "../../../schema/platform";
 import { application, repoSource, WAVES } from "../../argocd";
 import { CHARTS, PSMDB_CR_VERSION } from "../../data/charts";
 import { yamlFile, type OutputFile } from "../../files";
-import { tenantLabels, type KubeObject } from "../../objects";
+import { deepFreeze, tenantLabels, type KubeObject } from "../../objects";
 import { meilisearchValues } from "../../platform/components/meilisearch";
 import { VALKEY_STRATEGY, valkeyStorage } from "../../platform/components/redis";
 import type { Chart } from "../../platform/component";
@@ -106,11 +106,20 @@ export function dedicatedServicesApplication(t: ResolvedTenant, platform: Platfo
 }
 
 /** values.yaml (one section per service, by chart alias) and the umbrella Chart.yaml. */
+// each chart's security values, the same for every tenant: a copy made once and frozen (deepMerge copies what it
+// changes, so the rest is shared and written from kept text)
+const security = new Map<string, Record<string, unknown>>();
+function securityOf(chart: string): Record<string, unknown> {
+  let values = security.get(chart);
+  if (!values) security.set(chart, (values = deepFreeze(structuredClone(securityValues(chart)))));
+  return values;
+}
+
 export function dedicatedServiceFiles(t: ResolvedTenant, platform: Platform): OutputFile[] {
   const services = dedicatedServices(t);
   if (services.length === 0) return [];
   // each chart's pod and container security contexts (model/chart-security.ts) under the service's own values
-  const values = Object.fromEntries(services.map((s) => [s, deepMerge(securityValues(CHART_OF[s].chart), VALUES[s](t, platform))]));
+  const values = Object.fromEntries(services.map((s) => [s, deepMerge(securityOf(CHART_OF[s].chart), VALUES[s](t, platform))]));
   const chart = {
     apiVersion: "v2",
     name: `${t.id}-services`,
