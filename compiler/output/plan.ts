@@ -4,7 +4,7 @@ import path from "node:path";
 import type { OutputFile } from "../render/files";
 import type { DiskState } from "./disk-state";
 import { UserError } from "../diagnostics";
-import { hashOf, MANIFEST, readManifest } from "./manifest";
+import { hashOf, isSafeOutputPath, MANIFEST, parseManifest, readManifest, type Manifest } from "./manifest";
 import { unreadable } from "./output-problems";
 
 export interface Plan {
@@ -52,7 +52,11 @@ export function planOutput(
   desired: readonly OutputFile[],
   opts: { listForeign?: boolean; disk?: DiskState; alsoOwned?: readonly string[] } = { listForeign: true },
 ): Plan {
-  const { manifest, problem } = readManifest(outDir);
+  // the fleet index in generated/ is read once, for its manifest and to compare it with the rendered one
+  const index = desired.find((f) => f.path === MANIFEST && f.hash === undefined);
+  const indexOnDisk = index ? readAhead(outDir, MANIFEST, opts.disk) : undefined;
+  const indexSame = indexOnDisk !== undefined && sameText(indexOnDisk.content, index!.content);
+  const { manifest, problem } = indexOnDisk ? manifestOf(indexOnDisk.content, index!, indexSame) : readManifest(outDir);
   // files an interrupted compile wrote before its manifest: the compiler's too (see output/recover.ts)
   for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
   const wanted = new Set(desired.map((f) => f.path));
@@ -85,12 +89,12 @@ export function planOutput(
       was = f.onDisk.hash;
     } else if (f.hash === undefined) {
       // a rendered file: its bytes compared with its text
-      const onDisk = folderAbsent(f.path) ? undefined : readOnDisk(outDir, f.path, opts.disk);
+      const onDisk = f === index && indexOnDisk ? indexOnDisk : folderAbsent(f.path) ? undefined : readOnDisk(outDir, f.path, opts.disk);
       if (onDisk === undefined) {
         missing(f);
         continue;
       }
-      const same = sameText(onDisk.content, f.content);
+      const same = onDisk === indexOnDisk ? indexSame : sameText(onDisk.content, f.content);
       // its stat and hash go to the disk state too, so the next run (a no-op compile, cache/unchanged-run.ts)
       // trusts its stat instead of reading it; equal bytes have the text's hash, which the fleet index computed
       if (onDisk.st) opts.disk!.remember(f.path, onDisk.st, () => hashOf(same ? f.content : onDisk.content));
@@ -126,14 +130,37 @@ export function planOutput(
       else plan.foreign.push(p);
     }
   } else {
-    const owned = [...manifest.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const p of owned) if (!wanted.has(p) && fs.existsSync(path.join(outDir, p))) plan.deletes.push(p);
+    // the owned files that left the output, in path order (a few, of thousands owned: sorted once found)
+    const gone = [...manifest.keys()].filter((p) => !wanted.has(p)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const p of gone) if (fs.existsSync(path.join(outDir, p))) plan.deletes.push(p);
   }
   for (const p of plan.deletes) {
     const content = readIfPresent(outDir, p);
     if (content !== undefined) plan.before.set(p, hashOf(content));
   }
   return plan;
+}
+
+/**
+ * The manifest of the fleet index found in generated/: the rendered index's own map when the bytes are the same
+ * (the text was written from it), else parsed from them (untrusted: output/manifest.ts).
+ */
+function manifestOf(bytes: Buffer, rendered: OutputFile, same: boolean): { manifest: Manifest; problem?: string } {
+  const own = rendered.manifest;
+  if (own && same && [...own.keys()].every(isSafeOutputPath)) return { manifest: new Map(own) };
+  return parseManifest(bytes.toString("utf8"));
+}
+
+/**
+ * A file's bytes (with their stat taken first, as readOnDisk does), read before the plan's walk; undefined when it
+ * cannot be read: the walk then reads it as any other file, and reports what stands in the way in its turn.
+ */
+function readAhead(outDir: string, rel: string, disk?: DiskState): { content: Buffer; st?: fs.Stats } | undefined {
+  try {
+    return readOnDisk(outDir, rel, disk);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Only a plain "no such file" counts: anything odd in the way is left to the read, which reports it. */
