@@ -50,13 +50,13 @@ export function listOutputDir(outDir: string): string[] {
 export function planOutput(
   outDir: string,
   desired: readonly OutputFile[],
-  opts: { listForeign?: boolean; disk?: DiskState; alsoOwned?: readonly string[] } = { listForeign: true },
+  opts: { listForeign?: boolean; disk?: DiskState; alsoOwned?: readonly string[]; knownManifest?: (hash: string) => Manifest | undefined } = { listForeign: true },
 ): Plan {
   // the fleet index in generated/ is read once, for its manifest and to compare it with the rendered one
   const index = desired.find((f) => f.path === MANIFEST && f.hash === undefined);
   const indexOnDisk = index ? readAhead(outDir, MANIFEST, opts.disk) : undefined;
   const indexSame = indexOnDisk !== undefined && sameText(indexOnDisk.content, index!.content);
-  const { manifest, problem } = indexOnDisk ? manifestOf(indexOnDisk.content, index!, indexSame) : readManifest(outDir);
+  const { manifest, problem } = indexOnDisk ? manifestOf(indexOnDisk.content, index!, indexSame, opts.knownManifest) : readManifest(outDir);
   // files an interrupted compile wrote before its manifest: the compiler's too (see output/recover.ts)
   for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
   const wanted = new Set(desired.map((f) => f.path));
@@ -143,11 +143,14 @@ export function planOutput(
 
 /**
  * The manifest of the fleet index found in generated/: the rendered index's own map when the bytes are the same
- * (the text was written from it), else parsed from them (untrusted: output/manifest.ts).
+ * (the text was written from it), or the one `known` for the bytes' hash (cache/last-manifest.ts), else parsed
+ * from them (untrusted: output/manifest.ts).
  */
-function manifestOf(bytes: Buffer, rendered: OutputFile, same: boolean): { manifest: Manifest; problem?: string } {
+function manifestOf(bytes: Buffer, rendered: OutputFile, same: boolean, known?: (hash: string) => Manifest | undefined): { manifest: Manifest; problem?: string } {
   const own = rendered.manifest;
   if (own && same && [...own.keys()].every(isSafeOutputPath)) return { manifest: new Map(own) };
+  const recorded = same ? undefined : known?.(hashOf(bytes));
+  if (recorded) return { manifest: recorded };
   return parseManifest(bytes.toString("utf8"));
 }
 
