@@ -76,6 +76,18 @@ export function fleetIndex(tenants: readonly ResolvedTenant[], platform: Platfor
 
 /** Every other file's path and hash, sorted by path: the index's `files`. */
 function manifestOf(files: readonly OutputFile[]): ReadonlyMap<string, string> {
+  // files in path order already (renderFleet's) are taken as they come; else sorted here
+  const inOrder = new Map<string, string>();
+  let last: string | undefined;
+  for (const f of files) {
+    if (f.path === MANIFEST) continue;
+    if (last !== undefined && !(last < f.path)) return sortedManifest(files);
+    inOrder.set((last = f.path), f.hash ?? hashOf(f.content));
+  }
+  return inOrder;
+}
+
+function sortedManifest(files: readonly OutputFile[]): ReadonlyMap<string, string> {
   const pairs = files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, f.hash ?? hashOf(f.content)] as const);
   return new Map(pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
