@@ -93,7 +93,9 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     const rules = () => outcomes.get(t.file)?.checks ?? checkTenant({ value: t.value, locator: t.locator }, platform.value);
     const problems = cache ? cache.checkTenant(t.file, rules) : rules();
     diagnostics.push(...problems);
-    if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
+    // a tenant this thread resolved in the pool (to render it) is not resolved again
+    const ahead = outcomes.get(t.file);
+    if (!hasErrors(problems)) tenants.push(ahead?.resolved && ahead.load.tenant?.value === t.value ? ahead.resolved : resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
   diagnostics.push(...checkLifecycleOf(root, tenants, lifecycle, { remember: cache?.writable }, previous));
