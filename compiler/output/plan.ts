@@ -56,9 +56,11 @@ export function planOutput(
   const index = desired.find((f) => f.path === MANIFEST && f.hash === undefined);
   const indexOnDisk = index ? readAhead(outDir, MANIFEST, opts.disk) : undefined;
   const indexSame = indexOnDisk !== undefined && sameText(indexOnDisk.content, index!.content);
-  const { manifest, problem } = indexOnDisk ? manifestOf(indexOnDisk.content, index!, indexSame, opts.knownManifest) : readManifest(outDir);
+  const found = indexOnDisk ? manifestOf(indexOnDisk.content, index!, indexSame, opts.knownManifest) : readManifest(outDir);
+  const { problem } = found;
   // files an interrupted compile wrote before its manifest: the compiler's too (see output/recover.ts)
-  for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
+  const alsoOwned = (opts.alsoOwned ?? []).filter((p) => !found.manifest.has(p));
+  const manifest: ReadonlyMap<string, string> = alsoOwned.length === 0 ? found.manifest : new Map([...found.manifest, ...alsoOwned.map((p) => [p, ""] as const)]);
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, before: new Map(), ...(problem ? { manifestProblem: problem } : {}) };
   // a file whose folder is absent is missing: a folder is looked at once one of its files is found missing, and
@@ -146,9 +148,9 @@ export function planOutput(
  * (the text was written from it), or the one `known` for the bytes' hash (cache/last-manifest.ts), else parsed
  * from them (untrusted: output/manifest.ts).
  */
-function manifestOf(bytes: Buffer, rendered: OutputFile, same: boolean, known?: (hash: string) => Manifest | undefined): { manifest: Manifest; problem?: string } {
+function manifestOf(bytes: Buffer, rendered: OutputFile, same: boolean, known?: (hash: string) => Manifest | undefined): { manifest: ReadonlyMap<string, string>; problem?: string } {
   const own = rendered.manifest;
-  if (own && same && [...own.keys()].every(isSafeOutputPath)) return { manifest: new Map(own) };
+  if (own && same && [...own.keys()].every(isSafeOutputPath)) return { manifest: own };
   const recorded = same ? undefined : known?.(hashOf(bytes));
   if (recorded) return { manifest: recorded };
   return parseManifest(bytes.toString("utf8"));

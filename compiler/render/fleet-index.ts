@@ -92,12 +92,17 @@ function sortedManifest(files: readonly OutputFile[]): ReadonlyMap<string, strin
   return new Map(pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
+// printable ASCII but `"` and `\`: what JSON.stringify writes as it is, between quotes (every path and hash the
+// compiler writes; anything else goes through JSON.stringify)
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const quoted = (s: string) => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
+
 /**
  * `files`, the last member of the index, written straight as JSON text: a path → hash line per file (tens of
  * thousands in a large fleet) with no generic key sort. Same bytes as `jsonFile` would write.
  */
 function withFiles(head: string, manifest: ReadonlyMap<string, string>): string {
-  const lines = [...manifest].map(([p, hash]) => `    ${JSON.stringify(p)}: ${JSON.stringify(hash)}`);
+  const lines = [...manifest].map(([p, hash]) => `    ${quoted(p)}: ${quoted(hash)}`);
   const members = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
   if (!head.endsWith("\n}\n")) throw new Error("internal error: the fleet index is not a JSON object");
   return `${head.slice(0, -3)},\n  "files": ${members}\n}\n`;
