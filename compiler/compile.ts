@@ -1,4 +1,5 @@
 // The compiler's pipeline, from tenant files to the planned contents of generated/.
+import fs from "node:fs";
 import path from "node:path";
 import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
@@ -7,6 +8,7 @@ import { readPreviousIndex } from "./fleet/previous-index";
 import { checkFleetOutput, checkTenantOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
+import { lastManifest, lastManifestFile, rememberManifest } from "./cache/last-manifest";
 import { TenantCache } from "./cache/tenant-cache";
 import { listTenantFiles, load, type LoadOptions, type Source } from "./load";
 import type { Platform } from "./schema/platform";
@@ -16,6 +18,7 @@ import { discardFirstTree, startFirstTree } from "./output/first-tree";
 import { stampsAhead } from "./output/stats-ahead";
 import { resolveInterrupted, type Recovery } from "./output/recover";
 import { DiskState } from "./output/disk-state";
+import { MANIFEST } from "./output/manifest";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { scanOutput, secretDiagnostics, sourceOwners } from "./scan/generated";
@@ -90,7 +93,9 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     const rules = () => outcomes.get(t.file)?.checks ?? checkTenant({ value: t.value, locator: t.locator }, platform.value);
     const problems = cache ? cache.checkTenant(t.file, rules) : rules();
     diagnostics.push(...problems);
-    if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
+    // a tenant this thread resolved in the pool (to render it) is not resolved again
+    const ahead = outcomes.get(t.file);
+    if (!hasErrors(problems)) tenants.push(ahead?.resolved && ahead.load.tenant?.value === t.value ? ahead.resolved : resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
   diagnostics.push(...checkLifecycleOf(root, tenants, lifecycle, { remember: cache?.writable }, previous));
@@ -142,15 +147,19 @@ function compileInto(root: string, outDir: string, firstTree: string | undefined
   // `inputs`: the input files' bytes as the no-op check just read them (cache/unchanged-run.ts), read once
   const result = build(root, { lifecycle: opts.lifecycle, firstTree, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { inputs: opts.inputs }) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root, { ahead: stampsAhead(root) });
-  let plan = planOutput(outDir, result.files, { listForeign: false, disk });
+  const knownManifest = opts.cache === false ? undefined : (hash: string) => lastManifest(root, hash);
+  let plan = planOutput(outDir, result.files, { listForeign: false, disk, knownManifest });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
   if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks, sourceOwners(result.model.tenants, result.platformSource)));
   const recovered = resolveInterrupted(root, outDir, result.files);
   // the recovery changed generated/: what the tenant pool saw there is out of date
   if (recovered.action !== "none") for (const f of result.files) delete f.onDisk;
-  if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
+  if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, knownManifest, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld, firstTree });
+  // the manifest just written, for the next run's plan (when the fleet index was written, or none is recorded)
+  const index = result.files.find((f) => f.path === MANIFEST);
+  if (knownManifest && index && (plan.writes.includes(index) || !fs.existsSync(lastManifestFile(root)))) rememberManifest(root, index);
   disk?.save();
   return { build: result, plan, recovered };
 }
@@ -159,5 +168,6 @@ function compileInto(root: string, outDir: string, firstTree: string | undefined
 export function check(root: string, opts: { cache?: boolean; lifecycle?: LifecycleOptions } = {}): { build: Build; plan: Plan } {
   const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true, ahead: stampsAhead(root) });
-  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk }) };
+  const knownManifest = opts.cache === false ? undefined : (hash: string) => lastManifest(root, hash);
+  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk, knownManifest }) };
 }
