@@ -4,9 +4,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
-import { bundleDir } from "../bundle-dir";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
+import { bundleDir, startBundleWorker } from "../bundle-dir";
 import { cacheDir, packNames } from "../cache/pack";
 import { COUNTERS, FAILED, workersAsked, type WorkerStart } from "./protocol";
 
@@ -22,11 +21,6 @@ export interface Workers {
   state: SharedArrayBuffer;
 }
 
-function workerEntry(): URL | undefined {
-  const bundle = bundleDir();
-  return bundle === undefined ? undefined : pathToFileURL(path.join(bundle, "tenant-worker.mjs"));
-}
-
 /** Workers to start for `tenants` tenants: one per further core, at most 3 (FLEET_WORKERS sets the number; 0: none). */
 function workerCount(tenants: number): number {
   const asked = workersAsked();
@@ -37,15 +31,14 @@ function workerCount(tenants: number): number {
 
 /** Starts workers for about `tenants` tenants to come, when that many are worth it and the compiler runs from its bundle. */
 export function startWorkers(root: string, tenants: number): Workers | undefined {
-  const entry = workerEntry();
-  const count = entry ? workerCount(tenants) : 0;
-  if (!entry || count === 0) return undefined;
+  const count = bundleDir() === undefined ? 0 : workerCount(tenants);
+  if (count === 0) return undefined;
   const state = new SharedArrayBuffer(COUNTERS * Int32Array.BYTES_PER_ELEMENT);
   // one channel per worker: a port crosses to one thread only
   const ports = Array.from({ length: count }, () => {
     const { port1, port2 } = new MessageChannel();
     const start: WorkerStart & { port: MessagePort } = { root, state, port: port2 };
-    const worker = new Worker(entry, { workerData: start, transferList: [port2] });
+    const worker = startBundleWorker("tenant-worker", { workerData: start, transferList: [port2] })!;
     worker.on("error", () => Atomics.store(new Int32Array(state), FAILED, 1));
     worker.unref(); // workers never given a job do not keep the process alive
     return port1;

@@ -2,6 +2,7 @@
 // platform, waits for the job, then takes chunks from the shared counter until none is left and posts each
 // chunk's outcomes as plain data. Any failure is flagged, never thrown: the main thread does what is left.
 import { workerData, type MessagePort } from "node:worker_threads";
+import { saveWorkerCode } from "../bundle-dir";
 import { FAILED, NEXT, POSTED, type Job, type WorkerStart } from "./protocol";
 
 const { root, state, port } = workerData as WorkerStart & { port: MessagePort };
@@ -13,7 +14,8 @@ function fail(): void {
   port.close();
 }
 
-try {
+// an async function, not top-level await: the bundle's worker code is one CommonJS file (compiler/run.mjs)
+async function serve(): Promise<void> {
   // loaded inside the try: a worker that cannot load the compiler says so instead of dying silently
   const { createReader } = await import("../load");
   const { toData, workChunk } = await import("./tenant-work");
@@ -27,10 +29,12 @@ try {
         Atomics.notify(counters, POSTED);
       }
       port.close();
+      // after the last chunk is posted: the main thread never waits for this
+      saveWorkerCode();
     } catch {
       fail();
     }
   });
-} catch {
-  fail();
 }
+
+serve().catch(fail);
