@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { sourcesHash } from "./cache/sources-hash.mjs";
 import { loadCached } from "./code-cache.cjs";
@@ -73,6 +74,7 @@ async function bundle(dir) {
     ...common,
     entryPoints: {
       cli: path.join(COMPILER, "cli.ts"),
+      "start-early": path.join(COMPILER, "parallel", "start-early.ts"),
       "tenant-worker": path.join(COMPILER, "parallel", "worker.ts"),
       "validate-worker": path.join(COMPILER, "validate", "pool.ts"),
       "stat-worker": path.join(COMPILER, "output", "stat-worker.ts"),
@@ -106,11 +108,14 @@ if (!fs.existsSync(path.join(dir, "cli.cjs"))) {
 }
 // where the tenant pool finds this bundle's worker entry (parallel/pool.ts)
 globalThis[Symbol.for("openedx-fleet.bundle")] = dir;
+// a compile or check that will need the tenant pool's workers starts them before this thread loads the compiler
+if (process.argv[2] === "compile" || process.argv[2] === "check") {
+  createRequire(import.meta.url)(path.join(dir, "start-early.cjs")).startEarly(process.argv.slice(2), CODE_ROOT);
+}
 const started = performance.now();
 const compiler = loadCached(path.join(dir, "cli.cjs"), process.argv[2]);
 const { main } = compiler.exports;
 const loaded = performance.now();
-globalThis.__t?.("cli loaded");
 
 if (process.env.FLEET_BENCH_CHILD === "1") {
   // the benchmark's child (compiler/bench/measure.ts): output swallowed, one JSON line of figures instead

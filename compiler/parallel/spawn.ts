@@ -46,7 +46,10 @@ export function startWorkers(root: string, tenants: number): Workers | undefined
   return { root, ports, state };
 }
 
-let early: Workers | undefined;
+// The workers started early: on globalThis, since compiler/run.mjs starts them from a file of the bundle of its
+// own (start-early.ts), before it loads the compiler's, which takes them: each file has its own copy of this module.
+const EARLY = Symbol.for("openedx-fleet.early-workers");
+const shared = globalThis as unknown as Record<typeof EARLY, Workers | undefined>;
 
 /**
  * Starts workers now for a compile or check of `root` that will need them: a fleet of many tenants whose tenant
@@ -54,19 +57,19 @@ let early: Workers | undefined;
  * takes them (takeEarlyWorkers) or they end unused.
  */
 export function startWorkersEarly(root: string, opts: { cached: boolean }): void {
-  if (early || (opts.cached && packNames(cacheDir(root)).length > 0)) return;
+  if (shared[EARLY] || (opts.cached && packNames(cacheDir(root)).length > 0)) return;
   let tenants = 0;
   try {
     for (const name of fs.readdirSync(path.join(root, "tenants"))) if (name.endsWith(".ts") && !name.endsWith(".d.ts")) tenants++;
   } catch {
     return;
   }
-  early = startWorkers(root, tenants);
+  shared[EARLY] = startWorkers(root, tenants);
 }
 
 /** The workers started early for `root`, once; undefined when none were. */
 export function takeEarlyWorkers(root: string): Workers | undefined {
-  const taken = early?.root === root ? early : undefined;
-  if (taken) early = undefined;
+  const taken = shared[EARLY]?.root === root ? shared[EARLY] : undefined;
+  if (taken) shared[EARLY] = undefined;
   return taken;
 }
