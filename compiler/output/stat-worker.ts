@@ -3,7 +3,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { workerData, type MessagePort } from "node:worker_threads";
-import { saveWorkerCode } from "../bundle-dir";
 import { readChecksummed } from "../cache/checksummed";
 import { diskStateFile } from "./disk-state";
 import { DONE, STAMP_FIELDS, type StatsAheadStart } from "./stats-ahead-protocol";
@@ -29,5 +28,4 @@ try {
   port.close();
   Atomics.store(counters, DONE, 1);
   Atomics.notify(counters, DONE);
-  saveWorkerCode();
 }

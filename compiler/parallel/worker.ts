@@ -23,14 +23,18 @@ async function serve(): Promise<void> {
   port.once("message", ({ platform, outDir, tree, chunks }: Job) => {
     const ctx = { root, outDir, platform, reader, tree };
     try {
-      for (let i = Atomics.add(counters, NEXT, 1); i < chunks.length; i = Atomics.add(counters, NEXT, 1)) {
-        port.postMessage({ index: i, result: toData(workChunk(ctx, chunks[i]!)) });
+      for (let i = Atomics.add(counters, NEXT, 1); i < chunks.length; ) {
+        const result = toData(workChunk(ctx, chunks[i]!));
+        const next = Atomics.add(counters, NEXT, 1);
+        // before its last chunk is posted, so that the process never ends while the cache is written (when one is:
+        // after a new bundle, mostly)
+        if (next >= chunks.length) saveWorkerCode();
+        port.postMessage({ index: i, result });
         Atomics.add(counters, POSTED, 1);
         Atomics.notify(counters, POSTED);
+        i = next;
       }
       port.close();
-      // after the last chunk is posted: the main thread never waits for this
-      saveWorkerCode();
     } catch {
       fail();
     }
