@@ -110,7 +110,11 @@ if (!fs.existsSync(path.join(dir, "cli.cjs"))) {
 globalThis[Symbol.for("openedx-fleet.bundle")] = dir;
 // a compile or check that will need the tenant pool's workers starts them before this thread loads the compiler
 if (process.argv[2] === "compile" || process.argv[2] === "check") {
-  createRequire(import.meta.url)(path.join(dir, "start-early.cjs")).startEarly(process.argv.slice(2), CODE_ROOT);
+  try {
+    createRequire(import.meta.url)(path.join(dir, "start-early.cjs")).startEarly(process.argv.slice(2), CODE_ROOT);
+  } catch {
+    // only a guess: the command starts its workers itself, or does without
+  }
 }
 const started = performance.now();
 const compiler = loadCached(path.join(dir, "cli.cjs"), process.argv[2]);
