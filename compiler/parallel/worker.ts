@@ -16,7 +16,7 @@ function fail(): void {
 
 // an async function, not top-level await: the bundle's worker code is one CommonJS file (compiler/run.mjs)
 async function serve(): Promise<void> {
-  // loaded inside the try: a worker that cannot load the compiler says so instead of dying silently
+  // loaded here, not imported above: a worker that cannot load the compiler says so (fail) instead of dying silently
   const { createReader } = await import("../load");
   const { toData, workChunk } = await import("./tenant-work");
   const reader = createReader(root);
