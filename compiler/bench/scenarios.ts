@@ -62,12 +62,12 @@ function settle(): void {
 
 const sleep = (ms: number) => ms > 0 && Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. */
 /**
  * Runs every scenario `runs` times on a new fleet of `count` tenants; `progress` gets one line per step. `peer`:
  * a Node script run once on the compiled fleet (its root as argument), timed whole, as the reference peer.
+ * `trash`: where the fleet and every folder the runs clear are moved; the caller deletes it after all sizes.
  */
-export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void, peer?: string): SizeResult {
+export function benchSize(codeRoot: string, count: number, runs: number, progress: (line: string) => void, trash: string, peer?: string): SizeResult {
   progress(`generating ${count} tenants…`);
   const root = syntheticFleet(codeRoot, count);
   const samples: Partial<Record<ScenarioKey, Sample[]>> = {};
@@ -85,12 +85,13 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
   // docs rewrites the fleet's docs/reference.md: a copy of the repository's, so the command has its real work to do
   fs.mkdirSync(path.join(root, "docs"));
   fs.copyFileSync(path.join(codeRoot, "docs", "reference.md"), path.join(root, "docs", "reference.md"));
-  // cleared folders are moved aside and deleted outside the measured runs (deleting thousands of files leaves
-  // the file system busy writing back, which the next run would pay for)
-  const trash = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-bench-trash-"));
+  // cleared folders are moved aside, and deleted only after the last measured run of every size: on ext4
+  // without a journal, the kernel avoids reusing an inode deleted in the last 1 to 6 minutes, and each file
+  // created after thousands were deleted scans past them (`recently_deleted`), which made file creation, and
+  // with it the first compile, several times slower than on a fresh clone
   let trashed = 0;
   const clear = (...dirs: string[]) =>
-    dirs.forEach((d) => fs.existsSync(path.join(root, d)) && fs.renameSync(path.join(root, d), path.join(trash, String(trashed++))));
+    dirs.forEach((d) => fs.existsSync(path.join(root, d)) && fs.renameSync(path.join(root, d), path.join(trash, `${count}-${trashed++}`)));
   try {
     measure(codeRoot, ["compile", "--root", root]); // the base commit holds a compiled fleet
     fs.writeFileSync(path.join(root, ".gitignore"), ".cache/\n");
@@ -117,8 +118,6 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
       // kubeconform off: the benchmark measures the compiler's own validator, the same on every machine
       if (schemas) at("validate", ["validate", "--schemas", schemas, "--kubeconform", "off"]);
       at("docs", ["docs"]);
-      fs.rmSync(trash, { recursive: true, force: true });
-      fs.mkdirSync(trash);
     }
     if (peer) {
       progress(`${count} tenants: reference peer (${path.basename(peer)})`);
@@ -129,8 +128,7 @@ export function benchSize(codeRoot: string, count: number, runs: number, progres
       progress(r.stderr.trim());
     }
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-    fs.rmSync(trash, { recursive: true, force: true });
+    fs.renameSync(root, path.join(trash, path.basename(root)));
   }
   const medians: SizeResult["medians"] = {};
   let peakRssMb = 0;

@@ -1,5 +1,7 @@
 // `npm run bench [-- --sizes 100,1000,5000 --runs 3]`: synthetic fleets, measured in fresh processes.
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { CODE_ROOT as REPO_ROOT } from "../code-root";
 import type { Command } from "./index";
 
@@ -11,6 +13,7 @@ export const benchCommand: Command = {
       runs: { type: "string", value: "n", default: "3", help: "runs per measurement (the median is shown)" },
       peer: { type: "string", value: "script", help: "a Node script synthesizing the same objects with another tool (e.g. cdk8s), run once per size on the compiled fleet" },
       imports: { type: "boolean", help: "measure what each dependency costs to import instead (a Markdown table)" },
+      trash: { type: "string", value: "dir", help: "keep what the runs leave in this folder instead of deleting it at the end (several benchmarks in a row: deleting thousands of files slows the next one's file creation, bench/scenarios.ts)" },
     },
   },
   async run(ctx) {
@@ -30,8 +33,18 @@ export const benchCommand: Command = {
     const [{ benchSize }, { table, verdicts }] = await Promise.all([import("../bench/scenarios"), import("../bench/table")]);
     // the benchmark measures the compiler of this checkout, on fleets of its own in the temp folder
     const before = os.loadavg();
-    const results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), ctx.opts.peer as string | undefined));
-    const load = { before, after: os.loadavg() };
+    // what the runs leave is deleted after the last one (bench/scenarios.ts says why)
+    const kept = ctx.opts.trash as string | undefined;
+    if (kept) fs.mkdirSync(kept, { recursive: true });
+    const trash = fs.mkdtempSync(path.join(kept ?? os.tmpdir(), "fleet-bench-trash-"));
+    let results, after;
+    try {
+      results = sizes.map((n) => benchSize(REPO_ROOT, n, runs, (line) => ctx.io.err(line), trash, ctx.opts.peer as string | undefined));
+      after = os.loadavg();
+    } finally {
+      if (!kept) fs.rmSync(trash, { recursive: true, force: true });
+    }
+    const load = { before, after };
     for (const line of [...table(results, runs, load), "", ...verdicts(results)]) ctx.io.out(line);
     return 0;
   },

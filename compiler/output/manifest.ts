@@ -34,6 +34,9 @@ const MAX_HASHED_LENGTH = 64 * 1024 * 1024;
 // segments of safe characters that do not start with '.', joined by single '/'
 const PLAIN_PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
 
+/** Safe characters only, in segments that are neither empty nor start with '.': relative and normalised already. */
+export const isPlainOutputPath = (p: string) => PLAIN_PATH.test(p);
+
 /** A path the manifest may name: relative, normalised, inside generated/. Committed state is untrusted. */
 export function isSafeOutputPath(p: string): boolean {
   if (PLAIN_PATH.test(p)) return true; // the common case, without normalising

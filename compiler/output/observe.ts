@@ -4,8 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DiskObservation } from "../render/files";
 import { stampOf } from "./disk-state";
-import { hashOf } from "./manifest";
-import { sameText, statIfFile } from "./plan";
+import { hashOf, isPlainOutputPath } from "./manifest";
+import { statIfFile } from "./plan";
 
 // Opened, then stat'd and read through the descriptor: one system call fewer than a stat and a whole-file read,
 // and the bytes go to one buffer kept for the run instead of a new one per file (thousands per run, which the
@@ -17,9 +17,22 @@ const bytes = Buffer.allocUnsafeSlow(KEPT);
 const encoded = Buffer.allocUnsafeSlow(KEPT);
 let lastMissing = false;
 
-/** No plain file, or a file's stamp (before the read) and hash; undefined for anything odd, which the plan looks at itself and reports. */
-export function observe(outDir: string, rel: string, text: string, textHash: string): DiskObservation | undefined {
-  const abs = path.join(outDir, rel);
+/**
+ * A rendered text in UTF-8, encoded once to be hashed and compared (and then no longer needed): a view of a buffer
+ * kept for the run, valid until the next call.
+ */
+export function utf8Of(text: string): Buffer {
+  // room for the longest encoding (three bytes a unit), so the write is never cut short
+  if (3 * text.length > KEPT) return Buffer.from(text, "utf8");
+  return encoded.subarray(0, encoded.write(text, 0, "utf8"));
+}
+
+/**
+ * No plain file, or a file's stamp (before the read) and hash; undefined for anything odd, which the plan looks at
+ * itself and reports. `text`: the rendered text's bytes (utf8Of), `textHash` their hash.
+ */
+export function observe(outDir: string, rel: string, text: Buffer, textHash: string): DiskObservation | undefined {
+  const abs = pathIn(outDir, rel);
   // after a missing file the next is looked up by a stat first: a failed open costs an exception (thousands of
   // them in a first compile, where every file is missing)
   if (lastMissing) {
@@ -43,7 +56,7 @@ export function observe(outDir: string, rel: string, text: string, textHash: str
     if (!st.isFile()) return { found: false };
     lastMissing = false;
     const read = readAll(fd, st.size);
-    return { found: true, stamp: stampOf(st), hash: sameBytes(read, text) ? textHash : hashOf(read) };
+    return { found: true, stamp: stampOf(st), hash: read.equals(text) ? textHash : hashOf(read) };
   } catch {
     return undefined;
   } finally {
@@ -59,13 +72,13 @@ function readAll(fd: number, size: number): Buffer {
   return into.subarray(0, at);
 }
 
-/** `read` is `text` in UTF-8: lengths first, then the bytes (nothing decoded). */
-function sameBytes(read: Buffer, text: string): boolean {
-  if (read.length < text.length || read.length > 3 * text.length) return false;
-  // room for the longest encoding (three bytes a unit), so the write is never cut short
-  const into = 3 * text.length <= KEPT ? encoded : Buffer.allocUnsafe(3 * text.length);
-  const length = into.write(text, 0, "utf8");
-  return length === read.length && into.compare(read, 0, length, 0, length) === 0;
+// path.join(outDir, rel), without normalising a path that needs none (thousands per run)
+let joinedDir = "";
+let prefix = "";
+function pathIn(outDir: string, rel: string): string {
+  if (!isPlainOutputPath(rel)) return path.join(outDir, rel);
+  if (outDir !== joinedDir) (joinedDir = outDir), (prefix = path.join(outDir, "x").slice(0, -1));
+  return prefix + rel;
 }
 
 function closeQuietly(fd: number): void {
@@ -77,12 +90,12 @@ function closeQuietly(fd: number): void {
 }
 
 /** Anything unusual in the way (no permission, a loop of links, a socket): looked at as before, by path. */
-function observeByPath(abs: string, text: string, textHash: string): DiskObservation | undefined {
+function observeByPath(abs: string, text: Buffer, textHash: string): DiskObservation | undefined {
   try {
     const st = statIfFile(abs);
     if (!st) return { found: false };
     const content = fs.readFileSync(abs);
-    return { found: true, stamp: stampOf(st), hash: sameText(content, text) ? textHash : hashOf(content) };
+    return { found: true, stamp: stampOf(st), hash: content.equals(text) ? textHash : hashOf(content) };
   } catch {
     return undefined;
   }

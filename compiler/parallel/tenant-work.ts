@@ -12,7 +12,7 @@ import { platformOwnFiles } from "../render/index";
 import { releaseResources, renderTenant } from "../render/tenant";
 import { hashOf } from "../output/manifest";
 import { findSecrets } from "../scan/secrets";
-import { observe } from "../output/observe";
+import { observe, utf8Of } from "../output/observe";
 import { writeAhead } from "../output/first-tree";
 import { scanSources, type ReadSource } from "../scan/source-values";
 import type { Platform } from "../schema/platform";
@@ -85,8 +85,10 @@ function workTenant({ root, outDir, platform, reader, tree }: WorkContext, { fil
 /** Each file hashed, scanned and compared with generated/ here, on the pool's thread: the manifest, the cache, the output scan and the plan need all three. */
 function ahead(outDir: string, rendered: OutputFile[], tree: string | undefined): OutputFile[] {
   const files = rendered.map((f) => {
-    const hash = hashOf(f.content);
-    const onDisk = observe(outDir, f.path, f.content, hash);
+    // encoded once: its bytes hashed (no memo: the hash travels with the file) and compared with the disk's
+    const bytes = utf8Of(f.content);
+    const hash = hashOf(bytes);
+    const onDisk = observe(outDir, f.path, bytes, hash);
     return { ...f, hash, findings: findSecrets(f.content), ...(onDisk ? { onDisk } : {}) };
   });
   if (tree) writeAhead(tree, files);

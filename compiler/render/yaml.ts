@@ -18,7 +18,9 @@ export function toYaml(docs: unknown, opts: { multi?: boolean; header?: string; 
   for (const d of list) {
     if (opts.multi) out += "---\n";
     if (d === undefined) throw new Error("cannot write undefined");
-    block(d, 0, false, undefined);
+    // (its first line starts the document: no line break before it)
+    block(d, 0, true, undefined);
+    out += "\n";
   }
   const result = out;
   out = "";
@@ -29,18 +31,21 @@ export function toYaml(docs: unknown, opts: { multi?: boolean; header?: string; 
 }
 
 // The text is appended to one string, which V8 keeps as a tree of its pieces until it is flattened (an array of
-// pieces joined at the end measured a tenth slower). One document is written at a time.
+// pieces joined at the end measured a tenth slower). One document is written at a time. Each line's break is
+// written before it, with its indentation (`\n  key: `): a piece fewer per line than a break after it.
 let out = "";
 let rank: Map<string, number> = new Map();
 
 const pads: string[] = [];
 const padOf = (n: number) => (pads[n] ??= " ".repeat(n));
+const breaks: string[] = [];
+const breakAndPad = (n: number) => (breaks[n] ??= "\n" + padOf(n));
 
 // `key:` as written, by key: keys repeat across every object of a fleet (a dictionary object: its lookups by an
 // internalised key are cheaper than a Map's)
 let keyText: Record<string, string> = Object.create(null);
-// and whole line starts, `<indentation>key:` and `<indentation>key: ` by indentation: each piece of text is one
-// more string to allocate and collect
+// and whole line starts, `\n<indentation>key:` and `\n<indentation>key: ` by indentation: each piece of text is
+// one more string to allocate and collect
 let lineStarts: Record<string, string>[] = [];
 let keyCount = 0;
 function keyOf(k: string): string {
@@ -49,20 +54,23 @@ function keyOf(k: string): string {
   if (++keyCount > 10_000) (keyText = Object.create(null)), (lineStarts = []), (keyCount = 1);
   return (keyText[k] = `${isPlainSafe(k) ? k : JSON.stringify(k)}:`);
 }
-/** `key:` (or `key: ` before a scalar) after `indent` spaces, or after nothing when `indent` is -1. */
+/** `key:` (or `key: ` before a scalar) on a new line after `indent` spaces, or after nothing when `indent` is -1. */
 function lineStart(k: string, indent: number, scalarFollows: boolean): string {
   const starts = (lineStarts[2 * indent + 2 + (scalarFollows ? 1 : 0)] ??= Object.create(null) as Record<string, string>);
   const t = starts[k];
   if (t !== undefined) return t;
-  return (starts[k] = (indent < 0 ? "" : padOf(indent)) + keyOf(k) + (scalarFollows ? " " : ""));
+  return (starts[k] = (indent < 0 ? "" : breakAndPad(indent)) + keyOf(k) + (scalarFollows ? " " : ""));
 }
-// `<indentation>-` and `<indentation>- `, by indentation
+// `\n<indentation>-` and `\n<indentation>- `, by indentation
 const dashes: string[] = [];
 const isCollection = (v: unknown): v is object => v !== null && typeof v === "object";
 
-/** A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already written. */
+/**
+ * A collection or scalar on its own lines at `indent`; `continued`: its first line follows `- ` or `key:` already
+ * written (or starts the document).
+ */
 function block(value: unknown, indent: number, continued: boolean, known: readonly string[] | undefined): void {
-  const pad = padOf(indent);
+  const pad = breakAndPad(indent);
   if (Array.isArray(value)) {
     let first = true;
     for (let i = 0; i < value.length; i++) {
@@ -76,15 +84,14 @@ function block(value: unknown, indent: number, continued: boolean, known: readon
       } else {
         out += own ? (dashes[2 * indent + 1] ??= pad + "- ") : "- ";
         out += scalar(item, indent + 2);
-        out += "\n";
       }
     }
-    if (first) out += continued ? "[]\n" : pad + "[]\n";
+    if (first) out += continued ? "[]" : pad + "[]";
     return;
   }
   if (isCollection(value)) {
     const keys = known ?? orderedKeys(value, rank);
-    if (keys.length === 0) return void (out += continued ? "{}\n" : pad + "{}\n");
+    if (keys.length === 0) return void (out += continued ? "{}" : pad + "{}");
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const v = (value as Record<string, unknown>)[k];
@@ -94,28 +101,66 @@ function block(value: unknown, indent: number, continued: boolean, known: readon
       } else {
         out += lineStart(k, i === 0 && continued ? -1 : indent, true);
         out += scalar(v, indent + 2);
-        out += "\n";
       }
     }
     return;
   }
-  out += continued ? scalar(value, indent) + "\n" : pad + scalar(value, indent) + "\n";
+  out += continued ? scalar(value, indent) : pad + scalar(value, indent);
 }
 
-/** The part after `key:` or `-`: a nested block on the same line (in a sequence) or on the next lines. */
+/** The part after `key:` or `-`, up to its last line's break: a nested block on the same line (in a sequence) or on the next lines. */
 function inline(value: object, indent: number, inSequence: boolean): void {
+  if (Object.isFrozen(value)) {
+    const known = frozenText(value, indent, inSequence);
+    if (known !== undefined) return void (out += known);
+  }
+  inlineFresh(value, indent, inSequence);
+}
+
+// A deeply frozen collection (policies, labels, specs shared by many objects) is written the same at every place
+// with the same indentation: its text is kept, by rank list, then by object, then by place.
+const frozenTexts = new Map<Map<string, number>, WeakMap<object, string[] | false>>();
+function frozenText(value: object, indent: number, inSequence: boolean): string | undefined {
+  let byObject = frozenTexts.get(rank);
+  if (!byObject) frozenTexts.set(rank, (byObject = new WeakMap()));
+  let texts = byObject.get(value);
+  if (texts === undefined) byObject.set(value, (texts = isDeepFrozen(value) ? [] : false));
+  if (texts === false) return undefined;
+  const slot = 2 * indent + (inSequence ? 1 : 0);
+  let t = texts[slot];
+  if (t === undefined) {
+    const outer = out;
+    out = "";
+    inlineFresh(value, indent, inSequence);
+    t = texts[slot] = out;
+    t.charCodeAt(0);
+    out = outer;
+  }
+  return t;
+}
+
+function isDeepFrozen(value: object): boolean {
+  if (!Object.isFrozen(value)) return false;
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (isCollection(v) && !isDeepFrozen(v)) return false;
+  }
+  return true;
+}
+
+function inlineFresh(value: object, indent: number, inSequence: boolean): void {
   // an object's keys are ordered once, here, and handed on
   let keys: readonly string[] | undefined;
   if (Array.isArray(value)) {
     let empty = true;
     for (let i = 0; i < value.length && empty; i++) empty = value[i] === undefined;
-    if (empty) return void (out += " []\n");
+    if (empty) return void (out += " []");
   } else {
     keys = orderedKeys(value, rank);
-    if (keys.length === 0) return void (out += " {}\n");
+    if (keys.length === 0) return void (out += " {}");
   }
   // sequences and maps in sequences start on the same line; under a key, on the next lines, indented
-  out += inSequence ? " " : "\n";
+  if (inSequence) out += " ";
   block(value, indent, inSequence, keys);
 }
 

@@ -35,7 +35,8 @@ function hasGitHubPrefix(text: string): boolean {
   return false;
 }
 
-// `scheme://user:password@`: found from each "://", the costly scan of a leading word boundary avoided.
+// `scheme://user:password@`: found from each "://" (whose colons the secret-named keys' pass lists), the costly
+// scan of a leading word boundary avoided.
 const URL_CREDENTIALS = "credentials in a URL";
 const USER_PASSWORD = /[^\s:/@"']+:(?!from-cluster-secret)[^\s@/"'$]+@/y;
 // by character code: [a-z], [a-z0-9+.-] (a scheme's characters) and \w
@@ -43,8 +44,8 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 const isSchemeChar = (c: number) => isLower(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
 const isWordChar = (c: number) => isLower(c) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
-function urlCredentials(text: string, found: (offset: number, match: string) => void): void {
-  for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+function urlCredentials(text: string, schemeEnds: readonly number[], found: (offset: number, match: string) => void): void {
+  for (const at of schemeEnds) {
     // credentials first: most URLs have none, and then need no scheme
     USER_PASSWORD.lastIndex = at + 3;
     const m = USER_PASSWORD.exec(text);
@@ -150,29 +151,34 @@ export function findSecrets(text: string): SecretFinding[] {
   const lineAt = lineFinder(text);
   // the secret-named keys' pass first: it also tells whether a JWK member's name is written anywhere
   const keyed: SecretFinding[] = [];
-  const jwkNamed = secretKeyLines(text, lineAt, keyed);
+  const schemeEnds: number[] = [];
+  const jwkNamed = secretKeyLines(text, lineAt, keyed, schemeEnds);
   // token formats: one pass over the whole text each, line numbers only for matches
   for (const { rule, may, pattern } of TOKEN_RULES) {
     if (!may(text, jwkNamed)) continue;
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) findings.push(found(lineAt(m.index!), rule, m[0]));
   }
-  urlCredentials(text, (offset, match) => findings.push(found(lineAt(offset), URL_CREDENTIALS, match)));
+  urlCredentials(text, schemeEnds, (offset, match) => findings.push(found(lineAt(offset), URL_CREDENTIALS, match)));
   for (const f of keyed) findings.push(f);
   return findings.sort((a, b) => a.line - b.line);
 }
 
 /**
  * Each line where a key ends in a secret word, once: the `:` and `=` in text order. Returns whether some `:`
- * follows a JWK private member's name (`"d":`…), which the JWK rule's match needs.
+ * follows a JWK private member's name (`"d":`…), which the JWK rule's match needs; lists where each `://` is, as
+ * every `:` is looked at here.
  */
-function secretKeyLines(text: string, lineAt: (offset: number) => number, findings: SecretFinding[]): boolean {
+function secretKeyLines(text: string, lineAt: (offset: number) => number, findings: SecretFinding[], schemeEnds: number[]): boolean {
   let jwkNamed = false;
   let colon = text.indexOf(":");
   let equals = text.indexOf("=");
   while (colon >= 0 || equals >= 0) {
     const at = equals < 0 || (colon >= 0 && colon < equals) ? colon : equals;
-    if (at === colon && !jwkNamed) jwkNamed = jwkNameBefore(text, at);
+    if (at === colon) {
+      if (!jwkNamed) jwkNamed = jwkNameBefore(text, at);
+      if (isSchemeEnd(text, at)) schemeEnds.push(at);
+    }
     if (!endsSecretKey(text, at)) {
       if (at === colon) colon = text.indexOf(":", at + 1);
       else equals = text.indexOf("=", at + 1);
@@ -184,13 +190,21 @@ function secretKeyLines(text: string, lineAt: (offset: number) => number, findin
     for (const [key, value] of secretAssignments(text.slice(start, end))) {
       findings.push(found(lineAt(start), `random-looking value under the secret-named key "${key}"`, value));
     }
-    // the line's other colons are not tried as keys, but may follow a JWK name
-    if (colon >= 0 && colon < end) for (colon = text.indexOf(":", at + 1); colon >= 0 && colon < end; colon = text.indexOf(":", colon + 1)) jwkNamed ||= jwkNameBefore(text, colon);
+    // the line's other colons are not tried as keys, but may follow a JWK name or end a URL's scheme
+    if (colon >= 0 && colon < end) {
+      for (colon = text.indexOf(":", at + 1); colon >= 0 && colon < end; colon = text.indexOf(":", colon + 1)) {
+        jwkNamed ||= jwkNameBefore(text, colon);
+        if (isSchemeEnd(text, colon)) schemeEnds.push(colon);
+      }
+    }
     if (nl < 0) break;
     if (equals >= 0 && equals < nl) equals = text.indexOf("=", nl);
   }
   return jwkNamed;
 }
+
+/** The `:` at `at` starts a `://`. */
+const isSchemeEnd = (text: string, at: number) => text.charCodeAt(at + 1) === 47 && text.charCodeAt(at + 2) === 47;
 
 /** `"d"`, `'qi'`… and spaces (line breaks too) before the `:` at `at`, as the JWK rule's expression starts. */
 function jwkNameBefore(text: string, at: number): boolean {

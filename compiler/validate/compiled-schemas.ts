@@ -3,11 +3,14 @@
 // the largest CRD schemas costs most of a validate run; loading the saved code costs a few milliseconds.
 // A saved file that is damaged or fails to load is ignored and compiled again. V8's own compiled form of that
 // code is kept beside it: the validators are tens of
-// megabytes of JavaScript, and compiling them on their first call would cost more than the checks.
+// megabytes of JavaScript, and compiling them on their first call would cost more than the checks. V8 refuses
+// that form under other flags (run.mjs sets one; tests through tsx do not), so it is kept per V8 tag: with one
+// file for both, each kind of run threw the other's away and compiled every validator again (0.7 s, 100 MB).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import v8 from "node:v8";
 import vm from "node:vm";
 import type { Ajv, ValidateFunction } from "ajv";
 
@@ -52,7 +55,8 @@ export class CompiledSchemas {
       const code = fs.readFileSync(file, "utf8");
       const mod = { exports: {} as { default?: ValidateFunction } };
       const names = Object.keys(this.scope);
-      const v8File = `${file}.${process.version}.v8`;
+      // the V8 version, flags and CPU features the compiled form is valid for
+      const v8File = `${file}.${v8.cachedDataVersionTag().toString(16)}.v8`;
       let cachedData: Buffer | undefined;
       try {
         cachedData = fs.readFileSync(v8File);

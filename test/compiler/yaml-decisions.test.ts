@@ -72,4 +72,44 @@ test("keys in any insertion order come out leading keys first, then by code unit
   );
 });
 
+// plain data, with undefined members and multi-line strings, as renderers build it
+const data: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: "small" }, anyString, fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant("two\nlines\n"), tie("list"), tie("map")),
+  list: fc.array(tie("value"), { maxLength: 4 }),
+  map: fc.dictionary(fc.oneof(fc.constantFrom("apiVersion", "kind", "name", "id", "spec"), fc.string({ maxLength: 3 })), tie("value"), { maxKeys: 5 }),
+})).value;
+
+const deepFreeze = <T>(v: T): T => {
+  if (v !== null && typeof v === "object") {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+};
+const copy = (v: unknown): unknown => (v === null || typeof v !== "object" ? v : Array.isArray(v) ? v.map(copy) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])));
+
+test("a deeply frozen collection, kept once written, is written as a fresh copy of it would be, at any place", () => {
+  fc.assert(
+    fc.property(data, fc.boolean(), (value, plain) => {
+      const leading = plain ? DATA_KEY_ORDER : KUBE_KEY_ORDER;
+      const shared = deepFreeze(copy(value));
+      // the same frozen value under a key, in a sequence, nested deeper, and again
+      const place = (v: unknown) => ({ a: v, b: [v, { c: v }], d: { e: { f: v } }, g: [[v]] });
+      const expected = toYaml(place(copy(value)), { leading });
+      assert.is(toYaml(place(shared), { leading }), expected);
+      assert.is(toYaml(place(shared), { leading }), expected);
+      assert.is(toYaml(place(shared), { leading: plain ? KUBE_KEY_ORDER : DATA_KEY_ORDER }), toYaml(place(copy(value)), { leading: plain ? KUBE_KEY_ORDER : DATA_KEY_ORDER }));
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test("a frozen collection holding a collection that is not frozen is written afresh each time", () => {
+  const inner = { b: 1 };
+  const outer = Object.freeze({ a: inner });
+  assert.is(toYaml({ x: outer }), "x:\n  a:\n    b: 1\n");
+  inner.b = 2;
+  assert.is(toYaml({ x: outer }), "x:\n  a:\n    b: 2\n");
+});
+
 test.run();

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { observe } from "../../compiler/output/observe";
+import { observe, utf8Of } from "../../compiler/output/observe";
 import { hashOf } from "../../compiler/output/manifest";
 import { sameText } from "../../compiler/output/plan";
 
@@ -15,7 +15,7 @@ const put = (rel: string, content: string | Buffer) => {
   fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
   fs.writeFileSync(path.join(dir, rel), content);
 };
-const seen = (rel: string, text: string) => observe(dir, rel, text, "TEXT-HASH");
+const seen = (rel: string, text: string) => observe(dir, rel, utf8Of(text), "TEXT-HASH");
 
 test("no file, or no folder: not found", () => {
   assert.equal(seen("absent.yaml", "a: 1\n"), { found: false });
@@ -54,6 +54,14 @@ test("after missing files (a first compile), a file is still found, and one afte
   assert.equal(seen("late/three.yaml", "c: 1\n"), { found: false });
   fs.mkdirSync(path.join(dir, "late", "folder.yaml"));
   assert.equal(seen("late/folder.yaml", "c: 1\n"), { found: false });
+});
+
+test("a text encoded once: its UTF-8 bytes, whose hash is the text's, at any length and with lone surrogates", () => {
+  for (const text of ["", "a: 1\n", "name: café ✓ 𝄞\n", "lone \ud800 and \udc00", "x".repeat(100_000) + "é", "é".repeat(90_000), "𝄞".repeat(70_000)]) {
+    const bytes = utf8Of(text);
+    assert.ok(bytes.equals(Buffer.from(text, "utf8")), JSON.stringify(text.slice(0, 20)));
+    assert.is(hashOf(bytes), hashOf(text));
+  }
 });
 
 test("a folder or a FIFO in the way: not found, and never waited on", () => {
