@@ -38,6 +38,8 @@ export interface Build {
   platformSource: Source<Platform>;
   files: OutputFile[];
   warnings: Diagnostic[];
+  /** generated/ as a worker listed it while this thread finished the build, when asked (`listOutput`). */
+  outputListing?: () => string[] | undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface Build {
  * 6. check the rendered objects: each tenant's as it is rendered (projects, namespaces, data guards), then
  *    the fleet's (quotas against capacity).
  */
-export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions; firstTree?: string } = {}): Build {
+export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions; firstTree?: string; listOutput?: boolean } = {}): Build {
   const { cache } = opts;
   // the tenants the cache lacks are read, checked and rendered ahead, on every core (parallel/pool.ts); with no
   // tenant cached the workers start now, to load the compiler while this thread reads the platform
@@ -69,7 +71,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     if (hasErrors(checkThePlatform(platform))) return undefined;
     pool ??= TenantPool.start(root, items.length);
     const ctx = { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader, tree: opts.firstTree };
-    const chunks = runTenantWork(pool, ctx, items, { platformFiles: !cache?.platformFromCache });
+    const chunks = runTenantWork(pool, ctx, items, { platformFiles: !cache?.platformFromCache, ...(opts.listOutput ? { listDir: ctx.outDir } : {}) });
     platformAhead = chunks.find((c) => c.platformFiles)?.platformFiles;
     for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
     const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
@@ -121,7 +123,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) fail();
   cache?.persist();
-  return { model, files, warnings: diagnostics, platformSource: platform };
+  return { model, files, warnings: diagnostics, platformSource: platform, ...(pool ? { outputListing: () => pool!.listing() } : {}) };
 }
 
 /**
@@ -166,8 +168,9 @@ function compileInto(root: string, outDir: string, firstTree: string | undefined
 
 /** `npm run check`: build and plan, never write (the cache is only read). */
 export function check(root: string, opts: { cache?: boolean; lifecycle?: LifecycleOptions } = {}): { build: Build; plan: Plan } {
-  const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
+  // generated/ is listed by a worker of the tenant pool, if there is one, while this thread finishes the build
+  const result = build(root, { lifecycle: opts.lifecycle, listOutput: true, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true, ahead: stampsAhead(root) });
   const knownManifest = opts.cache === false ? undefined : (hash: string) => lastManifest(root, hash);
-  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk, knownManifest }) };
+  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk, knownManifest, listing: result.outputListing }) };
 }

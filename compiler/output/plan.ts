@@ -50,7 +50,14 @@ export function listOutputDir(outDir: string): string[] {
 export function planOutput(
   outDir: string,
   desired: readonly OutputFile[],
-  opts: { listForeign?: boolean; disk?: DiskState; alsoOwned?: readonly string[]; knownManifest?: (hash: string) => Manifest | undefined } = { listForeign: true },
+  opts: {
+    listForeign?: boolean;
+    disk?: DiskState;
+    alsoOwned?: readonly string[];
+    knownManifest?: (hash: string) => Manifest | undefined;
+    /** generated/ listed already (as listOutputDir gives it), or undefined: listed here. */
+    listing?: () => string[] | undefined;
+  } = { listForeign: true },
 ): Plan {
   // the fleet index in generated/ is read once, for its manifest and to compare it with the rendered one
   const index = desired.find((f) => f.path === MANIFEST && f.hash === undefined);
@@ -126,7 +133,7 @@ export function planOutput(
     if (f.path !== MANIFEST && owned && owned !== was) plan.edited.push(f.path);
   }
   if (opts.listForeign) {
-    for (const p of listOutputDir(outDir)) {
+    for (const p of opts.listing?.() ?? listOutputDir(outDir)) {
       if (wanted.has(p)) continue;
       if (manifest.has(p)) plan.deletes.push(p);
       else plan.foreign.push(p);

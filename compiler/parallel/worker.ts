@@ -3,7 +3,7 @@
 // chunk's outcomes as plain data. Any failure is flagged, never thrown: the main thread does what is left.
 import { workerData, type MessagePort } from "node:worker_threads";
 import { saveWorkerCode } from "../bundle-dir";
-import { FAILED, NEXT, POSTED, type Job, type WorkerStart } from "./protocol";
+import { FAILED, LISTING, LISTING_POSTED, LISTING_TAKEN, NEXT, POSTED, type Job, type WorkerStart } from "./protocol";
 
 const { root, state, port } = workerData as WorkerStart & { port: MessagePort };
 const counters = new Int32Array(state);
@@ -19,8 +19,9 @@ async function serve(): Promise<void> {
   // loaded here, not imported above: a worker that cannot load the compiler says so (fail) instead of dying silently
   const { createReader } = await import("../load");
   const { toData, workChunk } = await import("./tenant-work");
+  const { listOutputDir } = await import("../output/plan");
   const reader = createReader(root);
-  port.once("message", ({ platform, outDir, tree, chunks }: Job) => {
+  port.once("message", ({ platform, outDir, tree, chunks, listDir }: Job) => {
     const ctx = { root, outDir, platform, reader, tree };
     try {
       for (let i = Atomics.add(counters, NEXT, 1); i < chunks.length; ) {
@@ -33,6 +34,17 @@ async function serve(): Promise<void> {
         Atomics.add(counters, POSTED, 1);
         Atomics.notify(counters, POSTED);
         i = next;
+      }
+      if (listDir !== undefined && Atomics.compareExchange(counters, LISTING, 0, LISTING_TAKEN) === 0) {
+        let listing: string[] | null = null;
+        try {
+          listing = listOutputDir(listDir);
+        } catch {
+          // the main thread lists it again, and reports what went wrong
+        }
+        port.postMessage({ listing });
+        Atomics.store(counters, LISTING, LISTING_POSTED);
+        Atomics.notify(counters, LISTING);
       }
       port.close();
     } catch {
