@@ -10,6 +10,9 @@ import { fleetIndexEntry, INDEX_KEY_ORDER, indexEntryText } from "../../compiler
 import { canonical } from "../../compiler/render/key-order";
 import { manifestIn, MANIFEST } from "../../compiler/output/manifest";
 import { tempFleet, tenantSource } from "../helpers/fleet";
+import { tenantArgoObjects, tenantObjects } from "../../compiler/render/tenant";
+import { tutorConfig } from "../../compiler/render/tutor-config";
+import { toYaml } from "../../compiler/render/yaml";
 
 test("uuidV5 gives RFC 4122 version-5 UUIDs (values from Python's uuid.uuid5)", () => {
   assert.is(uuidV5("www.example.com", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "2ed6657d-e927-568b-95e1-2665a8aea6a2");
@@ -89,6 +92,43 @@ test("the fleet index carries its manifest as a map: the very one its text gives
   assert.ok(index.manifest);
   assert.equal([...index.manifest!], [...manifestIn(index.content)]);
   assert.is(index.manifest!.size, built.files.length - 1);
+});
+
+// every object (or list) reachable from `value` that is frozen, with where it was found
+function frozenParts(value: unknown, at: string, out: Map<object, string>): Map<object, string> {
+  if (value === null || typeof value !== "object") return out;
+  if (Object.isFrozen(value) && !out.has(value)) out.set(value, at);
+  for (const [k, v] of Object.entries(value)) frozenParts(v, `${at}.${k}`, out);
+  return out;
+}
+
+test("parts the renderers share between tenants are deeply frozen, and written as an unshared copy would be", () => {
+  const root = tempFleet({
+    examples: false,
+    tenants: {
+      one: tenantSource("one"),
+      two: tenantSource("two", 'plugins: ["mfe"],'),
+      three: tenantSource("three", 'services: { mysql: "dedicated", search: "dedicated" }, state: "maintenance",'),
+    },
+  });
+  const { tenants, platform } = build(root).model;
+  assert.is(tenants.length, 3);
+  const shared = new Map<object, number>();
+  for (const t of tenants) {
+    const { project, applications } = tenantArgoObjects(t, platform);
+    const documents = [[project, ...applications], tenantObjects(t, platform)];
+    for (const docs of documents) {
+      // the writer reuses the text of frozen parts: the same bytes as the same objects, none of them frozen
+      assert.is(toYaml(docs, { multi: true }), toYaml(structuredClone(docs), { multi: true }), t.id);
+      for (const [part, at] of frozenParts(docs, t.id, new Map())) {
+        shared.set(part, (shared.get(part) ?? 0) + 1);
+        // frozen all the way down: a change anywhere in it fails instead of reaching the other tenants
+        for (const [inner, innerAt] of frozenParts(part, at, new Map())) assert.ok(Object.isFrozen(inner), innerAt);
+      }
+    }
+    assert.is(toYaml(tutorConfig(t)), toYaml(structuredClone(tutorConfig(t))), t.id);
+  }
+  assert.ok([...shared.values()].some((n) => n >= 3), "some parts are shared by every tenant");
 });
 
 test.run();
