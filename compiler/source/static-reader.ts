@@ -10,6 +10,7 @@ import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
 import type { ModuleLoader } from "./names";
 import type { VariableDeclarator } from "./parser";
+import { readPlainValue } from "./plain-values";
 
 export interface ReaderOptions {
   /** Repository root; file names in diagnostics are relative to it. */
@@ -36,10 +37,17 @@ export class StaticReader implements ModuleLoader {
   private readonly targets = new Map<string, ImportTarget>();
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly options: ReaderOptions) {}
+  constructor(
+    private readonly options: ReaderOptions,
+    /** False: every file takes the whole way (the tests compare both ways). */
+    private readonly plainValues = true,
+  ) {}
 
   /** Reads a file whose default export is `<entry>({...})` (or a plain object literal). */
   read(absPath: string, entry: "defineTenant" | "definePlatform", text?: string): ReadResult {
+    // most tenant files are literals in a call: read straight to their value (plain-values.ts), else the whole way
+    const plain = text === undefined || !this.plainValues ? undefined : readPlainValue(this.rel(absPath), text, entry, (specifier) => this.resolveImport(absPath, specifier));
+    if (plain) return { value: plain.value, locator: plain.locator, diagnostics: [], unreadable: [] };
     // the entry file is read once: keeping its syntax tree would hold a thousand of them in memory
     const mod = this.load(absPath, text, false);
     const locator = new Locator(this.rel(absPath));
