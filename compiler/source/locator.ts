@@ -43,6 +43,12 @@ export class Locator {
     this.keys.set(key, at);
   }
 
+  /** Every recorded location, by path key (keyOf), in the order first recorded. */
+  recorded(): { values: [string, Location][]; keys: [string, Location][] } {
+    this.ensure();
+    return { values: [...this.values], keys: [...this.keys] };
+  }
+
   /** Where the value at `path` was written, or the nearest enclosing value that was. */
   value(path: ValuePath): Location {
     this.ensure();

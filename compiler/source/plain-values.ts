@@ -1,13 +1,14 @@
-// The plainest entry files read straight to their value, with no syntax tree: imports from the api, then
-// `export default defineX({ ... })` of strings, numbers, booleans, null, objects and arrays. Most tenant files
-// are just that. It reads them in the plain parser's tokens (plain-tokens.ts) and means by them what the
-// evaluation (evaluate.ts) means by the tree the plain parser gives, locations included; anything else (consts,
-// names, spreads, `as`, presets, a duplicate or forbidden key, a limit reached, ...) returns undefined and the
-// file takes the whole way (static-reader.ts), which alone reports errors. test/compiler/plain-values.test.ts
-// compares both ways on random files.
+// The plainest entry files read straight to their value, with no syntax tree: imports from the api and of
+// presets, then `export default defineX({ ... })` of strings, numbers, booleans, null, objects, arrays, preset
+// names and their spreads. Most tenant files are just that. It reads them in the plain parser's tokens
+// (plain-tokens.ts) and means by them what the evaluation (evaluate.ts) means by the tree the plain parser
+// gives, locations included; a preset's value is read once and copied (its template, see static-reader.ts).
+// Anything else (consts, `as`, a duplicate or forbidden key, a preset with any problem, near a limit, ...)
+// returns undefined and the file takes the whole way, which alone reports errors.
+// test/compiler/plain-values.test.ts compares both ways on random files.
 import type { Location } from "../diagnostics";
 import { forbiddenKey } from "./keys";
-import { MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES } from "./limits";
+import { MAX_CHAIN, MAX_DEPTH, MAX_FILE_BYTES, MAX_TEXT, MAX_VALUES } from "./limits";
 import { lineAndColumn, lineStarts } from "./lines";
 import { Locator } from "./locator";
 import type { ImportTarget } from "./module";
@@ -18,13 +19,30 @@ export interface PlainValue {
   locator: Locator;
 }
 
+/** A preset's exported const read on its own, without any diagnostic: what a file naming or spreading it gets. */
+export interface PresetTemplate {
+  value: unknown;
+  /** Where its root value was last recorded, and every other location by its path key relative to the root. */
+  root: Location;
+  values: [string, Location][];
+  keys: [string, Location][];
+  /** What it used of the limits (values, characters of text, nesting, names followed). */
+  count: number;
+  text: number;
+  depth: number;
+  chain: number;
+}
+
+/** The template of the const `name` exported by the preset file `abs`, or undefined when it has any problem. */
+export type Presets = (abs: string, name: string) => PresetTemplate | undefined;
+
 /** The value of `file` (named `file` in locations) when it is that plain; undefined otherwise. */
-export function readPlainValue(file: string, text: string, entry: string, resolve: (specifier: string) => ImportTarget): PlainValue | undefined {
+export function readPlainValue(file: string, text: string, entry: string, resolve: (specifier: string) => ImportTarget, presets: Presets): PlainValue | undefined {
   // what parseModule and parsePlain refuse or leave to oxc before reading
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) return undefined;
   if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return undefined;
   try {
-    return new PlainValues(file, text, resolve).read(entry);
+    return new PlainValues(file, text, resolve, presets).read(entry);
   } catch (e) {
     if (e === NOT_PLAIN) return undefined;
     throw e;
@@ -37,11 +55,14 @@ class PlainValues extends PlainTokens {
   private values = 0;
   private chars = 0;
   private depth = 0;
+  /** Local names of preset imports, with their templates. */
+  private readonly presetNames = new Map<string, PresetTemplate>();
 
   constructor(
     private readonly file: string,
     text: string,
     private readonly resolve: (specifier: string) => ImportTarget,
+    private readonly presets: Presets,
   ) {
     super(text);
     this.locator = new Locator(file);
@@ -69,10 +90,11 @@ class PlainValues extends PlainTokens {
     return { value, locator: this.locator };
   }
 
-  /** `import { a, b as c } from "<the api>"` (as the plain parser reads it), each local name once. */
+  /** `import { a, b as c } from "<the api or a preset>"` (as the plain parser reads it), each local name once. */
   private importDeclaration(locals: Set<string>, callees: Set<string>, entry: string): void {
     this.skipWord();
     this.punct(123);
+    const names: [imported: string, local: string][] = [];
     let count = 0;
     do {
       if (this.is(125) && count > 0) break; // a trailing comma
@@ -85,13 +107,21 @@ class PlainValues extends PlainTokens {
       }
       if (locals.has(local)) fail();
       locals.add(local);
-      if (imported === entry) callees.add(local);
+      names.push([imported, local]);
       count++;
     } while (this.comma());
     this.punct(125);
     if (this.word() !== "from") fail();
     this.skipWord();
-    if (this.resolve(this.string().value as string)?.kind !== "api") fail();
+    const target = this.resolve(this.string().value as string) ?? fail();
+    for (const [imported, local] of names) {
+      if (target.kind === "api") {
+        if (imported === entry) callees.add(local);
+        continue;
+      }
+      // every preset import is linked, used or not (an ES module is): each must be there and without problems
+      this.presetNames.set(local, this.presets(target.abs, imported) ?? fail());
+    }
   }
 
   /** A `;`, or a line break before the next import or export (the plain parser's rule, narrowed). */
@@ -132,9 +162,66 @@ class PlainValues extends PlainTokens {
     if (c === 123) return this.object(this.depth === 0 ? "" : `${key}\u0000`);
     if (c === 91) return this.array(this.depth === 0 ? "" : `${key}\u0000`);
     const word = this.word();
-    if (word !== "true" && word !== "false" && word !== "null") return fail();
+    if (word !== "true" && word !== "false" && word !== "null") return this.named(key);
     this.token(word.length);
     return word === "null" ? null : word === "true";
+  }
+
+  /** A preset's name as a value: its value, recorded where it was written in the preset (as a name is followed). */
+  private named(key: string): unknown {
+    const t = this.presetNamed(0); // the name was counted as a value already
+    this.locator.recordValue(key, t.root);
+    this.splice(t, `${key}\u0000`, (k) => k);
+    return copy(t.value);
+  }
+
+  /** `...name` of a preset's object, into `out` whose children's keys start with `prefix`. */
+  private spreadObject(out: Record<string, unknown>, prefix: string, written: Set<string>): void {
+    this.spreadDots();
+    const t = this.presetNamed(1);
+    if (t.value === null || typeof t.value !== "object" || Array.isArray(t.value)) fail();
+    const value = t.value as Record<string, unknown>;
+    for (const name of Object.keys(value)) {
+      if (written.has(name)) fail(); // always overwritten: TypeScript refuses it (reported the whole way)
+      out[name] = copy(value[name]);
+    }
+    this.splice(t, prefix, (k) => k);
+  }
+
+  /** `...name` of a preset's array, appended to `out`. */
+  private spreadArray(out: unknown[], prefix: string): void {
+    this.spreadDots();
+    const t = this.presetNamed(0);
+    if (!Array.isArray(t.value)) fail();
+    const offset = out.length;
+    for (const item of t.value as unknown[]) out.push(copy(item));
+    // its elements' paths start with their index: shifted by the elements before the spread
+    this.splice(t, prefix, (k) => {
+      const cut = k.indexOf("\u0000");
+      return cut < 0 ? String(Number(k) + offset) : String(Number(k.slice(0, cut)) + offset) + k.slice(cut);
+    });
+  }
+
+  private spreadDots(): void {
+    if (!this.text.startsWith("...", this.start)) fail();
+    for (let i = 0; i < 3; i++) this.token(1); // the pre-scan counts each dot
+  }
+
+  /** The template of the preset name at the current token, counted against the limits (`own`: values the name itself counts). */
+  private presetNamed(own: number): PresetTemplate {
+    const name = this.binding().name as string;
+    const t = this.presetNames.get(name) ?? fail();
+    // a margin below each limit: near one, the whole way decides exactly where it is reached
+    this.values += own + t.count;
+    this.chars += t.text;
+    if (this.values + 2 >= MAX_VALUES || this.chars > MAX_TEXT || this.depth + t.depth + 2 >= MAX_DEPTH || t.chain + 3 >= MAX_CHAIN) fail();
+    return t;
+  }
+
+  /** Records a template's locations under `prefix`, each relative key mapped by `rekey`. */
+  private splice(t: PresetTemplate, prefix: string, rekey: (k: string) => string): void {
+    for (const [k, at] of t.values) this.locator.recordValue(prefix + rekey(k), at);
+    for (const [k, at] of t.keys) this.locator.recordKey(prefix + rekey(k), at);
   }
 
   private counted(text: string): string {
@@ -145,13 +232,20 @@ class PlainValues extends PlainTokens {
   private object(prefix: string): Record<string, unknown> {
     if (++this.depth > MAX_DEPTH) fail();
     const out: Record<string, unknown> = {};
+    const written = new Set<string>(); // keys written in this literal (a spread's may be written over)
     this.open(123);
     while (!this.is(125)) {
+      if (this.is(46)) {
+        this.spreadObject(out, prefix, written);
+        if (!this.comma()) break;
+        continue;
+      }
       const c = this.code();
       const keyStart = this.start;
       const name = c === 34 || c === 39 ? (this.string().value as string) : isDigit(c) ? String(this.number().value) : this.anyWord();
       this.punct(58); // :
-      if (forbiddenKey(name) !== undefined || Object.hasOwn(out, name)) fail();
+      if (forbiddenKey(name) !== undefined || written.has(name)) fail();
+      written.add(name);
       const child = prefix + name;
       this.locator.recordKey(child, this.at(keyStart));
       out[name] = this.value(child);
@@ -167,7 +261,8 @@ class PlainValues extends PlainTokens {
     const out: unknown[] = [];
     this.open(91);
     while (!this.is(93)) {
-      out.push(this.value(prefix + out.length));
+      if (this.is(46)) this.spreadArray(out, prefix);
+      else out.push(this.value(prefix + out.length));
       if (!this.comma()) break;
     }
     this.close(93);
@@ -181,4 +276,13 @@ class PlainValues extends PlainTokens {
     this.token(word.length);
     return word;
   }
+}
+
+/** A fresh copy of a template's value: every file gets its own objects, as the whole way gives. */
+function copy(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(copy);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
+  return out;
 }

@@ -10,7 +10,7 @@ import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
 import type { ModuleLoader } from "./names";
 import type { VariableDeclarator } from "./parser";
-import { readPlainValue } from "./plain-values";
+import { readPlainValue, type PresetTemplate } from "./plain-values";
 
 export interface ReaderOptions {
   /** Repository root; file names in diagnostics are relative to it. */
@@ -46,7 +46,7 @@ export class StaticReader implements ModuleLoader {
   /** Reads a file whose default export is `<entry>({...})` (or a plain object literal). */
   read(absPath: string, entry: "defineTenant" | "definePlatform", text?: string): ReadResult {
     // most tenant files are literals in a call: read straight to their value (plain-values.ts), else the whole way
-    const plain = text === undefined || !this.plainValues ? undefined : readPlainValue(this.rel(absPath), text, entry, (specifier) => this.resolveImport(absPath, specifier));
+    const plain = text === undefined || !this.plainValues ? undefined : readPlainValue(this.rel(absPath), text, entry, (specifier) => this.resolveImport(absPath, specifier), this.preset);
     if (plain) return { value: plain.value, locator: plain.locator, diagnostics: [], unreadable: [] };
     // the entry file is read once: keeping its syntax tree would hold a thousand of them in memory
     const mod = this.load(absPath, text, false);
@@ -70,6 +70,30 @@ export class StaticReader implements ModuleLoader {
     diagnostics.push(...evaluation.diagnostics, ...this.unreached(mod, evaluation.reached, false));
     if (evaluation.exhausted) return { ...whole, diagnostics };
     return { value, locator, diagnostics, unreadable: evaluation.unreadable };
+  }
+
+  private readonly templates = new Map<string, PresetTemplate | undefined>();
+
+  /** A preset's exported const as the plain-value reader copies it, read once per reader (undefined: any problem). */
+  private readonly preset = (abs: string, name: string): PresetTemplate | undefined => {
+    const key = `${abs}\u0000${name}`;
+    if (!this.templates.has(key)) this.templates.set(key, this.template(abs, name));
+    return this.templates.get(key);
+  };
+
+  private template(abs: string, name: string): PresetTemplate | undefined {
+    const mod = this.load(abs);
+    const decl = mod?.consts.get(name);
+    if (!mod || mod.broken || mod.diagnostics.length > 0 || !decl || !mod.exported.has(name)) return undefined;
+    const locator = new Locator(mod.file);
+    const evaluation = new Evaluation(this, mod, locator);
+    const read = evaluation.constValue(decl);
+    if (evaluation.diagnostics.length > 0 || evaluation.unreadable.length > 0 || evaluation.exhausted) return undefined;
+    // a key "" at the top would share its path key with the root (keyOf): left to the whole way
+    if (read.value !== null && typeof read.value === "object" && Object.hasOwn(read.value, "")) return undefined;
+    const { values, keys } = locator.recorded();
+    const root = values.find(([k]) => k === "")![1];
+    return { value: read.value, root, values: values.filter(([k]) => k !== ""), keys: keys.filter(([k]) => k !== ""), count: read.values, text: read.text, depth: read.depth, chain: read.chain };
   }
 
   /**

@@ -7,22 +7,42 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readPlainValue } from "../../compiler/source/plain-values";
 import { StaticReader } from "../../compiler/source/static-reader";
 import { applyEdits } from "../helpers/edits";
 import { tempDir } from "../helpers/fleet";
 
 const root = tempDir("plain-values-");
 fs.mkdirSync(path.join(root, "platform"));
-fs.writeFileSync(path.join(root, "platform", "presets.ts"), `export const plugins = ["forum"] as const;\nexport const tutor = { A: 1 };\n`);
+// presets of every kind the reader may meet: nested, spread inside, imported from another preset, broken
+fs.writeFileSync(
+  path.join(root, "platform", "presets.ts"),
+  `import { deep } from "./more";
+export const plugins = ["forum", "indigo"] as const;
+export const tutor = { A: 1, B: { c: [1, { d: "e" }] }, 2: "two" };
+export const both = { ...tutor, B: deep, list: [...plugins, "mfe"] } satisfies object;
+export const host = "smtp.example.org";
+export const chained = both;
+export const empty = { "": 1 };
+const hidden = { a: 1 };
+export const more = [...plugins, ...plugins];
+export const text = \`line
+two\`;
+`,
+);
+fs.writeFileSync(path.join(root, "platform", "more.ts"), `export const deep = { x: [1, 2, { y: null }] };\n`);
+fs.writeFileSync(path.join(root, "platform", "broken.ts"), `export const bad = { a: 1 + 1 };\nexport const ok = { a: 1 };\n`);
 const options = { root, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") };
 const file = path.join(root, "tenants", "t.ts");
 
 /** True when the plain-value reader took `text`; fails when it took it and the whole way reads it otherwise. */
 function agrees(text: string, entry: "defineTenant" | "definePlatform" = "defineTenant"): boolean {
-  const fast = new StaticReader(options).read(file, entry, text);
+  const reader = new StaticReader(options);
+  // the plain-value reader took the file when the reader never loaded it the whole way
+  let taken = true;
+  const load = reader.load.bind(reader);
+  reader.load = (abs, t, remember) => ((taken &&= abs !== file), load(abs, t, remember));
+  const fast = reader.read(file, entry, text);
   const whole = new StaticReader(options, false).read(file, entry, text);
-  const taken = readPlainValue("tenants/t.ts", text, entry, (s) => (s === "../compiler/api" ? { kind: "api" } : null)) !== undefined;
   const view = (r: typeof fast) => ({ value: r.value, json: JSON.stringify(r.value), locator: r.locator.snapshot(), diagnostics: r.diagnostics, unreadable: r.unreadable });
   if (!isDeepStrictEqual(view(fast), view(whole))) assert.equal(view(fast), view(whole), `the two ways differ for:\n${text}`);
   return taken;
@@ -56,6 +76,38 @@ test("typical tenant files are taken, and read as the whole way reads them", () 
   assert.ok(agrees(TENANT.replace("defineTenant", "definePlatform").replace("defineTenant", "definePlatform"), "definePlatform"), "a platform file");
 });
 
+const PRESETS = `import { defineTenant } from "../compiler/api";\nimport { plugins, tutor, both, host, chained, more, text } from "../platform/presets";\n`;
+
+test("preset names and their spreads are taken, with the preset's locations", () => {
+  for (const body of [
+    `{ plugins: [...plugins], tutor: { ...tutor } }`,
+    `{ plugins: ["a", ...plugins, "b", ...more], tutor: { X: 1, ...tutor, A: 2 }, mail: { host: host } }`,
+    `{ ...both, id: "x" }`,
+    `{ a: chained, b: [chained, host, text], c: { ...chained, B: 1 } }`,
+    `{ tutor: { ...tutor, ...both } }`,
+  ]) {
+    assert.ok(agrees(`${PRESETS}export default defineTenant(${body});\n`), body);
+  }
+});
+
+test("preset uses beyond the plainest go the whole way, with their errors", () => {
+  for (const [imports, body] of [
+    [`{ tutor }`, `{ tutor: { A: 0, ...tutor } }`],
+    [`{ plugins }`, `{ tutor: { ...plugins } }`],
+    [`{ tutor }`, `{ plugins: [...tutor] }`],
+    [`{ host }`, `{ a: { ...host } }`],
+    [`{ hidden }`, `{ a: 1 }`],
+    [`{ empty }`, `{ a: { ...empty } }`],
+    [`{ nothing }`, `{ a: 1 }`],
+    [`{ tutor }`, `{ a: tutor.A }`],
+    [`{ tutor }`, `{ a: tutor as object }`],
+  ]) {
+    assert.not.ok(agrees(`import { defineTenant } from "../compiler/api";\nimport ${imports} from "../platform/presets";\nexport default defineTenant(${body});\n`), body);
+  }
+  assert.not.ok(agrees(`import { defineTenant } from "../compiler/api";\nimport { ok } from "../platform/broken";\nexport default defineTenant({ a: ok });\n`), "a preset file with an error");
+  assert.not.ok(agrees(`import { defineTenant } from "../compiler/api";\nimport { ok } from "../platform/missing";\nexport default defineTenant({ a: ok });\n`), "a missing preset file");
+});
+
 test("files beyond the plainest go the whole way, with their errors", () => {
   for (const text of [
     TENANT.replace(`"acme"`, `"acme" as const`),
@@ -74,7 +126,6 @@ test("files beyond the plainest go the whole way, with their errors", () => {
     TENANT.replace("});", "}) satisfies object;"),
     TENANT.replace("});", "});\nconst a = 1;"),
     TENANT + "export default 1;",
-    `import { plugins } from "../platform/presets";\n` + TENANT,
     `const a = 1;\n` + TENANT,
     TENANT.replace("export default defineTenant({", "export default defineTenant([").replace("});", "]);"),
     "\uFEFF" + TENANT,
@@ -98,7 +149,7 @@ const value = fc.letrec<{ v: string }>((tie) => ({
     { depthSize: "small" },
     pieces.string,
     pieces.number,
-    fc.constantFrom("true", "false", "null", "undefined", "x", "[1, , 2]", "(1)"),
+    fc.constantFrom("true", "false", "null", "undefined", "x", "[1, , 2]", "(1)", "tutor", "plugins", "both", "host", "chained", "more", "text", "ok", "empty", "[...plugins]", "{ ...tutor }", "[...tutor]", "{ ...plugins }", "{ ...host }", "[0, ...more, ...plugins]", "{ ...both, B: 1, A: 1 }", "{ A: 0, ...tutor }"),
     fc.tuple(tie("v"), fc.constantFrom(" as const", " satisfies T", "!")).map(([e, t]) => e + t),
     fc.tuple(fc.array(fc.oneof(tie("v"), tie("v").map((e) => `...${e}`)), { maxLength: 3 }), pieces.space, fc.constantFrom("", ",")).map(([items, s, c]) => `[${s}${items.join(`,${s}`)}${items.length ? c : ""}]`),
     fc
@@ -113,7 +164,9 @@ const header = fc.constantFrom(
   `import { defineTenant, } from '../compiler/api';`,
   `import { definePlatform as defineTenant } from "../compiler/api";\n`,
   `import { defineTenant as d } from "../compiler/api";\n`,
-  `import { defineTenant } from "../compiler/api";\nimport { plugins } from "../platform/presets";\n`,
+  `import { defineTenant } from "../compiler/api";\nimport { plugins, tutor, both, host, chained, more, text } from "../platform/presets";\n`,
+  `import { defineTenant } from "../compiler/api";\nimport { plugins, tutor, both, host, chained, more, text, empty } from "../platform/presets";\n`,
+  `import { defineTenant } from "../compiler/api";\nimport { ok } from "../platform/broken";\nimport { tutor } from "../platform/presets";\n`,
   `import { defineTenant } from "../compiler/api"; import { x } from "../compiler/api"\n`,
   `// header\nimport { defineTenant } from "../compiler/api";\n\n`,
   ``,
