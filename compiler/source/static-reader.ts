@@ -111,12 +111,24 @@ export class StaticReader implements ModuleLoader {
   rel(absPath: string): string {
     let name = this.names.get(absPath);
     if (name === undefined) {
-      name = path.relative(this.options.root, absPath).split(path.sep).join("/");
+      name = this.under(absPath) ?? path.relative(this.options.root, absPath).split(path.sep).join("/");
       // each read names its entry file twice, and every tenant importing a preset names the preset
       if (this.names.size < 10_000) this.names.set(absPath, name);
     }
     return name;
   }
+
+  /** `absPath` relative to an absolute, normalised root it is plainly under (as path.relative gives it), else undefined. */
+  private under(absPath: string): string | undefined {
+    const { root } = this.options;
+    this.rootSlash ??= path.sep === "/" && path.isAbsolute(root) && path.resolve(root) === root ? (root.endsWith("/") ? root : `${root}/`) : null;
+    if (this.rootSlash === null || !absPath.startsWith(this.rootSlash)) return undefined;
+    const rest = absPath.slice(this.rootSlash.length);
+    // no empty, `.` or `..` segment: path.relative would normalise those
+    return rest === "" || /(^|\/)\.{0,2}(\/|$)/.test(rest) ? undefined : rest;
+  }
+
+  private rootSlash?: string | null;
 
   /** Resolves an import specifier written in `fromFile` to api, a preset module, or null (not allowed). */
   private resolveImport(fromFile: string, specifier: string): ImportTarget {
