@@ -113,7 +113,7 @@ class PlainValues extends PlainTokens {
     this.punct(125);
     if (this.word() !== "from") fail();
     this.skipWord();
-    const target = this.resolve(this.string().value as string) ?? fail();
+    const target = this.resolve(this.stringValue()) ?? fail();
     for (const [imported, local] of names) {
       if (target.kind === "api") {
         if (imported === entry) callees.add(local);
@@ -150,13 +150,13 @@ class PlainValues extends PlainTokens {
     const start = this.start;
     this.locator.recordValue(key, this.at(start));
     const c = this.code();
-    if (c === 34 || c === 39) return this.counted(this.string().value as string);
+    if (c === 34 || c === 39) return this.counted(this.stringValue());
     if (c === 96) return this.counted((this.template().quasis as { value: { cooked: string } }[])[0]!.value.cooked);
-    if (isDigit(c)) return this.number().value;
+    if (isDigit(c)) return this.numberValue();
     if (c === 45) {
       this.token(1);
       if (!isDigit(this.code())) fail();
-      return -(this.number().value as number);
+      return -this.numberValue();
     }
     // the root's children are keyed by their name alone (as keyOf([name]) is)
     if (c === 123) return this.object(this.depth === 0 ? "" : `${key}\u0000`);
@@ -242,7 +242,7 @@ class PlainValues extends PlainTokens {
       }
       const c = this.code();
       const keyStart = this.start;
-      const name = c === 34 || c === 39 ? (this.string().value as string) : isDigit(c) ? String(this.number().value) : this.anyWord();
+      const name = c === 34 || c === 39 ? this.stringValue() : isDigit(c) ? String(this.numberValue()) : this.anyWord();
       this.punct(58); // :
       if (forbiddenKey(name) !== undefined || written.has(name)) fail();
       written.add(name);
