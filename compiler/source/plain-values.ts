@@ -139,10 +139,17 @@ class PlainValues extends PlainTokens {
     this.token(this.word()!.length);
   }
 
+  /** Where `pos` is, as lineAndColumn counts: positions only move forward here, so the line is found by walking on. */
   private at(pos: number): Location {
-    const { line, col } = lineAndColumn((this.lines ??= lineStarts(this.text)), pos);
-    return { file: this.file, line, col };
+    const lines = (this.lines ??= lineStarts(this.text));
+    let i = this.line;
+    if (lines[i]! > pos) return { file: this.file, ...lineAndColumn(lines, pos) }; // (never: a safeguard)
+    while (i + 1 < lines.length && lines[i + 1]! <= pos) i++;
+    this.line = i;
+    return { file: this.file, line: i + 1, col: pos - lines[i]! + 1 };
   }
+
+  private line = 0;
 
   /** The value at the current token; `key` is its path as the locator keys it. */
   private value(key: string): unknown {

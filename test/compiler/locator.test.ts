@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { lineStarts } from "../../compiler/source/lines";
 import { Locator } from "../../compiler/source/locator";
 
 /** The snapshot as first written: JSON.stringify of the rows. */
@@ -37,6 +38,13 @@ test("a snapshot is the JSON of the locator's rows, and restores to the same loc
     }),
     { numRuns: 500 },
   );
+});
+
+test("line starts: after CR LF, LF, CR, U+2028 and U+2029, and no other character", () => {
+  const reference = (text: string) => [0, ...[...text.matchAll(/\r\n?|[\n\u2028\u2029]/g)].map((m) => m.index + m[0].length)];
+  const text = fc.array(fc.oneof(fc.constantFrom("\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\n\r", "\v"), fc.string({ maxLength: 5 })), { maxLength: 12 }).map((parts) => parts.join(""));
+  fc.assert(fc.property(text, (t) => assert.equal(lineStarts(t), reference(t), JSON.stringify(t))), { numRuns: 2000 });
+  assert.equal(lineStarts("a\nb\n"), [0, 2, 4]);
 });
 
 test.run();
