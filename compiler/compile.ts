@@ -1,4 +1,5 @@
 // The compiler's pipeline, from tenant files to the planned contents of generated/.
+import fs from "node:fs";
 import path from "node:path";
 import { hasErrors, UserError, type Diagnostic } from "./diagnostics";
 import { checkFleet } from "./fleet/invariants";
@@ -7,6 +8,7 @@ import { readPreviousIndex } from "./fleet/previous-index";
 import { checkFleetOutput, checkTenantOutput } from "./fleet/output-rules";
 import { checkPlatform } from "./fleet/platform-rules";
 import { checkTenant } from "./fleet/tenant-rules";
+import { lastManifest, lastManifestFile, rememberManifest } from "./cache/last-manifest";
 import { TenantCache } from "./cache/tenant-cache";
 import { listTenantFiles, load, type LoadOptions, type Source } from "./load";
 import type { Platform } from "./schema/platform";
@@ -16,6 +18,7 @@ import { discardFirstTree, startFirstTree } from "./output/first-tree";
 import { stampsAhead } from "./output/stats-ahead";
 import { resolveInterrupted, type Recovery } from "./output/recover";
 import { DiskState } from "./output/disk-state";
+import { MANIFEST } from "./output/manifest";
 import { planOutput, type Plan } from "./output/plan";
 import type { OutputFile } from "./render/files";
 import { scanOutput, secretDiagnostics, sourceOwners } from "./scan/generated";
@@ -35,6 +38,8 @@ export interface Build {
   platformSource: Source<Platform>;
   files: OutputFile[];
   warnings: Diagnostic[];
+  /** generated/ as a worker listed it while this thread finished the build, when asked (`listOutput`). */
+  outputListing?: () => string[] | undefined;
 }
 
 /**
@@ -48,7 +53,7 @@ export interface Build {
  * 6. check the rendered objects: each tenant's as it is rendered (projects, namespaces, data guards), then
  *    the fleet's (quotas against capacity).
  */
-export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions; firstTree?: string } = {}): Build {
+export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleOptions; firstTree?: string; listOutput?: boolean } = {}): Build {
   const { cache } = opts;
   // the tenants the cache lacks are read, checked and rendered ahead, on every core (parallel/pool.ts); with no
   // tenant cached the workers start now, to load the compiler while this thread reads the platform
@@ -66,7 +71,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     if (hasErrors(checkThePlatform(platform))) return undefined;
     pool ??= TenantPool.start(root, items.length);
     const ctx = { root, outDir: path.join(root, OUTPUT_DIR), platform: platform.value, reader, tree: opts.firstTree };
-    const chunks = runTenantWork(pool, ctx, items, { platformFiles: !cache?.platformFromCache });
+    const chunks = runTenantWork(pool, ctx, items, { platformFiles: !cache?.platformFromCache, ...(opts.listOutput ? { listDir: ctx.outDir } : {}) });
     platformAhead = chunks.find((c) => c.platformFiles)?.platformFiles;
     for (const o of chunks.flatMap((c) => c.outcomes)) outcomes.set(o.file, o);
     const scan = { diagnostics: chunks.flatMap((c) => c.scan.diagnostics), secrets: chunks.flatMap((c) => c.scan.secrets) };
@@ -90,7 +95,9 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
     const rules = () => outcomes.get(t.file)?.checks ?? checkTenant({ value: t.value, locator: t.locator }, platform.value);
     const problems = cache ? cache.checkTenant(t.file, rules) : rules();
     diagnostics.push(...problems);
-    if (!hasErrors(problems)) tenants.push(resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
+    // a tenant this thread resolved in the pool (to render it) is not resolved again
+    const ahead = outcomes.get(t.file);
+    if (!hasErrors(problems)) tenants.push(ahead?.resolved && ahead.load.tenant?.value === t.value ? ahead.resolved : resolveTenant(t.value, platform.value, { file: t.file, locator: t.locator }));
   }
   diagnostics.push(...checkFleet({ platform, tenants }));
   diagnostics.push(...checkLifecycleOf(root, tenants, lifecycle, { remember: cache?.writable }, previous));
@@ -116,7 +123,7 @@ export function build(root: string, opts: LoadOptions & { lifecycle?: LifecycleO
   diagnostics.push(...checkFleetOutput(platform, tenants));
   if (hasErrors(diagnostics)) fail();
   cache?.persist();
-  return { model, files, warnings: diagnostics, platformSource: platform };
+  return { model, files, warnings: diagnostics, platformSource: platform, ...(pool ? { outputListing: () => pool!.listing() } : {}) };
 }
 
 /**
@@ -142,22 +149,28 @@ function compileInto(root: string, outDir: string, firstTree: string | undefined
   // `inputs`: the input files' bytes as the no-op check just read them (cache/unchanged-run.ts), read once
   const result = build(root, { lifecycle: opts.lifecycle, firstTree, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { inputs: opts.inputs }) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root, { ahead: stampsAhead(root) });
-  let plan = planOutput(outDir, result.files, { listForeign: false, disk });
+  const knownManifest = opts.cache === false ? undefined : (hash: string) => lastManifest(root, hash);
+  let plan = planOutput(outDir, result.files, { listForeign: false, disk, knownManifest });
   // what is rendered now and what is about to be written must hold no secret-looking value
   const leaks = scanOutput(result.files, plan.writes);
   if (leaks.length > 0) throw new UserError(secretDiagnostics(leaks, sourceOwners(result.model.tenants, result.platformSource)));
   const recovered = resolveInterrupted(root, outDir, result.files);
   // the recovery changed generated/: what the tenant pool saw there is out of date
   if (recovered.action !== "none") for (const f of result.files) delete f.onDisk;
-  if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
+  if (recovered.action !== "none") plan = planOutput(outDir, result.files, { listForeign: false, disk, knownManifest, alsoOwned: recovered.action === "discarded" ? recovered.owned : [] });
   if (plan.writes.length > 0 || plan.deletes.length > 0) applyPlan(root, outDir, plan, { stillHeld: opts.stillHeld, firstTree });
+  // the manifest just written, for the next run's plan (when the fleet index was written, or none is recorded)
+  const index = result.files.find((f) => f.path === MANIFEST);
+  if (knownManifest && index && (plan.writes.includes(index) || !fs.existsSync(lastManifestFile(root)))) rememberManifest(root, index);
   disk?.save();
   return { build: result, plan, recovered };
 }
 
 /** `npm run check`: build and plan, never write (the cache is only read). */
 export function check(root: string, opts: { cache?: boolean; lifecycle?: LifecycleOptions } = {}): { build: Build; plan: Plan } {
-  const result = build(root, { lifecycle: opts.lifecycle, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
+  // generated/ is listed by a worker of the tenant pool, if there is one, while this thread finishes the build
+  const result = build(root, { lifecycle: opts.lifecycle, listOutput: true, ...(opts.cache === false ? {} : { cache: new TenantCache(root, { readOnly: true }) }) });
   const disk = opts.cache === false ? undefined : new DiskState(root, { readOnly: true, ahead: stampsAhead(root) });
-  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk }) };
+  const knownManifest = opts.cache === false ? undefined : (hash: string) => lastManifest(root, hash);
+  return { build: result, plan: planOutput(path.join(root, OUTPUT_DIR), result.files, { listForeign: true, disk, knownManifest, listing: result.outputListing }) };
 }

@@ -3,14 +3,15 @@
 // faster and need less memory (no loader thread, no kept function names). The bundle is a cache: built with
 // esbuild into .cache/build/<hash of the sources>/ on first use and again after any change to compiler/ or
 // the lock file, so it never runs stale code. This thread runs one CommonJS file of it through V8's code cache
-// (code-cache.mjs); the worker threads start from ES module entries. Tests and the Argo CD plugin run the
-// sources through tsx.
+// (code-cache.cjs), and so does each worker thread its own file (worker-start.cjs). Tests and the Argo CD plugin
+// run the sources through tsx.
 import fs from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
+import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { sourcesHash } from "./cache/sources-hash.mjs";
-import { loadCached } from "./code-cache.mjs";
+import { loadCached } from "./code-cache.cjs";
 
 // V8 optimises a function once it has run through a budget of bytecode; a command lasts a second or two, so at
 // the default budget (132 KB) much of its CPU went to optimising code on background threads that then ran
@@ -67,20 +68,20 @@ async function bundle(dir) {
     plugins: [keepOwnUrl, englishOnly],
     logLevel: "error",
   };
-  // the main thread's compiler: one CommonJS file, loaded through V8's code cache (code-cache.mjs); strict, as
-  // the ES modules it is made of are
-  await build({ ...common, entryPoints: { cli: path.join(COMPILER, "cli.ts") }, format: "cjs", outExtension: { ".js": ".cjs" }, banner: { js: '"use strict";' } });
+  // the main thread's compiler and each kind of worker thread's code: one CommonJS file each, loaded through V8's
+  // code cache (code-cache.cjs, worker-start.cjs); strict, as the ES modules they are made of are
   await build({
     ...common,
-    // the tenant pool's worker threads, the stat thread and validate's workers start from their own entries, ES modules
     entryPoints: {
+      cli: path.join(COMPILER, "cli.ts"),
+      "start-early": path.join(COMPILER, "parallel", "start-early.ts"),
       "tenant-worker": path.join(COMPILER, "parallel", "worker.ts"),
       "validate-worker": path.join(COMPILER, "validate", "pool.ts"),
       "stat-worker": path.join(COMPILER, "output", "stat-worker.ts"),
     },
-    splitting: true,
-    format: "esm",
-    outExtension: { ".js": ".mjs" },
+    format: "cjs",
+    outExtension: { ".js": ".cjs" },
+    banner: { js: '"use strict";' },
   });
   try {
     fs.renameSync(tmp, dir); // never a half-written bundle under its final name
@@ -107,6 +108,14 @@ if (!fs.existsSync(path.join(dir, "cli.cjs"))) {
 }
 // where the tenant pool finds this bundle's worker entry (parallel/pool.ts)
 globalThis[Symbol.for("openedx-fleet.bundle")] = dir;
+// a compile or check that will need the tenant pool's workers starts them before this thread loads the compiler
+if (process.argv[2] === "compile" || process.argv[2] === "check") {
+  try {
+    createRequire(import.meta.url)(path.join(dir, "start-early.cjs")).startEarly(process.argv.slice(2), CODE_ROOT);
+  } catch {
+    // only a guess: the command starts its workers itself, or does without
+  }
+}
 const started = performance.now();
 const compiler = loadCached(path.join(dir, "cli.cjs"), process.argv[2]);
 const { main } = compiler.exports;

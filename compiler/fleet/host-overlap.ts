@@ -18,35 +18,43 @@ export interface HostClaim {
   platform?: boolean;
   /** A tenant's LMS or Studio host: Open edX's session cookie is scoped to it. */
   cookieScope?: boolean;
+  /** `owner` without its detail ("(derived … host)", "(cluster.name)"), when known. */
+  base?: string;
 }
+
+// where a tenant's own hosts are written (a derived CMS or MFE host is reported at the LMS host it comes from)
+type HostPath = readonly (string | number)[];
+const LMS: HostPath = Object.freeze(["hosts", "lms"]);
+const CMS: HostPath = Object.freeze(["hosts", "cms"]);
+const MFE: HostPath = Object.freeze(["hosts", "mfe"]);
+const PATH_TEXT = new Map([[LMS, "hosts.lms"], [CMS, "hosts.cms"], [MFE, "hosts.mfe"]]); // formatPath of each
 
 export function hostClaims(platform: Source<Platform>, tenants: readonly ResolvedTenant[]): HostClaim[] {
   const claims: HostClaim[] = [];
   for (const [cluster, spec] of Object.entries(platform.value.clusters).sort()) {
     for (const [name, host] of Object.entries(spec.hosts).sort()) {
-      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}`, platform: true });
+      claims.push({ value: host, at: () => platform.locator.value(["clusters", cluster, "hosts", name]), owner: `the platform (${cluster}.${name})`, path: `clusters.${cluster}.hosts.${name}`, platform: true, base: "the platform" });
     }
   }
   for (const t of tenants) {
-    // where each host is written (the first place wins); a Map, as host names make slow object keys
-    const paths = new Map<string, (string | number)[]>([[t.hosts.lms, ["hosts", "lms"]]]);
-    const place = (h: string, p: (string | number)[]) => void (paths.has(h) || paths.set(h, p));
-    place(t.hosts.cms, t.input.hosts.cms ? ["hosts", "cms"] : ["hosts", "lms"]);
-    place(t.hosts.mfe, t.input.hosts.mfe ? ["hosts", "mfe"] : ["hosts", "lms"]);
-    t.input.hosts.extra.forEach((h, i) => place(h, ["hosts", "extra", i]));
+    // where each host is written: the first place wins (a host is written at most a few times: a list, no Map)
+    const written = [t.hosts.lms, t.hosts.cms, t.hosts.mfe, ...t.input.hosts.extra];
+    const places = [LMS, t.input.hosts.cms ? CMS : LMS, t.input.hosts.mfe ? MFE : LMS];
     const scopes = COOKIES.scopes(t.hosts);
+    const base = `tenant "${t.id}"`;
     for (const h of allHosts(t)) {
-      const p = paths.get(h)!;
-      const path = formatPath(p);
-      const derived = path === "hosts.lms" && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
-      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `tenant "${t.id}"${derived}`, path, cookieScope: scopes.includes(h) });
+      const first = written.indexOf(h);
+      const p: HostPath = first < 3 ? places[first]! : ["hosts", "extra", first - 3];
+      const path = first < 3 ? PATH_TEXT.get(p)! : formatPath(p);
+      const derived = p === LMS && h !== t.hosts.lms ? ` (derived ${h === t.hosts.cms ? "cms" : "mfe"} host)` : "";
+      claims.push({ value: h, at: () => t.source.locator.value(p), owner: `${base}${derived}`, path, cookieScope: scopes.includes(h), base });
     }
   }
   return claims;
 }
 
 /** The owner without the "(derived … host)" or "(cluster.name)" detail: one tenant's own hosts may nest. */
-const ownerOf = (c: HostClaim) => c.owner.replace(/ \(.*\)$/, "");
+const ownerOf = (c: HostClaim) => c.base ?? c.owner.replace(/ \(.*\)$/, "");
 
 /** Every claim under another owner's claim, reported on both: each parent found by walking up the labels. */
 export function hostOverlaps(claims: readonly HostClaim[]): Diagnostic[] {

@@ -17,20 +17,23 @@ interface Footprint {
 }
 
 /** A tenant's footprints on the shared services it uses, grouped by what can meet: databases with grants, users with users, keys with globs. */
-function footprints(t: ResolvedTenant): [string, Footprint[]][] {
+function footprints(t: ResolvedTenant, add: (group: string, f: Footprint) => void): void {
   const n = t.names;
   const f = (what: string, shown: string, reach: Reach, role: Footprint["role"] = "both"): Footprint => ({ tenant: t, what, shown, reach, role });
   const exact = (name: string): Reach => ({ prefix: name, exact: true });
-  const groups: [keyof ResolvedTenant["services"], string, Footprint[]][] = [
-    ["mysql", "MySQL", [f("grant on database", n.mysqlGrantDatabase, MYSQL.grantReach(MYSQL.normalise(n.mysqlGrantDatabase)), "reach"), f("database", n.mysqlDatabase, exact(MYSQL.normalise(n.mysqlDatabase)), "own")]],
-    ["mysql", "MySQL users", [f("user", n.mysqlUser, exact(MYSQL.normalise(n.mysqlUser)))]],
-    ["mongodb", "MongoDB", [f("database", n.mongodbDatabase, MONGODB.roleReach(MONGODB.normalise(n.mongodbDatabase)))]],
-    ["redis", "Redis", [f("ACL key and channel pattern", n.redisKeyPattern, REDIS.reach(n.redisKeyPattern))]],
-    ["redis", "Redis users", [f("user", n.redisUser, exact(n.redisUser))]],
-    ["search", "Meilisearch", [f("index pattern", n.searchIndexPattern, MEILISEARCH.reach(n.searchIndexPattern))]],
-  ];
   // a dedicated instance holds one tenant alone; archived tenants keep their data on the shared ones
-  return groups.filter(([service]) => t.services[service] === "shared").map(([, group, items]) => [group, items]);
+  const { mysql, mongodb, redis, search } = t.services;
+  if (mysql === "shared") {
+    add("MySQL", f("grant on database", n.mysqlGrantDatabase, MYSQL.grantReach(MYSQL.normalise(n.mysqlGrantDatabase)), "reach"));
+    add("MySQL", f("database", n.mysqlDatabase, exact(MYSQL.normalise(n.mysqlDatabase)), "own"));
+    add("MySQL users", f("user", n.mysqlUser, exact(MYSQL.normalise(n.mysqlUser))));
+  }
+  if (mongodb === "shared") add("MongoDB", f("database", n.mongodbDatabase, MONGODB.roleReach(MONGODB.normalise(n.mongodbDatabase))));
+  if (redis === "shared") {
+    add("Redis", f("ACL key and channel pattern", n.redisKeyPattern, REDIS.reach(n.redisKeyPattern)));
+    add("Redis users", f("user", n.redisUser, exact(n.redisUser)));
+  }
+  if (search === "shared") add("Meilisearch", f("index pattern", n.searchIndexPattern, MEILISEARCH.reach(n.searchIndexPattern)));
 }
 
 /** Two tenants meet when one's credentials reach what the other owns. */
@@ -40,28 +43,33 @@ const meets = (a: Footprint, b: Footprint) => a.tenant !== b.tenant && !(a.role 
 function collisions(items: Footprint[]): [Footprint, Footprint][] {
   const byPrefix = new Map<string, Footprint[]>();
   const byExact = new Map<string, Footprint[]>();
+  const lengths: number[] = []; // of the prefixes, in the order first seen
   for (const i of items) {
     const index = i.reach.exact ? byExact : byPrefix;
     const list = index.get(i.reach.prefix);
     if (list) list.push(i);
-    else index.set(i.reach.prefix, [i]);
+    else {
+      index.set(i.reach.prefix, [i]);
+      if (!i.reach.exact && !lengths.includes(i.reach.prefix.length)) lengths.push(i.reach.prefix.length);
+    }
   }
-  const lengths = [...new Set([...byPrefix.keys()].map((p) => p.length))];
   const out: [Footprint, Footprint][] = [];
   const seen = new Set<string>();
+  // a pattern that reaches `i` starts with a prefix of i's text; an equal exact name is the other case
+  const consider = (i: Footprint, list: Footprint[] | undefined) => {
+    if (list === undefined) return;
+    for (const j of list) {
+      if (!meets(i, j)) continue;
+      const key = i.tenant.id < j.tenant.id ? `${i.tenant.id}\0${j.tenant.id}` : `${j.tenant.id}\0${i.tenant.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([i, j]);
+    }
+  };
   for (const i of items) {
-    // a pattern that reaches `i` starts with a prefix of i's text; an equal exact name is the other case
-    const consider = (list: Footprint[] | undefined) => {
-      for (const j of list ?? []) {
-        if (!meets(i, j)) continue;
-        const key = i.tenant.id < j.tenant.id ? `${i.tenant.id}\0${j.tenant.id}` : `${j.tenant.id}\0${i.tenant.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push([i, j]);
-      }
-    };
-    if (i.reach.exact) consider(byExact.get(i.reach.prefix));
-    for (const k of lengths) if (k <= i.reach.prefix.length) consider(byPrefix.get(i.reach.prefix.slice(0, k)));
+    const { prefix } = i.reach;
+    if (i.reach.exact) consider(i, byExact.get(prefix));
+    for (const k of lengths) if (k <= prefix.length) consider(i, byPrefix.get(k === prefix.length ? prefix : prefix.slice(0, k)));
   }
   return out;
 }
@@ -70,13 +78,12 @@ const describe = (f: Footprint) => `${f.what} "${f.shown}"`;
 
 export function nameCollisions(cluster: readonly ResolvedTenant[], idAt: (t: ResolvedTenant) => Location): Diagnostic[] {
   const bySystem = new Map<string, Footprint[]>();
-  for (const t of cluster) {
-    for (const [group, list] of footprints(t)) {
-      const all = bySystem.get(group);
-      if (all) all.push(...list);
-      else bySystem.set(group, [...list]);
-    }
-  }
+  const add = (group: string, f: Footprint) => {
+    const all = bySystem.get(group);
+    if (all) all.push(f);
+    else bySystem.set(group, [f]);
+  };
+  for (const t of cluster) footprints(t, add);
   const out: Diagnostic[] = [];
   for (const [group, items] of bySystem) {
     const system = group.split(" ")[0]!;

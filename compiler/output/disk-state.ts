@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { readChecksummed, writeChecksummed } from "../cache/checksummed";
 
-const FORMAT = "disk-state-1";
+const FORMAT = "disk-state-2";
 export const diskStateFile = (root: string) => path.join(root, ".cache", "generated-state.json");
 /** A change this recent to a file may share its timestamps with an edit that follows: not trusted yet. */
 export const SETTLE_MS = 2000;
@@ -16,12 +16,15 @@ export const SETTLE_MS = 2000;
 export type FileStamp = Pick<fs.Stats, "size" | "mtimeMs" | "ctimeMs" | "ino" | "dev">;
 export const stampOf = ({ size, mtimeMs, ctimeMs, ino, dev }: FileStamp): FileStamp => ({ size, mtimeMs, ctimeMs, ino, dev });
 
-const signature = (st: FileStamp) => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}:${st.dev}`;
+/** The stamp's numbers and the content's hash, as saved (numbers survive JSON exactly). */
+type Entry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number, hash: string];
+// compared number by number: a signature string per file cost two float-to-text conversions, for thousands of files per run
+const sameStamp = (e: Entry, st: FileStamp) => e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ctimeMs && e[3] === st.ino && e[4] === st.dev;
 
 export class DiskState {
   readonly stats = { trusted: 0, read: 0 };
   private readonly file: string;
-  private readonly known = new Map<string, [signature: string, hash: string]>();
+  private readonly known = new Map<string, Entry>();
   private readonly seen = new Set<string>();
   private changed = false;
 
@@ -32,7 +35,7 @@ export class DiskState {
   ) {
     this.file = diskStateFile(root);
     // no state, or a damaged one: every file is read
-    const data = readChecksummed(this.file) as { format?: unknown; files?: Record<string, [string, string]> } | undefined;
+    const data = readChecksummed(this.file) as { format?: unknown; files?: Record<string, Entry> } | undefined;
     if (data?.format === FORMAT) for (const [p, entry] of Object.entries(data.files ?? {})) this.known.set(p, entry);
   }
 
@@ -45,9 +48,9 @@ export class DiskState {
   hashIfUnchanged(rel: string, st: FileStamp): string | undefined {
     this.seen.add(rel);
     const entry = this.known.get(rel);
-    if (entry && entry[0] === signature(st)) {
+    if (entry && sameStamp(entry, st)) {
       this.stats.trusted++;
-      return entry[1];
+      return entry[5];
     }
     this.stats.read++;
     return undefined;
@@ -59,10 +62,10 @@ export class DiskState {
     const now = this.opts.now?.() ?? Date.now();
     if (this.opts.readOnly || st.ctimeMs > now - SETTLE_MS) return; // a read-only state is never saved: nothing to hash
     // a hash to compute is computed only for a stat that is kept
-    const entry: [string, string] = [signature(st), typeof hash === "string" ? hash : hash()];
+    const h = typeof hash === "string" ? hash : hash();
     const prior = this.known.get(rel);
-    if (prior && prior[0] === entry[0] && prior[1] === entry[1]) return;
-    this.known.set(rel, entry);
+    if (prior && sameStamp(prior, st) && prior[5] === h) return;
+    this.known.set(rel, [st.size, st.mtimeMs, st.ctimeMs, st.ino, st.dev, h]);
     this.changed = true;
   }
 

@@ -59,7 +59,16 @@ export function readManifest(outDir: string): { manifest: Manifest; problem?: st
   const file = path.join(outDir, MANIFEST);
   if (!fs.existsSync(file)) return { manifest: new Map() };
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as { files?: Record<string, unknown> };
+    return parseManifest(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    return { manifest: new Map(), problem: `manifest is not valid JSON (${(e as Error).message})` };
+  }
+}
+
+/** The manifest in the text of a fleet index found in generated/ (untrusted), as readManifest reads it. */
+export function parseManifest(text: string): { manifest: Manifest; problem?: string } {
+  try {
+    const parsed = JSON.parse(text) as { files?: Record<string, unknown> };
     const manifest: Manifest = new Map();
     for (const [p, hash] of Object.entries(parsed.files ?? {})) {
       if (!isSafeOutputPath(p) || typeof hash !== "string") return { manifest: new Map(), problem: `manifest names an unsafe path or hash: ${JSON.stringify(p)}` };

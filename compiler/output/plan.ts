@@ -4,7 +4,7 @@ import path from "node:path";
 import type { OutputFile } from "../render/files";
 import type { DiskState } from "./disk-state";
 import { UserError } from "../diagnostics";
-import { hashOf, MANIFEST, readManifest } from "./manifest";
+import { hashOf, isSafeOutputPath, MANIFEST, parseManifest, readManifest, type Manifest } from "./manifest";
 import { unreadable } from "./output-problems";
 
 export interface Plan {
@@ -50,11 +50,24 @@ export function listOutputDir(outDir: string): string[] {
 export function planOutput(
   outDir: string,
   desired: readonly OutputFile[],
-  opts: { listForeign?: boolean; disk?: DiskState; alsoOwned?: readonly string[] } = { listForeign: true },
+  opts: {
+    listForeign?: boolean;
+    disk?: DiskState;
+    alsoOwned?: readonly string[];
+    knownManifest?: (hash: string) => Manifest | undefined;
+    /** generated/ listed already (as listOutputDir gives it), or undefined: listed here. */
+    listing?: () => string[] | undefined;
+  } = { listForeign: true },
 ): Plan {
-  const { manifest, problem } = readManifest(outDir);
+  // the fleet index in generated/ is read once, for its manifest and to compare it with the rendered one
+  const index = desired.find((f) => f.path === MANIFEST && f.hash === undefined);
+  const indexOnDisk = index ? readAhead(outDir, MANIFEST, opts.disk) : undefined;
+  const indexSame = indexOnDisk !== undefined && sameText(indexOnDisk.content, index!.content);
+  const found = indexOnDisk ? manifestOf(indexOnDisk.content, index!, indexSame, opts.knownManifest) : readManifest(outDir);
+  const { problem } = found;
   // files an interrupted compile wrote before its manifest: the compiler's too (see output/recover.ts)
-  for (const p of opts.alsoOwned ?? []) if (!manifest.has(p)) manifest.set(p, "");
+  const alsoOwned = (opts.alsoOwned ?? []).filter((p) => !found.manifest.has(p));
+  const manifest: ReadonlyMap<string, string> = alsoOwned.length === 0 ? found.manifest : new Map([...found.manifest, ...alsoOwned.map((p) => [p, ""] as const)]);
   const wanted = new Set(desired.map((f) => f.path));
   const plan: Plan = { writes: [], deletes: [], missing: [], stale: [], edited: [], foreign: [], unchanged: 0, before: new Map(), ...(problem ? { manifestProblem: problem } : {}) };
   // a file whose folder is absent is missing: a folder is looked at once one of its files is found missing, and
@@ -85,12 +98,12 @@ export function planOutput(
       was = f.onDisk.hash;
     } else if (f.hash === undefined) {
       // a rendered file: its bytes compared with its text
-      const onDisk = folderAbsent(f.path) ? undefined : readOnDisk(outDir, f.path, opts.disk);
+      const onDisk = f === index && indexOnDisk ? indexOnDisk : folderAbsent(f.path) ? undefined : readOnDisk(outDir, f.path, opts.disk);
       if (onDisk === undefined) {
         missing(f);
         continue;
       }
-      const same = sameText(onDisk.content, f.content);
+      const same = onDisk === indexOnDisk ? indexSame : sameText(onDisk.content, f.content);
       // its stat and hash go to the disk state too, so the next run (a no-op compile, cache/unchanged-run.ts)
       // trusts its stat instead of reading it; equal bytes have the text's hash, which the fleet index computed
       if (onDisk.st) opts.disk!.remember(f.path, onDisk.st, () => hashOf(same ? f.content : onDisk.content));
@@ -120,20 +133,46 @@ export function planOutput(
     if (f.path !== MANIFEST && owned && owned !== was) plan.edited.push(f.path);
   }
   if (opts.listForeign) {
-    for (const p of listOutputDir(outDir)) {
+    for (const p of opts.listing?.() ?? listOutputDir(outDir)) {
       if (wanted.has(p)) continue;
       if (manifest.has(p)) plan.deletes.push(p);
       else plan.foreign.push(p);
     }
   } else {
-    const owned = [...manifest.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const p of owned) if (!wanted.has(p) && fs.existsSync(path.join(outDir, p))) plan.deletes.push(p);
+    // the owned files that left the output, in path order (a few, of thousands owned: sorted once found)
+    const gone = [...manifest.keys()].filter((p) => !wanted.has(p)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const p of gone) if (fs.existsSync(path.join(outDir, p))) plan.deletes.push(p);
   }
   for (const p of plan.deletes) {
     const content = readIfPresent(outDir, p);
     if (content !== undefined) plan.before.set(p, hashOf(content));
   }
   return plan;
+}
+
+/**
+ * The manifest of the fleet index found in generated/: the rendered index's own map when the bytes are the same
+ * (the text was written from it), or the one `known` for the bytes' hash (cache/last-manifest.ts), else parsed
+ * from them (untrusted: output/manifest.ts).
+ */
+function manifestOf(bytes: Buffer, rendered: OutputFile, same: boolean, known?: (hash: string) => Manifest | undefined): { manifest: ReadonlyMap<string, string>; problem?: string } {
+  const own = rendered.manifest;
+  if (own && same && [...own.keys()].every(isSafeOutputPath)) return { manifest: own };
+  const recorded = same ? undefined : known?.(hashOf(bytes));
+  if (recorded) return { manifest: recorded };
+  return parseManifest(bytes.toString("utf8"));
+}
+
+/**
+ * A file's bytes (with their stat taken first, as readOnDisk does), read before the plan's walk; undefined when it
+ * cannot be read: the walk then reads it as any other file, and reports what stands in the way in its turn.
+ */
+function readAhead(outDir: string, rel: string, disk?: DiskState): { content: Buffer; st?: fs.Stats } | undefined {
+  try {
+    return readOnDisk(outDir, rel, disk);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Only a plain "no such file" counts: anything odd in the way is left to the read, which reports it. */

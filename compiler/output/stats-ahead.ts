@@ -6,9 +6,8 @@
 // read of the file, and the plan then trusts only a stamp that equals the one recorded after a settled read.
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
-import { bundleDir } from "../bundle-dir";
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
+import { bundleDir, startBundleWorker } from "../bundle-dir";
 import { diskStateFile, type FileStamp } from "./disk-state";
 import { DONE, STAMP_FIELDS, type StatsAheadStart } from "./stats-ahead-protocol";
 
@@ -23,13 +22,12 @@ const WAIT_MS = 100;
 
 /** Starts the thread for a compile or check of `root` (from the bundle only, and only when a disk state exists). */
 export function startStatsAhead(root: string): void {
-  const bundle = bundleDir();
-  if (ahead || bundle === undefined || !fs.existsSync(diskStateFile(root))) return;
+  if (ahead || bundleDir() === undefined || !fs.existsSync(diskStateFile(root))) return;
   const { port1, port2 } = new MessageChannel();
   const progress = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
   const start: StatsAheadStart & { port: MessagePort } = { root, port: port2, progress };
   try {
-    const worker = new Worker(pathToFileURL(path.join(bundle, "stat-worker.mjs")), { workerData: start, transferList: [port2] });
+    const worker = startBundleWorker("stat-worker", { workerData: start, transferList: [port2] })!;
     worker.on("error", () => {}); // no stamps: the plan stats the files itself
     worker.unref();
   } catch {

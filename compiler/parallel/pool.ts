@@ -6,7 +6,7 @@
 import { receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import type { Platform } from "../schema/platform";
 import type { StaticReader } from "../source/static-reader";
-import { FAILED, NEXT, POSTED, type Job } from "./protocol";
+import { FAILED, LISTING, LISTING_POSTED, NEXT, POSTED, type Job } from "./protocol";
 import { CHUNK, startWorkers, takeEarlyWorkers } from "./spawn";
 import { fromData, PLATFORM_FILES, workChunk, type ChunkData, type ChunkResult, type WorkContext, type WorkItem } from "./tenant-work";
 
@@ -14,11 +14,14 @@ import { fromData, PLATFORM_FILES, workChunk, type ChunkData, type ChunkResult, 
 const STALLED_MS = 30_000;
 
 /** What the last run did, for the benchmark's figures (compiler/run.mjs prints them; tests check that workers took part). */
-const stats = { workers: 0, chunksByWorkers: 0 };
+const stats = { workers: 0, chunksByWorkers: 0, listedByWorker: false };
 (globalThis as Record<symbol, unknown>)[Symbol.for("openedx-fleet.pool")] = stats;
 
 export class TenantPool {
   private readonly counters: Int32Array;
+  /** Asked for with the job; the listing once received (null: the worker could not list). */
+  private listDir: string | undefined;
+  private listed: string[] | null | undefined;
   private constructor(
     private readonly ports: MessagePort[],
     state: SharedArrayBuffer,
@@ -36,9 +39,13 @@ export class TenantPool {
     return workers ? new TenantPool(workers.ports, workers.state) : undefined;
   }
 
-  /** Every item's outcome, in item order; this thread works too. */
-  run(ctx: WorkContext, chunks: WorkItem[][]): ChunkResult[] {
-    const job: Job = { platform: ctx.platform, outDir: ctx.outDir, ...(ctx.tree ? { tree: ctx.tree } : {}), chunks };
+  /**
+   * Every item's outcome, in item order; this thread works too. `listDir`: a folder the first worker out of
+   * chunks lists meanwhile (take it with `listing`).
+   */
+  run(ctx: WorkContext, chunks: WorkItem[][], listDir?: string): ChunkResult[] {
+    this.listDir = listDir;
+    const job: Job = { platform: ctx.platform, outDir: ctx.outDir, ...(ctx.tree ? { tree: ctx.tree } : {}), chunks, ...(listDir ? { listDir } : {}) };
     for (const port of this.ports) port.postMessage(job);
     const results: (ChunkResult | undefined)[] = chunks.map(() => undefined);
     const { counters } = this;
@@ -66,14 +73,36 @@ export class TenantPool {
   private receive(results: (ChunkResult | undefined)[]): void {
     for (const port of this.ports) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const { index, result } = m.message as { index: number; result: ChunkData };
-        results[index] ??= fromData(result);
+        const message = m.message as { index: number; result: ChunkData } | { listing: string[] | null };
+        if ("listing" in message) this.listed = message.listing;
+        else results[message.index] ??= fromData(message.result);
       }
     }
   }
 
-  /** Lets the workers go (closing its port ends a worker waiting for a job). */
+  /**
+   * The sorted listing of `listDir` (as output/plan.ts's listOutputDir gives it) made by a worker; undefined when
+   * none was made (no worker left, or it could not list): the caller lists it itself.
+   */
+  listing(): string[] | undefined {
+    const { counters } = this;
+    const started = performance.now();
+    while (this.listDir !== undefined && this.listed === undefined && Atomics.load(counters, FAILED) === 0 && performance.now() - started < STALLED_MS) {
+      this.receive([]);
+      const state = Atomics.load(counters, LISTING);
+      if (this.listed !== undefined) break;
+      Atomics.wait(counters, LISTING, state, state === LISTING_POSTED ? 1 : 50);
+    }
+    this.receive([]);
+    this.listDir = undefined;
+    this.close();
+    stats.listedByWorker = Boolean(this.listed);
+    return this.listed ?? undefined;
+  }
+
+  /** Lets the workers go (closing its port ends a worker waiting for a job), unless a listing is still to come. */
   close(): void {
+    if (this.listDir !== undefined && this.listed === undefined && Atomics.load(this.counters, FAILED) === 0) return;
     for (const port of this.ports) port.close();
   }
 }
@@ -95,8 +124,8 @@ export function chunksOf<T>(items: readonly T[]): T[][] {
  * The items' outcomes, with a pool when one is given, else on this thread alone; `platformFiles`: a first chunk of
  * its own renders the platform's own files too (ChunkResult.platformFiles).
  */
-export function runTenantWork(pool: TenantPool | undefined, ctx: WorkContext, items: readonly WorkItem[], opts: { platformFiles?: boolean } = {}): ChunkResult[] {
+export function runTenantWork(pool: TenantPool | undefined, ctx: WorkContext, items: readonly WorkItem[], opts: { platformFiles?: boolean; listDir?: string } = {}): ChunkResult[] {
   const chunks = [...(opts.platformFiles ? [[PLATFORM_FILES]] : []), ...chunksOf(items)];
-  if (pool) return pool.run(ctx, chunks);
+  if (pool) return pool.run(ctx, chunks, opts.listDir);
   return chunks.map((chunk) => workChunk(ctx, chunk));
 }

@@ -15,13 +15,19 @@ export interface Job {
   /** A first compile's tree to write into (WorkContext.tree). */
   tree?: string;
   chunks: WorkItem[][];
+  /** check's generated/, listed by the first worker out of chunks while this thread goes on alone (TenantPool.listing). */
+  listDir?: string;
 }
 
-/** The next chunk to take; chunks posted by workers; set when a worker failed. */
+/** The next chunk to take; chunks posted by workers; set when a worker failed; the listing's state (LISTING_*). */
 export const NEXT = 0;
 export const POSTED = 1;
 export const FAILED = 2;
-export const COUNTERS = 3;
+export const LISTING = 3;
+export const COUNTERS = 4;
+/** A worker has taken the listing; it has posted it. */
+export const LISTING_TAKEN = 1;
+export const LISTING_POSTED = 2;
 
 /** FLEET_WORKERS=N: the worker threads asked for (0: none), for the compile's pool and validate's alike; undefined when unset. */
 export function workersAsked(): number | undefined {

@@ -4,9 +4,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
-import { bundleDir } from "../bundle-dir";
+import { MessageChannel, type MessagePort } from "node:worker_threads";
+import { bundleDir, startBundleWorker } from "../bundle-dir";
 import { cacheDir, packNames } from "../cache/pack";
 import { COUNTERS, FAILED, workersAsked, type WorkerStart } from "./protocol";
 
@@ -22,11 +21,6 @@ export interface Workers {
   state: SharedArrayBuffer;
 }
 
-function workerEntry(): URL | undefined {
-  const bundle = bundleDir();
-  return bundle === undefined ? undefined : pathToFileURL(path.join(bundle, "tenant-worker.mjs"));
-}
-
 /** Workers to start for `tenants` tenants: one per further core, at most 3 (FLEET_WORKERS sets the number; 0: none). */
 function workerCount(tenants: number): number {
   const asked = workersAsked();
@@ -37,15 +31,14 @@ function workerCount(tenants: number): number {
 
 /** Starts workers for about `tenants` tenants to come, when that many are worth it and the compiler runs from its bundle. */
 export function startWorkers(root: string, tenants: number): Workers | undefined {
-  const entry = workerEntry();
-  const count = entry ? workerCount(tenants) : 0;
-  if (!entry || count === 0) return undefined;
+  const count = bundleDir() === undefined ? 0 : workerCount(tenants);
+  if (count === 0) return undefined;
   const state = new SharedArrayBuffer(COUNTERS * Int32Array.BYTES_PER_ELEMENT);
   // one channel per worker: a port crosses to one thread only
   const ports = Array.from({ length: count }, () => {
     const { port1, port2 } = new MessageChannel();
     const start: WorkerStart & { port: MessagePort } = { root, state, port: port2 };
-    const worker = new Worker(entry, { workerData: start, transferList: [port2] });
+    const worker = startBundleWorker("tenant-worker", { workerData: start, transferList: [port2] })!;
     worker.on("error", () => Atomics.store(new Int32Array(state), FAILED, 1));
     worker.unref(); // workers never given a job do not keep the process alive
     return port1;
@@ -53,7 +46,10 @@ export function startWorkers(root: string, tenants: number): Workers | undefined
   return { root, ports, state };
 }
 
-let early: Workers | undefined;
+// The workers started early: on globalThis, since compiler/run.mjs starts them from a file of the bundle of its
+// own (start-early.ts), before it loads the compiler's, which takes them: each file has its own copy of this module.
+const EARLY = Symbol.for("openedx-fleet.early-workers");
+const shared = globalThis as unknown as Record<typeof EARLY, Workers | undefined>;
 
 /**
  * Starts workers now for a compile or check of `root` that will need them: a fleet of many tenants whose tenant
@@ -61,19 +57,19 @@ let early: Workers | undefined;
  * takes them (takeEarlyWorkers) or they end unused.
  */
 export function startWorkersEarly(root: string, opts: { cached: boolean }): void {
-  if (early || (opts.cached && packNames(cacheDir(root)).length > 0)) return;
+  if (shared[EARLY] || (opts.cached && packNames(cacheDir(root)).length > 0)) return;
   let tenants = 0;
   try {
     for (const name of fs.readdirSync(path.join(root, "tenants"))) if (name.endsWith(".ts") && !name.endsWith(".d.ts")) tenants++;
   } catch {
     return;
   }
-  early = startWorkers(root, tenants);
+  shared[EARLY] = startWorkers(root, tenants);
 }
 
 /** The workers started early for `root`, once; undefined when none were. */
 export function takeEarlyWorkers(root: string): Workers | undefined {
-  const taken = early?.root === root ? early : undefined;
-  if (taken) early = undefined;
+  const taken = shared[EARLY]?.root === root ? shared[EARLY] : undefined;
+  if (taken) shared[EARLY] = undefined;
   return taken;
 }

@@ -40,6 +40,8 @@ export interface TenantOutcome {
   checks?: Diagnostic[];
   /** Its files, the rules over its rendered objects and its fleet index entry, for a tenant that passed its rules. */
   render?: { files: OutputFile[]; checks: Diagnostic[]; index: string };
+  /** The tenant as resolved to render it, on the thread that did (never sent across: toData drops it): build() keeps it. */
+  resolved?: ResolvedTenant;
 }
 
 /** The outcomes of some tenants, and the secret scan of their sources (one scan per chunk: its cost is mostly per call). */
@@ -74,7 +76,8 @@ function workTenant({ root, outDir, platform, reader, tree }: WorkContext, { fil
   const checks = checkTenant({ value, locator }, platform);
   if (hasErrors(checks)) return { file, load, checks };
   try {
-    return { file, load, checks, render: renderAhead(outDir, platform, resolveTenant(value, platform, { file, locator }), tree) };
+    const resolved = resolveTenant(value, platform, { file, locator });
+    return { file, load, checks, render: renderAhead(outDir, platform, resolved, tree), resolved };
   } catch {
     // rendered here before the fleet-wide rules ran: a tenant that fails to render is left to build(), which
     // renders it only after those rules pass, as without the pool (and reports a bug there as one)
@@ -122,7 +125,7 @@ export interface ChunkData {
 export function toData(r: ChunkResult): ChunkData {
   return {
     scan: r.scan,
-    outcomes: r.outcomes.map((o) => {
+    outcomes: r.outcomes.map(({ resolved: _, ...o }) => {
       const { tenant, raw, ...rest } = o.load;
       const load = { ...rest, ...(tenant ? { tenant: { ...tenant, locator: tenant.locator.snapshot() } } : {}), ...(raw ? { raw: { ...raw, locator: raw.locator.snapshot() } } : {}) };
       return { ...o, load };

@@ -76,16 +76,33 @@ export function fleetIndex(tenants: readonly ResolvedTenant[], platform: Platfor
 
 /** Every other file's path and hash, sorted by path: the index's `files`. */
 function manifestOf(files: readonly OutputFile[]): ReadonlyMap<string, string> {
+  // files in path order already (renderFleet's) are taken as they come; else sorted here
+  const inOrder = new Map<string, string>();
+  let last: string | undefined;
+  for (const f of files) {
+    if (f.path === MANIFEST) continue;
+    if (last !== undefined && !(last < f.path)) return sortedManifest(files);
+    inOrder.set((last = f.path), f.hash ?? hashOf(f.content));
+  }
+  return inOrder;
+}
+
+function sortedManifest(files: readonly OutputFile[]): ReadonlyMap<string, string> {
   const pairs = files.filter((f) => f.path !== MANIFEST).map((f) => [f.path, f.hash ?? hashOf(f.content)] as const);
   return new Map(pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
+
+// printable ASCII but `"` and `\`: what JSON.stringify writes as it is, between quotes (every path and hash the
+// compiler writes; anything else goes through JSON.stringify)
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const quoted = (s: string) => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(s));
 
 /**
  * `files`, the last member of the index, written straight as JSON text: a path → hash line per file (tens of
  * thousands in a large fleet) with no generic key sort. Same bytes as `jsonFile` would write.
  */
 function withFiles(head: string, manifest: ReadonlyMap<string, string>): string {
-  const lines = [...manifest].map(([p, hash]) => `    ${JSON.stringify(p)}: ${JSON.stringify(hash)}`);
+  const lines = [...manifest].map(([p, hash]) => `    ${quoted(p)}: ${quoted(hash)}`);
   const members = lines.length === 0 ? "{}" : `{\n${lines.join(",\n")}\n  }`;
   if (!head.endsWith("\n}\n")) throw new Error("internal error: the fleet index is not a JSON object");
   return `${head.slice(0, -3)},\n  "files": ${members}\n}\n`;

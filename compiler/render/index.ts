@@ -39,17 +39,25 @@ export function renderFleet(
   entryText: (t: ResolvedTenant) => string = indexEntryText,
   platformFiles: (render: () => OutputFile[]) => OutputFile[] = (render) => render(),
 ): OutputFile[] {
-  const files = [...platformFiles(() => platformOwnFiles(model.platform)), ...model.tenants.flatMap(renderOne)];
-  const seen = new Map<string, OutputFile>();
-  for (const f of files) {
+  const rendered = [...platformFiles(() => platformOwnFiles(model.platform)), ...model.tenants.flatMap(renderOne)];
+  const byPath = new Map<string, OutputFile>();
+  for (const f of rendered) {
     // two renderers claiming one path is a bug in the compiler, never silently resolved
-    if (seen.has(f.path)) throw new Error(`internal error: two outputs for generated/${f.path}`);
-    seen.set(f.path, f);
+    if (byPath.has(f.path)) throw new Error(`internal error: two outputs for generated/${f.path}`);
+    byPath.set(f.path, f);
   }
-  // the fleet index comes last: it lists every other file with its hash (sorted first, so the index's own
-  // sort of these paths and the one after it find them in order: each a single pass)
-  const byPath = (a: OutputFile, b: OutputFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  files.sort(byPath);
-  files.push(fleetIndex(model.tenants, model.platform, files, entryText));
-  return files.sort(byPath);
+  // sorted by path (code units: the default sort of strings, with no comparison function to call thousands of
+  // times), so the index's own sort of these paths finds them in order: a single pass
+  const files = [...byPath.keys()].sort().map((p) => byPath.get(p)!);
+  // the fleet index comes last: it lists every other file with its hash; then it takes its place in path order
+  // (after any other file of its name, as a stable sort would put it)
+  const index = fleetIndex(model.tenants, model.platform, files, entryText);
+  let [lo, hi] = [0, files.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (files[mid]!.path > index.path) hi = mid;
+    else lo = mid + 1;
+  }
+  files.splice(lo, 0, index);
+  return files;
 }

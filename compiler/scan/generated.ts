@@ -25,7 +25,9 @@ export function scanOutput(files: readonly OutputFile[], extra: readonly { path:
   // files the tenant pool rendered come with their scan; files of the cache without one are never read here
   const scanned = files.filter((f) => f.findings !== undefined);
   const rendered = files.filter((f) => f.hash === undefined && f.findings === undefined);
-  const renderedText = new Map([...scanned, ...rendered].map((f) => [f.path, f.content]));
+  // an extra text is scanned unless it is the very text of a file scanned here (looked up only for the extras)
+  const paths = new Set(extra.map((f) => f.path));
+  const renderedText = new Map([...scanned, ...rendered].filter((f) => paths.has(f.path)).map((f) => [f.path, f.content]));
   const texts = [...rendered, ...extra.filter((f) => renderedText.get(f.path) !== f.content)];
   const found = [
     ...scanned.flatMap((f) => f.findings!.map((finding) => ({ ...finding, file: f.path }))),

@@ -3,7 +3,7 @@
 // or a slow chunk never leaves a core idle. Results are put back in the files' order: the report is the same
 // whatever the number of threads. A worker that fails is an internal error (exit 2), never a silent fallback.
 import { createRequire } from "node:module";
-import { bundleDir } from "../bundle-dir";
+import { bundleDir, saveWorkerCode, startBundleWorker } from "../bundle-dir";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -49,8 +49,11 @@ async function serve(job: Job): Promise<void> {
     draining = false;
   };
   port.on("message", (chunk: Chunk | null) => {
-    // told to stop only once every chunk is answered
-    if (!chunk) return port.close();
+    // told to stop only once every chunk is answered; what V8 compiled is kept for the next run's workers first
+    if (!chunk) {
+      saveWorkerCode();
+      return port.close();
+    }
     queue.push({ chunk, texts: readAhead(chunk.files) });
     if (!draining) void drain();
   });
@@ -59,8 +62,8 @@ async function serve(job: Job): Promise<void> {
 
 /** A worker running this module: the bundle's entry for it, or (sources run through tsx, as in tests) its source. */
 function startWorker(job: Job): Worker {
-  const dir = bundleDir();
-  if (dir !== undefined) return new Worker(path.join(dir, "validate-worker.mjs"), { workerData: job });
+  const bundled = startBundleWorker("validate-worker", { workerData: job });
+  if (bundled) return bundled;
   const entry = fileURLToPath(import.meta.url);
   // tsx's ESM hooks do not reach worker threads on Node 20: its require hook loads the sources there
   const tsx = createRequire(entry).resolve("tsx/cjs/api");

@@ -16,12 +16,12 @@ import { FIXTURE_FLEET, readTree, REPO_ROOT, tempDir } from "../helpers/fleet";
 const RUN = path.join(REPO_ROOT, "compiler", "run.mjs");
 const TENANTS = 100;
 
-/** Runs a command of the bundled CLI with FLEET_WORKERS set; the figures line too, when `figures`. */
+/** Runs a command of the bundled CLI (its options after a space) with FLEET_WORKERS set; the figures line too, when `figures`. */
 function cli(root: string, workers: number, command = "compile", figures = false) {
   // with workers, they take every tenant (FLEET_WORKERS_ONLY): the output compared is all theirs
   const only = workers > 0 ? { FLEET_WORKERS_ONLY: "1" } : {};
   const env = { ...process.env, FLEET_WORKERS: String(workers), NO_COLOR: "1", ...only, ...(figures ? { FLEET_BENCH_CHILD: "1" } : {}) };
-  const r = spawnSync(process.execPath, [RUN, command, "--root", root], { encoding: "utf8", env, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [RUN, ...command.split(" "), "--root", root], { encoding: "utf8", env, maxBuffer: 1 << 26 });
   const timeless = (text: string) => text.replaceAll(root, "<root>").replace(/\(\d+ ms\)/g, "(… ms)");
   return { code: r.status, out: timeless(r.stdout), err: timeless(r.stderr) };
 }
@@ -57,17 +57,24 @@ test("a compile with worker threads writes the same generated/ as one without, a
   assert.is(cli(single, 2, "check").code, 0);
   assert.is(cli(pooled, 0, "check").code, 0);
 
-  // generated/ edited by hand and a file lost: check and compile see the same, with and without workers
+  // generated/ edited by hand, a file lost and one added: check and compile see the same, with and without
+  // workers (with them, a worker lists generated/ for check)
   for (const root of [single, pooled]) {
     const dir = path.join(root, "generated", "tenants", tenantId(7));
     fs.appendFileSync(path.join(dir, "config.yml"), "# edited by hand\n");
     fs.rmSync(path.join(dir, "render.json"));
+    fs.writeFileSync(path.join(dir, "notes.yaml"), "a: 1\n");
   }
-  const [checkOne, checkMany] = [cli(single, 0, "check"), cli(pooled, 2, "check")];
+  // without the cache, which holds every tenant now (and a pool starts only for tenants to render)
+  const [checkOne, checkMany] = [cli(single, 0, "check --no-cache"), cli(pooled, 2, "check --no-cache")];
   assert.is(checkOne.code, 1);
   assert.is(checkMany.code, 1);
   assert.is(checkMany.err, checkOne.err);
   assert.match(checkOne.err, `tenants/${tenantId(7)}/config.yml`);
+  assert.match(checkOne.err, `tenants/${tenantId(7)}/notes.yaml`);
+  const listed = JSON.parse(cli(pooled, 2, "check --no-cache", true).out.trim().split("\n").pop()!) as { code: number; pool: { listedByWorker: boolean } };
+  assert.equal([listed.code, listed.pool.listedByWorker], [1, true], "a worker listed generated/");
+  for (const root of [single, pooled]) fs.rmSync(path.join(root, "generated", "tenants", tenantId(7), "notes.yaml"));
   const [again, againPooled] = [cli(single, 0), cli(pooled, 2)];
   assert.is(againPooled.out, again.out);
   assert.match(again.out, "1 added, 1 changed");
