@@ -9,7 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { StaticReader } from "../../compiler/source/static-reader";
 import { applyEdits } from "../helpers/edits";
-import { tempDir } from "../helpers/fleet";
+import { REPO_ROOT, tempDir } from "../helpers/fleet";
 
 const root = tempDir("plain-values-");
 fs.mkdirSync(path.join(root, "platform"));
@@ -196,6 +196,26 @@ test("on a tenant file mutated at random, what the plain-value reader takes it r
     { numRuns: 2000, seed: 512 },
   );
   assert.ok(taken > 200, `took ${taken} of 2000 mutated files`);
+});
+
+test("every tenant file of the fixtures and of the repository reads alike both ways", () => {
+  let taken = 0;
+  for (const fleet of [path.join(REPO_ROOT, "test", "fixtures", "fleet"), REPO_ROOT]) {
+    const opts = { root: fleet, apiModule: path.join(fleet, "compiler", "api"), presetDir: path.join(fleet, "platform") };
+    const dir = path.join(fleet, "tenants");
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".ts")) : []) {
+      const abs = path.join(dir, name);
+      const text = fs.readFileSync(abs, "utf8");
+      const reader = new StaticReader(opts);
+      let whole = false;
+      const load = reader.load.bind(reader);
+      reader.load = (p, t, remember) => ((whole ||= p === abs), load(p, t, remember));
+      const view = (r: ReturnType<StaticReader["read"]>) => ({ value: r.value, json: JSON.stringify(r.value), locator: r.locator.snapshot(), diagnostics: r.diagnostics, unreadable: r.unreadable });
+      assert.equal(view(reader.read(abs, "defineTenant", text)), view(new StaticReader(opts, false).read(abs, "defineTenant", text)), name);
+      if (!whole) taken++;
+    }
+  }
+  assert.ok(taken > 0, "no fixture file was taken");
 });
 
 test.run();
