@@ -1,9 +1,9 @@
 // The plainest entry files read straight to their value, with no syntax tree: imports from the api and of
 // presets, then `export default defineX({ ... })` of strings, numbers, booleans, null, objects, arrays, preset
-// names and their spreads. Most tenant files are just that. It reads them in the plain parser's tokens
+// names and their spreads, any of them `as const` or `satisfies` a type name. Most tenant files are just that. It reads them in the plain parser's tokens
 // (plain-tokens.ts) and means by them what the evaluation (evaluate.ts) means by the tree the plain parser
-// gives, locations included; a preset's value is read once and copied (its template, see static-reader.ts).
-// Anything else (consts, `as`, a duplicate or forbidden key, a preset with any problem, near a limit, ...)
+// gives, locations included; a preset's value is read once and copied (preset-templates.ts).
+// Anything else (consts, calls, a duplicate or forbidden key, a preset with any problem, near a limit, ...)
 // returns undefined and the file takes the whole way, which alone reports errors.
 // test/compiler/plain-values.test.ts compares both ways on random files.
 import type { Location } from "../diagnostics";
@@ -13,28 +13,12 @@ import { lineAndColumn, lineStarts } from "./lines";
 import { Locator } from "./locator";
 import type { ImportTarget } from "./module";
 import { NOT_PLAIN, PlainTokens, fail, isDigit } from "./plain-tokens";
+import { copy, type PresetTemplate, type Presets } from "./preset-templates";
 
 export interface PlainValue {
   value: Record<string, unknown>;
   locator: Locator;
 }
-
-/** A preset's exported const read on its own, without any diagnostic: what a file naming or spreading it gets. */
-export interface PresetTemplate {
-  value: unknown;
-  /** Where its root value was last recorded, and every other location by its path key relative to the root. */
-  root: Location;
-  values: [string, Location][];
-  keys: [string, Location][];
-  /** What it used of the limits (values, characters of text, nesting, names followed). */
-  count: number;
-  text: number;
-  depth: number;
-  chain: number;
-}
-
-/** The template of the const `name` exported by the preset file `abs`, or undefined when it has any problem. */
-export type Presets = (abs: string, name: string) => PresetTemplate | undefined;
 
 /** The value of `file` (named `file` in locations) when it is that plain; undefined otherwise. */
 export function readPlainValue(file: string, text: string, entry: string, resolve: (specifier: string) => ImportTarget, presets: Presets): PlainValue | undefined {
@@ -93,12 +77,17 @@ class PlainValues extends PlainTokens {
   /** `import { a, b as c } from "<the api or a preset>"` (as the plain parser reads it), each local name once. */
   private importDeclaration(locals: Set<string>, callees: Set<string>, entry: string): void {
     this.skipWord();
+    // `import type { ... }`: erased, never resolved; its names only need to be unique among imports
+    const typeOnly = this.word() === "type";
+    if (typeOnly) this.skipWord();
     this.punct(123);
     const names: [imported: string, local: string][] = [];
     let count = 0;
     do {
       if (this.is(125) && count > 0) break; // a trailing comma
-      if (this.word() === "type") fail();
+      // `type name` in a value import: a type, erased (the plain parser reads `type` there only)
+      const typed = !typeOnly && this.word() === "type";
+      if (typed) this.skipWord();
       const imported = this.binding().name as string;
       let local = imported;
       if (this.word() === "as") {
@@ -107,13 +96,15 @@ class PlainValues extends PlainTokens {
       }
       if (locals.has(local)) fail();
       locals.add(local);
-      names.push([imported, local]);
+      if (!typed && !typeOnly) names.push([imported, local]);
       count++;
     } while (this.comma());
     this.punct(125);
     if (this.word() !== "from") fail();
     this.skipWord();
-    const target = this.resolve(this.stringValue()) ?? fail();
+    const specifier = this.stringValue();
+    if (typeOnly) return;
+    const target = this.resolve(specifier) ?? fail();
     for (const [imported, local] of names) {
       if (target.kind === "api") {
         if (imported === entry) callees.add(local);
@@ -151,8 +142,26 @@ class PlainValues extends PlainTokens {
 
   private line = 0;
 
-  /** The value at the current token; `key` is its path as the locator keys it. */
+  /** The value at the current token, and any `as const`, `as T` or `satisfies T` after it (erased); `key` is its path as the locator keys it. */
   private value(key: string): unknown {
+    const value = this.literal(key);
+    this.types();
+    return value;
+  }
+
+  /** `as` or `satisfies` a type name, on the value's line, as the plain parser reads them (any number of them). */
+  private types(): void {
+    for (;;) {
+      const c = this.code();
+      const word = this.newline || (c !== 97 && c !== 115) ? undefined : this.word();
+      if (word !== "as" && word !== "satisfies") return;
+      this.skipWord();
+      if (word === "as" && this.word() === "const") this.skipWord();
+      else this.binding();
+    }
+  }
+
+  private literal(key: string): unknown {
     if (++this.values > MAX_VALUES) fail();
     const start = this.start;
     this.locator.recordValue(key, this.at(start));
@@ -218,6 +227,7 @@ class PlainValues extends PlainTokens {
   private presetNamed(own: number): PresetTemplate {
     const name = this.binding().name as string;
     const t = this.presetNames.get(name) ?? fail();
+    this.types();
     // a margin below each limit: near one, the whole way decides exactly where it is reached
     this.values += own + t.count;
     this.chars += t.text;
@@ -283,13 +293,4 @@ class PlainValues extends PlainTokens {
     this.token(word.length);
     return word;
   }
-}
-
-/** A fresh copy of a template's value: every file gets its own objects, as the whole way gives. */
-function copy(value: unknown): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(copy);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
-  return out;
 }

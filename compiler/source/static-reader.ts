@@ -10,7 +10,8 @@ import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
 import type { ModuleLoader } from "./names";
 import type { VariableDeclarator } from "./parser";
-import { readPlainValue, type PresetTemplate } from "./plain-values";
+import { readPlainValue } from "./plain-values";
+import { presetTemplate, type PresetTemplate } from "./preset-templates";
 
 export interface ReaderOptions {
   /** Repository root; file names in diagnostics are relative to it. */
@@ -77,24 +78,9 @@ export class StaticReader implements ModuleLoader {
   /** A preset's exported const as the plain-value reader copies it, read once per reader (undefined: any problem). */
   private readonly preset = (abs: string, name: string): PresetTemplate | undefined => {
     const key = `${abs}\u0000${name}`;
-    if (!this.templates.has(key)) this.templates.set(key, this.template(abs, name));
+    if (!this.templates.has(key)) this.templates.set(key, presetTemplate(this, abs, name));
     return this.templates.get(key);
   };
-
-  private template(abs: string, name: string): PresetTemplate | undefined {
-    const mod = this.load(abs);
-    const decl = mod?.consts.get(name);
-    if (!mod || mod.broken || mod.diagnostics.length > 0 || !decl || !mod.exported.has(name)) return undefined;
-    const locator = new Locator(mod.file);
-    const evaluation = new Evaluation(this, mod, locator);
-    const read = evaluation.constValue(decl);
-    if (evaluation.diagnostics.length > 0 || evaluation.unreadable.length > 0 || evaluation.exhausted) return undefined;
-    // a key "" at the top would share its path key with the root (keyOf): left to the whole way
-    if (read.value !== null && typeof read.value === "object" && Object.hasOwn(read.value, "")) return undefined;
-    const { values, keys } = locator.recorded();
-    const root = values.find(([k]) => k === "")![1];
-    return { value: read.value, root, values: values.filter(([k]) => k !== ""), keys: keys.filter(([k]) => k !== ""), count: read.values, text: read.text, depth: read.depth, chain: read.chain };
-  }
 
   /**
    * Errors in the consts of `mod` not in `reached`: JavaScript runs every initializer when the module loads, used

@@ -74,6 +74,11 @@ test("typical tenant files are taken, and read as the whole way reads them", () 
   assert.ok(agrees(TENANT.replaceAll("\n", "\r\n")), "with CR LF line ends");
   assert.ok(agrees(TENANT.replace("import { defineTenant }", "import { definePlatform, defineTenant as dt }").replace("defineTenant({", "dt({")), "a renamed import");
   assert.ok(agrees(TENANT.replace("defineTenant", "definePlatform").replace("defineTenant", "definePlatform"), "definePlatform"), "a platform file");
+  const typed = TENANT.replace("import { defineTenant }", "import { defineTenant, type TenantInput } from \"../compiler/api\";\nimport type { X, Y as Z } from \"zod\";\nimport { type W }")
+    .replace(`"acme"`, `"acme" as const`)
+    .replace(`plugins: ["forum", "indigo",]`, `plugins: ["forum", "indigo",] as const satisfies X`)
+    .replace("});", "} satisfies TenantInput);");
+  assert.ok(agrees(typed), "type imports, `as const` and `satisfies`");
 });
 
 const PRESETS = `import { defineTenant } from "../compiler/api";\nimport { plugins, tutor, both, host, chained, more, text } from "../platform/presets";\n`;
@@ -84,7 +89,8 @@ test("preset names and their spreads are taken, with the preset's locations", ()
     `{ plugins: ["a", ...plugins, "b", ...more], tutor: { X: 1, ...tutor, A: 2 }, mail: { host: host } }`,
     `{ ...both, id: "x" }`,
     `{ a: chained, b: [chained, host, text], c: { ...chained, B: 1 } }`,
-    `{ tutor: { ...tutor, ...both } }`,
+    `{ tutor: { ...tutor, ...both } as const }`,
+    `{ a: tutor satisfies O, b: [...plugins as const], c: { ...both as T } }`,
   ]) {
     assert.ok(agrees(`${PRESETS}export default defineTenant(${body});\n`), body);
   }
@@ -95,12 +101,14 @@ test("preset uses beyond the plainest go the whole way, with their errors", () =
     [`{ tutor }`, `{ tutor: { A: 0, ...tutor } }`],
     [`{ plugins }`, `{ tutor: { ...plugins } }`],
     [`{ tutor }`, `{ plugins: [...tutor] }`],
+    [`{ type tutor }`, `{ a: tutor }`],
+    [`type { tutor }`, `{ a: tutor }`],
+    [`{ tutor, type tutor as t2, type tutor }`, `{ a: 1 }`],
     [`{ host }`, `{ a: { ...host } }`],
     [`{ hidden }`, `{ a: 1 }`],
     [`{ empty }`, `{ a: { ...empty } }`],
     [`{ nothing }`, `{ a: 1 }`],
     [`{ tutor }`, `{ a: tutor.A }`],
-    [`{ tutor }`, `{ a: tutor as object }`],
   ]) {
     assert.not.ok(agrees(`import { defineTenant } from "../compiler/api";\nimport ${imports} from "../platform/presets";\nexport default defineTenant(${body});\n`), body);
   }
@@ -110,7 +118,6 @@ test("preset uses beyond the plainest go the whole way, with their errors", () =
 
 test("files beyond the plainest go the whole way, with their errors", () => {
   for (const text of [
-    TENANT.replace(`"acme"`, `"acme" as const`),
     TENANT.replace(`id: "acme",`, `id: "acme", id: "b",`),
     TENANT.replace(`wave: 0`, `constructor: 0`),
     TENANT.replace(`wave: 0`, `"__proto__": 0`),
@@ -168,6 +175,9 @@ const header = fc.constantFrom(
   `import { defineTenant } from "../compiler/api";\nimport { plugins, tutor, both, host, chained, more, text, empty } from "../platform/presets";\n`,
   `import { defineTenant } from "../compiler/api";\nimport { ok } from "../platform/broken";\nimport { tutor } from "../platform/presets";\n`,
   `import { defineTenant } from "../compiler/api"; import { x } from "../compiler/api"\n`,
+  `import { defineTenant, type T } from "../compiler/api";\nimport type { U } from "anywhere";\nimport { type V, tutor, plugins } from "../platform/presets";\n`,
+  `import type { defineTenant } from "../compiler/api";\n`,
+  `import { type defineTenant } from "../compiler/api";\n`,
   `// header\nimport { defineTenant } from "../compiler/api";\n\n`,
   ``,
 );
