@@ -20,6 +20,9 @@ export class Evaluation {
   private readonly active = new Set<AnyNode>();
   private depth = 0;
   private chain = 0;
+  /** The deepest nesting and longest chain of names reached (what a preset's template used of the limits). */
+  private maxDepth = 0;
+  private maxChain = 0;
   private values = 0;
   private text = 0;
   private reportedTooLarge = false;
@@ -48,6 +51,18 @@ export class Evaluation {
     this.active.add(decl);
     this.value(this.entryModule, decl.init!, []);
     this.active.delete(decl);
+  }
+
+  /**
+   * The value of a const read on its own, and how much of each limit it used: static-reader.ts keeps it as the
+   * template of a preset's export for the plain-value reader (plain-values.ts).
+   */
+  constValue(decl: VariableDeclarator): { value: unknown; values: number; text: number; depth: number; chain: number } {
+    this.reached.add(decl);
+    this.active.add(decl);
+    const value = this.value(this.entryModule, decl.init!, []);
+    this.active.delete(decl);
+    return { value, values: this.values, text: this.text, depth: this.maxDepth, chain: this.maxChain };
   }
 
   /** Reports the preset imports this evaluation never followed (see Names.unlinked). */
@@ -221,7 +236,7 @@ export class Evaluation {
   /** Runs `walk` one level of nesting deeper, or refuses the value past MAX_DEPTH. */
   private deeper<T>(mod: Module, node: AnyNode, path: ValuePath, walk: () => T): T | undefined {
     if (this.depth >= MAX_DEPTH) return this.fail(mod, node, path, `values nest deeper than ${MAX_DEPTH} levels here`, "flatten the value: no real setting nests this deep", "too-deep");
-    this.depth++;
+    if (++this.depth > this.maxDepth) this.maxDepth = this.depth;
     try {
       return walk();
     } finally {
@@ -245,7 +260,7 @@ export class Evaluation {
     this.active.add(target.decl);
     this.reached.add(target.decl);
     if (this.chain === 0) this.outermost = { mod, node: id };
-    this.chain++;
+    if (++this.chain > this.maxChain) this.maxChain = this.chain;
     try {
       return use(target);
     } finally {

@@ -34,6 +34,21 @@ export class Locator {
     this.keys.set(keyOf(path), at);
   }
 
+  /** `set` and `setKey` with the path already as its key (keyOf): for readers that build those keys as they go. */
+  recordValue(key: string, at: Location): void {
+    this.values.set(key, at);
+  }
+
+  recordKey(key: string, at: Location): void {
+    this.keys.set(key, at);
+  }
+
+  /** Every recorded location, by path key (keyOf), in the order first recorded. */
+  recorded(): { values: [string, Location][]; keys: [string, Location][] } {
+    this.ensure();
+    return { values: [...this.values], keys: [...this.keys] };
+  }
+
   /** Where the value at `path` was written, or the nearest enclosing value that was. */
   value(path: ValuePath): Location {
     this.ensure();

@@ -22,7 +22,6 @@ const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "'": "'", n: "\n
 const NO_DECORATORS: readonly never[] = Object.freeze([]);
 const SPECIAL_IN_STRING = /[\\\n\r\u2028\u2029]/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
-const WORD = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 
 const isIdStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 export const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -30,7 +29,8 @@ export const isDigit = (c: number) => c >= 48 && c <= 57;
 const continuesWord = (c: number) => isIdStart(c) || isDigit(c) || c === 92 || c === 46 || c >= 128;
 
 export class PlainTokens {
-  private pos = 0;
+  /** Where the last token moved past ends (before the trivia after it). */
+  protected pos = 0;
   /** Start of the current token, and whether a line break precedes it. */
   protected start = 0;
   protected newline = false;
@@ -56,6 +56,13 @@ export class PlainTokens {
   }
 
   protected string(): Node {
+    const start = this.start;
+    const value = this.stringValue();
+    return { type: "Literal", value, raw: this.text.slice(start, this.pos), start, end: this.pos };
+  }
+
+  /** The value of the string literal at the current token, moved past (the token ends at `pos`). */
+  protected stringValue(): string {
     const { text } = this;
     const start = this.start;
     const quote = text.charCodeAt(start);
@@ -64,7 +71,7 @@ export class PlainTokens {
     const close = text.indexOf(quote === 34 ? '"' : "'", start + 1);
     if (close > start && !SPECIAL_IN_STRING.test(text.slice(start + 1, close))) {
       this.token(close + 1 - start);
-      return { type: "Literal", value: text.slice(start + 1, close), raw: text.slice(start, close + 1), start, end: close + 1 };
+      return text.slice(start + 1, close);
     }
     let value = "";
     let from = start + 1;
@@ -82,10 +89,17 @@ export class PlainTokens {
     }
     value += text.slice(from, i);
     this.token(i + 1 - start);
-    return { type: "Literal", value, raw: text.slice(start, i + 1), start, end: i + 1 };
+    return value;
   }
 
   protected number(): Node {
+    const start = this.start;
+    const value = this.numberValue();
+    return { type: "Literal", value, raw: this.text.slice(start, this.pos), start, end: this.pos };
+  }
+
+  /** The value of the number literal at the current token, moved past (the token ends at `pos`). */
+  protected numberValue(): number {
     const { text } = this;
     const start = this.start;
     let i = start;
@@ -98,11 +112,10 @@ export class PlainTokens {
       if (!isDigit(text.charCodeAt(i))) return fail();
       while (isDigit(text.charCodeAt(i))) i++;
     }
-    const raw = text.slice(start, i);
-    const value = Number(raw);
+    const value = Number(text.slice(start, i));
     if (i === start || continuesWord(text.charCodeAt(i)) || !Number.isFinite(value)) return fail();
     this.token(i - start);
-    return { type: "Literal", value, raw, start, end: i };
+    return value;
   }
 
   protected template(): Node {
@@ -123,11 +136,13 @@ export class PlainTokens {
     if (this.wordAt === this.start) return this.lastWord; // asked again for the same token
     const { text } = this;
     let word: string | undefined;
-    WORD.lastIndex = this.start;
-    const found = WORD.exec(text)?.[0];
-    if (found !== undefined) {
-      const next = text.charCodeAt(this.start + found.length);
-      if (!continuesWord(next) || next === 46) word = found;
+    // [A-Za-z_$][A-Za-z0-9_$]*, in a loop: a regular expression's match costs more for names this short
+    const start = this.start;
+    if (isIdStart(text.charCodeAt(start))) {
+      let i = start + 1;
+      for (let c = text.charCodeAt(i); isIdStart(c) || isDigit(c); c = text.charCodeAt(++i));
+      const next = text.charCodeAt(i);
+      if (!continuesWord(next) || next === 46) word = text.slice(start, i);
     }
     this.wordAt = this.start;
     this.lastWord = word;

@@ -10,6 +10,8 @@ import { Locator, type ValuePath } from "./locator";
 import { at, parseModule, type ImportTarget, type Module } from "./module";
 import type { ModuleLoader } from "./names";
 import type { VariableDeclarator } from "./parser";
+import { readPlainValue } from "./plain-values";
+import { presetTemplate, type PresetTemplate } from "./preset-templates";
 
 export interface ReaderOptions {
   /** Repository root; file names in diagnostics are relative to it. */
@@ -36,10 +38,17 @@ export class StaticReader implements ModuleLoader {
   private readonly targets = new Map<string, ImportTarget>();
   private readonly names = new Map<string, string>();
 
-  constructor(private readonly options: ReaderOptions) {}
+  constructor(
+    private readonly options: ReaderOptions,
+    /** False: every file takes the whole way (the tests compare both ways). */
+    private readonly plainValues = true,
+  ) {}
 
   /** Reads a file whose default export is `<entry>({...})` (or a plain object literal). */
   read(absPath: string, entry: "defineTenant" | "definePlatform", text?: string): ReadResult {
+    // most tenant files are literals in a call: read straight to their value (plain-values.ts), else the whole way
+    const plain = text === undefined || !this.plainValues ? undefined : readPlainValue(this.rel(absPath), text, entry, (specifier) => this.resolveImport(absPath, specifier), this.preset);
+    if (plain) return { value: plain.value, locator: plain.locator, diagnostics: [], unreadable: [] };
     // the entry file is read once: keeping its syntax tree would hold a thousand of them in memory
     const mod = this.load(absPath, text, false);
     const locator = new Locator(this.rel(absPath));
@@ -64,6 +73,15 @@ export class StaticReader implements ModuleLoader {
     return { value, locator, diagnostics, unreadable: evaluation.unreadable };
   }
 
+  private readonly templates = new Map<string, PresetTemplate | undefined>();
+
+  /** A preset's exported const as the plain-value reader copies it, read once per reader (undefined: any problem). */
+  private readonly preset = (abs: string, name: string): PresetTemplate | undefined => {
+    const key = `${abs}\u0000${name}`;
+    if (!this.templates.has(key)) this.templates.set(key, presetTemplate(this, abs, name));
+    return this.templates.get(key);
+  };
+
   /**
    * Errors in the consts of `mod` not in `reached`: JavaScript runs every initializer when the module loads, used
    * or not (and, with `imports`, in its imports never followed). Values are discarded, locations kept apart.
@@ -79,12 +97,24 @@ export class StaticReader implements ModuleLoader {
   rel(absPath: string): string {
     let name = this.names.get(absPath);
     if (name === undefined) {
-      name = path.relative(this.options.root, absPath).split(path.sep).join("/");
+      name = this.under(absPath) ?? path.relative(this.options.root, absPath).split(path.sep).join("/");
       // each read names its entry file twice, and every tenant importing a preset names the preset
       if (this.names.size < 10_000) this.names.set(absPath, name);
     }
     return name;
   }
+
+  /** `absPath` relative to an absolute, normalised root it is plainly under (as path.relative gives it), else undefined. */
+  private under(absPath: string): string | undefined {
+    const { root } = this.options;
+    this.rootSlash ??= path.sep === "/" && path.isAbsolute(root) && path.resolve(root) === root ? (root.endsWith("/") ? root : `${root}/`) : null;
+    if (this.rootSlash === null || !absPath.startsWith(this.rootSlash)) return undefined;
+    const rest = absPath.slice(this.rootSlash.length);
+    // no empty, `.` or `..` segment: path.relative would normalise those
+    return rest === "" || /(^|\/)\.{0,2}(\/|$)/.test(rest) ? undefined : rest;
+  }
+
+  private rootSlash?: string | null;
 
   /** Resolves an import specifier written in `fromFile` to api, a preset module, or null (not allowed). */
   private resolveImport(fromFile: string, specifier: string): ImportTarget {

@@ -98,4 +98,13 @@ test("locations of values read through consts and presets point where the value 
   assert.equal(r.locator.key(["hosts", "lms"]), { file: "tenants/t.ts", line: 4, col: 40 });
 });
 
+test("file names in messages are path.relative's, whatever the path's form", () => {
+  for (const base of [root, `${root}/`, "/", "relative/root", `${root}/x/..`]) {
+    const r = new StaticReader({ root: base, apiModule: path.join(root, "compiler", "api"), presetDir: path.join(root, "platform") });
+    for (const p of ["tenants/a.ts", "a", "/a", "./a", "../a", "a/..", ".a", "..a", "...", "", "/", "a/", "a/.", "a//b"].map((p) => `${root}/${p}`).concat(["/elsewhere/a.ts", "relative/root/a"])) {
+      assert.is(r.rel(p), path.relative(base, p).split(path.sep).join("/"), `${base} ${p}`);
+    }
+  }
+});
+
 test.run();
