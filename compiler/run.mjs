@@ -17,6 +17,9 @@ import { loadCached } from "./code-cache.cjs";
 // the default budget (132 KB) much of its CPU went to optimising code on background threads that then ran
 // briefly. Four times the budget: a 1,000-tenant compile spent 0.45 s instead of 1.2 s of CPU on those threads
 // and finished 10–15% sooner (docs/benchmarks.md). Process-wide, so worker threads have it too.
+// Any changed flag makes V8 refuse Node's own compiled code for its built-in modules: those the commands load
+// are loaded first, from it (compiled after the change, they cost the main thread ~15 ms more per command)
+for (const name of ["os", "child_process", "perf_hooks", "assert", "tty", "constants"]) createRequire(import.meta.url)(`node:${name}`);
 v8.setFlagsFromString("--interrupt-budget=530000");
 
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
