@@ -2,12 +2,9 @@
 // size, times and inode are all unchanged is not read again (as git's index spares reading the work tree).
 // Only settled stats are kept — the file's last change (ctime) well before the reading — so an edit made in the
 // same clock tick as a read can never look unchanged; ctime moves on every change and cannot be set back.
-import fs from "node:fs";
-import path from "node:path";
-import { readChecksummed, writeChecksummed } from "../cache/checksummed";
+import type fs from "node:fs";
+import { FIELDS, readStateFile, writeStateFile } from "./disk-state-file";
 
-const FORMAT = "disk-state-2";
-export const diskStateFile = (root: string) => path.join(root, ".cache", "generated-state.json");
 /** A change this recent to a file may share its timestamps with an edit that follows: not trusted yet. */
 export const SETTLE_MS = 2000;
 
@@ -16,14 +13,14 @@ export const SETTLE_MS = 2000;
 export type FileStamp = Pick<fs.Stats, "size" | "mtimeMs" | "ctimeMs" | "ino" | "dev">;
 export const stampOf = ({ size, mtimeMs, ctimeMs, ino, dev }: FileStamp): FileStamp => ({ size, mtimeMs, ctimeMs, ino, dev });
 
-/** The stamp's numbers and the content's hash, as saved (numbers survive JSON exactly). */
+/** The stamp's numbers and the content's hash, as saved (output/disk-state-file.ts). */
 type Entry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number, hash: string];
 // compared number by number: a signature string per file cost two float-to-text conversions, for thousands of files per run
 const sameStamp = (e: Entry, st: FileStamp) => e[0] === st.size && e[1] === st.mtimeMs && e[2] === st.ctimeMs && e[3] === st.ino && e[4] === st.dev;
 
 export class DiskState {
   readonly stats = { trusted: 0, read: 0 };
-  private readonly file: string;
+  private readonly root: string;
   private readonly known = new Map<string, Entry>();
   private readonly seen = new Set<string>();
   private changed = false;
@@ -33,10 +30,13 @@ export class DiskState {
     root: string,
     private readonly opts: { readOnly?: boolean; now?: () => number; ahead?: ReadonlyMap<string, FileStamp | null> } = {},
   ) {
-    this.file = diskStateFile(root);
+    this.root = root;
     // no state, or a damaged one: every file is read
-    const data = readChecksummed(this.file) as { format?: unknown; files?: Record<string, Entry> } | undefined;
-    if (data?.format === FORMAT) for (const [p, entry] of Object.entries(data.files ?? {})) this.known.set(p, entry);
+    const data = readStateFile(root);
+    if (data) {
+      const { paths, numbers: n, hashes } = data;
+      for (let i = 0, at = 0; i < paths.length; i++, at += FIELDS) this.known.set(paths[i]!, [n[at]!, n[at + 1]!, n[at + 2]!, n[at + 3]!, n[at + 4]!, hashes[i]!]);
+    }
   }
 
   /** The stamp of `rel` taken ahead in this run: null for no plain file, undefined when none was taken. */
@@ -71,10 +71,19 @@ export class DiskState {
 
   /** Keeps the files looked up in this run only (others left the output). */
   save(): void {
-    const kept = [...this.known].filter(([p]) => this.seen.has(p));
-    if (this.opts.readOnly || (!this.changed && kept.length === this.known.size)) return;
+    if (this.opts.readOnly) return;
+    const paths: string[] = [];
+    const hashes: string[] = [];
+    const numbers = new Float64Array(this.known.size * FIELDS);
+    for (const [p, e] of this.known) {
+      if (!this.seen.has(p)) continue;
+      for (let f = 0, at = paths.length * FIELDS; f < FIELDS; f++) numbers[at + f] = e[f] as number;
+      paths.push(p);
+      hashes.push(e[5]);
+    }
+    if (!this.changed && paths.length === this.known.size) return;
     try {
-      writeChecksummed(this.file, { format: FORMAT, files: Object.fromEntries(kept) });
+      writeStateFile(this.root, { paths, numbers: numbers.subarray(0, paths.length * FIELDS), hashes });
     } catch {
       // a state we cannot save only costs speed: every file is read next time
     }

@@ -1,17 +1,15 @@
-// The thread of output/stats-ahead.ts: stats every file the disk state knows (.cache/generated-state.json) and
+// The thread of output/stats-ahead.ts: stats every file the disk state knows (.cache/generated-state.bin) and
 // posts their stamps, while the main thread loads the compiler. It never reads a file's content.
 import fs from "node:fs";
 import path from "node:path";
 import { workerData, type MessagePort } from "node:worker_threads";
-import { readChecksummed } from "../cache/checksummed";
-import { diskStateFile } from "./disk-state";
+import { readStateFile } from "./disk-state-file";
 import { DONE, STAMP_FIELDS, type StatsAheadStart } from "./stats-ahead-protocol";
 
 const { root, port, progress } = workerData as StatsAheadStart & { port: MessagePort };
 const counters = new Int32Array(progress);
 try {
-  const data = readChecksummed(diskStateFile(root)) as { files?: Record<string, unknown> } | undefined;
-  const paths = Object.keys(data?.files ?? {});
+  const paths = readStateFile(root)?.paths ?? [];
   const stamps = new Float64Array(paths.length * STAMP_FIELDS).fill(Number.NaN);
   const outDir = path.join(root, "generated");
   paths.forEach((rel, i) => {

@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from "node:worker_threads";
 import { bundleDir, startBundleWorker } from "../bundle-dir";
-import { diskStateFile, type FileStamp } from "./disk-state";
+import type { FileStamp } from "./disk-state";
+import { diskStateFile } from "./disk-state-file";
 import { DONE, STAMP_FIELDS, type StatsAheadStart } from "./stats-ahead-protocol";
 
 let ahead: { root: string; port: MessagePort; counters: Int32Array; stamps?: Map<string, FileStamp | null> } | undefined;
