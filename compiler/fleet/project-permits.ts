@@ -1,6 +1,7 @@
 // What an Argo CD AppProject lets an Application deploy, evaluated the way Argo CD does: destinations
 // and kinds match by glob (`*`, `?`, `!` to negate a destination); cluster-scoped kinds need the
 // whitelist, namespaced kinds must escape the blacklist (and match the whitelist when there is one).
+import { memoByOwner } from "../memo";
 
 interface KindRule {
   group: string;
@@ -34,16 +35,11 @@ function glob(pattern: string, value: string): boolean {
 const matchAny = (rules: readonly KindRule[], t: Pick<Target, "group" | "kind">) => rules.some((r) => glob(r.group, t.group) && glob(r.kind, t.kind));
 
 // verdicts on frozen lists of rules (every tenant project shares one): they cannot change, so each kind is matched once
-const remembered = new WeakMap<readonly KindRule[], Map<string, boolean>>();
+const remembered = memoByOwner<readonly KindRule[], boolean>();
 function matchesKind(rules: readonly KindRule[] | undefined, t: Pick<Target, "group" | "kind">): boolean {
   if (!rules || rules.length === 0) return false;
   if (!Object.isFrozen(rules)) return matchAny(rules, t);
-  let verdicts = remembered.get(rules);
-  if (!verdicts) remembered.set(rules, (verdicts = new Map()));
-  const key = `${t.group}\0${t.kind}`;
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) verdicts.set(key, (verdict = matchAny(rules, t)));
-  return verdict;
+  return remembered(rules, `${t.group}\0${t.kind}`, () => matchAny(rules, t));
 }
 
 function destinationPermitted(spec: ProjectSpec, t: Pick<Target, "server" | "namespace" | "clusterScoped">): boolean {

@@ -16,6 +16,7 @@ import { validate } from "../validate/schema-issues";
 import { didYouMean } from "../validate/suggest";
 import { demoCourseReachable, themeKnown } from "./site-rules";
 import { sharedServicesAvailable, storageBucketValid } from "./tenant-data-rules";
+import { memoByOwner } from "../memo";
 
 /** The tenant as read: validated, or raw when its schema failed. Rules narrow each field they read. */
 export interface TenantUnderCheck {
@@ -94,14 +95,8 @@ const sizeConsistent: Rule = ({ value, locator }, platform) => {
 };
 
 // one wrapper schema per setting and value type, built on first use: a fleet's tenants share a handful
-const wrappers = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
-function tutorSchema(key: string, schema: z.ZodType): z.ZodType {
-  let byKey = wrappers.get(schema);
-  if (!byKey) wrappers.set(schema, (byKey = new Map()));
-  let wrapper = byKey.get(key);
-  if (!wrapper) byKey.set(key, (wrapper = z.object({ tutor: z.object({ [key]: schema }) })));
-  return wrapper;
-}
+const wrappers = memoByOwner<z.ZodType, z.ZodType>();
+const tutorSchema = (key: string, schema: z.ZodType) => wrappers(schema, key, () => z.object({ tutor: z.object({ [key]: schema }) }));
 
 // scalars each wrapper schema accepted (bounded): they pass the same way whichever tenant sets them
 const passed = new WeakMap<z.ZodType, Set<unknown>>();

@@ -3,6 +3,7 @@ import type { Cluster, Platform } from "../schema/platform";
 import { COMPONENT_NAMES, type ComponentName, type Components } from "../schema/components";
 import { fromCatalog } from "./catalog";
 import { PROFILES, type Profile } from "./profiles";
+import { memoByOwner } from "../memo";
 
 type Settings<N extends ComponentName> = NonNullable<Components[N]>;
 /** A component's merged settings, with its toggle decided and its escape-hatch values always present. */
@@ -17,15 +18,11 @@ export interface ClusterSetup {
   components: ResolvedComponents;
 }
 
-const setups = new WeakMap<Platform, Map<string, ClusterSetup>>();
+const setups = memoByOwner<Platform, ClusterSetup>();
 
 /** A cluster's setup, worked out once per platform: every tenant on the cluster reads it, several times. */
 export function clusterSetup(platform: Platform, name: string): ClusterSetup {
-  let byName = setups.get(platform);
-  if (!byName) setups.set(platform, (byName = new Map()));
-  let setup = byName.get(name);
-  if (!setup) byName.set(name, (setup = resolveSetup(platform, name)));
-  return setup;
+  return setups(platform, name, () => resolveSetup(platform, name));
 }
 
 function resolveSetup(platform: Platform, name: string): ClusterSetup {

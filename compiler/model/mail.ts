@@ -4,6 +4,7 @@ import type { Platform } from "../schema/platform";
 import type { MailRelay } from "../schema/mail";
 import type { Tenant } from "../schema/tenant";
 import { PLATFORM_MAIL_SECRET, tenantMailSecret } from "./credentials";
+import { memoByOwner } from "../memo";
 
 export interface ResolvedMail {
   relay: MailRelay;
@@ -16,14 +17,11 @@ export interface ResolvedMail {
 export function mailOf(tenant: Pick<Tenant, "id" | "mail">, platform: Platform, cluster: string): ResolvedMail | undefined {
   const own = tenant.mail;
   if (own) return { relay: own, from: "tenant", ...(own.username ? { passwordSecret: tenantMailSecret(tenant.id) } : {}) };
-  let byCluster = sharedMail.get(platform);
-  if (!byCluster) sharedMail.set(platform, (byCluster = new Map()));
-  if (!byCluster.has(cluster)) byCluster.set(cluster, sharedRelayOf(platform, cluster));
-  return byCluster.get(cluster);
+  return sharedMail(platform, cluster, () => sharedRelayOf(platform, cluster));
 }
 
 // the cluster's or the platform's relay is the same for every tenant without its own: resolved once per cluster
-const sharedMail = new WeakMap<Platform, Map<string, ResolvedMail | undefined>>();
+const sharedMail = memoByOwner<Platform, ResolvedMail | undefined>();
 
 function sharedRelayOf(platform: Platform, cluster: string): ResolvedMail | undefined {
   const shared = platform.clusters[cluster]?.mail ?? platform.mail;

@@ -8,6 +8,7 @@ import { clusterSetup, type ResolvedComponents } from "./components";
 import { mailOf, type ResolvedMail } from "./mail";
 import { tenantNames, type TenantNames } from "./names";
 import { storageOf, type ResolvedStorage } from "./storage";
+import { memoByOwner } from "../memo";
 
 export interface ResolvedTenant {
   id: string;
@@ -97,22 +98,11 @@ export function resolveTenant(tenant: Tenant, platform: Platform, source: Resolv
 }
 
 // a release and a cluster as tenants see them, the same for all of theirs: made once per platform (only read)
-const releases = new WeakMap<Platform, Map<string, ResolvedTenant["release"]>>();
-function releaseOf(platform: Platform, name: string): ResolvedTenant["release"] {
-  let byName = releases.get(platform);
-  if (!byName) releases.set(platform, (byName = new Map()));
-  let release = byName.get(name);
-  if (!release) byName.set(name, (release = Object.freeze({ name, ...fromCatalog(platform.releases, name)! })));
-  return release;
-}
-const clusters = new WeakMap<Platform, Map<string, ResolvedTenant["cluster"]>>();
-function clusterEntry(platform: Platform, name: string): ResolvedTenant["cluster"] {
-  let byName = clusters.get(platform);
-  if (!byName) clusters.set(platform, (byName = new Map()));
-  let cluster = byName.get(name);
-  if (!cluster) byName.set(name, (cluster = Object.freeze({ name, spec: fromCatalog(platform.clusters, name)!, components: clusterSetup(platform, name).components })));
-  return cluster;
-}
+const releases = memoByOwner<Platform, ResolvedTenant["release"]>();
+const releaseOf = (platform: Platform, name: string) => releases(platform, name, () => Object.freeze({ name, ...fromCatalog(platform.releases, name)! }));
+const clusters = memoByOwner<Platform, ResolvedTenant["cluster"]>();
+const clusterEntry = (platform: Platform, name: string) =>
+  clusters(platform, name, () => Object.freeze({ name, spec: fromCatalog(platform.clusters, name)!, components: clusterSetup(platform, name).components }));
 
 /** Every host a tenant answers on. */
 export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {
@@ -120,15 +110,11 @@ export function allHosts(t: Pick<ResolvedTenant, "hosts">): string[] {
 }
 
 // a preset named alone resolves the same for every tenant using it: once per platform (renderers only read it)
-const presets = new WeakMap<Platform, Map<string, ResolvedTenant["size"]>>();
+const presets = memoByOwner<Platform, ResolvedTenant["size"]>();
 
 function resolveSize(size: Tenant["size"], platform: Platform): ResolvedTenant["size"] {
   if (typeof size !== "string") return applySize(size, platform);
-  let byName = presets.get(platform);
-  if (!byName) presets.set(platform, (byName = new Map()));
-  let resolved = byName.get(size);
-  if (!resolved) byName.set(size, (resolved = applySize(size, platform)));
-  return resolved;
+  return presets(platform, size, () => applySize(size, platform));
 }
 
 function applySize(size: Tenant["size"], platform: Platform): ResolvedTenant["size"] {

@@ -7,6 +7,7 @@ import { allHosts, type ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
 import { SYNC_WAVE } from "../argocd";
 import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
+import { memoByOwner } from "../../memo";
 
 const INGRESS_NAME = "openedx";
 /** One certificate per tenant, covering all its hosts (cert-manager makes it from the annotation below). */
@@ -28,13 +29,9 @@ function routeTo(backend: { name: string; port: number }): V1HTTPIngressRuleValu
   if (!http) routes.set(key, (http = deepFreeze<V1HTTPIngressRuleValue>({ paths: [{ path: "/", pathType: "Prefix", backend: { service: { name: backend.name, port: { number: backend.port } } } }] })));
   return http;
 }
-const annotationsOf = new WeakMap<Platform, Map<string, Record<string, string>>>();
+const annotationsOf = memoByOwner<Platform, Record<string, string>>();
 function ingressAnnotations(platform: Platform, cluster: string, contract: ReturnType<typeof ingressOf>): Record<string, string> {
-  let byCluster = annotationsOf.get(platform);
-  if (!byCluster) annotationsOf.set(platform, (byCluster = new Map()));
-  let a = byCluster.get(cluster);
-  if (!a) byCluster.set(cluster, (a = deepFreeze({ ...contract.annotations, [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" })));
-  return a;
+  return annotationsOf(platform, cluster, () => deepFreeze({ ...contract.annotations, [CLUSTER_ISSUER_ANNOTATION]: contract.clusterIssuer, [SYNC_WAVE]: "1" }));
 }
 
 /*

@@ -8,6 +8,7 @@ import { inClusterEndpoint } from "../../model/storage";
 import type { Platform } from "../../schema/platform";
 import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
 import { publicBackend } from "./ingress";
+import { memoByOwner } from "../../memo";
 
 /** The label every namespace carries with its own name (set by Kubernetes, immutable). */
 const NAMESPACE_NAME = "kubernetes.io/metadata.name";
@@ -47,14 +48,8 @@ const all = deepFreeze({});
 
 // the other specs depend on the cluster, the backend and the services used, shared by many tenants: each made
 // once per platform, by what it is made of (written, never changed)
-const specs = new WeakMap<Platform, Map<string, PolicySpec>>();
-function sharedSpec(platform: Platform, key: string, make: () => PolicySpec): PolicySpec {
-  let byKey = specs.get(platform);
-  if (!byKey) specs.set(platform, (byKey = new Map()));
-  let spec = byKey.get(key);
-  if (!spec) byKey.set(key, (spec = deepFreeze(make())));
-  return spec;
-}
+const specs = memoByOwner<Platform, PolicySpec>();
+const sharedSpec = (platform: Platform, key: string, make: () => PolicySpec) => specs(platform, key, () => deepFreeze(make()));
 
 export function networkPolicies(t: ResolvedTenant, platform: Platform): KubeObject[] {
   const ns = t.names.namespace;

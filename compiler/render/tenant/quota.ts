@@ -7,6 +7,7 @@ import type { ResolvedTenant } from "../../model/resolve";
 import type { Platform } from "../../schema/platform";
 import { deepFreeze, tenantLabels, type KubeObject } from "../objects";
 import { MAINTENANCE_RESOURCES } from "./maintenance";
+import { memoByOwner } from "../../memo";
 
 /** cert-manager's HTTP-01 solver pod (its own default resources), present while the certificate is issued or renewed. */
 export const ACME_SOLVER_RESOURCES: Resources = { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "64Mi" } };
@@ -44,19 +45,15 @@ function podsOf(t: ResolvedTenant): Pods[] {
 
 // tenants of one size (a preset named alone is one object per platform: model/resolve.ts), state and services
 // have one budget: summed once, for their quotas and the capacity rule
-const budgets = new WeakMap<ResolvedTenant["size"], Map<string, Budget>>();
+const budgets = memoByOwner<ResolvedTenant["size"], Budget>();
 
 export function budgetOf(t: ResolvedTenant): Budget {
-  let bySize = budgets.get(t.size);
-  if (!bySize) budgets.set(t.size, (bySize = new Map()));
   let key = t.state;
   for (const service in t.services) key += `\0${service}=${t.services[service as keyof ResolvedTenant["services"]]}`;
-  let budget = bySize.get(key);
-  if (!budget) {
+  return budgets(t.size, key, () => {
     const { requests, limitMemory } = sumPods(podsOf(t));
-    bySize.set(key, (budget = Object.freeze({ requests: Object.freeze(requests), limitMemory })));
-  }
-  return budget;
+    return Object.freeze({ requests: Object.freeze(requests), limitMemory });
+  });
 }
 
 const QUOTA_NAME = "tenant-quota";
