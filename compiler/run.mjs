@@ -13,13 +13,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { sourcesHash } from "./cache/sources-hash.mjs";
 import { loadCached } from "./code-cache.cjs";
 
+const require = createRequire(import.meta.url);
+
+// Any changed flag (below) makes V8 refuse Node's own compiled code for its built-in modules: those the commands
+// load are loaded first, from it (compiled after the change, they cost the main thread ~15 ms more per command)
+for (const name of ["os", "child_process", "perf_hooks", "assert", "tty", "constants"]) require(`node:${name}`);
 // V8 optimises a function once it has run through a budget of bytecode; a command lasts a second or two, so at
 // the default budget (132 KB) much of its CPU went to optimising code on background threads that then ran
 // briefly. Four times the budget: a 1,000-tenant compile spent 0.45 s instead of 1.2 s of CPU on those threads
 // and finished 10–15% sooner (docs/benchmarks.md). Process-wide, so worker threads have it too.
-// Any changed flag makes V8 refuse Node's own compiled code for its built-in modules: those the commands load
-// are loaded first, from it (compiled after the change, they cost the main thread ~15 ms more per command)
-for (const name of ["os", "child_process", "perf_hooks", "assert", "tty", "constants"]) createRequire(import.meta.url)(`node:${name}`);
 v8.setFlagsFromString("--interrupt-budget=530000");
 
 const CODE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -114,7 +116,7 @@ globalThis[Symbol.for("openedx-fleet.bundle")] = dir;
 // a compile or check that will need the tenant pool's workers starts them before this thread loads the compiler
 if (process.argv[2] === "compile" || process.argv[2] === "check") {
   try {
-    createRequire(import.meta.url)(path.join(dir, "start-early.cjs")).startEarly(process.argv.slice(2), CODE_ROOT);
+    require(path.join(dir, "start-early.cjs")).startEarly(process.argv.slice(2), CODE_ROOT);
   } catch {
     // only a guess: the command starts its workers itself, or does without
   }
